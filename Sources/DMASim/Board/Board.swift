@@ -1,0 +1,143 @@
+/// A board: the static hardware description the machine is built from.
+public struct Board: Hashable, Sendable {
+  /// Short name (`minimal`).
+  public var name: String
+  /// The `model` string, as in a device tree.
+  public var model: String
+  /// DRAM banks.
+  public var dram: [MemoryRegion]
+  /// MMIO regions of devices.
+  public var mmio: [MemoryRegion]
+  /// `PAGE_OFFSET`: where the linear map starts.
+  public var pageOffset: UInt64
+  /// Physical memory kept by the kernel image and early allocations (not given to allocators).
+  public var kernelReserved: MemoryRegion
+  /// The CPU's data cache.
+  public var cache: CacheGeometry
+  /// Peripherals.
+  public var devices: [DeviceSpec]
+  /// DMA controllers.
+  public var controllers: [ControllerSpec]
+
+  /// Creates a board.
+  public init(
+    name: String, model: String, dram: [MemoryRegion], mmio: [MemoryRegion], pageOffset: UInt64,
+    kernelReserved: MemoryRegion, cache: CacheGeometry, devices: [DeviceSpec],
+    controllers: [ControllerSpec]
+  ) {
+    self.name = name
+    self.model = model
+    self.dram = dram
+    self.mmio = mmio
+    self.pageOffset = pageOffset
+    self.kernelReserved = kernelReserved
+    self.cache = cache
+    self.devices = devices
+    self.controllers = controllers
+  }
+
+  /// The device with a name.
+  public func device(named name: String) -> DeviceSpec? { devices.first { $0.name == name } }
+}
+
+/// A peripheral on the board.
+public struct DeviceSpec: Hashable, Sendable {
+  /// Device name (`spi0`).
+  public var name: String
+  /// Device-tree compatible string.
+  public var compatible: String
+  /// The bound driver's name, as dma-debug prints it (`ssp-pl022`).
+  public var driverName: String
+  /// The kernel's `dev_name()` (`9060000.spi`).
+  public var kernelName: String
+  /// Whether the device snoops the CPU cache (`dma-coherent`).
+  public var coherent: Bool
+  /// Streaming DMA mask width in bits.
+  public var dmaMaskBits: Int
+  /// The device's FIFO, if it has one.
+  public var fifo: FIFOSpec?
+  /// `dmas`/`dma-names`: named request lines on controllers.
+  public var dmas: [DMAChannelRef]
+
+  /// Creates a device.
+  public init(
+    name: String, compatible: String, driverName: String, kernelName: String, coherent: Bool,
+    dmaMaskBits: Int, fifo: FIFOSpec?, dmas: [DMAChannelRef]
+  ) {
+    self.name = name
+    self.compatible = compatible
+    self.driverName = driverName
+    self.kernelName = kernelName
+    self.coherent = coherent
+    self.dmaMaskBits = dmaMaskBits
+    self.fifo = fifo
+    self.dmas = dmas
+  }
+}
+
+/// One `dmas` entry with its `dma-names` name.
+public struct DMAChannelRef: Hashable, Sendable {
+  /// The `dma-names` entry (`tx`, `rx`).
+  public var name: String
+  /// The controller's name.
+  public var controller: String
+  /// The request line number (the DMA specifier cell).
+  public var requestLine: Int
+
+  /// Creates a reference.
+  public init(name: String, controller: String, requestLine: Int) {
+    self.name = name
+    self.controller = controller
+    self.requestLine = requestLine
+  }
+}
+
+/// A peripheral's data FIFO and its request-line behaviour.
+public struct FIFOSpec: Hashable, Sendable {
+  /// Physical address of the data register the DMA reads or writes.
+  public var dataRegister: PhysAddr
+  /// Capacity in bytes.
+  public var depth: Int
+  /// Word width in bytes.
+  public var width: Int
+  /// The peripheral raises DRQ when at least this many bytes are free (TX).
+  public var requestThreshold: Int
+  /// Ticks the peripheral needs to shift one word out.
+  public var ticksPerWord: Int
+
+  /// Creates a FIFO description.
+  public init(dataRegister: PhysAddr, depth: Int, width: Int, requestThreshold: Int, ticksPerWord: Int)
+  {
+    self.dataRegister = dataRegister
+    self.depth = depth
+    self.width = width
+    self.requestThreshold = requestThreshold
+    self.ticksPerWord = ticksPerWord
+  }
+}
+
+/// A DMA controller on the board.
+public struct ControllerSpec: Hashable, Sendable {
+  /// Controller name (`dma0`).
+  public var name: String
+  /// Device-tree compatible string.
+  public var compatible: String
+  /// Number of hardware channels (`dma-channels`).
+  public var physicalChannels: Int
+  /// Request lines with a virtual channel each.
+  public var requestLines: [Int]
+  /// Capabilities.
+  public var capabilities: DMACapabilities
+
+  /// Creates a controller description.
+  public init(
+    name: String, compatible: String, physicalChannels: Int, requestLines: [Int],
+    capabilities: DMACapabilities
+  ) {
+    self.name = name
+    self.compatible = compatible
+    self.physicalChannels = physicalChannels
+    self.requestLines = requestLines
+    self.capabilities = capabilities
+  }
+}

@@ -1,0 +1,65 @@
+/// The simulated CPU running the scenario's driver code.
+public struct CPUState: Hashable, Sendable {
+  /// Why the CPU is not running.
+  public enum Wait: Hashable, Sendable {
+    /// Sleeping in `wait_for_completion` until the callback of this cookie runs.
+    case completion(Int32)
+    /// Idling until this tick (`run N ticks`).
+    case ticks(until: UInt64)
+  }
+
+  /// The index of the next action to fetch.
+  public internal(set) var programCounter = 0
+  /// The action being executed, if any.
+  public internal(set) var currentAction: Int?
+  /// Scenario variables.
+  public internal(set) var variables: [String: Value] = [:]
+  /// Why the CPU is blocked, if it is.
+  public internal(set) var waiting: Wait?
+  /// Whether the whole program has run.
+  public internal(set) var finished = false
+  /// Cookies whose completion callbacks have run.
+  public internal(set) var completions: [Int32] = []
+  /// Micro-operations left of the current action.
+  var pending: [MicroOp] = []
+  /// Bytes loaded so far by the current `cpu_read`.
+  var readBuffer: [UInt8] = []
+
+  /// Whether the current action still has micro-operations to run.
+  public var isInsideAction: Bool { !pending.isEmpty }
+}
+
+/// The pieces a kernel call breaks into, one per step.
+enum MicroOp: Hashable, Sendable {
+  /// A CPU store of bytes within one cache line.
+  case store(VirtAddr, PhysAddr, [UInt8], MemoryType)
+  /// A CPU load of bytes within one cache line.
+  case load(VirtAddr, PhysAddr, Int, MemoryType)
+  /// A cache maintenance instruction on one line.
+  case maintain(CacheOperation, PhysAddr)
+  /// The end of `cpu_read`: report and store what was read.
+  case finishRead(VirtAddr, String?)
+  /// The end of `dma_map_single`: record the mapping and return the handle.
+  case finishMap(StreamingMapping, String?)
+  /// The end of `dma_unmap_single`: drop the mapping.
+  case finishUnmap(Int)
+}
+
+/// A cache maintenance instruction by virtual address to the point of coherency.
+public enum CacheOperation: Hashable, Sendable {
+  /// `dc cvac`.
+  case clean
+  /// `dc ivac`.
+  case invalidate
+  /// `dc civac`.
+  case cleanInvalidate
+
+  /// The arm64 instruction.
+  public var instruction: String {
+    switch self {
+    case .clean: "dc cvac"
+    case .invalidate: "dc ivac"
+    case .cleanInvalidate: "dc civac"
+    }
+  }
+}

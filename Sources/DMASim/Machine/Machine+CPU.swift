@@ -1,0 +1,128 @@
+extension Machine {
+  /// One CPU event: fetch the next action or run the next micro-operation of the current one.
+  mutating func runCPU() {
+    if case .ticks = cpu.waiting { cpu.waiting = nil }
+    if cpu.pending.isEmpty {
+      guard cpu.programCounter < program.actions.count else {
+        cpu.currentAction = nil
+        cpu.finished = true
+        log(.kernel, "end", "end of scenario")
+        return
+      }
+      // Narration costs no time: it is shown with the action that follows it.
+      while cpu.programCounter < program.actions.count,
+        case .say(let text) = program.actions[cpu.programCounter].operation
+      {
+        cpu.currentAction = cpu.programCounter
+        cpu.programCounter += 1
+        narration = text
+        log(.narration, "say", text)
+      }
+      guard cpu.programCounter < program.actions.count else {
+        cpu.finished = true
+        log(.kernel, "end", "end of scenario")
+        return
+      }
+      cpu.currentAction = cpu.programCounter
+      cpu.programCounter += 1
+      execute(program.actions[cpu.programCounter - 1])
+      // The first piece of a multi-step call happens in the same step as the call itself.
+      if !cpu.pending.isEmpty { run(cpu.pending.removeFirst()) }
+    } else {
+      let op = cpu.pending.removeFirst()
+      run(op)
+    }
+    if cpu.waiting == nil, !cpu.finished { agenda.schedule(.cpu, at: clock + 1) }
+  }
+
+  /// Starts an action: logs the call and queues its micro-operations.
+  private mutating func execute(_ action: Action) {
+    switch action.operation {
+    case .say(let text):
+      narration = text
+      log(.narration, "say", text)
+    case .pause:
+      lastTouch.pause = true
+      log(.narration, "pause", "checkpoint: the lesson pauses here")
+    case .kmalloc(let size, let flags): kmalloc(size: size, flags: flags, result: action.result)
+    case .kfree(let pointer): kfree(pointer)
+    case .cpuWrite(let pointer, let offset, let bytes):
+      cpuWrite(pointer, offset: offset, bytes: bytes)
+    case .cpuRead(let pointer, let offset, let length):
+      cpuRead(pointer, offset: offset, length: length, result: action.result)
+    case .dmaMapSingle(let device, let pointer, let size, let direction):
+      dmaMapSingle(device, pointer, size: size, direction: direction, result: action.result)
+    case .dmaUnmapSingle(let device, let handle, let size, let direction):
+      dmaUnmapSingle(device, handle, size: size, direction: direction)
+    case .virtToPhys(let pointer): virtToPhys(pointer, result: action.result)
+    case .dmaMappingError(let device, let handle):
+      dmaMappingError(device, handle, result: action.result)
+    default: executeEngineCall(action)
+    }
+  }
+
+  /// Runs one micro-operation.
+  private mutating func run(_ op: MicroOp) {
+    switch op {
+    case .store(let virtual, let physical, let bytes, let type):
+      store(virtual, physical, bytes, type)
+    case .load(let virtual, let physical, let count, let type):
+      load(virtual, physical, count, type)
+    case .maintain(let operation, let address): maintain(operation, address)
+    case .finishRead(let virtual, let result):
+      let bytes = cpu.readBuffer
+      cpu.readBuffer = []
+      assign(.bytes(bytes), to: result)
+      log(.kernel, "cpu_read", "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
+    case .finishMap(let mapping, let result):
+      mappings.append(mapping)
+      assign(.dmaAddress(mapping.handle), to: result)
+      log(
+        .kernel, "dma_map_single",
+        "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
+          + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
+          + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
+    case .finishUnmap(let id):
+      mappings.removeAll { $0.id == id }
+      log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")
+    }
+  }
+
+  /// Stores a variable, if the action names one.
+  mutating func assign(_ value: Value, to name: String?) {
+    guard let name else { return }
+    cpu.variables[name] = value
+  }
+
+  /// The value of an operand, logging a driver error when it is undefined.
+  mutating func resolve(_ operand: Operand, for function: String) -> Value? {
+    switch operand {
+    case .literal(let value): return value
+    case .variable(let name):
+      if let value = cpu.variables[name] { return value }
+      log(.debug, function, "\(name) is not set: \(function) gets garbage and does nothing")
+      return nil
+    }
+  }
+
+  /// The kernel `dev_name()` of a board device name.
+  func deviceName(_ name: String) -> String {
+    board.device(named: name)?.kernelName ?? name
+  }
+
+  /// Splits `[physical, physical + count)` at cache-line boundaries.
+  func lineChunks(_ virtual: VirtAddr, _ physical: PhysAddr, count: UInt64) -> [(
+    VirtAddr, PhysAddr, Int
+  )] {
+    var chunks: [(VirtAddr, PhysAddr, Int)] = []
+    var done: UInt64 = 0
+    let lineSize = UInt64(cache.geometry.lineSize)
+    while done < count {
+      let at = physical.rawValue + done
+      let length = min(lineSize - at % lineSize, count - done)
+      chunks.append((virtual.advanced(by: done), PhysAddr(at), Int(length)))
+      done += length
+    }
+    return chunks
+  }
+}

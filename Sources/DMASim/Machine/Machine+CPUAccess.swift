@@ -1,0 +1,145 @@
+extension Machine {
+  /// `cpu_write`: checks the target and queues one store per cache line.
+  mutating func cpuWrite(_ pointer: Operand, offset: UInt64, bytes: [UInt8]) {
+    guard let (virtual, translation) = cpuTarget(pointer, offset: offset, "cpu_write") else {
+      return
+    }
+    log(
+      .kernel, "cpu_write",
+      "store \(bytes.count) bytes at \(virtual.hex) (phys \(translation.physical.hex), "
+        + "\(translation.mapping.memoryType.kernelName)): \(ByteText.quoted(bytes))")
+    checkOwnership(translation.physical, count: UInt64(bytes.count), access: "writes")
+    var done = 0
+    for (va, pa, length) in lineChunks(virtual, translation.physical, count: UInt64(bytes.count)) {
+      cpu.pending.append(
+        .store(va, pa, Array(bytes[done..<done + length]), translation.mapping.memoryType))
+      done += length
+    }
+  }
+
+  /// `cpu_read`: checks the target and queues one load per cache line.
+  mutating func cpuRead(_ pointer: Operand, offset: UInt64, length: UInt64, result: String?) {
+    guard let (virtual, translation) = cpuTarget(pointer, offset: offset, "cpu_read") else {
+      return
+    }
+    log(
+      .kernel, "cpu_read",
+      "load \(length) bytes at \(virtual.hex) (phys \(translation.physical.hex), "
+        + "\(translation.mapping.memoryType.kernelName))")
+    checkOwnership(translation.physical, count: length, access: "reads")
+    cpu.readBuffer = []
+    for (va, pa, count) in lineChunks(virtual, translation.physical, count: length) {
+      cpu.pending.append(.load(va, pa, count, translation.mapping.memoryType))
+    }
+    cpu.pending.append(.finishRead(virtual, result))
+  }
+
+  /// One store micro-operation: through the cache or straight to memory, per the attribute.
+  mutating func store(_ virtual: VirtAddr, _ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType) {
+    lastTouch.physical.append(
+      MemoryRegion(name: "store", base: physical.rawValue, size: UInt64(bytes.count)))
+    guard type.isCacheable else {
+      ram.write(physical, bytes: bytes)
+      log(
+        .hardware, "str",
+        "\(bytes.count) bytes → RAM at \(physical.hex) (\(type.kernelName): bypasses the cache)")
+      return
+    }
+    let access = cache.write(physical, bytes: bytes, ram: &ram, step: stepCount)
+    logAccess(access, verb: "store", count: bytes.count, physical: physical)
+  }
+
+  /// One load micro-operation.
+  mutating func load(_ virtual: VirtAddr, _ physical: PhysAddr, _ count: Int, _ type: MemoryType) {
+    lastTouch.physical.append(
+      MemoryRegion(name: "load", base: physical.rawValue, size: UInt64(count)))
+    guard type.isCacheable else {
+      cpu.readBuffer += ram.read(physical, count: count)
+      log(.hardware, "ldr", "\(count) bytes ← RAM at \(physical.hex) (\(type.kernelName))")
+      return
+    }
+    let (bytes, access) = cache.read(physical, count: count, ram: &ram, step: stepCount)
+    cpu.readBuffer += bytes
+    logAccess(access, verb: "load", count: count, physical: physical)
+  }
+
+  /// One cache maintenance micro-operation.
+  mutating func maintain(_ operation: CacheOperation, _ address: PhysAddr) {
+    let result: CacheMaintenance
+    switch operation {
+    case .clean: result = cache.clean(address, ram: &ram, step: stepCount)
+    case .invalidate: result = cache.invalidate(address, step: stepCount)
+    case .cleanInvalidate: result = cache.cleanInvalidate(address, ram: &ram, step: stepCount)
+    }
+    let line = cache.geometry.lineAddress(address)
+    guard let slot = result.slot else {
+      log(.hardware, operation.instruction, "line \(line.hex): not cached, nothing to do")
+      return
+    }
+    lastTouch.cacheSlots.append(slot)
+    let what: String
+    switch operation {
+    case .clean: what = result.wroteBack ? "dirty → written back to RAM, now clean" : "already clean"
+    case .invalidate: what = "dropped (any CPU data in it is discarded)"
+    case .cleanInvalidate: what = result.wroteBack ? "written back, then dropped" : "dropped"
+    }
+    log(
+      .hardware, operation.instruction,
+      "line \(line.hex) [set \(slot.set) way \(slot.way)]: \(what)")
+  }
+
+  private mutating func logAccess(
+    _ access: CacheAccess, verb: String, count: Int, physical: PhysAddr
+  ) {
+    guard let slot = access.slot else {
+      log(.hardware, verb == "store" ? "str" : "ldr", "\(count) bytes: miss, no write-allocate → RAM")
+      return
+    }
+    lastTouch.cacheSlots.append(slot)
+    var message = "\(verb) \(count) bytes at \(physical.hex): "
+    message += access.hit ? "hit" : "miss, line filled from RAM"
+    message += " [set \(slot.set) way \(slot.way)]"
+    if let evicted = access.evicted {
+      message += evicted.wasDirty
+        ? "; evicted dirty line \(evicted.lineAddress.hex) (written back)"
+        : "; evicted clean line \(evicted.lineAddress.hex)"
+    }
+    if verb == "store", cache.geometry.writePolicy == .writeBack { message += " → dirty" }
+    log(.hardware, verb == "store" ? "str" : "ldr", message)
+  }
+
+  /// Resolves a pointer operand plus offset and walks the page tables for it.
+  private mutating func cpuTarget(
+    _ pointer: Operand, offset: UInt64, _ function: String
+  ) -> (VirtAddr, Translation)? {
+    guard let value = resolve(pointer, for: function) else { return nil }
+    guard case .pointer(let base) = value else {
+      log(.debug, function, "\(pointer.text) is \(value.text), not a CPU pointer")
+      return nil
+    }
+    let virtual = base.advanced(by: offset)
+    guard let translation = pageTable.translate(virtual) else {
+      log(
+        .debug, function,
+        "Unable to handle kernel paging request at virtual address \(virtual.hex)",
+        detail: "No page-table entry maps this address; a real kernel oopses here.")
+      return nil
+    }
+    return (virtual, translation)
+  }
+
+  /// Reports a CPU access to a buffer the device owns (the kernel's old
+  /// `debug_dma_assert_idle` check, and the reason `dma_sync_*` exists).
+  private mutating func checkOwnership(_ physical: PhysAddr, count: UInt64, access: String) {
+    for mapping in mappings where mapping.owner == .device && mapping.overlaps(physical, count: count) {
+      let line = cache.geometry.lineAddress(physical)
+      log(
+        .debug, "dma-debug",
+        "DMA-API: cpu touching an active dma mapped cacheline [cln=\(line.hex)]",
+        detail: "The CPU \(access) a buffer that \(deviceName(mapping.device)) owns "
+          + "(\(mapping.direction.kernelName) mapping at \(Hex.prefixed(mapping.handle.rawValue))). "
+          + "Until dma_unmap_single or dma_sync_single_for_cpu, the CPU and the device may see "
+          + "different bytes.")
+    }
+  }
+}

@@ -1,0 +1,148 @@
+extension Machine {
+  /// Dispatches the dmaengine client calls and the waiting directives.
+  mutating func executeEngineCall(_ action: Action) {
+    switch action.operation {
+    case .dmaRequestChan(let device, let name):
+      dmaRequestChan(device: device, name: name, result: action.result)
+    case .dmaReleaseChannel(let channel): dmaReleaseChannel(channel)
+    case .dmaengineSlaveConfig(let channel, let config): slaveConfig(channel, config)
+    case .prepSlaveSingle(let channel, let buffer, let length, let direction, let flags):
+      prepSlaveSingle(channel, buffer, length, direction, flags, result: action.result)
+    case .submit(let descriptor): submit(descriptor, result: action.result)
+    case .issuePending(let channel): issuePending(channel)
+    case .txStatus(let channel, let cookie): txStatus(channel, cookie, result: action.result)
+    case .waitForCompletion(let cookie): waitForCompletion(cookie)
+    case .runTicks(let ticks):
+      cpu.waiting = .ticks(until: clock + ticks)
+      log(.kernel, "run", "CPU idles for \(ticks) ticks while the hardware runs")
+      agenda.schedule(.cpu, at: clock + max(ticks, 1))
+    default: break
+    }
+  }
+
+  private mutating func dmaRequestChan(device: String, name: String, result: String?) {
+    guard let spec = board.device(named: device),
+      let ref = spec.dmas.first(where: { $0.name == name }),
+      let controller = controllers.firstIndex(where: { $0.name == ref.controller }),
+      let channel = controllers[controller].virtualChannel(forRequest: ref.requestLine)
+    else {
+      log(
+        .kernel, "dma_request_chan",
+        "\(deviceName(device)): dma_request_chan(\"\(name)\") = ERR_PTR(-ENODEV): no such "
+          + "dma-names entry")
+      assign(.error(.enodev), to: result)
+      return
+    }
+    if let client = controllers[controller].virtualChannels[channel].client {
+      log(
+        .kernel, "dma_request_chan",
+        "\(spec.kernelName): dma_request_chan(\"\(name)\") = ERR_PTR(-EPROBE_DEFER): channel "
+          + "busy (held by \(client))")
+      assign(.error(.eprobeDefer), to: result)
+      return
+    }
+    controllers[controller].virtualChannels[channel].client = "\(spec.kernelName):\(name)"
+    controllers[controller].virtualChannels[channel].peripheral = device
+    assign(.channel(controller: controller, channel: channel), to: result)
+    log(
+      .kernel, "dma_request_chan",
+      "\(spec.kernelName): dma_request_chan(\"\(name)\") = "
+        + "\(controllers[controller].virtualChannels[channel].name) (request line "
+        + "\(ref.requestLine) on \(ref.controller))")
+  }
+
+  private mutating func dmaReleaseChannel(_ operand: Operand) {
+    guard let (controller, channel) = channelIndex(operand, "dma_release_channel") else { return }
+    let vchan = controllers[controller].virtualChannels[channel]
+    controllers[controller].virtualChannels[channel].client = nil
+    log(.kernel, "dma_release_channel", "\(vchan.name) released")
+  }
+
+  private mutating func slaveConfig(_ operand: Operand, _ requested: SlaveConfig) {
+    guard let (controller, channel) = channelIndex(operand, "dmaengine_slave_config") else {
+      return
+    }
+    var config = requested
+    let vchan = controllers[controller].virtualChannels[channel]
+    if config.dstAddress == nil,
+      let fifo = vchan.peripheral.flatMap({ board.device(named: $0) })?.fifo
+    {
+      config.dstAddress = fifo.dataRegister
+    }
+    let caps = controllers[controller].capabilities
+    for (label, width) in [("src", config.srcAddrWidth), ("dst", config.dstAddrWidth)]
+    where width != 0 && !caps.addressWidths.contains(width) {
+      log(
+        .kernel, "dmaengine_slave_config",
+        "\(vchan.name): \(label)_addr_width \(width) not supported (widths "
+          + "\(caps.addressWidths.map(String.init).joined(separator: ","))) = -EINVAL")
+      return
+    }
+    for (label, burst) in [("src", config.srcMaxBurst), ("dst", config.dstMaxBurst)]
+    where burst > caps.maxBurst {
+      log(
+        .kernel, "dmaengine_slave_config",
+        "\(vchan.name): \(label)_maxburst \(burst) exceeds max_burst \(caps.maxBurst) = -EINVAL")
+      return
+    }
+    controllers[controller].virtualChannels[channel].config = config
+    log(
+      .kernel, "dmaengine_slave_config",
+      "\(vchan.name): dst_addr=\(Hex.prefixed(config.dstAddress?.rawValue ?? 0)) "
+        + "dst_addr_width=\(config.dstAddrWidth) dst_maxburst=\(config.dstMaxBurst) = 0")
+  }
+
+  private mutating func prepSlaveSingle(
+    _ operand: Operand, _ buffer: Operand, _ length: UInt64, _ direction: DMATransferDirection,
+    _ flags: DMACtrlFlags, result: String?
+  ) {
+    let function = "dmaengine_prep_slave_single"
+    guard let (controller, channel) = channelIndex(operand, function),
+      let bufferValue = resolve(buffer, for: function)
+    else { return }
+    let vchan = controllers[controller].virtualChannels[channel]
+    guard case .dmaAddress(let address) = bufferValue, address != .mappingError else {
+      log(.debug, function, "\(buffer.text) is \(bufferValue.text), not a valid dma_addr_t")
+      assign(.error(.null), to: result)
+      return
+    }
+    guard let config = vchan.config, direction == .memToDev else {
+      log(
+        .kernel, function,
+        "\(vchan.name): prep \(direction.text) = NULL ("
+          + (vchan.config == nil ? "no dmaengine_slave_config yet" : "direction not supported")
+          + ")")
+      assign(.error(.null), to: result)
+      return
+    }
+    let id = controllers[controller].nextDescriptorID
+    controllers[controller].nextDescriptorID += 1
+    let descriptor = Descriptor(
+      id: id, flags: flags, direction: direction,
+      segments: [Descriptor.Segment(address: address, length: length)],
+      deviceAddress: config.dstAddress, hasCallback: flags.contains(.prepInterrupt),
+      preparedAtStep: stepCount)
+    controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
+    controllers[controller].virtualChannels[channel].allocated.append(id)
+    lastTouch.descriptors.append(id)
+    assign(.descriptor(controller: controller, channel: channel, id: id), to: result)
+    log(
+      .kernel, function,
+      "\(vchan.name): \(length) bytes \(direction.text) from \(address.hex), "
+        + "flags \(flags.kernelText) → vchan_tx_prep: txd \(descriptor.label) on desc_allocated")
+  }
+
+  /// The controller and virtual-channel indices an operand names.
+  mutating func channelIndex(_ operand: Operand, _ function: String) -> (Int, Int)? {
+    guard let value = resolve(operand, for: function) else { return nil }
+    switch value {
+    case .channel(let controller, let channel), .descriptor(let controller, let channel, _):
+      return (controller, channel)
+    default:
+      log(
+        .debug, function, "\(operand.text) is \(value.text), not a DMA channel",
+        detail: "Check the result of dma_request_chan with IS_ERR() before using it.")
+      return nil
+    }
+  }
+}

@@ -1,0 +1,122 @@
+extension Machine {
+  /// `dmaengine_submit` → `vchan_tx_submit`: assign a cookie, move to `desc_submitted`.
+  mutating func submit(_ operand: Operand, result: String?) {
+    guard let value = resolve(operand, for: "dmaengine_submit") else { return }
+    guard case .descriptor(let controller, let channel, let id) = value,
+      controllers[controller].virtualChannels[channel].descriptors[id] != nil
+    else {
+      log(
+        .debug, "dmaengine_submit",
+        "dmaengine_submit(\(value.text)): not a live descriptor (NULL from prep, or already freed)",
+        detail: "A descriptor is freed after its callback unless DMA_CTRL_REUSE is set.")
+      return
+    }
+    var vchan = controllers[controller].virtualChannels[channel]
+    let cookie = Cookie.next(after: vchan.cookie)
+    vchan.cookie = cookie
+    vchan.descriptors[id]?.cookie = cookie
+    vchan.descriptors[id]?.assignedCookie = cookie
+    vchan.unlink(id)
+    vchan.submitted.append(id)
+    controllers[controller].virtualChannels[channel] = vchan
+    lastTouch.descriptors.append(id)
+    assign(.cookie(cookie), to: result)
+    log(
+      .kernel, "dmaengine_submit",
+      "vchan \(vchan.name): txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: submitted "
+        + "(dma_cookie_assign → cookie \(cookie)) → desc_submitted")
+  }
+
+  /// `dma_async_issue_pending` → `vchan_issue_pending`, then start the hardware if it is idle.
+  mutating func issuePending(_ operand: Operand) {
+    guard let (controller, channel) = channelIndex(operand, "dma_async_issue_pending") else {
+      return
+    }
+    var vchan = controllers[controller].virtualChannels[channel]
+    let moved = vchan.submitted
+    vchan.issued += moved
+    vchan.submitted = []
+    controllers[controller].virtualChannels[channel] = vchan
+    lastTouch.descriptors += moved
+    log(
+      .kernel, "dma_async_issue_pending",
+      "vchan_issue_pending(\(vchan.name)): \(moved.count) descriptor(s) desc_submitted → "
+        + "desc_issued")
+    startNext(controller, channel)
+  }
+
+  /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
+  mutating func startNext(_ controller: Int, _ channel: Int) {
+    var vchan = controllers[controller].virtualChannels[channel]
+    guard vchan.active == nil, let head = vchan.issued.first else { return }
+    let physical =
+      vchan.physicalChannel
+      ?? controllers[controller].physicalChannels.firstIndex { $0.virtualChannel == nil }
+    guard let physical else {
+      log(.hardware, "arbiter", "\(vchan.name): all physical channels busy, txd d\(head) waits")
+      return
+    }
+    vchan.issued.removeFirst()
+    vchan.active = head
+    vchan.physicalChannel = physical
+    controllers[controller].virtualChannels[channel] = vchan
+    controllers[controller].physicalChannels[physical].virtualChannel = channel
+    controllers[controller].physicalChannels[physical].state = .busy
+    controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+    lastTouch.descriptors.append(head)
+    log(
+      .hardware, "start",
+      "\(controllers[controller].name): txd d\(head) programmed on physical channel \(physical) "
+        + "(list_del from desc_issued → active)")
+    agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+  }
+
+  /// `dmaengine_tx_status`: `dma_cookie_status` plus the driver's residue.
+  mutating func txStatus(_ operand: Operand, _ cookieOperand: Operand, result: String?) {
+    guard let (controller, channel) = channelIndex(operand, "dmaengine_tx_status"),
+      let value = resolve(cookieOperand, for: "dmaengine_tx_status")
+    else { return }
+    guard case .cookie(let cookie) = value else {
+      log(.debug, "dmaengine_tx_status", "\(cookieOperand.text) is \(value.text), not a cookie")
+      return
+    }
+    let vchan = controllers[controller].virtualChannels[channel]
+    let status = vchan.cookieStatus(cookie)
+    var residue: UInt64 = 0
+    if status != .complete {
+      if let id = vchan.issued.first(where: { vchan.descriptors[$0]?.cookie == cookie }) {
+        residue = vchan.descriptors[id]?.length ?? 0
+      } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
+        residue = residueOf(active, controllers[controller].capabilities.residueGranularity)
+      }
+    }
+    assign(.status(status), to: result)
+    log(
+      .kernel, "dmaengine_tx_status",
+      "\(vchan.name): cookie \(cookie) = \(status.kernelName) (last \(vchan.completedCookie), "
+        + "used \(vchan.cookie), residue \(residue))")
+  }
+
+  /// `wait_for_completion`: sleep until the descriptor's callback has run.
+  mutating func waitForCompletion(_ operand: Operand) {
+    guard let value = resolve(operand, for: "wait_for_completion") else { return }
+    guard case .cookie(let cookie) = value else {
+      log(.debug, "wait_for_completion", "\(operand.text) is \(value.text), not a cookie")
+      return
+    }
+    if cpu.completions.contains(cookie) {
+      log(.kernel, "wait_for_completion", "cookie \(cookie): already completed, no sleep")
+      return
+    }
+    cpu.waiting = .completion(cookie)
+    log(.kernel, "wait_for_completion", "CPU sleeps until the callback of cookie \(cookie) runs")
+  }
+
+  /// The residue a driver reports for the active descriptor at a granularity.
+  func residueOf(_ descriptor: Descriptor, _ granularity: ResidueGranularity) -> UInt64 {
+    switch granularity {
+    case .descriptor: descriptor.length
+    case .segment, .burst: descriptor.residue
+    }
+  }
+}

@@ -1,0 +1,168 @@
+extension Machine {
+  /// `dma_map_single` → `dma_map_page_attrs` → `dma_direct_map_page`.
+  mutating func dmaMapSingle(
+    _ device: String, _ pointer: Operand, size: UInt64, direction: DMADataDirection,
+    result: String?
+  ) {
+    guard let spec = board.device(named: device), let value = resolve(pointer, for: "dma_map_single")
+    else { return }
+    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+      log(.debug, "dma_map_single", "dma_map_single(\(value.text)): not a mapped CPU address")
+      assign(.dmaAddress(.mappingError), to: result)
+      return
+    }
+    guard translation.mapping.name == KernelMapping.linearMapName else {
+      log(
+        .debug, "dma_map_single", "rejecting DMA map of vmalloc memory",
+        detail: "dma_map_single needs a linear-map address (kmalloc, __get_free_pages).")
+      assign(.dmaAddress(.mappingError), to: result)
+      return
+    }
+    let physical = translation.physical
+    let handle = DMAAddr(physical.rawValue)
+    let mask: UInt64 = spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
+    guard handle.rawValue &+ size &- 1 <= mask else {
+      log(
+        .kernel, "dma_map_single",
+        "\(spec.kernelName): DMA addr \(handle.hex)+\(size) overflow (mask \(Hex.format(mask)), "
+          + "bus limit 0).")
+      assign(.dmaAddress(.mappingError), to: result)
+      return
+    }
+    log(
+      .kernel, "dma_map_single",
+      "dma_map_single(\(spec.kernelName), \(virtual.hex), \(size), \(direction.kernelName)) → "
+        + "dma_direct_map_page(phys \(physical.hex))")
+    let mapping = StreamingMapping(
+      id: nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
+      size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
+      mappedAtStep: stepCount)
+    nextID += 1
+    if !spec.coherent {
+      log(
+        .kernel, "arch_sync_dma_for_device",
+        "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
+          + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data")
+      queueMaintenance(.clean, physical, size)
+    }
+    cpu.pending.append(.finishMap(mapping, result))
+  }
+
+  /// `dma_unmap_single`, with dma-debug's `check_unmap`.
+  mutating func dmaUnmapSingle(
+    _ device: String, _ handleOperand: Operand, size: UInt64, direction: DMADataDirection
+  ) {
+    guard let spec = board.device(named: device),
+      let value = resolve(handleOperand, for: "dma_unmap_single")
+    else { return }
+    guard case .dmaAddress(let handle) = value else {
+      log(.debug, "dma_unmap_single", "\(handleOperand.text) is \(value.text), not a dma_addr_t")
+      return
+    }
+    let prefix = "DMA-API: \(spec.driverName) \(spec.kernelName): "
+    log(
+      .kernel, "dma_unmap_single",
+      "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
+    guard let mapping = mappings.first(where: { $0.device == device && $0.handle == handle })
+    else {
+      let text =
+        handle == .mappingError
+        ? "device driver tries to free an invalid DMA memory address"
+        : "device driver tries to free DMA memory it has not allocated [device address="
+          + "\(handle.hex)] [size=\(size) bytes]"
+      log(.debug, "dma-debug", prefix + text)
+      return
+    }
+    dmaDebugUnmapChecks(mapping, size: size, direction: direction, prefix: prefix)
+    if !spec.coherent, mapping.direction != .toDevice {
+      log(
+        .kernel, "arch_sync_dma_for_cpu",
+        "arch_sync_dma_for_cpu(\(mapping.physical.hex), \(mapping.size), "
+          + "\(mapping.direction.kernelName)): dcache_inval_poc — drop stale lines so the CPU "
+          + "reads what the device wrote")
+      queueInvalidate(mapping.physical, mapping.size)
+    } else if !spec.coherent {
+      log(
+        .kernel, "arch_sync_dma_for_cpu",
+        "arch_sync_dma_for_cpu(…, DMA_TO_DEVICE): nothing to do — the device only read")
+    }
+    cpu.pending.append(.finishUnmap(mapping.id))
+  }
+
+  /// `virt_to_phys`: the physical address behind a linear-map pointer, used (wrongly) as a
+  /// bus address: no IOMMU or offset translation, no cache maintenance, no ownership.
+  mutating func virtToPhys(_ pointer: Operand, result: String?) {
+    guard let value = resolve(pointer, for: "virt_to_phys") else { return }
+    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+      log(.debug, "virt_to_phys", "virt_to_phys(\(value.text)): not a mapped CPU address")
+      return
+    }
+    assign(.dmaAddress(DMAAddr(translation.physical.rawValue)), to: result)
+    log(
+      .kernel, "virt_to_phys", "virt_to_phys(\(virtual.hex)) = \(translation.physical.hex)",
+      detail: "A physical address is not a DMA address: no dma-ranges offset, no IOMMU, no "
+        + "swiotlb, and above all no cache maintenance. Dirty lines stay in the cache.")
+  }
+
+  /// `dma_mapping_error`: marks the dma-debug entry checked and tests for `DMA_MAPPING_ERROR`.
+  mutating func dmaMappingError(_ device: String, _ handleOperand: Operand, result: String?) {
+    guard let value = resolve(handleOperand, for: "dma_mapping_error") else { return }
+    guard case .dmaAddress(let handle) = value else {
+      log(.debug, "dma_mapping_error", "\(handleOperand.text) is \(value.text), not a dma_addr_t")
+      return
+    }
+    if let index = mappings.firstIndex(where: {
+      $0.device == device && $0.handle == handle && !$0.errorChecked
+    }) {
+      mappings[index].errorChecked = true
+    }
+    let failed = handle == .mappingError
+    assign(.integer(failed ? -Int64(Errno.enomem.rawValue) : 0), to: result)
+    log(
+      .kernel, "dma_mapping_error",
+      "dma_mapping_error(\(deviceName(device)), \(handle.hex)) = " + (failed ? "-ENOMEM" : "0"))
+  }
+
+  private mutating func dmaDebugUnmapChecks(
+    _ mapping: StreamingMapping, size: UInt64, direction: DMADataDirection, prefix: String
+  ) {
+    let address = "[device address=\(mapping.handle.hex)]"
+    if mapping.size != size {
+      log(
+        .debug, "dma-debug",
+        prefix + "device driver frees DMA memory with different size \(address) "
+          + "[map size=\(mapping.size) bytes] [unmap size=\(size) bytes]")
+    }
+    if mapping.direction != direction {
+      log(
+        .debug, "dma-debug",
+        prefix + "device driver frees DMA memory with different direction \(address) "
+          + "[size=\(mapping.size) bytes] [mapped with \(mapping.direction.kernelName)] "
+          + "[unmapped with \(direction.kernelName)]")
+    }
+    if !mapping.errorChecked {
+      log(
+        .debug, "dma-debug",
+        prefix + "device driver failed to check map error\(address) [size=\(mapping.size) bytes] "
+          + "[mapped as \(mapping.kind.rawValue)]",
+        detail: "Every dma_map_single result must be tested with dma_mapping_error before use.")
+    }
+  }
+
+  /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.
+  mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64) {
+    for (_, pa, _) in lineChunks(VirtAddr(0), physical, count: size) {
+      cpu.pending.append(.maintain(operation, pa))
+    }
+  }
+
+  /// Queues `dcache_inval_poc`: partial edge lines are cleaned and invalidated, the rest invalidated.
+  mutating func queueInvalidate(_ physical: PhysAddr, _ size: UInt64) {
+    let lineSize = UInt64(cache.geometry.lineSize)
+    let end = physical.rawValue + size
+    for (_, pa, length) in lineChunks(VirtAddr(0), physical, count: size) {
+      let partial = UInt64(length) < lineSize || (pa.rawValue + UInt64(length) == end && end % lineSize != 0)
+      cpu.pending.append(.maintain(partial ? .cleanInvalidate : .invalidate, pa))
+    }
+  }
+}

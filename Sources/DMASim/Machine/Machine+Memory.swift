@@ -1,0 +1,56 @@
+extension Machine {
+  /// `kmalloc`: an object from the matching `kmalloc-N` slab cache, in the linear map.
+  mutating func kmalloc(size: UInt64, flags: GFPFlags, result: String?) {
+    var pageAllocator = pages
+    let taken = slab.allocate(size: size) { pageAllocator.allocatePage() }
+    pages = pageAllocator
+    guard let (physical, cacheName, objectSize) = taken,
+      let virtual = pageTable.linearAddress(of: physical)
+    else {
+      log(
+        .kernel, "kmalloc",
+        "kmalloc(\(size), \(flags.kernelText)) = NULL (no memory or size above 4 KiB)")
+      assign(.error(.null), to: result)
+      return
+    }
+    let allocation = Allocation(
+      id: nextID, name: result ?? "obj\(nextID)", allocator: cacheName, virtualAddress: virtual,
+      physical: physical, size: size, reservedSize: objectSize, allocatedAtStep: stepCount)
+    nextID += 1
+    allocations.append(allocation)
+    assign(.pointer(virtual), to: result)
+    log(
+      .kernel, "kmalloc",
+      "kmalloc(\(size), \(flags.kernelText)) = \(virtual.hex) [\(cacheName), phys \(physical.hex)]")
+    if flags.contains(.zero) {
+      for (va, pa, length) in lineChunks(virtual, physical, count: size) {
+        cpu.pending.append(.store(va, pa, [UInt8](repeating: 0, count: length), .normalWriteBack))
+      }
+    }
+  }
+
+  /// `kfree`: returns the object to its slab cache.
+  mutating func kfree(_ pointer: Operand) {
+    guard let value = resolve(pointer, for: "kfree") else { return }
+    guard case .pointer(let virtual) = value,
+      let index = allocations.firstIndex(where: { $0.virtualAddress == virtual })
+    else {
+      log(
+        .debug, "kfree", "kfree(\(value.text)): not a live kmalloc object",
+        detail: "Freeing a pointer kmalloc did not return (or freeing twice) corrupts the slab.")
+      return
+    }
+    let allocation = allocations.remove(at: index)
+    slab.free(allocation.physical, objectSize: allocation.reservedSize)
+    log(.kernel, "kfree", "kfree(\(virtual.hex)) → back to \(allocation.allocator)")
+    if let mapping = mappings.first(where: {
+      $0.overlaps(allocation.physical, count: allocation.size)
+    }) {
+      log(
+        .debug, "kfree",
+        "freed memory is still DMA-mapped for \(deviceName(mapping.device)) at "
+          + "\(Hex.prefixed(mapping.handle.rawValue))",
+        detail: "The device may still read or write it after the slab reuses it.")
+    }
+  }
+}

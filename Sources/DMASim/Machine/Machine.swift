@@ -1,0 +1,168 @@
+/// The whole simulated system at one instant: a value, so any state can be kept and restored.
+///
+/// `step()` advances exactly one event: a CPU micro-operation of the scenario's current kernel
+/// call, a DMA beat, a FIFO shift, an interrupt or a tasklet. Every event is logged with the
+/// kernel function or hardware action behind it.
+public struct Machine: Hashable, Sendable {
+  /// The hardware description.
+  public let board: Board
+  /// The scenario being run.
+  public let program: Program
+  /// The simulated clock in ticks.
+  public internal(set) var clock: UInt64 = 0
+  /// Events executed so far.
+  public internal(set) var stepCount = 0
+  /// DRAM contents.
+  public internal(set) var ram: PhysicalMemory
+  /// The CPU's data cache.
+  public internal(set) var cache: DataCache
+  /// Kernel page tables.
+  public internal(set) var pageTable: KernelPageTable
+  /// The page allocator.
+  public internal(set) var pages: PageAllocator
+  /// kmalloc caches.
+  public internal(set) var slab = SlabAllocator()
+  /// Live allocations, oldest first.
+  public internal(set) var allocations: [Allocation] = []
+  /// Live streaming mappings, oldest first.
+  public internal(set) var mappings: [StreamingMapping] = []
+  /// DMA controllers.
+  public internal(set) var controllers: [DMAController]
+  /// Peripherals.
+  public internal(set) var peripherals: [Peripheral]
+  /// The CPU.
+  public internal(set) var cpu = CPUState()
+  /// Every event so far.
+  public internal(set) var log = EventLog()
+  /// Pending events.
+  public internal(set) var agenda = Agenda()
+  /// What the last step touched, for highlighting.
+  public internal(set) var lastTouch = Touch()
+  /// The narration of the latest `say`.
+  public internal(set) var narration: String?
+  var nextID = 1
+
+  /// Builds the machine for a board and boots it (the boot log is step 0).
+  public init(board: Board, program: Program) {
+    self.board = board
+    self.program = program
+    ram = PhysicalMemory(banks: board.dram)
+    cache = DataCache(geometry: board.cache)
+    var table = KernelPageTable(mappings: [])
+    for bank in board.dram {
+      table.add(
+        KernelMapping(
+          name: KernelMapping.linearMapName,
+          virtualBase: VirtAddr(board.pageOffset + (bank.base - board.dram[0].base)),
+          physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: .normalWriteBack,
+          granule: 2 << 20))
+    }
+    var ioremapBase: UInt64 = 0xffff_8000_8000_0000
+    for region in board.mmio {
+      table.add(
+        KernelMapping(
+          name: "ioremap \(region.name)", virtualBase: VirtAddr(ioremapBase),
+          physicalBase: PhysAddr(region.base), size: region.size, memoryType: .device,
+          granule: 4096))
+      ioremapBase += max(region.size, 0x1_0000)
+    }
+    pageTable = table
+    let first = board.dram.first ?? MemoryRegion(name: "none", base: 0, size: 0)
+    let start = max(first.base, board.kernelReserved.end)
+    pages = PageAllocator(
+      range: MemoryRegion(name: "page allocator", base: start, size: first.end - min(start, first.end)))
+    controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
+    peripherals = board.devices.map { Peripheral(spec: $0) }
+    bootLog()
+    if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
+  }
+
+  /// Whether nothing is left to do.
+  public var isFinished: Bool { agenda.isEmpty }
+
+  /// The action the CPU is executing, or nil between actions.
+  public var currentAction: Action? {
+    cpu.currentAction.flatMap { program.actions.indices.contains($0) ? program.actions[$0] : nil }
+  }
+
+  /// Advances one event. Returns false when there was nothing left to do.
+  @discardableResult
+  public mutating func step() -> Bool {
+    guard let event = agenda.popFirst() else { return false }
+    stepCount += 1
+    clock = max(clock, event.tick)
+    lastTouch = Touch()
+    switch event.kind {
+    case .cpu: runCPU()
+    case .channel(let controller, let physical): runChannel(controller, physical)
+    case .shift(let peripheral): shiftOut(peripheral)
+    case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
+    case .tasklet(let controller, let channel): runTasklet(controller, channel)
+    }
+    detectHang()
+    return true
+  }
+
+  /// Appends a log entry for the current step.
+  mutating func log(
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil
+  ) {
+    log.append(
+      LogEntry(
+        step: stepCount, tick: clock, source: source, function: function, message: message,
+        line: currentAction?.line ?? 0, detail: detail))
+  }
+
+  private mutating func bootLog() {
+    log(.kernel, "setup_arch", "Machine model: \(board.model)")
+    for bank in board.dram {
+      log(
+        .kernel, "paging_init",
+        "Memory: \(Hex.size(bank.size)) at \(PhysAddr(bank.base).hex), linear map at "
+          + "\(Hex.prefixed(board.pageOffset)) with 2M blocks (MT_NORMAL)")
+    }
+    let geometry = board.cache
+    log(
+      .hardware, "cache",
+      "L1 D-cache: \(Hex.size(UInt64(geometry.size))), \(geometry.ways)-way, "
+        + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, write-back")
+    for controller in controllers {
+      log(
+        .kernel, "dma_async_device_register",
+        "\(controller.name): \(controller.compatible), \(controller.physicalChannels.count) "
+          + "physical, \(controller.virtualChannels.count) virtual channel(s)")
+    }
+    for device in board.devices {
+      let fifo = device.fifo.map { " TX FIFO \($0.depth) bytes at \($0.dataRegister.hex)," } ?? ""
+      log(
+        .kernel, "probe",
+        "\(device.kernelName): \(device.driverName),\(fifo) "
+          + (device.coherent ? "dma-coherent" : "not DMA-coherent"))
+    }
+  }
+
+  private mutating func detectHang() {
+    guard agenda.isEmpty, case .completion(let cookie) = cpu.waiting else { return }
+    log(
+      .debug, "wait_for_completion",
+      "wait_for_completion() for cookie \(cookie) can never return: nothing in flight will "
+        + "run its callback",
+      detail: "No transfer, interrupt or tasklet is pending, so the callback that would call "
+        + "complete() never runs. On a real system the task hangs and the hung-task detector "
+        + "reports it after 120 s.")
+    cpu.waiting = nil
+    cpu.finished = true
+  }
+}
+
+/// What one step touched, so views can mark it.
+public struct Touch: Hashable, Sendable {
+  /// Cache slots read, written or maintained.
+  public var cacheSlots: [CacheSlot] = []
+  /// Physical ranges accessed by the CPU or a device.
+  public var physical: [MemoryRegion] = []
+  /// Descriptors that moved.
+  public var descriptors: [Int] = []
+  /// Whether the step hit a `pause` checkpoint.
+  public var pause = false
+}

@@ -1,0 +1,84 @@
+/// An operand of an operation: a scenario variable or a literal value.
+public enum Operand: Hashable, Sendable {
+  /// The value of a variable assigned earlier.
+  case variable(String)
+  /// A literal value.
+  case literal(Value)
+
+  /// How the operand is written in the scenario.
+  public var text: String {
+    switch self {
+    case .variable(let name): name
+    case .literal(let value): value.text
+    }
+  }
+}
+
+/// One kernel API call or scenario directive the simulated CPU executes.
+public enum Operation: Hashable, Sendable {
+  /// `say "..."`: lesson narration.
+  case say(String)
+  /// `pause`: a checkpoint where a running lesson stops.
+  case pause
+  /// `kmalloc(size, flags)`.
+  case kmalloc(size: UInt64, flags: GFPFlags)
+  /// `kfree(ptr)`.
+  case kfree(Operand)
+  /// `cpu_write(ptr, offset, bytes)`: CPU stores through its mapping of `ptr`.
+  case cpuWrite(pointer: Operand, offset: UInt64, bytes: [UInt8])
+  /// `cpu_read(ptr, offset, length)`: CPU loads through its mapping of `ptr`.
+  case cpuRead(pointer: Operand, offset: UInt64, length: UInt64)
+  /// `dma_request_chan(dev, name)`.
+  case dmaRequestChan(device: String, name: String)
+  /// `dma_release_channel(chan)`.
+  case dmaReleaseChannel(channel: Operand)
+  /// `dmaengine_slave_config(chan, &config)`.
+  case dmaengineSlaveConfig(channel: Operand, config: SlaveConfig)
+  /// `dma_map_single(dev, ptr, size, dir)`.
+  case dmaMapSingle(device: String, pointer: Operand, size: UInt64, direction: DMADataDirection)
+  /// `dma_unmap_single(dev, handle, size, dir)`.
+  case dmaUnmapSingle(device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
+  /// `virt_to_phys(ptr)`: a physical address with no mapping and no cache maintenance.
+  case virtToPhys(pointer: Operand)
+  /// `dma_mapping_error(dev, handle)`.
+  case dmaMappingError(device: String, handle: Operand)
+  /// `dmaengine_prep_slave_single(chan, buf, len, dir, flags)`.
+  case prepSlaveSingle(
+    channel: Operand, buffer: Operand, length: UInt64, direction: DMATransferDirection,
+    flags: DMACtrlFlags)
+  /// `dmaengine_submit(desc)`.
+  case submit(descriptor: Operand)
+  /// `dma_async_issue_pending(chan)`.
+  case issuePending(channel: Operand)
+  /// `dmaengine_tx_status(chan, cookie, &state)`.
+  case txStatus(channel: Operand, cookie: Operand)
+  /// `wait_for_completion(&done)` on the completion the descriptor's callback signals.
+  case waitForCompletion(cookie: Operand)
+  /// `run N ticks`: let the hardware run while the CPU idles.
+  case runTicks(UInt64)
+
+  /// The kernel function (or directive) name.
+  public var functionName: String {
+    switch self {
+    case .say: "say"
+    case .pause: "pause"
+    case .kmalloc: "kmalloc"
+    case .kfree: "kfree"
+    case .cpuWrite: "cpu_write"
+    case .cpuRead: "cpu_read"
+    case .dmaRequestChan: "dma_request_chan"
+    case .dmaReleaseChannel: "dma_release_channel"
+    case .dmaengineSlaveConfig: "dmaengine_slave_config"
+    case .dmaMapSingle: "dma_map_single"
+    case .dmaUnmapSingle: "dma_unmap_single"
+    case .virtToPhys: "virt_to_phys"
+    case .dmaMappingError: "dma_mapping_error"
+    case .prepSlaveSingle: "dmaengine_prep_slave_single"
+    case .submit: "dmaengine_submit"
+    case .issuePending: "dma_async_issue_pending"
+    case .txStatus: "dmaengine_tx_status"
+    case .waitForCompletion: "wait_for_completion"
+    case .runTicks: "run"
+    }
+  }
+}
