@@ -1,10 +1,46 @@
 // swift-tools-version:6.0
+// dmascope: see ARCHITECTURE.md for the module graph. Dependencies point one way only:
+// dmascope → DMAApp → DMAPanels → (DMASim, TermCanvas); DMAApp → DMAScenario → DMASim;
+// dmascope → NcursesBackend → (TermCanvas, CNcursesw).
 import PackageDescription
 
 let package = Package(
   name: "dmascope",
+  products: [
+    .executable(name: "dmascope", targets: ["dmascope"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
   targets: [
+    // Pure simulation core: standard library only.
     .target(name: "DMASim"),
+    // Scenario text in, actions out.
+    .target(name: "DMAScenario", dependencies: ["DMASim"]),
+    // Terminal-free drawing kit.
+    .target(name: "TermCanvas"),
+    // Widgets over simulation state.
+    .target(name: "DMAPanels", dependencies: ["DMASim", "TermCanvas"]),
+    // Model, messages, update, view, key map, history.
+    .target(name: "DMAApp", dependencies: ["DMASim", "DMAScenario", "DMAPanels", "TermCanvas"]),
+    // ncursesw through a C shim (macros and globals Swift cannot import).
+    .systemLibrary(
+      name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+    // Buffer diffs to ncurses calls, keys from ncurses.
+    .target(name: "NcursesBackend", dependencies: ["TermCanvas", "CNcursesw"]),
+    // The composition root: CLI, files, environment, clock, signals.
+    .executableTarget(
+      name: "dmascope",
+      dependencies: [
+        "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
+    .testTarget(name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"]),
+    .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
+    .testTarget(
+      name: "DMAAppTests",
+      dependencies: ["DMAApp", "DMAPanels", "DMAScenario", "DMASim", "TermCanvas"],
+      exclude: ["__Snapshots__"]),
   ]
 )

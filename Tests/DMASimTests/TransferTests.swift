@@ -18,8 +18,10 @@ import Testing
     #expect(channel(machine).cookie == 2)
     #expect(channel(machine).cookieStatus(2) == .inProgress)
 
-    machine.step()  // dma_async_issue_pending: spliced to desc_issued, then taken as active
+    machine.step()  // dma_async_issue_pending: spliced onto desc_issued
     #expect(channel(machine).submitted.isEmpty)
+    #expect(channel(machine).issued == [id])
+    machine.step()  // the driver's start routine takes the head of desc_issued
     #expect(channel(machine).issued.isEmpty)
     #expect(channel(machine).active == id)
 
@@ -104,5 +106,22 @@ import Testing
       #expect(second == snapshots[index])
     }
     #expect(index == snapshots.count - 1)
+  }
+}
+
+@Suite struct HistoryTests {
+  @Test func steppingBackRestoresEveryEarlierStateExactly() {
+    var machine = Machine(board: .minimal, program: TestPrograms.transfer())
+    var history = History(initial: machine, interval: 4, capacity: 8)
+    var forward: [Machine] = [machine]
+    while machine.step() {
+      history.record(machine)
+      forward.append(machine)
+    }
+    #expect(history.count <= 9)
+    for (step, expected) in forward.enumerated().reversed() {
+      #expect(history.machine(atStep: step) == expected)
+    }
+    #expect(history.machine(atStep: forward.count + 5) == nil)
   }
 }

@@ -20,6 +20,8 @@ public struct CacheLine: Hashable, Sendable {
   public var lastUse: UInt64 = 0
   /// The step at which the line last changed state or data (for "why is this so?").
   public var changedAtStep: Int = 0
+  /// The state before the last state change (`.invalid` for a fresh fill).
+  public var previousState: State = .invalid
 
   /// Whether the line holds data.
   public var isValid: Bool { state != .invalid }

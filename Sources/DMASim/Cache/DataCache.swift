@@ -75,9 +75,13 @@ public struct DataCache: Hashable, Sendable {
     let offset = Int(address.rawValue % UInt64(geometry.lineSize))
     let index = slot.set * geometry.ways + slot.way
     lines[index].data.replaceSubrange(offset..<offset + bytes.count, with: bytes)
-    lines[index].changedAtStep = step
     switch geometry.writePolicy {
-    case .writeBack: lines[index].state = .dirty
+    case .writeBack:
+      if lines[index].state != .dirty {
+        lines[index].previousState = lines[index].state
+        lines[index].state = .dirty
+        lines[index].changedAtStep = step
+      }
     case .writeThrough: ram.write(address, bytes: bytes)
     }
     return access
@@ -92,6 +96,7 @@ public struct DataCache: Hashable, Sendable {
     let dirty = lines[index].state == .dirty
     if dirty {
       ram.write(geometry.lineAddress(address), bytes: lines[index].data)
+      lines[index].previousState = .dirty
       lines[index].state = .clean
       lines[index].changedAtStep = step
     }
@@ -102,7 +107,7 @@ public struct DataCache: Hashable, Sendable {
   public mutating func invalidate(_ address: PhysAddr, step: Int) -> CacheMaintenance {
     guard let slot = lookup(address) else { return CacheMaintenance(slot: nil, wroteBack: false) }
     let index = slot.set * geometry.ways + slot.way
-    lines[index] = CacheLine(changedAtStep: step)
+    lines[index] = CacheLine(changedAtStep: step, previousState: lines[index].state)
     return CacheMaintenance(slot: slot, wroteBack: false)
   }
 

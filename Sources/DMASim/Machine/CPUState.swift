@@ -41,8 +41,21 @@ enum MicroOp: Hashable, Sendable {
   case finishRead(VirtAddr, String?)
   /// The end of `dma_map_single`: record the mapping and return the handle.
   case finishMap(StreamingMapping, String?)
+  /// The driver's start routine inside `issue_pending`: program the hardware.
+  case startTransfer(controller: Int, channel: Int)
   /// The end of `dma_unmap_single`: drop the mapping.
   case finishUnmap(Int)
+}
+
+extension MicroOp {
+  /// Whether the piece runs in the same step as the call that queued it (the first memory
+  /// access or cache operation of a call does; returns and hardware starts get their own step).
+  var runsWithCall: Bool {
+    switch self {
+    case .store, .load, .maintain: true
+    default: false
+    }
+  }
 }
 
 /// A cache maintenance instruction by virtual address to the point of coherency.

@@ -27,7 +27,7 @@ extension Machine {
       cpu.programCounter += 1
       execute(program.actions[cpu.programCounter - 1])
       // The first piece of a multi-step call happens in the same step as the call itself.
-      if !cpu.pending.isEmpty { run(cpu.pending.removeFirst()) }
+      if let first = cpu.pending.first, first.runsWithCall { run(cpu.pending.removeFirst()) }
     } else {
       let op = cpu.pending.removeFirst()
       run(op)
@@ -82,6 +82,7 @@ extension Machine {
         "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
           + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
           + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
+    case .startTransfer(let controller, let channel): startNext(controller, channel)
     case .finishUnmap(let id):
       mappings.removeAll { $0.id == id }
       log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")

@@ -9,6 +9,7 @@ extension Machine {
       "store \(bytes.count) bytes at \(virtual.hex) (phys \(translation.physical.hex), "
         + "\(translation.mapping.memoryType.kernelName)): \(ByteText.quoted(bytes))")
     checkOwnership(translation.physical, count: UInt64(bytes.count), access: "writes")
+    checkBounds(virtual, count: UInt64(bytes.count), access: "Write", function: "cpu_write")
     var done = 0
     for (va, pa, length) in lineChunks(virtual, translation.physical, count: UInt64(bytes.count)) {
       cpu.pending.append(
@@ -27,6 +28,7 @@ extension Machine {
       "load \(length) bytes at \(virtual.hex) (phys \(translation.physical.hex), "
         + "\(translation.mapping.memoryType.kernelName))")
     checkOwnership(translation.physical, count: length, access: "reads")
+    checkBounds(virtual, count: length, access: "Read", function: "cpu_read")
     cpu.readBuffer = []
     for (va, pa, count) in lineChunks(virtual, translation.physical, count: length) {
       cpu.pending.append(.load(va, pa, count, translation.mapping.memoryType))
@@ -126,6 +128,25 @@ extension Machine {
       return nil
     }
     return (virtual, translation)
+  }
+
+  /// Reports an access that runs past the end of its kmalloc object, as KASAN would.
+  private mutating func checkBounds(
+    _ virtual: VirtAddr, count: UInt64, access: String, function: String
+  ) {
+    guard
+      let allocation = allocations.first(where: {
+        virtual >= $0.virtualAddress && virtual.rawValue - $0.virtualAddress.rawValue < $0.size
+      })
+    else { return }
+    let end = virtual.rawValue + count
+    let limit = allocation.virtualAddress.rawValue + allocation.size
+    guard end > limit else { return }
+    log(
+      .debug, "kasan", "BUG: KASAN: slab-out-of-bounds in \(function)",
+      detail: "\(access) of size \(count) at addr \(virtual.hex): \(allocation.name) is "
+        + "\(allocation.size) bytes (\(allocation.allocator)), so \(end - limit) bytes fall "
+        + "outside it and corrupt whatever follows.")
   }
 
   /// Reports a CPU access to a buffer the device owns (the kernel's old

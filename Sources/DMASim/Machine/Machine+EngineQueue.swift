@@ -42,7 +42,10 @@ extension Machine {
       .kernel, "dma_async_issue_pending",
       "vchan_issue_pending(\(vchan.name)): \(moved.count) descriptor(s) desc_submitted → "
         + "desc_issued")
-    startNext(controller, channel)
+    // The driver then starts the hardware if it is idle (the next CPU step of this call).
+    if vchan.active == nil, !vchan.issued.isEmpty {
+      cpu.pending.append(.startTransfer(controller: controller, channel: channel))
+    }
   }
 
   /// The driver's start routine: take the head of `desc_issued` and program a physical channel.

@@ -1,0 +1,78 @@
+import DMAPanels
+import DMASim
+import TermCanvas
+
+extension AppModel {
+  /// Draws the whole screen for the current state.
+  public func view() -> Buffer {
+    var buffer = Buffer(size: size)
+    let minimum = Self.minimumSize
+    guard size.width >= minimum.width, size.height >= minimum.height else {
+      drawTooSmall(&buffer)
+      return buffer
+    }
+    let rows = Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(buffer.area)
+    let context = panelContext
+    StatusBar(
+      context: context, title: scenario.title, running: running, speed: stepsPerSecond,
+      message: message
+    ).render(in: rows[0], buffer: &buffer)
+    drawBody(in: rows[1], buffer: &buffer)
+    NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
+    KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
+    if showHelp {
+      HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)
+        .render(in: buffer.area, buffer: &buffer)
+    }
+    return buffer
+  }
+
+  private func drawBody(in area: Rect, buffer: inout Buffer) {
+    if zoomed {
+      drawPanel(focus, in: area, buffer: &buffer)
+      return
+    }
+    let halves = Layout.vertical([.percentage(48), .fill(1)]).split(area)
+    let top = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[0])
+    let bottom = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[1])
+    drawPanel(.addressSpaces, in: top[0], buffer: &buffer)
+    drawPanel(.cache, in: top[1], buffer: &buffer)
+    drawPanel(.queues, in: bottom[0], buffer: &buffer)
+    drawPanel(.log, in: bottom[1], buffer: &buffer)
+  }
+
+  private func drawPanel(_ panel: PanelID, in area: Rect, buffer: inout Buffer) {
+    let focused = panel == focus
+    let right: String?
+    switch panel {
+    case .log: right = logScroll > 0 ? "-\(logScroll)" : nil
+    default: right = nil
+    }
+    let block = Block(
+      title: "\(panel.rawValue + 1) \(panel.title)", focused: focused, theme: theme, glyphs: glyphs,
+      titleRight: right)
+    block.render(in: area, buffer: &buffer)
+    let inner = block.inner(area)
+    let context = panelContext
+    switch panel {
+    case .addressSpaces: AddressSpacePanel(context: context).render(in: inner, buffer: &buffer)
+    case .cache: CachePanel(context: context).render(in: inner, buffer: &buffer)
+    case .queues: ChannelQueuePanel(context: context).render(in: inner, buffer: &buffer)
+    case .log:
+      EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)
+    }
+  }
+
+  private func drawTooSmall(_ buffer: inout Buffer) {
+    let minimum = Self.minimumSize
+    let lines = [
+      "terminal too small: need \(minimum.width)x\(minimum.height)",
+      "(now \(size.width)x\(size.height); enlarge it or press q)",
+    ]
+    for (index, text) in lines.enumerated() {
+      let y = size.height / 2 - 1 + index
+      let x = max(0, (size.width - text.count) / 2)
+      buffer.setString(text, x: x, y: y, style: theme.style(.warning))
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import TermCanvas
+
+/// Everything a key can ask the app to do.
+public enum Command: Hashable, Sendable {
+  /// Advance one simulation event.
+  case step
+  /// Go back one simulation event, restoring the exact earlier state.
+  case stepBack
+  /// Run or pause.
+  case toggleRun
+  /// Run faster.
+  case faster
+  /// Run slower.
+  case slower
+  /// Show or hide the key help.
+  case toggleHelp
+  /// Close an overlay or leave a zoomed panel.
+  case cancel
+  /// Quit dmascope.
+  case quit
+  /// Focus the next panel.
+  case focusNext
+  /// Focus the previous panel.
+  case focusPrevious
+  /// Focus a panel by number (1-based).
+  case focusPanel(Int)
+  /// Show the focused panel full screen, or return to all panels.
+  case toggleZoom
+  /// Scroll the focused panel up (older log lines).
+  case scrollUp
+  /// Scroll the focused panel down (newer log lines).
+  case scrollDown
+  /// Scroll a page up.
+  case pageUp
+  /// Scroll a page down.
+  case pageDown
+  /// Repaint the whole terminal.
+  case redraw
+}
+
+/// Side effects the runtime performs after an update; the model itself never does I/O.
+public enum Effect: Hashable, Sendable {
+  /// Restore the terminal and exit.
+  case quit
+  /// Repaint every cell (after Ctrl-L).
+  case redraw
+}
+
+/// Inputs to `AppModel.update`.
+public enum Message: Hashable, Sendable {
+  /// A key press.
+  case key(Key)
+  /// The terminal changed size.
+  case resize(Size)
+  /// A timer tick while running: advance by the current speed.
+  case tick
+}

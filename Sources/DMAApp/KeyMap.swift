@@ -1,0 +1,114 @@
+import TermCanvas
+
+/// One binding: the keys that trigger a command, and how help describes it.
+public struct KeyBinding: Hashable, Sendable {
+  /// Keys that trigger it (the first is the one shown in hints).
+  public var keys: [Key]
+  /// What it does.
+  public var command: Command
+  /// Help text.
+  public var help: String
+  /// Help group.
+  public var group: String
+  /// A short label for the footer, or nil to leave it out of the footer.
+  public var hint: String?
+}
+
+/// The key map as data: the update loop, the footer and the help overlay all read it.
+public struct KeyMap: Hashable, Sendable {
+  /// All bindings in help order.
+  public var bindings: [KeyBinding]
+
+  /// Creates a key map.
+  public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+  /// The command bound to a key, if any.
+  public func command(for key: Key) -> Command? {
+    bindings.first { $0.keys.contains(key) }?.command
+  }
+
+  /// Footer hints: (key name, short label), in order.
+  public var hints: [(key: String, action: String)] {
+    bindings.compactMap { binding in
+      guard let hint = binding.hint, let key = binding.keys.first else { return nil }
+      return (key.displayName, hint)
+    }
+  }
+
+  /// Help groups, in first-appearance order.
+  public var helpGroups: [(title: String, entries: [(keys: String, action: String)])] {
+    var titles: [String] = []
+    for binding in bindings where !titles.contains(binding.group) { titles.append(binding.group) }
+    return titles.map { title in
+      (
+        title,
+        bindings.filter { $0.group == title }.map { binding in
+          (binding.keys.map(\.displayName).joined(separator: " "), binding.help)
+        }
+      )
+    }
+  }
+
+  /// The default bindings (gdb SingleKey style stepping, htop/lazygit style navigation).
+  public static let standard = KeyMap(bindings: [
+    KeyBinding(
+      keys: [.character("s")], command: .step, help: "step one simulation event",
+      group: "Stepping", hint: "step"),
+    KeyBinding(
+      keys: [.character("S")], command: .stepBack, help: "step back one event (exact earlier state)",
+      group: "Stepping", hint: "back"),
+    KeyBinding(
+      keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
+      hint: "run"),
+    KeyBinding(
+      keys: [.character("+"), .character("=")], command: .faster, help: "run faster",
+      group: "Stepping", hint: nil),
+    KeyBinding(
+      keys: [.character("-")], command: .slower, help: "run slower", group: "Stepping", hint: nil),
+    KeyBinding(
+      keys: [.tab], command: .focusNext, help: "focus the next panel", group: "Panels",
+      hint: "panel"),
+    KeyBinding(
+      keys: [.backTab], command: .focusPrevious, help: "focus the previous panel",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("1")], command: .focusPanel(1), help: "focus Address spaces",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("2")], command: .focusPanel(2), help: "focus Cache", group: "Panels",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("3")], command: .focusPanel(3), help: "focus Channel queues",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("4")], command: .focusPanel(4), help: "focus Event log", group: "Panels",
+      hint: nil),
+    KeyBinding(
+      keys: [.enter], command: .toggleZoom, help: "zoom the focused panel / back",
+      group: "Panels", hint: "zoom"),
+    KeyBinding(
+      keys: [.up, .character("k")], command: .scrollUp, help: "scroll the log back",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.down, .character("j")], command: .scrollDown, help: "scroll the log forward",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.pageUp], command: .pageUp, help: "scroll the log a page back", group: "Panels",
+      hint: nil),
+    KeyBinding(
+      keys: [.pageDown], command: .pageDown, help: "scroll the log a page forward",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",
+      group: "General", hint: "help"),
+    KeyBinding(
+      keys: [.escape], command: .cancel, help: "close help, leave zoom", group: "General",
+      hint: nil),
+    KeyBinding(
+      keys: [.control("l")], command: .redraw, help: "repaint the screen", group: "General",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("q"), .control("c")], command: .quit, help: "quit", group: "General",
+      hint: "quit"),
+  ])
+}

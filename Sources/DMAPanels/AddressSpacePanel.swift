@@ -1,0 +1,120 @@
+import DMASim
+import TermCanvas
+
+/// Shows the newest live buffer in every address space (CPU virtual, physical, bus) and its
+/// bytes as the CPU sees them next to the bytes in RAM, which is what a non-coherent device reads.
+public struct AddressSpacePanel: Widget {
+  /// What to draw and how.
+  public var context: PanelContext
+
+  /// Creates the panel.
+  public init(context: PanelContext) { self.context = context }
+
+  /// Draws the panel's content (no border) into `area`.
+  public func render(in area: Rect, buffer: inout Buffer) {
+    var lines: [Line] = []
+    if let allocation = context.machine.allocations.last {
+      lines += describe(allocation, width: area.width, height: area.height)
+      if area.height - lines.count >= memoryMap().count + 1 {
+        lines += [Line.empty] + memoryMap()
+      }
+    } else {
+      lines = [Line("no buffer allocated yet", style: context.style(.dim))] + memoryMap()
+    }
+    for (row, line) in lines.prefix(area.height).enumerated() {
+      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+    }
+  }
+
+  private func describe(_ allocation: Allocation, width: Int, height: Int) -> [Line] {
+    let machine = context.machine
+    let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
+    let owner: Span =
+      mapping?.owner == .device
+      ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
+    let translation = machine.pageTable.translate(allocation.virtualAddress)
+    let memoryType = translation?.mapping.memoryType ?? .normalWriteBack
+    let bank = machine.board.dram.first { $0.contains(allocation.physical.rawValue) }?.name ?? "?"
+    var lines = [
+      Line([
+        context.span(allocation.name, .highlight),
+        context.span(" \(allocation.allocator) \(Format.size(allocation.size)) ", .normal), owner,
+      ]),
+      Line([
+        context.span("VA  ", .dim), context.span(allocation.virtualAddress.hex, .addressVirtual),
+        context.span(" linear \(memoryType.shortName)", .dim),
+      ]),
+      Line([
+        context.span("PA  ", .dim),
+        context.span(Format.address(allocation.physical.rawValue), .addressPhysical),
+        context.span("         \(bank)", .dim),
+      ]),
+    ]
+    if let mapping {
+      lines.append(
+        Line([
+          context.span("bus ", .dim),
+          context.span(Format.address(mapping.handle.rawValue), .addressBus),
+          context.span(
+            "         \(mapping.device) \(mapping.direction.kernelName.dropFirst(4))", .dim),
+        ]))
+    } else {
+      lines.append(Line([context.span("bus ", .dim), context.span("not mapped", .dim)]))
+    }
+    let coherent = mapping.flatMap { machine.board.device(named: $0.device) }?.coherent ?? false
+    let deviceLabel = coherent ? "RAM" : "RAM = device view"
+    lines.append(Line(Format.fit("off CPU view", 21) + deviceLabel, style: context.style(.title)))
+    let rows = Int((allocation.size + 15) / 16)
+    let available = max(0, height - lines.count)
+    for row in 0..<min(rows, available) {
+      lines.append(byteRow(allocation, row: row))
+    }
+    return lines
+  }
+
+  private func byteRow(_ allocation: Allocation, row: Int) -> Line {
+    let machine = context.machine
+    let start = UInt64(row * 16)
+    let count = Int(min(16, allocation.size - start))
+    var cpuSpans: [Span] = []
+    var ramSpans: [Span] = []
+    for index in 0..<16 {
+      guard index < count else {
+        cpuSpans.append(context.span(" ", .normal))
+        ramSpans.append(context.span(" ", .normal))
+        continue
+      }
+      let address = allocation.physical.advanced(by: start + UInt64(index))
+      let cpuByte = machine.cache.peek(address, ram: machine.ram)
+      let ramByte = machine.ram.byte(at: address)
+      let differs = cpuByte != ramByte
+      cpuSpans.append(context.span(String(ByteText.glyph(cpuByte)), differs ? .bytesDiffer : .normal))
+      ramSpans.append(context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
+    }
+    let offset = "+" + Hex.format(start, digits: 2) + " "
+    return Line([context.span(offset, .dim)] + cpuSpans + [context.span(" ", .normal)] + ramSpans)
+  }
+
+  private func memoryMap() -> [Line] {
+    let machine = context.machine
+    var lines: [Line] = []
+    for mapping in machine.pageTable.mappings {
+      let end = mapping.physicalBase.rawValue + mapping.size - 1
+      lines.append(
+        Line([
+          context.span(Format.fit(mapping.name.replacingPrefix("ioremap ", with: ""), 18), .normal),
+          context.span(Format.address(mapping.physicalBase.rawValue), .addressPhysical),
+          context.span("-" + Format.address(end), .addressPhysical),
+          context.span(" \(mapping.memoryType.shortName)", .dim),
+        ]))
+    }
+    return lines
+  }
+}
+
+extension String {
+  /// The string with a prefix replaced, if it has it.
+  func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+  }
+}

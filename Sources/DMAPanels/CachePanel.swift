@@ -1,0 +1,81 @@
+import DMASim
+import TermCanvas
+
+/// Lists the data cache's valid lines: slot, state, line address, LRU age and data, with the
+/// lines touched by the last step marked.
+public struct CachePanel: Widget {
+  /// What to draw and how.
+  public var context: PanelContext
+
+  /// Creates the panel.
+  public init(context: PanelContext) { self.context = context }
+
+  /// Draws the panel's content (no border) into `area`.
+  public func render(in area: Rect, buffer: inout Buffer) {
+    let cache = context.machine.cache
+    let geometry = cache.geometry
+    var slots: [CacheSlot] = []
+    for set in 0..<geometry.sets {
+      for way in 0..<geometry.ways where cache.line(CacheSlot(set: set, way: way)).isValid {
+        slots.append(CacheSlot(set: set, way: way))
+      }
+    }
+    let dirty = slots.filter { cache.line($0).state == .dirty }.count
+    var lines: [Line] = [
+      Line([
+        context.span("\(slots.count)/\(geometry.sets * geometry.ways) valid ", .normal),
+        context.span("\(dirty) dirty", dirty > 0 ? .cacheDirty : .dim),
+        context.span(
+          "  \(geometry.sets)x\(geometry.ways) \(geometry.lineSize)B "
+            + (geometry.writePolicy == .writeBack ? "WB" : "WT"), .dim),
+      ]),
+      Line("set.w st line     age last    data", style: context.style(.title)),
+    ]
+    let touched = Set(context.machine.lastTouch.cacheSlots)
+    let dataWidth = max(0, min(geometry.lineSize, area.width - 29))
+    let rows = max(0, area.height - lines.count)
+    let shown = slots.count > rows ? Array(slots.prefix(max(0, rows - 1))) : slots
+    for slot in shown {
+      lines.append(row(slot, cache: cache, touched: touched.contains(slot), dataWidth: dataWidth))
+    }
+    if shown.count < slots.count {
+      lines.append(Line("… \(slots.count - shown.count) more lines", style: context.style(.dim)))
+    }
+    if slots.isEmpty, rows > 0 {
+      lines.append(Line("every line is invalid", style: context.style(.dim)))
+    }
+    // Lines invalidated or cleaned by the last step but no longer valid are still worth noting.
+    for (index, line) in lines.prefix(area.height).enumerated() {
+      buffer.setLine(line, x: area.x, y: area.y + index, maxWidth: area.width)
+    }
+  }
+
+  /// The line's last state change, as `D→C@6` (was dirty, cleaned at step 6).
+  private func change(_ line: CacheLine) -> String {
+    func letter(_ state: CacheLine.State) -> String {
+      switch state {
+      case .invalid: "I"
+      case .clean: "C"
+      case .dirty: "D"
+      }
+    }
+    return "\(letter(line.previousState))\(context.glyphs.arrowRight)\(letter(line.state))@\(line.changedAtStep)"
+  }
+
+  private func row(_ slot: CacheSlot, cache: DataCache, touched: Bool, dataWidth: Int) -> Line {
+    let line = cache.line(slot)
+    let address = cache.lineAddress(of: slot)
+    let stateRole: Role = line.state == .dirty ? .cacheDirty : .cacheClean
+    let data = String(line.data.prefix(dataWidth).map(ByteText.glyph))
+    let slotText = Hex.format(UInt64(slot.set), digits: 2).uppercased() + ".\(slot.way) "
+    let spans = [
+      context.span(slotText, touched ? .cacheTouched : .dim),
+      context.span(line.state == .dirty ? "D " : "C ", stateRole),
+      context.span(Format.address(address.rawValue) + " ", .addressPhysical),
+      context.span(" \(cache.age(of: slot))  ", .dim),
+      context.span(Format.fit(change(line), 8), .dim),
+      context.span(data, touched ? .cacheTouched : .normal),
+    ]
+    return Line(spans)
+  }
+}

@@ -1,0 +1,23 @@
+import TermCanvas
+
+/// The panels of the main screen, in focus order.
+public enum PanelID: Int, CaseIterable, Hashable, Sendable {
+  /// Address spaces: one buffer in CPU virtual, physical and bus space, and its bytes.
+  case addressSpaces
+  /// The data cache lines.
+  case cache
+  /// DMA channels and their descriptor queues.
+  case queues
+  /// The event log.
+  case log
+
+  /// The panel's title.
+  public var title: String {
+    switch self {
+    case .addressSpaces: "Address spaces"
+    case .cache: "Cache"
+    case .queues: "Channel queues"
+    case .log: "Event log"
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import DMASim
+
+extension Lowerer {
+  /// Lowers one call statement, checking its arguments and recording its result's kind.
+  mutating func lowerCall(
+    _ assignTo: String?, _ callee: String, _ arguments: [Argument], _ range: SourceRange,
+    _ statement: Statement
+  ) {
+    guard let signature = KernelFunctions.calls.first(where: { $0.name == callee }) else {
+      error(
+        "unknown function `\(callee)`", at: range,
+        hint: NameSuggestion.nearest(to: callee, in: KernelFunctions.callNames).map {
+          "did you mean `\($0)`?"
+        } ?? "see `dmascope check --help` for the calls scenarios can make")
+      return
+    }
+    let positional = arguments.filter { $0.label == nil }.map(\.value)
+    let labelled = arguments.filter { $0.label != nil }
+    let allowedLabels = labels(for: callee)
+    for argument in labelled where !allowedLabels.contains(argument.label ?? "") {
+      error(
+        "`\(callee)` has no parameter `\(argument.label ?? "")`", at: argument.range,
+        hint: allowedLabels.isEmpty
+          ? "`\(callee)` takes only positional arguments: \(callee)(\(signature.parameters))"
+          : "labels it accepts: \(allowedLabels.joined(separator: ", "))")
+      return
+    }
+    let expected = positionalCount(for: callee)
+    guard positional.count == expected else {
+      error(
+        "`\(callee)` takes \(expected) argument\(expected == 1 ? "" : "s"), got \(positional.count)",
+        at: range, hint: "\(callee)(\(signature.parameters))")
+      return
+    }
+    let label = { (name: String) in labelled.first { $0.label == name }?.value }
+    guard let (operation, kind) = operation(callee, positional, label) else { return }
+    if let assignTo {
+      guard let kind else {
+        error("`\(callee)` returns nothing to assign", at: range)
+        return
+      }
+      variables[assignTo] = kind
+    }
+    append(operation, result: assignTo, statement)
+  }
+
+  private func positionalCount(for callee: String) -> Int {
+    switch callee {
+    case "dmaengine_slave_config", "dma_release_channel", "kfree", "virt_to_phys",
+      "dmaengine_submit", "dma_async_issue_pending", "wait_for_completion":
+      1
+    case "dma_request_chan", "kmalloc", "kzalloc", "dma_mapping_error", "dmaengine_tx_status": 2
+    case "cpu_write", "cpu_read": 3
+    case "dma_map_single", "dma_unmap_single": 4
+    case "dmaengine_prep_slave_single": 5
+    default: 0
+    }
+  }
+
+  private func labels(for callee: String) -> [String] {
+    switch callee {
+    case "dmaengine_slave_config":
+      ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
+    case "cpu_write": ["repeat"]
+    default: []
+    }
+  }
+
+  private mutating func operation(
+    _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
+  ) -> (Operation, ValueKind?)? {
+    switch callee {
+    case "dma_request_chan":
+      guard let dev = device(args[0]), let name = string(args[1], "the channel name") else {
+        return nil
+      }
+      return (.dmaRequestChan(device: dev, name: name), .channel)
+    case "dma_release_channel":
+      return variable(args[0], .channel).map { (.dmaReleaseChannel(channel: $0), nil) }
+    case "dmaengine_slave_config": return slaveConfig(args[0], label)
+    case "kmalloc", "kzalloc":
+      guard let size = requireInteger(args[0], "the size"),
+        var gfp = flags(args[1], GFPFlags.named.map { ($0.name, $0.flags) }, "GFP flag")
+      else { return nil }
+      if callee == "kzalloc" { gfp.insert(.zero) }
+      return (.kmalloc(size: size, flags: gfp), .pointer)
+    case "kfree": return variable(args[0], .pointer).map { (.kfree($0), nil) }
+    case "cpu_write":
+      guard let pointer = variable(args[0], .pointer),
+        let offset = requireInteger(args[1], "the offset"), var data = bytes(args[2])
+      else { return nil }
+      if let repeatExpression = label("repeat") {
+        guard let count = requireInteger(repeatExpression, "repeat"), count >= 1,
+          count * UInt64(data.count) <= 1 << 20
+        else { return nil }
+        data = Array((0..<count).map { _ in data }.joined())
+      }
+      return (.cpuWrite(pointer: pointer, offset: offset, bytes: data), nil)
+    case "cpu_read":
+      guard let pointer = variable(args[0], .pointer),
+        let offset = requireInteger(args[1], "the offset"),
+        let length = requireInteger(args[2], "the length")
+      else { return nil }
+      return (.cpuRead(pointer: pointer, offset: offset, length: length), .bytes)
+    case "virt_to_phys":
+      return variable(args[0], .pointer).map { (.virtToPhys(pointer: $0), .dmaHandle) }
+    case "dma_map_single", "dma_unmap_single": return mapping(callee, args)
+    case "dma_mapping_error":
+      guard let dev = device(args[0]), let handle = variable(args[1], .dmaHandle) else { return nil }
+      return (.dmaMappingError(device: dev, handle: handle), .integer)
+    case "dmaengine_prep_slave_single": return prepSlaveSingle(args)
+    case "dmaengine_submit":
+      return variable(args[0], .descriptor).map { (.submit(descriptor: $0), .cookie) }
+    case "dma_async_issue_pending":
+      return variable(args[0], .channel).map { (.issuePending(channel: $0), nil) }
+    case "dmaengine_tx_status":
+      guard let chan = variable(args[0], .channel), let cookie = variable(args[1], .cookie) else {
+        return nil
+      }
+      return (.txStatus(channel: chan, cookie: cookie), .status)
+    case "wait_for_completion":
+      return variable(args[0], .cookie).map { (.waitForCompletion(cookie: $0), nil) }
+    default: return nil
+    }
+  }
+
+  private mutating func mapping(_ callee: String, _ args: [Expression]) -> (Operation, ValueKind?)? {
+    let map = callee == "dma_map_single"
+    guard let dev = device(args[0]), let target = variable(args[1], map ? .pointer : .dmaHandle),
+      let size = requireInteger(args[2], "the size"),
+      let direction = constant(
+        args[3], DMADataDirection.allCases, name: \.kernelName, "DMA data direction")
+    else { return nil }
+    if map {
+      return (.dmaMapSingle(device: dev, pointer: target, size: size, direction: direction), .dmaHandle)
+    }
+    return (.dmaUnmapSingle(device: dev, handle: target, size: size, direction: direction), nil)
+  }
+
+  private mutating func prepSlaveSingle(_ args: [Expression]) -> (Operation, ValueKind?)? {
+    guard let chan = variable(args[0], .channel), let handle = variable(args[1], .dmaHandle),
+      let length = requireInteger(args[2], "the length"),
+      let direction = constant(
+        args[3], DMATransferDirection.allCases, name: \.kernelName, "transfer direction"),
+      let ctrl = flags(args[4], DMACtrlFlags.named.map { ($0.name, $0.flag) }, "dma_ctrl_flags")
+    else { return nil }
+    return (
+      .prepSlaveSingle(channel: chan, buffer: handle, length: length, direction: direction, flags: ctrl),
+      .descriptor
+    )
+  }
+
+  private mutating func slaveConfig(
+    _ channel: Expression, _ label: (String) -> Expression?
+  ) -> (Operation, ValueKind?)? {
+    guard let chan = variable(channel, .channel) else { return nil }
+    var config = SlaveConfig()
+    func value(_ name: String) -> Expression? { label(name) }
+    for (name, keyPath) in [
+      ("dst_addr_width", \SlaveConfig.dstAddrWidth), ("dst_maxburst", \.dstMaxBurst),
+      ("src_addr_width", \.srcAddrWidth), ("src_maxburst", \.srcMaxBurst),
+    ] {
+      guard let expression = value(name) else { continue }
+      guard let number = busWidthOrInteger(expression), number <= 128 else {
+        error("`\(name)` must be a small integer", at: expression.range)
+        return nil
+      }
+      config[keyPath: keyPath] = Int(number)
+    }
+    if let expression = value("dst_addr") {
+      guard let address = requireInteger(expression, "dst_addr") else { return nil }
+      config.dstAddress = PhysAddr(address)
+    }
+    if let expression = value("src_addr") {
+      guard let address = requireInteger(expression, "src_addr") else { return nil }
+      config.srcAddress = PhysAddr(address)
+    }
+    return (.dmaengineSlaveConfig(channel: chan, config: config), nil)
+  }
+
+  /// An integer, or a `DMA_SLAVE_BUSWIDTH_N_BYTES` constant.
+  private func busWidthOrInteger(_ expression: Expression) -> UInt64? {
+    if case .identifier(let name) = expression.kind {
+      let widths: [(String, UInt64)] = [
+        ("DMA_SLAVE_BUSWIDTH_1_BYTE", 1), ("DMA_SLAVE_BUSWIDTH_2_BYTES", 2),
+        ("DMA_SLAVE_BUSWIDTH_4_BYTES", 4), ("DMA_SLAVE_BUSWIDTH_8_BYTES", 8),
+      ]
+      return widths.first { $0.0 == name }?.1
+    }
+    return integer(expression)
+  }
+}

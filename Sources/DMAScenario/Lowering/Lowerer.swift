@@ -1,0 +1,142 @@
+import DMASim
+
+/// Turns a syntax tree into a `Scenario`, checking names, kinds and constants on the way.
+struct Lowerer {
+  let syntax: ScenarioSyntax
+  var diagnostics: [Diagnostic] = []
+  var title: String?
+  var board: Board = .minimal
+  var seed: UInt64 = 0
+  var actions: [Action] = []
+  var variables: [String: ValueKind] = [:]
+
+  init(syntax: ScenarioSyntax) { self.syntax = syntax }
+
+  /// The scenario built so far.
+  var scenario: Scenario {
+    Scenario(
+      title: title ?? syntax.fileName, board: board,
+      program: Program(title: title ?? syntax.fileName, actions: actions), seed: seed,
+      fileName: syntax.fileName, sourceLines: syntax.lines)
+  }
+
+  mutating func lowerAll() {
+    for statement in syntax.statements {
+      switch statement.kind {
+      case .directive(let keyword, let arguments, let range):
+        lowerDirective(keyword, arguments, range, statement)
+      case .call(let assignTo, let callee, let arguments, let range):
+        lowerCall(assignTo, callee, arguments, range, statement)
+      }
+    }
+  }
+
+  /// Records an error at a range.
+  mutating func error(_ message: String, at range: SourceRange, hint: String? = nil) {
+    let line = range.start.line
+    let text = syntax.lines.indices.contains(line - 1) ? syntax.lines[line - 1] : ""
+    let length = range.end.line == line ? max(1, range.end.column - range.start.column) : 1
+    diagnostics.append(
+      Diagnostic(
+        fileName: syntax.fileName, location: range.start, length: length, severity: .error,
+        message: message, hint: hint, sourceLine: text))
+  }
+
+  /// The trimmed source text of a statement, for views.
+  func text(of statement: Statement) -> String {
+    let first = statement.range.start.line
+    let last = max(first, statement.range.end.line)
+    let lines = (first...last).compactMap { syntax.lines.indices.contains($0 - 1) ? syntax.lines[$0 - 1] : nil }
+    return lines.map { $0.trimmingSpaces }.joined(separator: " ")
+  }
+
+  mutating func append(_ operation: Operation, result: String? = nil, _ statement: Statement) {
+    actions.append(
+      Action(
+        operation: operation, result: result, line: statement.range.start.line,
+        text: text(of: statement)))
+  }
+
+  private mutating func lowerDirective(
+    _ keyword: String, _ arguments: [Expression], _ range: SourceRange, _ statement: Statement
+  ) {
+    switch keyword {
+    case "lesson":
+      guard let text = singleString(arguments, keyword, range) else { return }
+      title = text
+    case "say":
+      guard let text = singleString(arguments, keyword, range) else { return }
+      append(.say(text), statement)
+    case "pause":
+      if let extra = arguments.first { error("`pause` takes no arguments", at: extra.range) }
+      append(.pause, statement)
+    case "seed":
+      guard arguments.count == 1, let value = integer(arguments[0]) else {
+        error("`seed` takes one integer", at: range, hint: "for example `seed 42`")
+        return
+      }
+      seed = value
+    case "board": lowerBoard(arguments, range)
+    case "run": lowerRun(arguments, range, statement)
+    default:
+      let suggestion = NameSuggestion.nearest(
+        to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
+      error(
+        "unknown statement `\(keyword)`", at: range,
+        hint: suggestion.map { "did you mean `\($0)`?" }
+          ?? "directives are \(KernelFunctions.directives.joined(separator: ", ")); calls need parentheses")
+    }
+  }
+
+  private mutating func lowerBoard(_ arguments: [Expression], _ range: SourceRange) {
+    guard arguments.count == 1, case .identifier(let name) = arguments[0].kind else {
+      error("`board` takes one board name", at: range, hint: "for example `board minimal`")
+      return
+    }
+    guard let found = Board.builtIn.first(where: { $0.name == name }) else {
+      let names = Board.builtIn.map(\.name)
+      error(
+        "unknown board `\(name)`", at: arguments[0].range,
+        hint: NameSuggestion.nearest(to: name, in: names).map { "did you mean `\($0)`?" }
+          ?? "built-in boards: \(names.joined(separator: ", "))")
+      return
+    }
+    board = found
+  }
+
+  private mutating func lowerRun(
+    _ arguments: [Expression], _ range: SourceRange, _ statement: Statement
+  ) {
+    if arguments.count == 2, let ticks = integer(arguments[0]),
+      case .identifier(let unit) = arguments[1].kind, unit == "ticks" || unit == "tick"
+    {
+      append(.runTicks(ticks), statement)
+      return
+    }
+    error(
+      "`run` expects `run N ticks`", at: range,
+      hint: "to wait for a transfer, call `wait_for_completion(cookie)`")
+  }
+
+  private mutating func singleString(
+    _ arguments: [Expression], _ keyword: String, _ range: SourceRange
+  ) -> String? {
+    guard arguments.count == 1, case .string(let text) = arguments[0].kind else {
+      error("`\(keyword)` takes one string", at: range, hint: "for example `\(keyword) \"...\"`")
+      return nil
+    }
+    return text
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    let characters = Array(self)
+    var start = 0
+    var end = characters.count
+    while start < end, characters[start] == " " || characters[start] == "\t" { start += 1 }
+    while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
+    return String(characters[start..<end])
+  }
+}

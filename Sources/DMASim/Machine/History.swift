@@ -1,0 +1,53 @@
+/// A bounded history of a machine's past states: periodic checkpoints plus deterministic replay.
+///
+/// Going back to step `n` restores the newest checkpoint at or before `n` and steps forward
+/// again. Because `Machine.step()` is deterministic, the result equals the state seen going
+/// forward. When `capacity` checkpoints are held, every other one is dropped and the interval
+/// doubles, so memory stays bounded on arbitrarily long runs while step 0 is always kept.
+public struct History: Sendable {
+  /// Saved states, oldest first (the first is always the initial state).
+  public private(set) var checkpoints: [Machine]
+  /// Steps between checkpoints.
+  public private(set) var interval: Int
+  /// The most checkpoints kept.
+  public let capacity: Int
+
+  /// Starts a history at `initial`.
+  public init(initial: Machine, interval: Int = 64, capacity: Int = 1024) {
+    checkpoints = [initial]
+    self.interval = max(1, interval)
+    self.capacity = max(2, capacity)
+  }
+
+  /// Records a state reached going forward; keeps it if it falls on a checkpoint boundary.
+  public mutating func record(_ machine: Machine) {
+    guard machine.stepCount % interval == 0,
+      let last = checkpoints.last, machine.stepCount > last.stepCount
+    else { return }
+    checkpoints.append(machine)
+    if checkpoints.count > capacity {
+      checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+      interval *= 2
+    }
+  }
+
+  /// Forgets checkpoints after `step` (after going back, the future is recomputed on demand).
+  public mutating func truncate(after step: Int) {
+    checkpoints.removeAll { $0.stepCount > step && $0.stepCount != 0 }
+  }
+
+  /// The exact state at `step`, rebuilt from the nearest earlier checkpoint; nil if the machine
+  /// stops before reaching it.
+  public func machine(atStep step: Int) -> Machine? {
+    guard step >= 0,
+      var machine = checkpoints.last(where: { $0.stepCount <= step }) ?? checkpoints.first
+    else { return nil }
+    while machine.stepCount < step {
+      guard machine.step() else { return nil }
+    }
+    return machine
+  }
+
+  /// Checkpoints held (for memory statistics).
+  public var count: Int { checkpoints.count }
+}

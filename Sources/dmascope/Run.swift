@@ -1,0 +1,85 @@
+import ArgumentParser
+import DMAApp
+import DMAScenario
+import TermCanvas
+
+/// `dmascope run`: open a lesson in the terminal, or print its frame headless.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a lesson or scenario file in the terminal UI (or headless).",
+    discussion: """
+      LESSON is a built-in lesson name (see `dmascope lessons`) or a scenario file. \
+      Keys in the UI: s step, S step back, space run/pause, ? help, q quit.
+      """)
+
+  @ArgumentParser.Argument(help: "A built-in lesson name or a scenario file (default: first-transfer).")
+  var lesson: String?
+
+  @Flag(help: "Run without a terminal and print the final frame as plain text.")
+  var headless = false
+
+  @Option(help: "With --headless: how many simulation events to step before printing.")
+  var steps: Int = 0
+
+  @Option(help: "With --headless: the frame size as WIDTHxHEIGHT.")
+  var size: FrameSize = FrameSize(width: 100, height: 30)
+
+  @Option(help: "Colour theme: default, monochrome, high-contrast (NO_COLOR selects monochrome).")
+  var theme: String?
+
+  @Flag(help: "Draw with ASCII characters only (for terminals without Unicode).")
+  var ascii = false
+
+  func validate() throws {
+    guard steps >= 0, steps <= 10_000_000 else {
+      throw ValidationError("--steps must be between 0 and 10000000 (got \(steps))")
+    }
+    if let theme, Theme.named(theme) == nil {
+      throw ValidationError(
+        "unknown theme '\(theme)'; use one of: \(Theme.all.map(\.name).joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let scenario = try ScenarioLoader.load(lesson)
+    let chosenTheme = Environment.theme(named: theme)
+    let glyphs: Glyphs = ascii ? .ascii : .unicode
+    if headless {
+      var model = AppModel(
+        scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
+        glyphs: glyphs)
+      for _ in 0..<steps where !model.machine.isFinished {
+        _ = model.update(.key(.character("s")))
+      }
+      print(model.view().plainText)
+      return
+    }
+    guard Environment.hasTerminal else {
+      throw UsageError(
+        "no terminal: standard input and output must be a TTY for the interactive UI",
+        hint: "use `dmascope run --headless --steps N --size 100x30` to print a frame instead")
+    }
+    try InteractiveSession(scenario: scenario, theme: chosenTheme, glyphs: glyphs).run()
+  }
+}
+
+/// A `WIDTHxHEIGHT` option value.
+struct FrameSize: ExpressibleByArgument {
+  var width: Int
+  var height: Int
+
+  init(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
+
+  init?(argument: String) {
+    let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+      (1...1000).contains(width), (1...1000).contains(height)
+    else { return nil }
+    self.init(width: width, height: height)
+  }
+
+  static var defaultValueDescription: String { "100x30" }
+}

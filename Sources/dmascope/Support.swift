@@ -1,0 +1,99 @@
+import DMAScenario
+import Foundation
+import TermCanvas
+
+/// A command-line mistake: a message and a hint, printed by ArgumentParser as the error.
+struct UsageError: Error, CustomStringConvertible {
+  var message: String
+  var hint: String?
+
+  init(_ message: String, hint: String? = nil) {
+    self.message = message
+    self.hint = hint
+  }
+
+  var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
+}
+
+/// Reading files: the only place dmascope touches the file system for input.
+enum FileReader {
+  /// The largest scenario file accepted.
+  static let maximumBytes = 1 << 20
+
+  /// Reads a UTF-8 text file, with clear errors for missing, huge or binary files.
+  static func read(_ path: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw UsageError("\(path): no such file", hint: "check the path, or run `dmascope lessons`")
+    }
+    guard !isDirectory.boolValue else { throw UsageError("\(path): is a directory") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw UsageError("\(path): cannot read the file (permissions?)")
+    }
+    guard data.count <= maximumBytes else {
+      throw UsageError(
+        "\(path): file is \(data.count) bytes; scenarios are limited to \(maximumBytes) bytes")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw UsageError("\(path): not UTF-8 text", hint: "scenario files are plain UTF-8 text")
+    }
+    return text
+  }
+}
+
+/// Writing to standard error.
+enum Output {
+  /// Prints a line to standard error.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// The environment dmascope reads: terminal presence and colour preferences.
+enum Environment {
+  /// Whether standard input and output are both terminals.
+  static var hasTerminal: Bool { isatty(0) != 0 && isatty(1) != 0 }
+
+  /// The theme: an explicit `--theme`, else monochrome when `NO_COLOR` is set, else the default.
+  static func theme(named name: String?) -> Theme {
+    if let name, let theme = Theme.named(name) { return theme }
+    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty {
+      return .monochrome
+    }
+    return .default
+  }
+}
+
+/// Turns a lesson argument into a checked scenario.
+enum ScenarioLoader {
+  /// Loads a built-in lesson by name, or a scenario file by path.
+  static func load(_ argument: String?) throws -> Scenario {
+    let name = argument ?? LessonLibrary.defaultLesson.name
+    let source: String
+    let fileName: String
+    if let lesson = LessonLibrary.lesson(named: name) {
+      source = lesson.source
+      fileName = lesson.fileName
+    } else if name.contains("/") || name.contains(".") || FileManager.default.fileExists(atPath: name) {
+      source = try FileReader.read(name)
+      fileName = name
+    } else {
+      let names = LessonLibrary.all.map(\.name)
+      let suggestion = NameSuggestion.nearest(to: name, in: names)
+      throw UsageError(
+        "unknown lesson '\(name)'",
+        hint: suggestion.map { "did you mean '\($0)'? (`dmascope lessons` lists them)" }
+          ?? "`dmascope lessons` lists the built-in lessons; a file path must exist")
+    }
+    let result = ScenarioCompiler.compile(source, fileName: fileName)
+    guard let scenario = result.scenario else {
+      let report = result.diagnostics.map(\.rendered).joined(separator: "\n")
+      let count = result.diagnostics.filter { $0.severity == .error }.count
+      throw UsageError("\(report)\n\(count) error\(count == 1 ? "" : "s") in \(fileName)")
+    }
+    for warning in result.diagnostics where warning.severity == .warning {
+      Output.error(warning.rendered)
+    }
+    return scenario
+  }
+}
