@@ -53,7 +53,8 @@ extension AppModel {
     case .toggleHelp: showHelp.toggle()
     case .cancel:
       if showHelp { showHelp = false } else { zoomed = false }
-    case .focusNext: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count) ?? focus
+    case .focusNext:
+      focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count) ?? focus
     case .focusPrevious:
       let count = PanelID.allCases.count
       focus = PanelID(rawValue: (focus.rawValue + count - 1) % count) ?? focus

@@ -33,6 +33,15 @@ extension AppModel {
       return
     }
     let halves = Layout.vertical([.percentage(48), .fill(1)]).split(area)
+    if area.width >= 150 {
+      // Wide terminals: three panels side by side on top, the log across the bottom.
+      let top = Layout.horizontal([.percentage(34), .percentage(33), .fill(1)]).split(halves[0])
+      drawPanel(.addressSpaces, in: top[0], buffer: &buffer)
+      drawPanel(.cache, in: top[1], buffer: &buffer)
+      drawPanel(.queues, in: top[2], buffer: &buffer)
+      drawPanel(.log, in: halves[1], buffer: &buffer)
+      return
+    }
     let top = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[0])
     let bottom = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[1])
     drawPanel(.addressSpaces, in: top[0], buffer: &buffer)

@@ -55,7 +55,8 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("s")], command: .step, help: "step one simulation event",
       group: "Stepping", hint: "step"),
     KeyBinding(
-      keys: [.character("S")], command: .stepBack, help: "step back one event (exact earlier state)",
+      keys: [.character("S")], command: .stepBack,
+      help: "step back one event",
       group: "Stepping", hint: "back"),
     KeyBinding(
       keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
@@ -84,19 +85,19 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("4")], command: .focusPanel(4), help: "focus Event log", group: "Panels",
       hint: nil),
     KeyBinding(
-      keys: [.enter], command: .toggleZoom, help: "zoom the focused panel / back",
+      keys: [.enter], command: .toggleZoom, help: "zoom panel / unzoom",
       group: "Panels", hint: "zoom"),
     KeyBinding(
-      keys: [.up, .character("k")], command: .scrollUp, help: "scroll the log back",
+      keys: [.up, .character("k")], command: .scrollUp, help: "log: line back",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.down, .character("j")], command: .scrollDown, help: "scroll the log forward",
+      keys: [.down, .character("j")], command: .scrollDown, help: "log: line forward",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.pageUp], command: .pageUp, help: "scroll the log a page back", group: "Panels",
+      keys: [.pageUp], command: .pageUp, help: "log: page back", group: "Panels",
       hint: nil),
     KeyBinding(
-      keys: [.pageDown], command: .pageDown, help: "scroll the log a page forward",
+      keys: [.pageDown], command: .pageDown, help: "log: page forward",
       group: "Panels", hint: nil),
     KeyBinding(
       keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",

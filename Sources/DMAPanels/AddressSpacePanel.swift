@@ -19,7 +19,7 @@ public struct AddressSpacePanel: Widget {
         lines += [Line.empty] + memoryMap()
       }
     } else {
-      lines = [Line("no buffer allocated yet", style: context.style(.dim))] + memoryMap()
+      lines = [Line("no live buffer", style: context.style(.dim))] + memoryMap()
     }
     for (row, line) in lines.prefix(area.height).enumerated() {
       buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
@@ -88,8 +88,10 @@ public struct AddressSpacePanel: Widget {
       let cpuByte = machine.cache.peek(address, ram: machine.ram)
       let ramByte = machine.ram.byte(at: address)
       let differs = cpuByte != ramByte
-      cpuSpans.append(context.span(String(ByteText.glyph(cpuByte)), differs ? .bytesDiffer : .normal))
-      ramSpans.append(context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
+      cpuSpans.append(
+        context.span(String(ByteText.glyph(cpuByte)), differs ? .bytesDiffer : .normal))
+      ramSpans.append(
+        context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
     }
     let offset = "+" + Hex.format(start, digits: 2) + " "
     return Line([context.span(offset, .dim)] + cpuSpans + [context.span(" ", .normal)] + ramSpans)
@@ -98,11 +100,14 @@ public struct AddressSpacePanel: Widget {
   private func memoryMap() -> [Line] {
     let machine = context.machine
     var lines: [Line] = []
+    let names = machine.pageTable.mappings.map { $0.name.replacingPrefix("ioremap ", with: "") }
+    let nameWidth = (names.map(\.count).max() ?? 10) + 1
     for mapping in machine.pageTable.mappings {
       let end = mapping.physicalBase.rawValue + mapping.size - 1
       lines.append(
         Line([
-          context.span(Format.fit(mapping.name.replacingPrefix("ioremap ", with: ""), 18), .normal),
+          context.span(
+            Format.fit(mapping.name.replacingPrefix("ioremap ", with: ""), nameWidth), .normal),
           context.span(Format.address(mapping.physicalBase.rawValue), .addressPhysical),
           context.span("-" + Format.address(end), .addressPhysical),
           context.span(" \(mapping.memoryType.shortName)", .dim),

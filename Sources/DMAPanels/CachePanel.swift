@@ -59,7 +59,8 @@ public struct CachePanel: Widget {
       case .dirty: "D"
       }
     }
-    return "\(letter(line.previousState))\(context.glyphs.arrowRight)\(letter(line.state))@\(line.changedAtStep)"
+    return
+      "\(letter(line.previousState))\(context.glyphs.arrowRight)\(letter(line.state))@\(line.changedAtStep)"
   }
 
   private func row(_ slot: CacheSlot, cache: DataCache, touched: Bool, dataWidth: Int) -> Line {

@@ -43,7 +43,8 @@ public struct ChannelQueuePanel: Widget {
     ])
     y = put(header, area, y, &buffer)
     let lists: [(String, [Int], Role)] = [
-      ("allocated", vchan.allocated, .queueAllocated), ("submitted", vchan.submitted, .queueSubmitted),
+      ("allocated", vchan.allocated, .queueAllocated),
+      ("submitted", vchan.submitted, .queueSubmitted),
       ("issued", vchan.issued, .queueIssued),
     ]
     for (name, ids, role) in lists {
@@ -55,12 +56,15 @@ public struct ChannelQueuePanel: Widget {
       y = put(listLine("terminated", vchan.terminated, vchan, .queueTerminated), area, y, &buffer)
     }
     if vchan.taskletScheduled {
-      y = put(Line("  tasklet scheduled: callbacks pending", style: context.style(.warning)), area, y, &buffer)
+      y = put(
+        Line("  tasklet scheduled: callbacks pending", style: context.style(.warning)), area, y,
+        &buffer)
     }
     return y
   }
 
-  private func listLine(_ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role) -> Line {
+  private func listLine(_ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role) -> Line
+  {
     var spans = [context.span(" " + Format.fit(name, 10), ids.isEmpty ? .dim : .normal)]
     if ids.isEmpty { spans.append(context.span(String(context.glyphs.bullet), .dim)) }
     for id in ids {
@@ -97,18 +101,22 @@ public struct ChannelQueuePanel: Widget {
     guard start < area.maxY else { return start }
     let label = context.span(" " + Format.fit("active", 10), vchan.active == nil ? .dim : .normal)
     guard let id = vchan.active, let descriptor = vchan.descriptors[id] else {
-      return put(Line([label, context.span(String(context.glyphs.bullet), .dim)]), area, start, &buffer)
+      return put(
+        Line([label, context.span(String(context.glyphs.bullet), .dim)]), area, start, &buffer)
     }
     let text = "[\(descriptor.label) #\(descriptor.cookie)] "
-    let used = buffer.setLine(Line([label, context.span(text, .queueActive)]), x: area.x, y: start, maxWidth: area.width)
+    let used = buffer.setLine(
+      Line([label, context.span(text, .queueActive)]), x: area.x, y: start, maxWidth: area.width)
     let count = " \(descriptor.transferred)/\(descriptor.length)"
     let gaugeWidth = min(32, area.width - used - count.count)
     if gaugeWidth >= 3 {
       let gauge = Gauge(
         done: Int(descriptor.transferred), total: Int(descriptor.length), label: nil,
         theme: context.theme, glyphs: context.glyphs)
-      gauge.render(in: Rect(x: area.x + used, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
-      buffer.setString(count, x: area.x + used + gaugeWidth, y: start, style: context.style(.normal))
+      gauge.render(
+        in: Rect(x: area.x + used, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
+      buffer.setString(
+        count, x: area.x + used + gaugeWidth, y: start, style: context.style(.normal))
     }
     return start + 1
   }
@@ -131,10 +139,16 @@ public struct ChannelQueuePanel: Widget {
       context.span(drq ? "high" : "low", drq ? .signalAsserted : .dim),
       context.span(states.isEmpty ? "" : " " + states.joined(separator: " "), .dim),
     ])
-    var x = area.x + buffer.setString(peripheral.name + " FIFO ", x: area.x, y: start, style: context.style(.title))
+    var x =
+      area.x
+      + buffer.setString(
+        peripheral.name + " FIFO ", x: area.x, y: start, style: context.style(.title))
     let gaugeWidth = min(fifo.depth, max(3, area.maxX - x - tail.width))
-    Gauge(done: peripheral.fifo.count, total: fifo.depth, label: nil, theme: context.theme, glyphs: context.glyphs)
-      .render(in: Rect(x: x, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
+    Gauge(
+      done: peripheral.fifo.count, total: fifo.depth, label: nil, theme: context.theme,
+      glyphs: context.glyphs
+    )
+    .render(in: Rect(x: x, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
     x += gaugeWidth
     buffer.setLine(tail, x: x, y: start, maxWidth: max(0, area.maxX - x))
     let prefix = " wire \(peripheral.output.count)B "

@@ -20,7 +20,7 @@ public struct EventLogPanel: Widget {
     guard area.height > 0 else { return }
     let wanted = area.height + max(0, scrollBack)
     let entries = Array(context.machine.log.suffix(wanted).prefix(area.height))
-    let functionWidth = area.width >= 70 ? 24 : 0
+    let functionWidth = area.width >= 100 ? 24 : 0
     let currentStep = context.machine.stepCount
     for (row, entry) in entries.enumerated() {
       let role: Role
@@ -38,7 +38,8 @@ public struct EventLogPanel: Widget {
         spans.append(context.span(Format.fit(entry.function, functionWidth) + " ", role))
         spans.append(context.span(entry.message, entry.source == .debug ? .violation : .normal))
       } else {
-        let text = entry.source == .narration ? entry.message : "\(entry.function): \(entry.message)"
+        let text =
+          entry.source == .narration ? entry.message : "\(entry.function): \(entry.message)"
         spans.append(context.span(text, role))
       }
       buffer.setLine(Line(spans), x: area.x, y: area.y + row, maxWidth: area.width)

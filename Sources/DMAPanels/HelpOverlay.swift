@@ -1,6 +1,7 @@
 import TermCanvas
 
-/// A centred box listing every key binding, grouped, generated from the key map.
+/// A centred box listing every key binding, grouped, generated from the key map. Groups flow
+/// into a second column when the screen is too short for one.
 public struct HelpOverlay: Widget {
   /// Groups of (keys, description).
   public var groups: [(title: String, entries: [(keys: String, action: String)])]
@@ -21,23 +22,23 @@ public struct HelpOverlay: Widget {
 
   /// Draws the overlay centred in `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
-    var lines: [Line] = []
     let keyWidth = groups.flatMap { $0.entries.map(\.keys.count) }.max() ?? 4
-    for group in groups {
-      if !lines.isEmpty { lines.append(.empty) }
-      lines.append(Line(group.title, style: theme.style(.overlayTitle)))
-      for entry in group.entries {
-        lines.append(
+    let blocks = groups.map { group in
+      [Line(group.title, style: theme.style(.overlayTitle))]
+        + group.entries.map { entry in
           Line([
             Span("  " + Format.fit(entry.keys, keyWidth + 2), style: theme.style(.footerKey)),
             Span(entry.action, style: theme.style(.overlay)),
-          ]))
-      }
+          ])
+        }
     }
-    lines.append(.empty)
-    lines.append(Line("press ? or Esc to close", style: theme.style(.dim)))
-    let width = min(area.width, (lines.map(\.width).max() ?? 20) + 4)
-    let height = min(area.height, lines.count + 2)
+    let footer = Line("press ? or Esc to close", style: theme.style(.dim))
+    let available = max(1, area.height - 4)
+    let columns = layoutColumns(blocks, height: available)
+    let widths = columns.map { ($0.map(\.width).max() ?? 0) + 2 }
+    let contentHeight = (columns.map(\.count).max() ?? 0) + 2
+    let width = min(area.width, max(footer.width + 4, widths.reduce(0, +) + 3))
+    let height = min(area.height, contentHeight + 2)
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
       height: height)
@@ -45,8 +46,30 @@ public struct HelpOverlay: Widget {
     let block = Block(title: "Keys", focused: true, theme: theme, glyphs: glyphs)
     block.render(in: box, buffer: &buffer)
     let inner = block.inner(box)
-    for (row, line) in lines.prefix(inner.height).enumerated() {
-      buffer.setLine(line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 1))
+    var x = inner.x + 1
+    for (index, column) in columns.enumerated() {
+      defer { x += widths[index] }
+      for (row, line) in column.prefix(inner.height).enumerated() {
+        buffer.setLine(line, x: x, y: inner.y + row, maxWidth: max(0, inner.maxX - x))
+      }
     }
+    if inner.height > 0 {
+      buffer.setLine(footer, x: inner.x + 1, y: inner.maxY - 1, maxWidth: max(0, inner.width - 1))
+    }
+  }
+
+  /// Places whole groups into as few columns as fit `height` rows (blank line between groups).
+  private func layoutColumns(_ blocks: [[Line]], height: Int) -> [[Line]] {
+    var columns: [[Line]] = [[]]
+    for block in blocks {
+      let current = columns[columns.count - 1]
+      let needed = current.isEmpty ? block.count : current.count + 1 + block.count
+      if needed > height, !current.isEmpty {
+        columns.append(block)
+      } else {
+        columns[columns.count - 1] = current.isEmpty ? block : current + [.empty] + block
+      }
+    }
+    return columns
   }
 }

@@ -16,7 +16,9 @@ public struct KeyHintBar: Widget {
   /// Draws as many hints as fit on the first row of `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     let footer = theme.style(.footer)
-    buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(symbol: " ", style: footer))
+    buffer.fill(
+      Rect(x: area.x, y: area.y, width: area.width, height: 1),
+      with: Cell(symbol: " ", style: footer))
     var x = area.x + 1
     for hint in hints {
       let width = hint.key.count + hint.action.count + 3

@@ -27,7 +27,8 @@ public struct NarrationPanel: Widget {
     let narrationRows = area.height - 1
     if narrationRows > 0, let text = machine.narration {
       let paragraph = Paragraph(
-        [Line([context.span(" " + text, .narration)])], wrap: true, style: context.style(.narration))
+        [Line([context.span(" " + text, .narration)])], wrap: true, style: context.style(.narration)
+      )
       paragraph.render(
         in: Rect(x: area.x, y: area.y, width: area.width, height: narrationRows), buffer: &buffer)
     }

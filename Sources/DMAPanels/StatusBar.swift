@@ -26,7 +26,8 @@ public struct StatusBar: Widget {
   /// Draws the bar into the first row of `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     let bar = context.style(.statusBar)
-    buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(symbol: " ", style: bar))
+    buffer.fill(
+      Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(symbol: " ", style: bar))
     let machine = context.machine
     let state: String
     if machine.isFinished {

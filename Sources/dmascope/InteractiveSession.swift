@@ -16,7 +16,8 @@ struct InteractiveSession {
     do {
       backend = try NcursesTerminal.start(mouse: false)
     } catch {
-      throw UsageError("cannot start the terminal UI: \(error)", hint: "check TERM, or use --headless")
+      throw UsageError(
+        "cannot start the terminal UI: \(error)", hint: "check TERM, or use --headless")
     }
     defer { backend.shutdown() }
     var chosenTheme = theme
@@ -35,8 +36,11 @@ struct InteractiveSession {
       var timeout = 250
       if model.running {
         let remaining = nextTick - clock.now
-        timeout = max(0, Int(remaining.components.seconds * 1000
-          + remaining.components.attoseconds / 1_000_000_000_000_000))
+        timeout = max(
+          0,
+          Int(
+            remaining.components.seconds * 1000
+              + remaining.components.attoseconds / 1_000_000_000_000_000))
       }
       if let event = terminal.backend.readEvent(timeoutMilliseconds: timeout) {
         let message: Message

@@ -12,7 +12,8 @@ struct Run: ParsableCommand {
       Keys in the UI: s step, S step back, space run/pause, ? help, q quit.
       """)
 
-  @ArgumentParser.Argument(help: "A built-in lesson name or a scenario file (default: first-transfer).")
+  @ArgumentParser.Argument(
+    help: "A built-in lesson name or a scenario file (default: first-transfer).")
   var lesson: String?
 
   @Flag(help: "Run without a terminal and print the final frame as plain text.")

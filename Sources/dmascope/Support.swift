@@ -74,7 +74,9 @@ enum ScenarioLoader {
     if let lesson = LessonLibrary.lesson(named: name) {
       source = lesson.source
       fileName = lesson.fileName
-    } else if name.contains("/") || name.contains(".") || FileManager.default.fileExists(atPath: name) {
+    } else if name.contains("/") || name.contains(".")
+      || FileManager.default.fileExists(atPath: name)
+    {
       source = try FileReader.read(name)
       fileName = name
     } else {

@@ -19,7 +19,8 @@ func assertSnapshot(
   if (existing == nil || record) && !onCI {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try? text.write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("recorded new snapshot \(name).txt; run the tests again", sourceLocation: sourceLocation)
+    Issue.record(
+      "recorded new snapshot \(name).txt; run the tests again", sourceLocation: sourceLocation)
     return
   }
   guard let existing else {

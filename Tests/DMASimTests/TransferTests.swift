@@ -79,7 +79,8 @@ import Testing
     var machine = Machine(board: .minimal, program: TestPrograms.transfer(interrupt: false))
     machine.runToEnd()
     #expect(machine.cpu.finished)
-    #expect(machine.log.entries.contains { $0.function == "wait_for_completion" && $0.source == .debug })
+    #expect(
+      machine.log.entries.contains { $0.function == "wait_for_completion" && $0.source == .debug })
     // The data still went out: only the notification was missing.
     #expect(machine.peripherals[0].output == TestPrograms.message)
   }

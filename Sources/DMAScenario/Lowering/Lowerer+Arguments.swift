@@ -10,7 +10,8 @@ extension Lowerer {
       switch op {
       case .add: return left.addingReportingOverflow(right).overflow ? nil : left + right
       case .subtract: return left >= right ? left - right : nil
-      case .multiply: return left.multipliedReportingOverflow(by: right).overflow ? nil : left * right
+      case .multiply:
+        return left.multipliedReportingOverflow(by: right).overflow ? nil : left * right
       case .divide: return right == 0 ? nil : left / right
       case .bitwiseOr: return left | right
       default: return nil
@@ -22,7 +23,8 @@ extension Lowerer {
   /// An integer argument, with an error if it is not a constant.
   mutating func requireInteger(_ expression: Expression, _ what: String) -> UInt64? {
     if let value = integer(expression) { return value }
-    error("\(what) must be a constant integer", at: expression.range, hint: "for example `128` or `4K`")
+    error(
+      "\(what) must be a constant integer", at: expression.range, hint: "for example `128` or `4K`")
     return nil
   }
 
@@ -108,7 +110,8 @@ extension Lowerer {
   ) -> T? {
     let names = all.map(name)
     guard case .identifier(let text) = expression.kind else {
-      error("expected \(what)", at: expression.range, hint: "one of: \(names.joined(separator: ", "))")
+      error(
+        "expected \(what)", at: expression.range, hint: "one of: \(names.joined(separator: ", "))")
       return nil
     }
     if let found = all.first(where: { name($0) == text }) { return found }

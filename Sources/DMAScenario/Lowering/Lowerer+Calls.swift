@@ -106,7 +106,9 @@ extension Lowerer {
       return variable(args[0], .pointer).map { (.virtToPhys(pointer: $0), .dmaHandle) }
     case "dma_map_single", "dma_unmap_single": return mapping(callee, args)
     case "dma_mapping_error":
-      guard let dev = device(args[0]), let handle = variable(args[1], .dmaHandle) else { return nil }
+      guard let dev = device(args[0]), let handle = variable(args[1], .dmaHandle) else {
+        return nil
+      }
       return (.dmaMappingError(device: dev, handle: handle), .integer)
     case "dmaengine_prep_slave_single": return prepSlaveSingle(args)
     case "dmaengine_submit":
@@ -124,7 +126,8 @@ extension Lowerer {
     }
   }
 
-  private mutating func mapping(_ callee: String, _ args: [Expression]) -> (Operation, ValueKind?)? {
+  private mutating func mapping(_ callee: String, _ args: [Expression]) -> (Operation, ValueKind?)?
+  {
     let map = callee == "dma_map_single"
     guard let dev = device(args[0]), let target = variable(args[1], map ? .pointer : .dmaHandle),
       let size = requireInteger(args[2], "the size"),
@@ -132,7 +135,9 @@ extension Lowerer {
         args[3], DMADataDirection.allCases, name: \.kernelName, "DMA data direction")
     else { return nil }
     if map {
-      return (.dmaMapSingle(device: dev, pointer: target, size: size, direction: direction), .dmaHandle)
+      return (
+        .dmaMapSingle(device: dev, pointer: target, size: size, direction: direction), .dmaHandle
+      )
     }
     return (.dmaUnmapSingle(device: dev, handle: target, size: size, direction: direction), nil)
   }
@@ -145,7 +150,8 @@ extension Lowerer {
       let ctrl = flags(args[4], DMACtrlFlags.named.map { ($0.name, $0.flag) }, "dma_ctrl_flags")
     else { return nil }
     return (
-      .prepSlaveSingle(channel: chan, buffer: handle, length: length, direction: direction, flags: ctrl),
+      .prepSlaveSingle(
+        channel: chan, buffer: handle, length: length, direction: direction, flags: ctrl),
       .descriptor
     )
   }

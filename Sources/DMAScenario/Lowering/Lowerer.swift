@@ -46,7 +46,9 @@ struct Lowerer {
   func text(of statement: Statement) -> String {
     let first = statement.range.start.line
     let last = max(first, statement.range.end.line)
-    let lines = (first...last).compactMap { syntax.lines.indices.contains($0 - 1) ? syntax.lines[$0 - 1] : nil }
+    let lines = (first...last).compactMap {
+      syntax.lines.indices.contains($0 - 1) ? syntax.lines[$0 - 1] : nil
+    }
     return lines.map { $0.trimmingSpaces }.joined(separator: " ")
   }
 
@@ -84,7 +86,8 @@ struct Lowerer {
       error(
         "unknown statement `\(keyword)`", at: range,
         hint: suggestion.map { "did you mean `\($0)`?" }
-          ?? "directives are \(KernelFunctions.directives.joined(separator: ", ")); calls need parentheses")
+          ?? "directives are \(KernelFunctions.directives.joined(separator: ", ")); calls need parentheses"
+      )
     }
   }
 

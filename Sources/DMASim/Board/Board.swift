@@ -106,8 +106,9 @@ public struct FIFOSpec: Hashable, Sendable {
   public var ticksPerWord: Int
 
   /// Creates a FIFO description.
-  public init(dataRegister: PhysAddr, depth: Int, width: Int, requestThreshold: Int, ticksPerWord: Int)
-  {
+  public init(
+    dataRegister: PhysAddr, depth: Int, width: Int, requestThreshold: Int, ticksPerWord: Int
+  ) {
     self.dataRegister = dataRegister
     self.depth = depth
     self.width = width

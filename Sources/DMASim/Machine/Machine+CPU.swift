@@ -73,7 +73,9 @@ extension Machine {
       let bytes = cpu.readBuffer
       cpu.readBuffer = []
       assign(.bytes(bytes), to: result)
-      log(.kernel, "cpu_read", "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
+      log(
+        .kernel, "cpu_read",
+        "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
     case .finishMap(let mapping, let result):
       mappings.append(mapping)
       assign(.dmaAddress(mapping.handle), to: result)

@@ -37,7 +37,9 @@ extension Machine {
   }
 
   /// One store micro-operation: through the cache or straight to memory, per the attribute.
-  mutating func store(_ virtual: VirtAddr, _ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType) {
+  mutating func store(
+    _ virtual: VirtAddr, _ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType
+  ) {
     lastTouch.physical.append(
       MemoryRegion(name: "store", base: physical.rawValue, size: UInt64(bytes.count)))
     guard type.isCacheable else {
@@ -81,7 +83,8 @@ extension Machine {
     lastTouch.cacheSlots.append(slot)
     let what: String
     switch operation {
-    case .clean: what = result.wroteBack ? "dirty → written back to RAM, now clean" : "already clean"
+    case .clean:
+      what = result.wroteBack ? "dirty → written back to RAM, now clean" : "already clean"
     case .invalidate: what = "dropped (any CPU data in it is discarded)"
     case .cleanInvalidate: what = result.wroteBack ? "written back, then dropped" : "dropped"
     }
@@ -94,7 +97,8 @@ extension Machine {
     _ access: CacheAccess, verb: String, count: Int, physical: PhysAddr
   ) {
     guard let slot = access.slot else {
-      log(.hardware, verb == "store" ? "str" : "ldr", "\(count) bytes: miss, no write-allocate → RAM")
+      log(
+        .hardware, verb == "store" ? "str" : "ldr", "\(count) bytes: miss, no write-allocate → RAM")
       return
     }
     lastTouch.cacheSlots.append(slot)
@@ -102,7 +106,8 @@ extension Machine {
     message += access.hit ? "hit" : "miss, line filled from RAM"
     message += " [set \(slot.set) way \(slot.way)]"
     if let evicted = access.evicted {
-      message += evicted.wasDirty
+      message +=
+        evicted.wasDirty
         ? "; evicted dirty line \(evicted.lineAddress.hex) (written back)"
         : "; evicted clean line \(evicted.lineAddress.hex)"
     }
@@ -152,7 +157,8 @@ extension Machine {
   /// Reports a CPU access to a buffer the device owns (the kernel's old
   /// `debug_dma_assert_idle` check, and the reason `dma_sync_*` exists).
   private mutating func checkOwnership(_ physical: PhysAddr, count: UInt64, access: String) {
-    for mapping in mappings where mapping.owner == .device && mapping.overlaps(physical, count: count) {
+    for mapping in mappings
+    where mapping.owner == .device && mapping.overlaps(physical, count: count) {
       let line = cache.geometry.lineAddress(physical)
       log(
         .debug, "dma-debug",

@@ -133,7 +133,9 @@ extension Machine {
       "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
         + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
         + "completed_cookie = \(cookie), tasklet scheduled")
-    if schedule { agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1) }
+    if schedule {
+      agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
+    }
     if controllers[controller].virtualChannels[channel].issued.isEmpty {
       controllers[controller].physicalChannels[physical].virtualChannel = nil
       controllers[controller].virtualChannels[channel].physicalChannel = nil

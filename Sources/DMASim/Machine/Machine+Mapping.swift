@@ -4,7 +4,8 @@ extension Machine {
     _ device: String, _ pointer: Operand, size: UInt64, direction: DMADataDirection,
     result: String?
   ) {
-    guard let spec = board.device(named: device), let value = resolve(pointer, for: "dma_map_single")
+    guard let spec = board.device(named: device),
+      let value = resolve(pointer, for: "dma_map_single")
     else { return }
     guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
       log(.debug, "dma_map_single", "dma_map_single(\(value.text)): not a mapped CPU address")
@@ -150,7 +151,8 @@ extension Machine {
   }
 
   /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.
-  mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64) {
+  mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64)
+  {
     for (_, pa, _) in lineChunks(VirtAddr(0), physical, count: size) {
       cpu.pending.append(.maintain(operation, pa))
     }
@@ -161,7 +163,8 @@ extension Machine {
     let lineSize = UInt64(cache.geometry.lineSize)
     let end = physical.rawValue + size
     for (_, pa, length) in lineChunks(VirtAddr(0), physical, count: size) {
-      let partial = UInt64(length) < lineSize || (pa.rawValue + UInt64(length) == end && end % lineSize != 0)
+      let partial =
+        UInt64(length) < lineSize || (pa.rawValue + UInt64(length) == end && end % lineSize != 0)
       cpu.pending.append(.maintain(partial ? .cleanInvalidate : .invalidate, pa))
     }
   }

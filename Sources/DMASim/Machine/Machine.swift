@@ -70,7 +70,8 @@ public struct Machine: Hashable, Sendable {
     let first = board.dram.first ?? MemoryRegion(name: "none", base: 0, size: 0)
     let start = max(first.base, board.kernelReserved.end)
     pages = PageAllocator(
-      range: MemoryRegion(name: "page allocator", base: start, size: first.end - min(start, first.end)))
+      range: MemoryRegion(
+        name: "page allocator", base: start, size: first.end - min(start, first.end)))
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
     bootLog()
