@@ -10,7 +10,8 @@ struct InteractiveSession {
   var theme: Theme
   var glyphs: Glyphs
 
-  func run() throws {
+  /// Runs until quit; returns the signal that ended the session, if one did.
+  func run() throws -> Int32? {
     SignalFlag.install()
     let backend: NcursesTerminal
     do {
@@ -51,7 +52,7 @@ struct InteractiveSession {
         }
         let wasRunning = model.running
         let effects = model.update(message)
-        if effects.contains(.quit) { return }
+        if effects.contains(.quit) { return nil }
         if effects.contains(.redraw) {
           terminal.invalidate()
           lastFrame = nil
@@ -64,5 +65,6 @@ struct InteractiveSession {
         if nextTick < clock.now { nextTick = clock.now }
       }
     }
+    return SignalFlag.received
   }
 }

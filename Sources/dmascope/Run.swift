@@ -60,7 +60,11 @@ struct Run: ParsableCommand {
         "no terminal: standard input and output must be a TTY for the interactive UI",
         hint: "use `dmascope run --headless --steps N --size 100x30` to print a frame instead")
     }
-    try InteractiveSession(scenario: scenario, theme: chosenTheme, glyphs: glyphs).run()
+    let session = InteractiveSession(scenario: scenario, theme: chosenTheme, glyphs: glyphs)
+    if let signal = try session.run() {
+      // The terminal is restored; exit the way a shell expects after a fatal signal.
+      throw ExitCode(128 + signal)
+    }
   }
 }
 
