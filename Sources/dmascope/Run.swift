@@ -22,7 +22,7 @@ struct Run: ParsableCommand {
   @Option(help: "With --headless: how many simulation events to step before printing.")
   var steps: Int = 0
 
-  @Option(help: "With --headless: the frame size as WIDTHxHEIGHT.")
+  @Option(help: "With --headless: the frame size as WIDTHxHEIGHT (1 to 1000 each).")
   var size: FrameSize = FrameSize(width: 100, height: 30)
 
   @Option(help: "Colour theme: default, monochrome, high-contrast (NO_COLOR selects monochrome).")
@@ -86,5 +86,5 @@ struct FrameSize: ExpressibleByArgument {
     self.init(width: width, height: height)
   }
 
-  static var defaultValueDescription: String { "100x30" }
+  var defaultValueDescription: String { "\(width)x\(height)" }
 }
