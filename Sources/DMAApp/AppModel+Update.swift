@@ -11,10 +11,13 @@ extension AppModel {
       return []
     case .tick:
       guard running else { return [] }
-      for _ in 0..<stepsPerTick where running { forward(stoppingAtPause: true) }
+      for _ in 0..<stepsPerTick where running {
+        report(debugger.step(), stopsRunning: true)
+      }
       return []
     case .key(let key):
       if key == .control("c") { return [.quit] }
+      if commandLine != nil { return editCommandLine(key) }
       guard let command = keyMap.command(for: key) else {
         message = "unknown key \(key.displayName): press ? for the key list"
         return []
@@ -24,7 +27,8 @@ extension AppModel {
     }
   }
 
-  private mutating func perform(_ command: Command) -> [Effect] {
+  /// Runs a command (from a key or the command line).
+  mutating func perform(_ command: Command) -> [Effect] {
     if showHelp, command != .toggleHelp, command != .quit, command != .cancel {
       showHelp = false
     }
@@ -36,12 +40,10 @@ extension AppModel {
         return []
       }
       return [.quit]
-    case .step:
+    case .step, .stepBack, .next, .reverseNext, .finish, .reverseFinish, .continueForward,
+      .reverseContinue:
       running = false
-      forward(stoppingAtPause: false)
-    case .stepBack:
-      running = false
-      back()
+      navigate(command)
     case .toggleRun:
       if machine.isFinished {
         message = "the scenario has finished: press S to step back"
@@ -60,45 +62,91 @@ extension AppModel {
       focus = PanelID(rawValue: (focus.rawValue + count - 1) % count) ?? focus
     case .focusPanel(let number): focus = PanelID(rawValue: number - 1) ?? focus
     case .toggleZoom: zoomed.toggle()
-    case .scrollUp: scrollLog(by: 1)
-    case .scrollDown: scrollLog(by: -1)
-    case .pageUp: scrollLog(by: 10)
-    case .pageDown: scrollLog(by: -10)
+    case .scrollUp: move(by: 1)
+    case .scrollDown: move(by: -1)
+    case .pageUp: move(by: 10)
+    case .pageDown: move(by: -10)
+    case .breakOnSelection: breakOnSelection()
+    case .openCommandLine: commandLine = ""
     case .redraw: return [.redraw]
     }
     return []
   }
 
-  private mutating func forward(stoppingAtPause: Bool) {
-    guard machine.step() else {
+  private mutating func navigate(_ command: Command) {
+    let stop: Debugger.Stop
+    switch command {
+    case .step: stop = debugger.step()
+    case .stepBack: stop = debugger.stepBack()
+    case .next: stop = debugger.next()
+    case .reverseNext: stop = debugger.reverseNext()
+    case .finish: stop = debugger.finish()
+    case .reverseFinish: stop = debugger.reverseFinish()
+    case .continueForward: stop = debugger.continueForward()
+    default: stop = debugger.reverseContinue()
+    }
+    logScroll = 0
+    report(stop, stopsRunning: false)
+  }
+
+  /// Turns a debugger stop into the status message (and stops a run when it must).
+  mutating func report(_ stop: Debugger.Stop, stopsRunning: Bool) {
+    switch stop {
+    case .done:
+      if stopsRunning, machine.isFinished { running = false }
+    case .breakpoint(let breakpoint):
+      running = false
+      message = "Breakpoint \(breakpoint.id) hit at step \(machine.stepCount): \(breakpoint.text)"
+    case .pause:
+      if stopsRunning { running = false }
+      message = "paused at a checkpoint of the lesson: space runs on"
+    case .finished:
       running = false
       message = "the scenario has finished: press S to step back"
-      return
+    case .atStart:
+      running = false
+      message = "at step 0: nothing earlier"
+    case .limit:
+      running = false
+      message = "stopped after \(Debugger.commandStepLimit) steps without reaching a stop"
     }
-    history.record(machine)
-    logScroll = 0
-    if machine.isFinished { running = false }
-    if stoppingAtPause, machine.lastTouch.pause { running = false }
   }
 
-  private mutating func back() {
-    guard machine.stepCount > 0 else {
-      message = "already at step 0"
-      return
+  private mutating func move(by lines: Int) {
+    switch focus {
+    case .log:
+      logScroll = max(0, min(logScroll + lines, max(0, machine.log.retainedCount - 1)))
+    case .cache:
+      let count = CachePanel.validSlots(in: machine.cache).count
+      cacheSelection = max(0, min(cacheSelection - lines, max(0, count - 1)))
+    default:
+      message = "Up/Down move in the Cache and Event log panels (2, 4)"
     }
-    guard let earlier = history.machine(atStep: machine.stepCount - 1) else {
-      message = "history does not reach step \(machine.stepCount - 1)"
-      return
-    }
-    machine = earlier
-    logScroll = 0
   }
 
-  private mutating func scrollLog(by lines: Int) {
-    guard focus == .log else {
-      message = "scrolling works in the Event log: press 4 to focus it"
-      return
+  private mutating func breakOnSelection() {
+    let kind: Breakpoint.Kind
+    switch focus {
+    case .addressSpaces:
+      guard let buffer = machine.allocations.last else {
+        message = "no buffer to watch yet"
+        return
+      }
+      kind = .touch(base: buffer.physical.rawValue, size: buffer.size)
+    case .cache:
+      let slots = CachePanel.validSlots(in: machine.cache)
+      guard slots.indices.contains(cacheSelection) else {
+        message = "no cache line selected"
+        return
+      }
+      kind = .becomesDirty(machine.cache.lineAddress(of: slots[cacheSelection]).rawValue)
+    case .queues: kind = .descriptorComplete
+    case .log:
+      let entries = machine.log.suffix(logScroll + 1)
+      guard let entry = entries.first else { return }
+      kind = .call(entry.function)
     }
-    logScroll = max(0, min(logScroll + lines, max(0, machine.log.count - 1)))
+    let breakpoint = debugger.addBreakpoint(kind)
+    message = "Breakpoint \(breakpoint.id): \(breakpoint.text)"
   }
 }

@@ -19,7 +19,15 @@ extension AppModel {
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
-    KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
+    if let command = commandLine {
+      let bar = theme.style(.footer)
+      buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
+      buffer.setString(
+        ":" + command + "_", x: 0, y: rows[3].y, style: theme.style(.footerKey),
+        maxWidth: rows[3].width)
+    } else {
+      KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
+    }
     if showHelp {
       HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)
         .render(in: buffer.area, buffer: &buffer)
@@ -54,7 +62,10 @@ extension AppModel {
     let focused = panel == focus
     let right: String?
     switch panel {
-    case .log: right = logScroll > 0 ? "-\(logScroll)" : nil
+    case .log:
+      let count = debugger.breakpoints.count
+      let marks = count > 0 ? "\(count) bp" : ""
+      right = logScroll > 0 ? "-\(logScroll) \(marks)" : (marks.isEmpty ? nil : marks)
     default: right = nil
     }
     let block = Block(
@@ -65,7 +76,9 @@ extension AppModel {
     let context = panelContext
     switch panel {
     case .addressSpaces: AddressSpacePanel(context: context).render(in: inner, buffer: &buffer)
-    case .cache: CachePanel(context: context).render(in: inner, buffer: &buffer)
+    case .cache:
+      CachePanel(context: context, selected: focused ? cacheSelection : nil)
+        .render(in: inner, buffer: &buffer)
     case .queues: ChannelQueuePanel(context: context).render(in: inner, buffer: &buffer)
     case .log:
       EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)

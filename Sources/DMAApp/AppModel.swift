@@ -15,10 +15,8 @@ public struct AppModel: Sendable {
 
   /// The scenario being shown.
   public let scenario: Scenario
-  /// The current machine state.
-  public internal(set) var machine: Machine
-  /// Past states for stepping back.
-  public internal(set) var history: History
+  /// The machine, its history and the breakpoints.
+  public internal(set) var debugger: Debugger
   /// The terminal size.
   public internal(set) var size: Size
   /// Whether the simulation runs on its own.
@@ -35,6 +33,10 @@ public struct AppModel: Sendable {
   public internal(set) var message: String?
   /// How far the log is scrolled back.
   public internal(set) var logScroll = 0
+  /// The selected row of the cache panel (among valid lines).
+  public internal(set) var cacheSelection = 0
+  /// The `:` command being typed, nil when the command line is closed.
+  public internal(set) var commandLine: String?
   /// Colours by role.
   public var theme: Theme
   /// Box and symbol characters.
@@ -48,14 +50,15 @@ public struct AppModel: Sendable {
     keyMap: KeyMap = .standard
   ) {
     self.scenario = scenario
-    let machine = Machine(board: scenario.board, program: scenario.program)
-    self.machine = machine
-    history = History(initial: machine)
+    debugger = Debugger(machine: Machine(board: scenario.board, program: scenario.program))
     self.size = size
     self.theme = theme
     self.glyphs = glyphs
     self.keyMap = keyMap
   }
+
+  /// The current machine state.
+  public var machine: Machine { debugger.machine }
 
   /// Steps per second at the current speed.
   public var stepsPerSecond: Int { Self.speeds[speedIndex] }

@@ -6,6 +6,22 @@ public enum Command: Hashable, Sendable {
   case step
   /// Go back one simulation event, restoring the exact earlier state.
   case stepBack
+  /// Run to the next scenario statement.
+  case next
+  /// Back to the previous statement.
+  case reverseNext
+  /// Run to the end of the transfer in flight (or the statement).
+  case finish
+  /// Back to where the transfer in flight started.
+  case reverseFinish
+  /// Run until a breakpoint, a pause or the end.
+  case continueForward
+  /// Back to the previous breakpoint hit, or the start.
+  case reverseContinue
+  /// Set a breakpoint or watchpoint on what is selected in the focused panel.
+  case breakOnSelection
+  /// Open the `:` command line.
+  case openCommandLine
   /// Run or pause.
   case toggleRun
   /// Run faster.
@@ -44,6 +60,8 @@ public enum Effect: Hashable, Sendable {
   case quit
   /// Repaint every cell (after Ctrl-L).
   case redraw
+  /// Save the session so far as a recording at this path.
+  case saveRecording(String)
 }
 
 /// Inputs to `AppModel.update`.

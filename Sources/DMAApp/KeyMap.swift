@@ -59,6 +59,24 @@ public struct KeyMap: Hashable, Sendable {
       help: "step back one event",
       group: "Stepping", hint: "back"),
     KeyBinding(
+      keys: [.character("n")], command: .next, help: "run to the next statement",
+      group: "Stepping", hint: "next"),
+    KeyBinding(
+      keys: [.character("N")], command: .reverseNext, help: "back to the previous statement",
+      group: "Stepping", hint: nil),
+    KeyBinding(
+      keys: [.character("f")], command: .finish, help: "finish the transfer in flight",
+      group: "Stepping", hint: "finish"),
+    KeyBinding(
+      keys: [.character("F")], command: .reverseFinish, help: "back to where it started",
+      group: "Stepping", hint: nil),
+    KeyBinding(
+      keys: [.character("c")], command: .continueForward, help: "continue to a breakpoint",
+      group: "Stepping", hint: "cont"),
+    KeyBinding(
+      keys: [.character("C")], command: .reverseContinue, help: "reverse-continue",
+      group: "Stepping", hint: nil),
+    KeyBinding(
       keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
       hint: "run"),
     KeyBinding(
@@ -88,10 +106,10 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.enter], command: .toggleZoom, help: "zoom panel / unzoom",
       group: "Panels", hint: "zoom"),
     KeyBinding(
-      keys: [.up, .character("k")], command: .scrollUp, help: "log: line back",
+      keys: [.up, .character("k")], command: .scrollUp, help: "log back / cache line up",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.down, .character("j")], command: .scrollDown, help: "log: line forward",
+      keys: [.down, .character("j")], command: .scrollDown, help: "log forward / cache line down",
       group: "Panels", hint: nil),
     KeyBinding(
       keys: [.pageUp], command: .pageUp, help: "log: page back", group: "Panels",
@@ -99,6 +117,12 @@ public struct KeyMap: Hashable, Sendable {
     KeyBinding(
       keys: [.pageDown], command: .pageDown, help: "log: page forward",
       group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("b")], command: .breakOnSelection,
+      help: "break/watch on the selection", group: "Breakpoints", hint: "break"),
+    KeyBinding(
+      keys: [.character(":")], command: .openCommandLine,
+      help: "command: goto N, break, watch, delete, record", group: "Breakpoints", hint: ":cmd"),
     KeyBinding(
       keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",
       group: "General", hint: "help"),

@@ -6,20 +6,31 @@ import TermCanvas
 public struct CachePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
+  /// The selected row among the valid lines, if the panel shows a selection.
+  public var selected: Int?
 
   /// Creates the panel.
-  public init(context: PanelContext) { self.context = context }
+  public init(context: PanelContext, selected: Int? = nil) {
+    self.context = context
+    self.selected = selected
+  }
+
+  /// Every valid line's slot, in set and way order (the panel's rows).
+  public static func validSlots(in cache: DataCache) -> [CacheSlot] {
+    var slots: [CacheSlot] = []
+    for set in 0..<cache.geometry.sets {
+      for way in 0..<cache.geometry.ways where cache.line(CacheSlot(set: set, way: way)).isValid {
+        slots.append(CacheSlot(set: set, way: way))
+      }
+    }
+    return slots
+  }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     let cache = context.machine.cache
     let geometry = cache.geometry
-    var slots: [CacheSlot] = []
-    for set in 0..<geometry.sets {
-      for way in 0..<geometry.ways where cache.line(CacheSlot(set: set, way: way)).isValid {
-        slots.append(CacheSlot(set: set, way: way))
-      }
-    }
+    let slots = Self.validSlots(in: cache)
     let dirty = slots.filter { cache.line($0).state == .dirty }.count
     var lines: [Line] = [
       Line([
@@ -34,9 +45,16 @@ public struct CachePanel: Widget {
     let touched = Set(context.machine.lastTouch.cacheSlots)
     let dataWidth = max(0, min(geometry.lineSize, area.width - 29))
     let rows = max(0, area.height - lines.count)
-    let shown = slots.count > rows ? Array(slots.prefix(max(0, rows - 1))) : slots
-    for slot in shown {
-      lines.append(row(slot, cache: cache, touched: touched.contains(slot), dataWidth: dataWidth))
+    // Keep the selected row visible: scroll the list so it falls inside the shown rows.
+    let capacity = slots.count > rows ? max(1, rows - 1) : rows
+    let first = max(0, min((selected ?? 0) - capacity + 1, slots.count - capacity))
+    let shown = Array(slots.dropFirst(first).prefix(capacity))
+    for (offset, slot) in shown.enumerated() {
+      var line = row(slot, cache: cache, touched: touched.contains(slot), dataWidth: dataWidth)
+      if selected == first + offset {
+        line = Line(line.spans.map { Span($0.text, style: context.style(.selection)) })
+      }
+      lines.append(line)
     }
     if shown.count < slots.count {
       lines.append(Line("… \(slots.count - shown.count) more lines", style: context.style(.dim)))

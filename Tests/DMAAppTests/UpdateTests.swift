@@ -38,7 +38,7 @@ import Testing
     var model = try AppFixtures.model()
     _ = model.update(.key(.character("S")))
     #expect(model.machine.stepCount == 0)
-    #expect(model.view().plainText.contains("already at step 0"))
+    #expect(model.view().plainText.contains("at step 0: nothing earlier"))
   }
 
   @Test func spaceRunsUntilTheEndThenStops() throws {

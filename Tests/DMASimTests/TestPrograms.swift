@@ -72,3 +72,41 @@ extension Machine {
     for _ in 0..<limit where !step() { return }
   }
 }
+
+extension TestPrograms {
+  /// `count` transfers of `size` bytes each through the same channel: thousands of steps.
+  static func bigTransfers(count: Int, size: UInt64) -> Program {
+    var actions: [Action] = [
+      Action(operation: .dmaRequestChan(device: "spi0", name: "tx"), result: "chan"),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("chan"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 4))),
+      Action(operation: .kmalloc(size: size, flags: .kernel), result: "buf"),
+    ]
+    for round in 0..<count {
+      let fill = [UInt8](repeating: UInt8(0x41 + round), count: Int(size))
+      actions += [
+        Action(operation: .cpuWrite(pointer: .variable("buf"), offset: 0, bytes: fill), line: 10),
+        Action(
+          operation: .dmaMapSingle(
+            device: "spi0", pointer: .variable("buf"), size: size, direction: .toDevice),
+          result: "handle", line: 11),
+        Action(operation: .dmaMappingError(device: "spi0", handle: .variable("handle")), line: 12),
+        Action(
+          operation: .prepSlaveSingle(
+            channel: .variable("chan"), buffer: .variable("handle"), length: size,
+            direction: .memToDev, flags: .prepInterrupt),
+          result: "desc", line: 13),
+        Action(operation: .submit(descriptor: .variable("desc")), result: "cookie", line: 14),
+        Action(operation: .issuePending(channel: .variable("chan")), line: 15),
+        Action(operation: .waitForCompletion(cookie: .variable("cookie")), line: 16),
+        Action(
+          operation: .dmaUnmapSingle(
+            device: "spi0", handle: .variable("handle"), size: size, direction: .toDevice),
+          line: 17),
+      ]
+    }
+    actions.append(Action(operation: .kfree(.variable("buf"))))
+    return Program(title: "big transfers", actions: actions)
+  }
+}

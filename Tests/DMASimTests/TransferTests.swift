@@ -126,3 +126,31 @@ import Testing
     #expect(history.machine(atStep: forward.count + 5) == nil)
   }
 }
+
+@Suite struct EventLogTests {
+  func entry(_ step: Int) -> LogEntry {
+    LogEntry(
+      step: step, tick: UInt64(step), source: .kernel, function: "f", message: "\(step)", line: 0)
+  }
+
+  @Test func keepsTheNewestEntriesAndCountsAll() {
+    var log = EventLog(retainedChunks: 2)
+    for step in 0..<1000 { log.append(entry(step)) }
+    #expect(log.count == 1000)
+    #expect(log.retainedCount == 2 * EventLog.chunkSize + 1000 % EventLog.chunkSize)
+    #expect(log.suffix(3).map(\.step) == [997, 998, 999])
+    #expect(log.entries.first?.step == 1000 - log.retainedCount)
+    #expect(log.suffix(300).map(\.step) == Array(700..<1000))
+    #expect(log.last?.step == 999)
+  }
+
+  @Test func copiesAreIndependentAndEqualWhenTheySawTheSame() {
+    var first = EventLog()
+    for step in 0..<300 { first.append(entry(step)) }
+    var second = first
+    #expect(first == second)
+    second.append(entry(300))
+    #expect(first != second)
+    #expect(first.count == 300)
+  }
+}

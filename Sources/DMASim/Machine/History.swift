@@ -48,6 +48,25 @@ public struct History: Sendable {
     return machine
   }
 
+  /// The latest step `s < step` whose transition (state `s - 1` to state `s`) satisfies
+  /// `isHit`, found by replaying checkpoint segments from the newest backwards.
+  public func lastStep(before step: Int, where isHit: (Machine, Machine) -> Bool) -> Int? {
+    var segmentEnd = step
+    for checkpoint in checkpoints.reversed() where checkpoint.stepCount < segmentEnd {
+      var machine = checkpoint
+      var found: Int?
+      while machine.stepCount < segmentEnd - 1 {
+        let before = machine
+        guard machine.step() else { break }
+        if isHit(before, machine) { found = machine.stepCount }
+      }
+      if let found { return found }
+      segmentEnd = checkpoint.stepCount + 1
+      if checkpoint.stepCount == 0 { break }
+    }
+    return nil
+  }
+
   /// Checkpoints held (for memory statistics).
   public var count: Int { checkpoints.count }
 }

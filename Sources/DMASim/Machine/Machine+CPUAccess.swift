@@ -106,6 +106,7 @@ extension Machine {
     message += access.hit ? "hit" : "miss, line filled from RAM"
     message += " [set \(slot.set) way \(slot.way)]"
     if let evicted = access.evicted {
+      lastTouch.evictions.append(evicted.lineAddress)
       message +=
         evicted.wasDirty
         ? "; evicted dirty line \(evicted.lineAddress.hex) (written back)"

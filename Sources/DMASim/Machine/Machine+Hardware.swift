@@ -128,6 +128,7 @@ extension Machine {
     controllers[controller].virtualChannels[channel] = vchan
     controllers[controller].physicalChannels[physical].state = .idle
     lastTouch.descriptors.append(id)
+    lastTouch.completedDescriptors.append(id)
     log(
       .hardware, "irq",
       "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "

@@ -164,6 +164,10 @@ public struct Touch: Hashable, Sendable {
   public var physical: [MemoryRegion] = []
   /// Descriptors that moved.
   public var descriptors: [Int] = []
+  /// Descriptors whose transfer completed (`vchan_cookie_complete`).
+  public var completedDescriptors: [Int] = []
+  /// Cache lines evicted to make room (line addresses).
+  public var evictions: [PhysAddr] = []
   /// Whether the step hit a `pause` checkpoint.
   public var pause = false
 }
