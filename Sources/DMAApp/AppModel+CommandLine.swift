@@ -53,6 +53,7 @@ extension AppModel {
         message = "usage: :record FILE.dmarec"
         return []
       }
+      message = "recording saved to \(arguments[0])"
       return [.saveRecording(arguments[0])]
     case "theme":
       guard arguments.count == 1, let theme = Theme.named(arguments[0]) else {

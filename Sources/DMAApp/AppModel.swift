@@ -60,6 +60,9 @@ public struct AppModel: Sendable {
   /// The current machine state.
   public var machine: Machine { debugger.machine }
 
+  /// Shows a transient message in the status bar (the runtime reports file results this way).
+  public mutating func show(message text: String) { message = text }
+
   /// Steps per second at the current speed.
   public var stepsPerSecond: Int { Self.speeds[speedIndex] }
 

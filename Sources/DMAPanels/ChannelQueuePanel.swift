@@ -151,7 +151,7 @@ public struct ChannelQueuePanel: Widget {
     .render(in: Rect(x: x, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
     x += gaugeWidth
     buffer.setLine(tail, x: x, y: start, maxWidth: max(0, area.maxX - x))
-    let prefix = " wire \(peripheral.output.count)B "
+    let prefix = " wire \(peripheral.outputCount)B "
     let sent = peripheral.output.suffix(max(0, area.width - prefix.count)).map(ByteText.glyph)
     let wire = Line([context.span(prefix, .dim), context.span(String(sent), .normal)])
     return put(wire, area, start + 1, &buffer)

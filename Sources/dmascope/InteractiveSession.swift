@@ -5,13 +5,17 @@ import NcursesBackend
 import TermCanvas
 
 /// The interactive runtime loop: input and timer ticks in, frames out, until quit or a signal.
+/// Every message is recorded (with its wall-clock time, for pacing only) so `:record` can save
+/// a recording that replays frame for frame.
 struct InteractiveSession {
   var scenario: Scenario
   var theme: Theme
   var glyphs: Glyphs
+  var source = ""
+  var fileName = "scenario.dms"
 
   /// Runs until quit; returns the signal that ended the session, if one did.
-  func run() throws -> Int32? {
+  func run(playing recording: Recording? = nil) throws -> Int32? {
     SignalFlag.install()
     let backend: NcursesTerminal
     do {
@@ -23,46 +27,62 @@ struct InteractiveSession {
     defer { backend.shutdown() }
     var chosenTheme = theme
     if backend.colorCount == 0 { chosenTheme = .monochrome }
-    var model = AppModel(scenario: scenario, size: backend.size, theme: chosenTheme, glyphs: glyphs)
+    let model = AppModel(scenario: scenario, size: backend.size, theme: chosenTheme, glyphs: glyphs)
+    var session = Session(
+      model: model, source: recording?.source ?? source,
+      fileName: recording?.fileName ?? fileName, themeName: chosenTheme.name,
+      ascii: glyphs == .ascii, keepFrames: false)
+    var playback =
+      recording?.events.filter { if case .resize = $0.message { false } else { true } } ?? []
     var terminal = Terminal(backend: backend)
     let clock = ContinuousClock()
-    var nextTick = clock.now
+    let start = clock.now
+    func now() -> Int {
+      let elapsed = clock.now - start
+      return Int(
+        elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+    var nextTick = now()
     var lastFrame: Buffer?
     while SignalFlag.received == nil {
-      let frame = model.view()
+      let frame = session.model.view()
       if frame != lastFrame {
         terminal.draw(frame)
         lastFrame = frame
       }
       var timeout = 250
-      if model.running {
-        let remaining = nextTick - clock.now
-        timeout = max(
-          0,
-          Int(
-            remaining.components.seconds * 1000
-              + remaining.components.attoseconds / 1_000_000_000_000_000))
-      }
+      if let due = playback.first?.time { timeout = max(0, min(timeout, due - now())) }
+      if session.model.running { timeout = max(0, min(timeout, nextTick - now())) }
+      var effects: [Effect] = []
       if let event = terminal.backend.readEvent(timeoutMilliseconds: timeout) {
-        let message: Message
+        playback = []  // any key takes over from a replay
+        let wasRunning = session.model.running
         switch event {
-        case .key(let key): message = .key(key)
-        case .resize(let size): message = .resize(size)
-        case .mouse: continue
+        case .key(let key): effects = session.send(.key(key), at: now())
+        case .resize(let size): effects = session.send(.resize(size), at: now())
+        case .mouse: break
         }
-        let wasRunning = model.running
-        let effects = model.update(message)
-        if effects.contains(.quit) { return nil }
-        if effects.contains(.redraw) {
-          terminal.invalidate()
-          lastFrame = nil
-        }
-        if model.running && !wasRunning { nextTick = clock.now }
+        if session.model.running && !wasRunning { nextTick = now() }
+      } else if let due = playback.first, due.time <= now() {
+        playback.removeFirst()
+        effects = session.send(due.message, at: now())
       }
-      if model.running, clock.now >= nextTick {
-        _ = model.update(.tick)
-        nextTick = nextTick.advanced(by: .milliseconds(model.tickIntervalMilliseconds))
-        if nextTick < clock.now { nextTick = clock.now }
+      if effects.contains(.quit) { return nil }
+      if effects.contains(.redraw) {
+        terminal.invalidate()
+        lastFrame = nil
+      }
+      for case .saveRecording(let path) in effects {
+        // The model already says it saved (so replays stay identical); only a failure, which
+        // is not part of the recording, overrides that message.
+        do { try FileWriter.write(session.recording.text, to: path) } catch {
+          session.showUnrecorded(message: "\(error)")
+        }
+      }
+      if session.model.running, now() >= nextTick {
+        session.send(.tick, at: now())
+        nextTick += session.model.tickIntervalMilliseconds
+        if nextTick < now() { nextTick = now() }
       }
     }
     return SignalFlag.received

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DMAApp
 import DMAScenario
+import DMASim
 import TermCanvas
 
 /// `dmascope run`: open a lesson in the terminal, or print its frame headless.
@@ -31,7 +32,17 @@ struct Run: ParsableCommand {
   @Flag(help: "Draw with ASCII characters only (for terminals without Unicode).")
   var ascii = false
 
+  @Flag(help: "With --headless: print the event log as JSON lines instead of the frame.")
+  var json = false
+
+  /// Prints the entries appended after the first `printed`; returns the new count.
+  private func printLog(_ log: EventLog, after printed: Int) -> Int {
+    for entry in log.suffix(log.count - printed) { print(entry.jsonLine) }
+    return log.count
+  }
+
   func validate() throws {
+    if json, !headless { throw ValidationError("--json goes with --headless") }
     guard steps >= 0, steps <= 10_000_000 else {
       throw ValidationError("--steps must be between 0 and 10000000 (got \(steps))")
     }
@@ -42,17 +53,24 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try ScenarioLoader.load(lesson)
+    let loaded = try ScenarioLoader.loadWithSource(lesson)
+    let scenario = loaded.scenario
     let chosenTheme = Environment.theme(named: theme)
     let glyphs: Glyphs = ascii ? .ascii : .unicode
     if headless {
       var model = AppModel(
         scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
         glyphs: glyphs)
+      var printed = 0
       for _ in 0..<steps where !model.machine.isFinished {
         _ = model.update(.key(.character("s")))
+        if json { printed = printLog(model.machine.log, after: printed) }
       }
-      print(model.view().plainText)
+      if json {
+        _ = printLog(model.machine.log, after: printed)
+      } else {
+        print(model.view().plainText)
+      }
       return
     }
     guard Environment.hasTerminal else {
@@ -60,7 +78,9 @@ struct Run: ParsableCommand {
         "no terminal: standard input and output must be a TTY for the interactive UI",
         hint: "use `dmascope run --headless --steps N --size 100x30` to print a frame instead")
     }
-    let session = InteractiveSession(scenario: scenario, theme: chosenTheme, glyphs: glyphs)
+    let session = InteractiveSession(
+      scenario: scenario, theme: chosenTheme, glyphs: glyphs, source: loaded.source,
+      fileName: loaded.fileName)
     if let signal = try session.run() {
       // The terminal is restored; exit the way a shell expects after a fatal signal.
       throw ExitCode(128 + signal)

@@ -1,3 +1,4 @@
+import DMAApp
 import DMAScenario
 import Foundation
 import TermCanvas
@@ -21,7 +22,7 @@ enum FileReader {
   static let maximumBytes = 1 << 20
 
   /// Reads a UTF-8 text file, with clear errors for missing, huge or binary files.
-  static func read(_ path: String) throws -> String {
+  static func read(_ path: String, limit: Int = maximumBytes) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw UsageError("\(path): no such file", hint: "check the path, or run `dmascope lessons`")
@@ -30,14 +31,44 @@ enum FileReader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw UsageError("\(path): cannot read the file (permissions?)")
     }
-    guard data.count <= maximumBytes else {
-      throw UsageError(
-        "\(path): file is \(data.count) bytes; scenarios are limited to \(maximumBytes) bytes")
+    guard data.count <= limit else {
+      throw UsageError("\(path): file is \(data.count) bytes; the limit is \(limit) bytes")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw UsageError("\(path): not UTF-8 text", hint: "scenario files are plain UTF-8 text")
     }
     return text
+  }
+}
+
+/// Writing files: complete or not at all.
+enum FileWriter {
+  /// Writes text to `path` through a temporary file and a rename, so a reader (or a crash)
+  /// never sees half a file.
+  static func write(_ text: String, to path: String) throws {
+    let temporary = path + ".tmp-\(getpid())"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+      throw UsageError("\(path): cannot write (does the folder exist? permissions?)")
+    }
+    guard rename(temporary, path) == 0 else {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw UsageError("\(path): cannot replace the file")
+    }
+  }
+
+  /// Writes each frame's plain text as `DIR/frame-00000.txt`, creating `DIR`.
+  static func writeFrames(_ frames: [Session.Frame], to directory: String) throws {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw UsageError("\(directory): cannot create the folder")
+    }
+    for (index, frame) in frames.enumerated() {
+      let number = String(index)
+      let name = String(repeating: "0", count: max(0, 5 - number.count)) + number
+      try write(frame.buffer.plainText + "\n", to: "\(directory)/frame-\(name).txt")
+    }
   }
 }
 
@@ -67,7 +98,12 @@ enum Environment {
 /// Turns a lesson argument into a checked scenario.
 enum ScenarioLoader {
   /// Loads a built-in lesson by name, or a scenario file by path.
-  static func load(_ argument: String?) throws -> Scenario {
+  static func load(_ argument: String?) throws -> Scenario { try loadWithSource(argument).scenario }
+
+  /// Loads a scenario and keeps its source text (recordings embed it).
+  static func loadWithSource(_ argument: String?) throws -> (
+    scenario: Scenario, source: String, fileName: String
+  ) {
     let name = argument ?? LessonLibrary.defaultLesson.name
     let source: String
     let fileName: String
@@ -96,6 +132,6 @@ enum ScenarioLoader {
     for warning in result.diagnostics where warning.severity == .warning {
       Output.error(warning.rendered)
     }
-    return scenario
+    return (scenario, source, fileName)
   }
 }

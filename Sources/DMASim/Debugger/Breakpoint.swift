@@ -1,3 +1,21 @@
+/// What stepping needs to know about the state before a step, captured without copying the
+/// machine (a copy would make every copy-on-write array of the next step copy itself).
+public struct StepProbe: Hashable, Sendable {
+  /// The CPU's program counter.
+  public var programCounter: Int
+  /// Whether a transfer was in flight.
+  public var transferInFlight: Bool
+  /// Each breakpoint's `condition` (same order as the breakpoints).
+  public var conditions: [Bool]
+
+  /// Probes a machine for a set of breakpoints.
+  public init(_ machine: Machine, breakpoints: [Breakpoint] = []) {
+    programCounter = machine.cpu.programCounter
+    transferInFlight = machine.transferInFlight
+    conditions = breakpoints.map { $0.enabled && $0.condition(in: machine) }
+  }
+}
+
 /// A breakpoint or watchpoint: a condition checked after every step.
 public struct Breakpoint: Hashable, Sendable, Identifiable {
   /// What stops the run.
@@ -48,8 +66,19 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
     }
   }
 
-  /// Whether the step from `before` to `after` triggers the breakpoint.
-  public func isHit(from before: Machine, to after: Machine) -> Bool {
+  /// The breakpoint's condition in a state, for the kinds that fire when a condition becomes
+  /// true (`becomesDirty`, `cpuDiffersFromRAM`); false for the others.
+  public func condition(in machine: Machine) -> Bool {
+    switch kind {
+    case .becomesDirty(let address): Self.isDirty(address, in: machine)
+    case .cpuDiffersFromRAM(let base, let size): Self.differs(base, size, in: machine)
+    default: false
+    }
+  }
+
+  /// Whether the step that led to `after` triggers the breakpoint, given what was probed
+  /// before the step (`probe.conditions[index]` is this breakpoint's condition then).
+  public func isHit(before probe: StepProbe, index: Int, after: Machine) -> Bool {
     guard enabled else { return false }
     switch kind {
     case .call(let name):
@@ -57,11 +86,13 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
       // kernel runs on the driver's behalf, like arch_sync_dma_for_device or vchan_complete)
       // stops at each step that logs it.
       if after.program.actions.contains(where: { $0.operation.functionName == name }) {
-        return after.actionsBegun(since: before).contains { $0.operation.functionName == name }
+        return after.actionsBegun(since: probe.programCounter).contains {
+          $0.operation.functionName == name
+        }
       }
       return after.entriesOfLastStep.contains { $0.function == name }
     case .line(let line):
-      return after.actionsBegun(since: before).contains { $0.line == line }
+      return after.actionsBegun(since: probe.programCounter).contains { $0.line == line }
     case .violation:
       return after.entriesOfLastStep.contains { $0.source == .debug }
     case .descriptorComplete:
@@ -72,10 +103,9 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
       return after.lastTouch.physical.contains {
         $0.base < base + size && base < $0.base + $0.size
       }
-    case .becomesDirty(let address):
-      return !Self.isDirty(address, in: before) && Self.isDirty(address, in: after)
-    case .cpuDiffersFromRAM(let base, let size):
-      return !Self.differs(base, size, in: before) && Self.differs(base, size, in: after)
+    case .becomesDirty, .cpuDiffersFromRAM:
+      let before = probe.conditions.indices.contains(index) ? probe.conditions[index] : false
+      return !before && condition(in: after)
     }
   }
 

@@ -21,9 +21,9 @@ public struct Debugger: Sendable {
   }
 
   /// The current state.
-  public private(set) var machine: Machine
+  public internal(set) var machine: Machine
   /// Checkpoints for going back.
-  public private(set) var history: History
+  public internal(set) var history: History
   /// Breakpoints and watchpoints, in the order they were set.
   public private(set) var breakpoints: [Breakpoint] = []
   private var nextBreakpointID = 1
@@ -32,7 +32,7 @@ public struct Debugger: Sendable {
   public static let commandStepLimit = 5_000_000
 
   /// Starts debugging a machine.
-  public init(machine: Machine, checkpointInterval: Int = 64, checkpointCapacity: Int = 1024) {
+  public init(machine: Machine, checkpointInterval: Int = 64, checkpointCapacity: Int = 512) {
     self.machine = machine
     history = History(
       initial: machine, interval: checkpointInterval, capacity: checkpointCapacity)
@@ -44,7 +44,9 @@ public struct Debugger: Sendable {
   public mutating func step() -> Stop { advance { _, _ in true } }
 
   /// Until the next scenario statement begins.
-  public mutating func next() -> Stop { advance { $1.beganStatement(since: $0) } }
+  public mutating func next() -> Stop {
+    advance { $1.cpu.programCounter > $0.programCounter }
+  }
 
   /// Until the transfer in flight completes, or, with none, until the next statement begins.
   public mutating func finish() -> Stop {
@@ -62,7 +64,7 @@ public struct Debugger: Sendable {
 
   /// Back to the step where the latest earlier statement began.
   public mutating func reverseNext() -> Stop {
-    back { $1.beganStatement(since: $0) }
+    back { $1.cpu.programCounter > $0.programCounter }
   }
 
   /// Back to where the transfer in flight started, or, with none, like `reverseNext`.
@@ -73,20 +75,22 @@ public struct Debugger: Sendable {
 
   /// Back to the latest earlier step at which a breakpoint was hit, or to step 0.
   public mutating func reverseContinue() -> Stop {
-    let enabled = breakpoints.filter(\.enabled)
+    let set = breakpoints
     var hit: Breakpoint?
-    let found = history.lastStep(before: machine.stepCount) { before, after in
-      guard let first = enabled.first(where: { $0.isHit(from: before, to: after) }) else {
-        return false
+    let found = history.lastStep(
+      before: machine.stepCount, probe: { StepProbe($0, breakpoints: set) }
+    ) { probe, after in
+      for (index, breakpoint) in set.enumerated()
+      where breakpoint.isHit(before: probe, index: index, after: after) {
+        hit = breakpoint
+        return true
       }
-      hit = first
-      return true
+      return false
     }
-    guard let found, let state = history.machine(atStep: found) else {
+    guard let found, restore(step: found) else {
       _ = goto(step: 0)
       return .atStart
     }
-    machine = state
     // `hit` holds the breakpoint of the last hit seen while scanning, which is `found`'s.
     return hit.map(Stop.breakpoint) ?? .done
   }
@@ -95,19 +99,12 @@ public struct Debugger: Sendable {
   public mutating func goto(step target: Int) -> Stop {
     guard target >= 0 else { return .atStart }
     if target > machine.stepCount {
-      var stop = Stop.done
       while machine.stepCount < target {
-        guard machine.step() else {
-          stop = .finished
-          break
-        }
-        history.record(machine)
+        guard stepMachine() else { return .finished }
       }
-      return stop
+      return .done
     }
-    guard let state = history.machine(atStep: target) else { return .atStart }
-    machine = state
-    return .done
+    return restore(step: target) ? .done : .atStart
   }
 
   // MARK: - Breakpoints
@@ -139,29 +136,17 @@ public struct Debugger: Sendable {
 
   // MARK: - Engine
 
-  private mutating func advance(until isDone: (Machine, Machine) -> Bool) -> Stop {
-    for _ in 0..<Self.commandStepLimit {
-      let before = machine
-      guard machine.step() else { return .finished }
-      history.record(machine)
-      if let hit = breakpoints.first(where: { $0.isHit(from: before, to: machine) }) {
-        return .breakpoint(hit)
-      }
-      if machine.lastTouch.pause { return .pause }
-      if isDone(before, machine) { return machine.isFinished ? .finished : .done }
-    }
-    return .limit
+  /// Steps the machine once and records it in the history.
+  mutating func stepMachine() -> Bool {
+    guard machine.step() else { return false }
+    history.record(machine)
+    return true
   }
 
-  private mutating func back(to isHit: (Machine, Machine) -> Bool) -> Stop {
-    guard machine.stepCount > 0 else { return .atStart }
-    guard let found = history.lastStep(before: machine.stepCount, where: isHit),
-      let state = history.machine(atStep: found)
-    else {
-      _ = goto(step: 0)
-      return .atStart
-    }
+  /// Replaces the machine with the exact state at an earlier step.
+  mutating func restore(step: Int) -> Bool {
+    guard let state = history.machine(atStep: step) else { return false }
     machine = state
-    return .done
+    return true
   }
 }

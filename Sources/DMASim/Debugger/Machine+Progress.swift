@@ -1,14 +1,14 @@
 extension Machine {
-  /// The actions that began between `earlier` and this state (narration included).
-  public func actionsBegun(since earlier: Machine) -> [Action] {
-    guard cpu.programCounter > earlier.cpu.programCounter else { return [] }
-    let range = earlier.cpu.programCounter..<min(cpu.programCounter, program.actions.count)
+  /// The actions that began since the program counter was `earlier` (narration included).
+  public func actionsBegun(since earlier: Int) -> [Action] {
+    guard cpu.programCounter > earlier else { return [] }
+    let range = max(0, earlier)..<min(cpu.programCounter, program.actions.count)
     return Array(program.actions[range])
   }
 
-  /// Whether the last step began a new scenario statement.
-  public func beganStatement(since earlier: Machine) -> Bool {
-    cpu.programCounter > earlier.cpu.programCounter
+  /// The actions that began between `earlier` and this state (narration included).
+  public func actionsBegun(since earlier: Machine) -> [Action] {
+    actionsBegun(since: earlier.cpu.programCounter)
   }
 
   /// The log entries written by the last step.

@@ -18,8 +18,8 @@ public struct EventLog: Sendable {
   private var tail: [LogEntry] = []
   private var dropped = 0
 
-  /// Creates an empty log that keeps about `retainedChunks * 256` entries.
-  public init(retainedChunks: Int = 64) { self.retainedChunks = max(1, retainedChunks) }
+  /// Creates an empty log that keeps between `retainedChunks * 256` and one chunk more entries.
+  public init(retainedChunks: Int = 2) { self.retainedChunks = max(1, retainedChunks) }
 
   /// Entries appended since the start, including forgotten ones.
   public var count: Int { dropped + chunks.count * Self.chunkSize + tail.count }

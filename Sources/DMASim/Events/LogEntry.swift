@@ -26,6 +26,8 @@ public struct LogEntry: Hashable, Sendable {
   public var line: Int
   /// A longer explanation (why it matters, what the kernel would do), if any.
   public var detail: String?
+  /// Named addresses the event is about (`phys`, `dma_addr`, `line`, ...), in a fixed order.
+  public var addresses: [LogAddress] = []
 
   /// Creates an entry.
   public init(
@@ -39,5 +41,38 @@ public struct LogEntry: Hashable, Sendable {
     self.message = message
     self.line = line
     self.detail = detail
+  }
+
+  /// The kernel tracepoint name the event corresponds to, where the kernel has one
+  /// (include/trace/events/dma.h), else a short name for the hardware action or function.
+  public var kind: String {
+    switch function {
+    case "dma_map_single": "dma_map_page"
+    case "dma_unmap_single": "dma_unmap_page"
+    case "dc cvac": "cache_clean"
+    case "dc ivac": "cache_invalidate"
+    case "dc civac": "cache_clean_invalidate"
+    case "str": "cpu_store"
+    case "ldr": "cpu_load"
+    case "beat": "dma_beat"
+    case "shift": "fifo_shift"
+    case "irq": "dma_irq"
+    case "start": "dma_start"
+    default: String(function.map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+  }
+}
+
+/// A named address attached to a log entry.
+public struct LogAddress: Hashable, Sendable {
+  /// What the address is (`phys`, `dma_addr`, `virt`, `line`).
+  public var name: String
+  /// The address.
+  public var value: UInt64
+
+  /// Creates a named address.
+  public init(_ name: String, _ value: UInt64) {
+    self.name = name
+    self.value = value
   }
 }

@@ -13,7 +13,7 @@ public struct History: Sendable {
   public let capacity: Int
 
   /// Starts a history at `initial`.
-  public init(initial: Machine, interval: Int = 64, capacity: Int = 1024) {
+  public init(initial: Machine, interval: Int = 64, capacity: Int = 512) {
     checkpoints = [initial]
     self.interval = max(1, interval)
     self.capacity = max(2, capacity)
@@ -49,14 +49,17 @@ public struct History: Sendable {
   }
 
   /// The latest step `s < step` whose transition (state `s - 1` to state `s`) satisfies
-  /// `isHit`, found by replaying checkpoint segments from the newest backwards.
-  public func lastStep(before step: Int, where isHit: (Machine, Machine) -> Bool) -> Int? {
+  /// `isHit`, found by replaying checkpoint segments from the newest backwards. `probe`
+  /// captures what `isHit` needs from the state before each step.
+  public func lastStep<Probe>(
+    before step: Int, probe: (Machine) -> Probe, where isHit: (Probe, Machine) -> Bool
+  ) -> Int? {
     var segmentEnd = step
     for checkpoint in checkpoints.reversed() where checkpoint.stepCount < segmentEnd {
       var machine = checkpoint
       var found: Int?
       while machine.stepCount < segmentEnd - 1 {
-        let before = machine
+        let before = probe(machine)
         guard machine.step() else { break }
         if isHit(before, machine) { found = machine.stepCount }
       }

@@ -90,7 +90,8 @@ extension Machine {
     }
     log(
       .hardware, operation.instruction,
-      "line \(line.hex) [set \(slot.set) way \(slot.way)]: \(what)")
+      "line \(line.hex) [set \(slot.set) way \(slot.way)]: \(what)",
+      addresses: [LogAddress("line", line.rawValue)])
   }
 
   private mutating func logAccess(
@@ -113,7 +114,9 @@ extension Machine {
         : "; evicted clean line \(evicted.lineAddress.hex)"
     }
     if verb == "store", cache.geometry.writePolicy == .writeBack { message += " → dirty" }
-    log(.hardware, verb == "store" ? "str" : "ldr", message)
+    log(
+      .hardware, verb == "store" ? "str" : "ldr", message,
+      addresses: [LogAddress("phys", physical.rawValue)])
   }
 
   /// Resolves a pointer operand plus offset and walks the page tables for it.

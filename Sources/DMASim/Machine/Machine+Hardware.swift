@@ -55,7 +55,10 @@ extension Machine {
     log(
       .hardware, "beat",
       "\(name): beat \(pchan.beatsMoved): \(count) bytes from \(physicalAddress.hex) "
-        + "\(ByteText.quoted(bytes))\(fifoText), residue \(descriptor.residue)")
+        + "\(ByteText.quoted(bytes))\(fifoText), residue \(descriptor.residue)",
+      addresses: [
+        LogAddress("dma_addr", busAddress.rawValue), LogAddress("phys", physicalAddress.rawValue),
+      ])
     if descriptor.residue == 0 {
       pchan.state = .interruptPending
       pchan.beatsLeftInBurst = 0
@@ -83,7 +86,7 @@ extension Machine {
     let wasAsserted = peripherals[index].requestAsserted
     let word = Array(peripherals[index].fifo.prefix(fifo.width))
     peripherals[index].fifo.removeFirst(word.count)
-    peripherals[index].output += word
+    peripherals[index].emit(word)
     let name = peripherals[index].name
     log(
       .hardware, "shift",

@@ -106,12 +106,14 @@ public struct Machine: Hashable, Sendable {
 
   /// Appends a log entry for the current step.
   mutating func log(
-    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil,
+    addresses: [LogAddress] = []
   ) {
-    log.append(
-      LogEntry(
-        step: stepCount, tick: clock, source: source, function: function, message: message,
-        line: currentAction?.line ?? 0, detail: detail))
+    var entry = LogEntry(
+      step: stepCount, tick: clock, source: source, function: function, message: message,
+      line: currentAction?.line ?? 0, detail: detail)
+    entry.addresses = addresses
+    log.append(entry)
   }
 
   private mutating func bootLog() {

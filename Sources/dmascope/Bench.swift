@@ -1,0 +1,161 @@
+import ArgumentParser
+import DMAApp
+import DMAScenario
+import DMASim
+import Foundation
+import TermCanvas
+
+/// `dmascope bench`: runs the benchmarks and prints one table of figures against targets.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the benchmarks and print figure, value, target and pass/fail.",
+    discussion: "Build with `swift build -c release` first: debug builds are far slower.")
+
+  @Option(help: "Forward steps before measuring a reverse step.")
+  var steps: Int = 1_000_000
+
+  func run() throws {
+    var rows: [BenchRow] = []
+    rows += try historyFigures()
+    rows.append(try frameFigure())
+    BenchRow.printTable(rows)
+  }
+
+  /// Steps forward, then times one reverse step and measures what the history holds.
+  private func historyFigures() throws -> [BenchRow] {
+    let program = BenchPrograms.longTransfers(steps: steps)
+    var debugger = Debugger(machine: Machine(board: .minimal, program: program))
+    let rssBefore = ProcessMemory.residentBytes()
+    let start = ContinuousClock.now
+    var done = 0
+    while done < steps, debugger.step() == .done { done += 1 }
+    let forward = ContinuousClock.now - start
+    let rssAfter = ProcessMemory.residentBytes()
+    // A reverse step replays from the previous checkpoint, so its cost depends on the distance
+    // to it: measure the worst case, one step before the next checkpoint would be taken.
+    let lastCheckpoint = debugger.history.checkpoints.last?.stepCount ?? 0
+    let worstPosition = lastCheckpoint + debugger.history.interval - 1
+    while debugger.machine.stepCount < worstPosition, debugger.step() == .done {}
+    let backStart = ContinuousClock.now
+    _ = debugger.stepBack()
+    let back = ContinuousClock.now - backStart
+    let perSecond = Double(done) / max(forward.seconds, 1e-9)
+    return [
+      BenchRow(
+        figure: "forward steps per second", value: "\(Int(perSecond))", target: "-", pass: nil),
+      BenchRow(
+        figure: "reverse step after \(done) steps (worst case)",
+        value: String(format: "%.2f ms", back.seconds * 1000),
+        target: "<= 10 ms", pass: back.seconds <= 0.010),
+      BenchRow(
+        figure: "history checkpoints (interval)",
+        value: "\(debugger.history.count) (\(debugger.history.interval))", target: "-", pass: nil),
+      BenchRow(
+        figure: "memory held by the run", value: "\((rssAfter - rssBefore) >> 20) MiB",
+        target: "<= 150 MB", pass: (rssAfter - rssBefore) <= 150_000_000),
+    ]
+  }
+
+  /// Times building a 200x60 frame of the default lesson mid-transfer.
+  private func frameFigure() throws -> BenchRow {
+    let lesson = LessonLibrary.defaultLesson
+    guard let scenario = ScenarioCompiler.compile(lesson.source, fileName: lesson.fileName).scenario
+    else { throw UsageError("default lesson does not compile") }
+    var model = AppModel(scenario: scenario, size: Size(width: 200, height: 60))
+    for _ in 0..<40 { _ = model.update(.key(.character("s"))) }
+    let rounds = 200
+    let start = ContinuousClock.now
+    var cells = 0
+    for _ in 0..<rounds { cells &+= model.view().cells.count }
+    let each = (ContinuousClock.now - start).seconds / Double(rounds)
+    return BenchRow(
+      figure: "build one 200x60 frame", value: String(format: "%.3f ms", each * 1000),
+      target: "<= 2 ms", pass: each <= 0.002 && cells > 0)
+  }
+}
+
+/// One line of the benchmark table.
+struct BenchRow {
+  var figure: String
+  var value: String
+  var target: String
+  var pass: Bool?
+
+  static func printTable(_ rows: [BenchRow]) {
+    let widths = [
+      max(6, rows.map(\.figure.count).max() ?? 0), max(5, rows.map(\.value.count).max() ?? 0),
+      max(6, rows.map(\.target.count).max() ?? 0),
+    ]
+    func pad(_ text: String, _ width: Int) -> String {
+      text + String(repeating: " ", count: max(0, width - text.count))
+    }
+    print(
+      pad("figure", widths[0]) + "  " + pad("value", widths[1]) + "  " + pad("target", widths[2])
+        + "  result")
+    for row in rows {
+      let result = row.pass.map { $0 ? "pass" : "FAIL" } ?? "-"
+      print(
+        pad(row.figure, widths[0]) + "  " + pad(row.value, widths[1]) + "  "
+          + pad(row.target, widths[2]) + "  " + result)
+    }
+  }
+}
+
+/// Programs sized for benchmarks.
+enum BenchPrograms {
+  /// Repeated 4 KiB transfers, enough for about `steps` steps.
+  static func longTransfers(steps: Int) -> Program {
+    let size: UInt64 = 4096
+    var actions: [Action] = [
+      Action(operation: .dmaRequestChan(device: "spi0", name: "tx"), result: "chan"),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("chan"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 4))),
+      Action(operation: .kmalloc(size: size, flags: .kernel), result: "buf"),
+    ]
+    // One round is about 2,200 steps (1,024 beats, 1,024 FIFO shifts, cache and API steps).
+    for round in 0..<(steps / 2000 + 1) {
+      actions += [
+        Action(
+          operation: .cpuWrite(
+            pointer: .variable("buf"), offset: 0,
+            bytes: [UInt8](repeating: UInt8(truncatingIfNeeded: round), count: Int(size)))),
+        Action(
+          operation: .dmaMapSingle(
+            device: "spi0", pointer: .variable("buf"), size: size, direction: .toDevice),
+          result: "handle"),
+        Action(operation: .dmaMappingError(device: "spi0", handle: .variable("handle"))),
+        Action(
+          operation: .prepSlaveSingle(
+            channel: .variable("chan"), buffer: .variable("handle"), length: size,
+            direction: .memToDev, flags: .prepInterrupt), result: "desc"),
+        Action(operation: .submit(descriptor: .variable("desc")), result: "cookie"),
+        Action(operation: .issuePending(channel: .variable("chan"))),
+        Action(operation: .waitForCompletion(cookie: .variable("cookie"))),
+        Action(
+          operation: .dmaUnmapSingle(
+            device: "spi0", handle: .variable("handle"), size: size, direction: .toDevice)),
+      ]
+    }
+    return Program(title: "bench", actions: actions)
+  }
+}
+
+/// Resident memory of this process, from /proc/self/statm.
+enum ProcessMemory {
+  static func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+      return 0
+    }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import DMAApp
+import DMAScenario
+import TermCanvas
+
+/// `dmascope record`: run a lesson headless with scripted keys and save a recording, an
+/// asciicast and/or every frame.
+struct Record: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Record a lesson driven by scripted keys (.dmarec, asciicast v2, frames).",
+    discussion: """
+      Keys are typed one every --key-interval milliseconds; while the simulation runs, timer \
+      ticks fill the gaps, and after the last key the run continues until it stops. Key \
+      syntax: a character stands for itself; <Space> <Enter> <Tab> <S-Tab> <Esc> <Up> <Down> \
+      <PgUp> <PgDn> <BS> <F1> <C-c> <lt> name the others. Example: --keys "sssS<Space>".
+      """)
+
+  @ArgumentParser.Argument(
+    help: "A built-in lesson name or a scenario file (default: first-transfer).")
+  var lesson: String?
+
+  @Option(help: "The keys to type.")
+  var keys: String = ""
+
+  @Option(help: "Write the recording here (.dmarec).")
+  var out: String?
+
+  @Option(help: "Write an asciicast v2 file here (.cast).")
+  var cast: String?
+
+  @Option(help: "Write every frame as text into this folder.")
+  var frames: String?
+
+  @Option(help: "The terminal size as WIDTHxHEIGHT (1 to 1000 each).")
+  var size: FrameSize = FrameSize(width: 100, height: 30)
+
+  @Option(help: "Seconds of playback per simulated tick in the .cast.")
+  var pace: Double = 0.05
+
+  @Option(help: "Milliseconds between typed keys.")
+  var keyInterval: Int = 500
+
+  @Option(help: "Colour theme: default, monochrome, high-contrast.")
+  var theme: String?
+
+  @Flag(help: "Draw with ASCII characters only.")
+  var ascii = false
+
+  func validate() throws {
+    guard pace > 0, pace <= 10 else { throw ValidationError("--pace must be in (0, 10] seconds") }
+    guard (1...60_000).contains(keyInterval) else {
+      throw ValidationError("--key-interval must be 1 to 60000 milliseconds")
+    }
+    if let theme, Theme.named(theme) == nil { throw ValidationError("unknown theme '\(theme)'") }
+    do { _ = try KeyNotation.parse(keys) } catch { throw ValidationError("--keys: \(error)") }
+  }
+
+  func run() throws {
+    let loaded = try ScenarioLoader.loadWithSource(lesson)
+    let chosenTheme = Environment.theme(named: theme)
+    let model = AppModel(
+      scenario: loaded.scenario, size: Size(width: size.width, height: size.height),
+      theme: chosenTheme, glyphs: ascii ? .ascii : .unicode)
+    var session = Session(
+      model: model, source: loaded.source, fileName: loaded.fileName, themeName: chosenTheme.name,
+      ascii: ascii, keepFrames: cast != nil || frames != nil)
+    session.play(keys: try KeyNotation.parse(keys), keyInterval: keyInterval)
+    if let out { try FileWriter.write(session.recording.text, to: out) }
+    if let cast {
+      let text = AsciicastWriter.cast(
+        frames: session.frames, width: size.width, height: size.height,
+        title: "dmascope: \(loaded.scenario.title)", pace: pace)
+      try FileWriter.write(text, to: cast)
+    }
+    if let frames { try FileWriter.writeFrames(session.frames, to: frames) }
+    let count = session.recording.events.count
+    Output.error(
+      "recorded \(count) events, step \(session.model.machine.stepCount), "
+        + "tick \(session.model.machine.clock)")
+  }
+}
