@@ -77,9 +77,7 @@ public struct Debugger: Sendable {
   public mutating func reverseContinue() -> Stop {
     let set = breakpoints
     var hit: Breakpoint?
-    let found = history.lastStep(
-      before: machine.stepCount, probe: { StepProbe($0, breakpoints: set) }
-    ) { probe, after in
+    let isHit = { (probe: StepProbe, after: Machine) -> Bool in
       for (index, breakpoint) in set.enumerated()
       where breakpoint.isHit(before: probe, index: index, after: after) {
         hit = breakpoint
@@ -87,6 +85,8 @@ public struct Debugger: Sendable {
       }
       return false
     }
+    let found = history.lastStep(
+      before: machine.stepCount, probe: { StepProbe($0, breakpoints: set) }, where: isHit)
     guard let found, restore(step: found) else {
       _ = goto(step: 0)
       return .atStart
