@@ -41,6 +41,33 @@ public enum KernelFunctions {
       name: "dmaengine_prep_slave_single", parameters: "chan, handle, len, dir, flags",
       summary: "prepare a one-segment slave transfer"),
     Signature(
+      name: "dmaengine_prep_dma_memcpy", parameters: "chan, dst, src, len, flags",
+      summary: "prepare a memory-to-memory copy"),
+    Signature(
+      name: "dmaengine_prep_dma_cyclic", parameters: "chan, handle, buf_len, period_len, dir, flags",
+      summary: "prepare a ring with a callback per period"),
+    Signature(
+      name: "dma_request_chan_by_mask", parameters: "DMA_MEMCPY",
+      summary: "get any free channel with a capability"),
+    Signature(name: "dmaengine_pause", parameters: "chan", summary: "pause the channel"),
+    Signature(name: "dmaengine_resume", parameters: "chan", summary: "resume a paused channel"),
+    Signature(
+      name: "dmaengine_terminate_async", parameters: "chan",
+      summary: "stop; active descriptor to desc_terminated"),
+    Signature(
+      name: "dmaengine_terminate_sync", parameters: "chan",
+      summary: "terminate_async then synchronize"),
+    Signature(
+      name: "dmaengine_synchronize", parameters: "chan",
+      summary: "wait for callbacks, free terminated descriptors"),
+    Signature(
+      name: "dmaengine_desc_set_reuse", parameters: "desc",
+      summary: "keep the descriptor after completion"),
+    Signature(name: "dmaengine_desc_free", parameters: "desc", summary: "free a reusable descriptor"),
+    Signature(
+      name: "device_receive", parameters: "dev, data",
+      summary: "bytes arrive on a peripheral's receive wire"),
+    Signature(
       name: "dmaengine_submit", parameters: "desc", summary: "queue a descriptor, get a cookie"),
     Signature(
       name: "dma_async_issue_pending", parameters: "chan", summary: "start the queued descriptors"),

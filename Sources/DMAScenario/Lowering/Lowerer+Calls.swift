@@ -47,8 +47,14 @@ extension Lowerer {
   private func positionalCount(for callee: String) -> Int {
     switch callee {
     case "dmaengine_slave_config", "dma_release_channel", "kfree", "virt_to_phys",
-      "dmaengine_submit", "dma_async_issue_pending", "wait_for_completion":
+      "dmaengine_submit", "dma_async_issue_pending", "wait_for_completion",
+      "dma_request_chan_by_mask", "dmaengine_pause", "dmaengine_resume",
+      "dmaengine_terminate_async", "dmaengine_terminate_sync", "dmaengine_synchronize",
+      "dmaengine_desc_set_reuse", "dmaengine_desc_free":
       1
+    case "device_receive": 2
+    case "dmaengine_prep_dma_memcpy": 5
+    case "dmaengine_prep_dma_cyclic": 6
     case "dma_request_chan", "kmalloc", "kzalloc", "dma_mapping_error", "dmaengine_tx_status": 2
     case "cpu_write", "cpu_read": 3
     case "dma_map_single", "dma_unmap_single": 4
@@ -122,6 +128,59 @@ extension Lowerer {
       return (.txStatus(channel: chan, cookie: cookie), .status)
     case "wait_for_completion":
       return variable(args[0], .cookie).map { (.waitForCompletion(cookie: $0), nil) }
+    default: return engineOperation(callee, args)
+    }
+  }
+
+  private mutating func engineOperation(_ callee: String, _ args: [Expression]) -> (
+    Operation, ValueKind?
+  )? {
+    switch callee {
+    case "dma_request_chan_by_mask":
+      guard case .identifier(let capability) = args[0].kind,
+        ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC"].contains(capability)
+      else {
+        error("expected a capability such as DMA_MEMCPY", at: args[0].range)
+        return nil
+      }
+      return (.dmaRequestChanByMask(capability: capability), .channel)
+    case "dmaengine_pause": return variable(args[0], .channel).map { (.dmaPause(channel: $0), nil) }
+    case "dmaengine_resume": return variable(args[0], .channel).map { (.dmaResume(channel: $0), nil) }
+    case "dmaengine_terminate_async":
+      return variable(args[0], .channel).map { (.terminateAsync(channel: $0), nil) }
+    case "dmaengine_terminate_sync":
+      return variable(args[0], .channel).map { (.terminateSync(channel: $0), nil) }
+    case "dmaengine_synchronize":
+      return variable(args[0], .channel).map { (.synchronize(channel: $0), nil) }
+    case "dmaengine_desc_set_reuse":
+      return variable(args[0], .descriptor).map { (.descSetReuse(descriptor: $0), .integer) }
+    case "dmaengine_desc_free":
+      return variable(args[0], .descriptor).map { (.descFree(descriptor: $0), .integer) }
+    case "device_receive":
+      guard let dev = device(args[0]), let data = bytes(args[1]) else { return nil }
+      return (.deviceReceive(device: dev, bytes: data), nil)
+    case "dmaengine_prep_dma_memcpy":
+      guard let chan = variable(args[0], .channel), let dst = variable(args[1], .dmaHandle),
+        let src = variable(args[2], .dmaHandle), let length = requireInteger(args[3], "the length"),
+        let ctrl = flags(args[4], DMACtrlFlags.named.map { ($0.name, $0.flag) }, "dma_ctrl_flags")
+      else { return nil }
+      return (
+        .prepDmaMemcpy(channel: chan, destination: dst, source: src, length: length, flags: ctrl),
+        .descriptor
+      )
+    case "dmaengine_prep_dma_cyclic":
+      guard let chan = variable(args[0], .channel), let handle = variable(args[1], .dmaHandle),
+        let length = requireInteger(args[2], "buf_len"),
+        let period = requireInteger(args[3], "period_len"),
+        let direction = constant(
+          args[4], DMATransferDirection.allCases, name: \.kernelName, "transfer direction"),
+        let ctrl = flags(args[5], DMACtrlFlags.named.map { ($0.name, $0.flag) }, "dma_ctrl_flags")
+      else { return nil }
+      return (
+        .prepDmaCyclic(
+          channel: chan, buffer: handle, bufferLength: length, periodLength: period,
+          direction: direction, flags: ctrl), .descriptor
+      )
     default: return nil
     }
   }

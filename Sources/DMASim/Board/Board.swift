@@ -54,15 +54,17 @@ public struct DeviceSpec: Hashable, Sendable {
   public var coherent: Bool
   /// Streaming DMA mask width in bits.
   public var dmaMaskBits: Int
-  /// The device's FIFO, if it has one.
+  /// The device's transmit FIFO (memory to device), if it has one.
   public var fifo: FIFOSpec?
+  /// The device's receive FIFO (device to memory), if it has one.
+  public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
 
   /// Creates a device.
   public init(
     name: String, compatible: String, driverName: String, kernelName: String, coherent: Bool,
-    dmaMaskBits: Int, fifo: FIFOSpec?, dmas: [DMAChannelRef]
+    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef]
   ) {
     self.name = name
     self.compatible = compatible
@@ -71,6 +73,7 @@ public struct DeviceSpec: Hashable, Sendable {
     self.coherent = coherent
     self.dmaMaskBits = dmaMaskBits
     self.fifo = fifo
+    self.rxFIFO = rxFIFO
     self.dmas = dmas
   }
 }
@@ -127,18 +130,21 @@ public struct ControllerSpec: Hashable, Sendable {
   public var physicalChannels: Int
   /// Request lines with a virtual channel each.
   public var requestLines: [Int]
+  /// Extra virtual channels for memory-to-memory copies (no request line).
+  public var memcpyChannels: Int
   /// Capabilities.
   public var capabilities: DMACapabilities
 
   /// Creates a controller description.
   public init(
     name: String, compatible: String, physicalChannels: Int, requestLines: [Int],
-    capabilities: DMACapabilities
+    memcpyChannels: Int = 0, capabilities: DMACapabilities
   ) {
     self.name = name
     self.compatible = compatible
     self.physicalChannels = physicalChannels
     self.requestLines = requestLines
+    self.memcpyChannels = memcpyChannels
     self.capabilities = capabilities
   }
 }

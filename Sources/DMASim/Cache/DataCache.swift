@@ -120,6 +120,11 @@ public struct DataCache: Hashable, Sendable {
     return cleaned
   }
 
+  /// Overwrites one byte of a valid line in place (for coherent snoops).
+  mutating func updateByte(_ slot: CacheSlot, offset: Int, value: UInt8) {
+    lines[slot.set * geometry.ways + slot.way].data[offset] = value
+  }
+
   private mutating func fill(
     _ address: PhysAddr, ram: inout PhysicalMemory, step: Int
   ) -> (CacheSlot, CacheAccess) {
@@ -181,4 +186,17 @@ public struct CacheMaintenance: Hashable, Sendable {
   public var slot: CacheSlot?
   /// Whether dirty data was written back to RAM.
   public var wroteBack: Bool
+}
+
+extension DataCache {
+  /// A coherent device wrote RAM: update the bytes of any cached copy of those lines (their
+  /// state is kept, so a dirty line stays dirty with the device's bytes merged in).
+  public mutating func snoopWrite(_ address: PhysAddr, bytes: [UInt8]) {
+    for (index, byte) in bytes.enumerated() {
+      let at = address.advanced(by: UInt64(index))
+      guard let slot = lookup(at) else { continue }
+      let offset = Int(at.rawValue % UInt64(geometry.lineSize))
+      updateByte(slot, offset: offset, value: byte)
+    }
+  }
 }

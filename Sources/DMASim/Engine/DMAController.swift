@@ -10,6 +10,9 @@ public struct DMAController: Hashable, Sendable {
   public var physicalChannels: [PhysicalChannel]
   /// The virt-dma channels clients request.
   public var virtualChannels: [VirtualChannel]
+  /// Virtual channels waiting for a physical channel, longest-waiting first (the arbiter's
+  /// queue: a physical channel that frees up takes the head).
+  public var waiting: [Int] = []
   /// The next descriptor id to hand out.
   var nextDescriptorID = 1
 
@@ -21,6 +24,10 @@ public struct DMAController: Hashable, Sendable {
     physicalChannels = (0..<spec.physicalChannels).map { PhysicalChannel(index: $0) }
     virtualChannels = spec.requestLines.enumerated().map { offset, line in
       VirtualChannel(name: "dma\(index)chan\(offset)", requestLine: line)
+    }
+    for offset in 0..<spec.memcpyChannels {
+      let number = spec.requestLines.count + offset
+      virtualChannels.append(VirtualChannel(name: "dma\(index)chan\(number)", requestLine: nil))
     }
   }
 

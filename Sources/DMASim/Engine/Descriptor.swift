@@ -8,8 +8,22 @@ public struct Descriptor: Hashable, Sendable, Identifiable {
     public var length: UInt64
   }
 
+  /// What the descriptor does.
+  public enum Kind: Hashable, Sendable {
+    /// A slave transfer between memory segments and a peripheral FIFO.
+    case slave
+    /// A memory-to-memory copy from the segments to a destination.
+    case memcpy(destination: DMAAddr)
+    /// A cyclic (ring) transfer with a callback every `period` bytes; it never completes.
+    case cyclic(period: UInt64)
+  }
+
   /// A stable identity for the simulator (the kernel would use the descriptor's address).
   public var id: Int
+  /// Slave, memcpy or cyclic.
+  public var kind: Kind = .slave
+  /// Periods finished so far (cyclic transfers).
+  public var periodsDone = 0
   /// `tx.cookie`: 0 until submitted, the assigned cookie while queued, 0 again once completed.
   public var cookie: Int32 = 0
   /// The cookie `dmaengine_submit` assigned (kept for display after completion clears `cookie`).

@@ -4,8 +4,8 @@ public struct VirtualChannel: Hashable, Sendable {
   public var name: String
   /// The client that requested it (`spi0:tx`), nil while free.
   public var client: String?
-  /// The DMA request line (DRQ) the channel serves.
-  public var requestLine: Int
+  /// The DMA request line (DRQ) the channel serves; nil for a memcpy channel.
+  public var requestLine: Int?
   /// The device whose FIFO the channel feeds or drains.
   public var peripheral: String?
   /// `chan->cookie`: the last cookie handed out.
@@ -28,13 +28,19 @@ public struct VirtualChannel: Hashable, Sendable {
   public var physicalChannel: Int?
   /// Whether the completion tasklet is scheduled.
   public var taskletScheduled = false
+  /// `vc->cyclic`: the cyclic descriptor whose period callback is pending.
+  public var cyclic: Int?
+  /// Whether `dmaengine_pause` stopped the channel.
+  public var paused = false
+  /// Period callbacks run so far (cyclic transfers).
+  public var periodCallbacks = 0
   /// The slave configuration set by `dmaengine_slave_config`.
   public var config: SlaveConfig?
   /// Every live descriptor by id.
   public var descriptors: [Int: Descriptor] = [:]
 
   /// Creates an idle channel.
-  public init(name: String, requestLine: Int) {
+  public init(name: String, requestLine: Int?) {
     self.name = name
     self.requestLine = requestLine
   }

@@ -6,6 +6,8 @@ public enum EventKind: Hashable, Sendable {
   case channel(controller: Int, physical: Int)
   /// A peripheral shifts one word out of its FIFO.
   case shift(peripheral: Int)
+  /// A peripheral receives one word from its wire into its receive FIFO.
+  case receive(peripheral: Int)
   /// A controller's completion interrupt for a physical channel.
   case interrupt(controller: Int, physical: Int)
   /// The virt-dma completion tasklet (`vchan_complete`) of a virtual channel.

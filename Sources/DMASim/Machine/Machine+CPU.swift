@@ -84,7 +84,7 @@ extension Machine {
         "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
           + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
           + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
-    case .startTransfer(let controller, let channel): startNext(controller, channel)
+    case .startTransfer(let controller, _): arbitrate(controller)
     case .finishUnmap(let id):
       mappings.removeAll { $0.id == id }
       log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")

@@ -12,6 +12,20 @@ extension Machine {
     case .issuePending(let channel): issuePending(channel)
     case .txStatus(let channel, let cookie): txStatus(channel, cookie, result: action.result)
     case .waitForCompletion(let cookie): waitForCompletion(cookie)
+    case .prepDmaMemcpy(let channel, let destination, let source, let length, let flags):
+      prepMemcpy(channel, destination, source, length, flags, result: action.result)
+    case .prepDmaCyclic(let channel, let buffer, let length, let period, let direction, let flags):
+      prepCyclic(channel, buffer, length, period, direction, flags, result: action.result)
+    case .dmaRequestChanByMask(let capability):
+      requestChanByMask(capability, result: action.result)
+    case .dmaPause(let channel): pauseChannel(channel)
+    case .dmaResume(let channel): resumeChannel(channel)
+    case .terminateAsync(let channel): terminate(channel, synchronous: false)
+    case .terminateSync(let channel): terminate(channel, synchronous: true)
+    case .synchronize(let channel): synchronizeChannel(channel)
+    case .descSetReuse(let descriptor): setReuse(descriptor, result: action.result)
+    case .descFree(let descriptor): freeDescriptor(descriptor, result: action.result)
+    case .deviceReceive(let device, let bytes): receive(device, bytes)
     case .runTicks(let ticks):
       cpu.waiting = .ticks(until: clock + ticks)
       log(.kernel, "run", "CPU idles for \(ticks) ticks while the hardware runs")
@@ -64,11 +78,9 @@ extension Machine {
     }
     var config = requested
     let vchan = controllers[controller].virtualChannels[channel]
-    if config.dstAddress == nil,
-      let fifo = vchan.peripheral.flatMap({ board.device(named: $0) })?.fifo
-    {
-      config.dstAddress = fifo.dataRegister
-    }
+    let device = vchan.peripheral.flatMap { board.device(named: $0) }
+    if config.dstAddress == nil, let fifo = device?.fifo { config.dstAddress = fifo.dataRegister }
+    if config.srcAddress == nil, let rx = device?.rxFIFO { config.srcAddress = rx.dataRegister }
     let caps = controllers[controller].capabilities
     for (label, width) in [("src", config.srcAddrWidth), ("dst", config.dstAddrWidth)]
     where width != 0 && !caps.addressWidths.contains(width) {
@@ -89,7 +101,9 @@ extension Machine {
     log(
       .kernel, "dmaengine_slave_config",
       "\(vchan.name): dst_addr=\(Hex.prefixed(config.dstAddress?.rawValue ?? 0)) "
-        + "dst_addr_width=\(config.dstAddrWidth) dst_maxburst=\(config.dstMaxBurst) = 0")
+        + "dst_addr_width=\(config.dstAddrWidth) dst_maxburst=\(config.dstMaxBurst) "
+        + "src_addr=\(Hex.prefixed(config.srcAddress?.rawValue ?? 0)) "
+        + "src_addr_width=\(config.srcAddrWidth) src_maxburst=\(config.srcMaxBurst) = 0")
   }
 
   private mutating func prepSlaveSingle(
@@ -106,7 +120,11 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    guard let config = vchan.config, direction == .memToDev else {
+    let device = vchan.peripheral.flatMap { board.device(named: $0) }
+    let supported =
+      (direction == .memToDev && device?.fifo != nil)
+      || (direction == .devToMem && device?.rxFIFO != nil)
+    guard let config = vchan.config, supported else {
       log(
         .kernel, function,
         "\(vchan.name): prep \(direction.text) = NULL ("
@@ -120,7 +138,8 @@ extension Machine {
     let descriptor = Descriptor(
       id: id, flags: flags, direction: direction,
       segments: [Descriptor.Segment(address: address, length: length)],
-      deviceAddress: config.dstAddress, hasCallback: flags.contains(.prepInterrupt),
+      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress,
+      hasCallback: flags.contains(.prepInterrupt),
       preparedAtStep: stepCount)
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
     controllers[controller].virtualChannels[channel].allocated.append(id)

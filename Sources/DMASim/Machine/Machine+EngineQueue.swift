@@ -42,23 +42,37 @@ extension Machine {
       .kernel, "dma_async_issue_pending",
       "vchan_issue_pending(\(vchan.name)): \(moved.count) descriptor(s) desc_submitted → "
         + "desc_issued")
-    // The driver then starts the hardware if it is idle (the next CPU step of this call).
-    if vchan.active == nil, !vchan.issued.isEmpty {
+    // The driver then starts the hardware if it is idle (the next CPU step of this call):
+    // the channel joins the arbiter's queue and a free physical channel takes it.
+    if vchan.active == nil, !vchan.issued.isEmpty,
+      !controllers[controller].waiting.contains(channel)
+    {
+      controllers[controller].waiting.append(channel)
       cpu.pending.append(.startTransfer(controller: controller, channel: channel))
     }
   }
 
-  /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
-  mutating func startNext(_ controller: Int, _ channel: Int) {
-    var vchan = controllers[controller].virtualChannels[channel]
-    guard vchan.active == nil, let head = vchan.issued.first else { return }
-    let physical =
-      vchan.physicalChannel
-      ?? controllers[controller].physicalChannels.firstIndex { $0.virtualChannel == nil }
-    guard let physical else {
-      log(.hardware, "arbiter", "\(vchan.name): all physical channels busy, txd d\(head) waits")
-      return
+  /// The arbiter: while a physical channel is free, give it to the virtual channel that has
+  /// waited longest (round robin at descriptor boundaries: a channel that finishes a descriptor
+  /// with more queued goes to the back of the queue).
+  mutating func arbitrate(_ controller: Int) {
+    while let free = controllers[controller].physicalChannels.firstIndex(where: {
+      $0.virtualChannel == nil
+    }), !controllers[controller].waiting.isEmpty {
+      let channel = controllers[controller].waiting.removeFirst()
+      let vchan = controllers[controller].virtualChannels[channel]
+      guard vchan.active == nil, !vchan.paused, let head = vchan.issued.first else { continue }
+      start(controller, channel, head, on: free)
     }
+    for channel in controllers[controller].waiting {
+      let name = controllers[controller].virtualChannels[channel].name
+      log(.hardware, "arbiter", "\(name): every physical channel is busy, waits its turn")
+    }
+  }
+
+  /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
+  private mutating func start(_ controller: Int, _ channel: Int, _ head: Int, on physical: Int) {
+    var vchan = controllers[controller].virtualChannels[channel]
     vchan.issued.removeFirst()
     vchan.active = head
     vchan.physicalChannel = physical
@@ -69,8 +83,8 @@ extension Machine {
     lastTouch.descriptors.append(head)
     log(
       .hardware, "start",
-      "\(controllers[controller].name): txd d\(head) programmed on physical channel \(physical) "
-        + "(list_del from desc_issued → active)")
+      "\(controllers[controller].name): \(vchan.name) txd d\(head) programmed on physical "
+        + "channel \(physical) (list_del from desc_issued → active)")
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
   }
 
@@ -84,9 +98,11 @@ extension Machine {
       return
     }
     let vchan = controllers[controller].virtualChannels[channel]
-    let status = vchan.cookieStatus(cookie)
+    var status = vchan.cookieStatus(cookie)
     var residue: UInt64 = 0
-    if status != .complete {
+    // Drivers (not dma_cookie_status) report DMA_PAUSED for a paused channel's transfer.
+    if status == .inProgress, vchan.paused { status = .paused }
+    if status == .inProgress || status == .paused {
       if let id = vchan.issued.first(where: { vchan.descriptors[$0]?.cookie == cookie }) {
         residue = vchan.descriptors[id]?.length ?? 0
       } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {

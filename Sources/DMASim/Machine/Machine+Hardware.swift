@@ -1,72 +1,132 @@
 extension Machine {
-  /// A physical channel event: start a burst when the request line allows, or move one beat.
+  /// A physical channel event: check the request line at a burst boundary, then move one beat.
   mutating func runChannel(_ controller: Int, _ physical: Int) {
     var pchan = controllers[controller].physicalChannels[physical]
     guard let channel = pchan.virtualChannel,
+      !controllers[controller].virtualChannels[channel].paused,
       let id = controllers[controller].virtualChannels[channel].active,
-      var descriptor = controllers[controller].virtualChannels[channel].descriptors[id],
-      let config = controllers[controller].virtualChannels[channel].config
+      let descriptor = controllers[controller].virtualChannels[channel].descriptors[id]
     else { return }
-    let peripheralIndex = peripherals.firstIndex {
-      $0.name == controllers[controller].virtualChannels[channel].peripheral
-    }
-    let width = max(config.dstAddrWidth, 1)
+    let vchan = controllers[controller].virtualChannels[channel]
+    let peripheralIndex = peripherals.firstIndex { $0.name == vchan.peripheral }
     let name = "\(controllers[controller].name) ch\(physical)"
+    let (width, burst) = beatShape(descriptor, vchan.config, controllers[controller].capabilities)
     if pchan.beatsLeftInBurst == 0 {
-      if let index = peripheralIndex, !peripherals[index].requestAsserted {
+      if let index = peripheralIndex, !requestAsserted(peripherals[index], descriptor.direction) {
         pchan.state = .waitingForRequest
         controllers[controller].physicalChannels[physical] = pchan
         log(
           .hardware, "drq",
-          "\(name): DRQ \(controllers[controller].virtualChannels[channel].requestLine) low "
-            + "(\(peripherals[index].name) FIFO has \(peripherals[index].freeSpace) bytes free) "
-            + "→ channel waits")
+          "\(name): DRQ \(vchan.requestLine.map(String.init) ?? "-") low "
+            + "(\(fifoText(peripherals[index], descriptor.direction))) → channel waits")
         return
       }
-      let remainingBeats = Int((descriptor.residue + UInt64(width) - 1) / UInt64(width))
-      pchan.beatsLeftInBurst = min(max(config.dstMaxBurst, 1), remainingBeats)
+      let left = descriptor.kind.isCyclic ? cyclicBytesToPeriodEnd(descriptor) : descriptor.residue
+      pchan.beatsLeftInBurst = min(burst, Int((left + UInt64(width) - 1) / UInt64(width)))
       pchan.state = .busy
     }
-    // One beat: read `width` bytes from memory through the bus and push them into the FIFO.
-    let offset = descriptor.transferred
-    let count = Int(min(UInt64(width), descriptor.residue))
-    let busAddress = (descriptor.segments.first?.address ?? DMAAddr(0)).advanced(by: offset)
-    let physicalAddress = PhysAddr(busAddress.rawValue)
-    let device = peripheralIndex.map { peripherals[$0].spec }
-    let bytes = deviceRead(physicalAddress, count: count, coherent: device?.coherent ?? false)
-    lastTouch.physical.append(
-      MemoryRegion(name: "dma read", base: physicalAddress.rawValue, size: UInt64(count)))
-    lastTouch.descriptors.append(id)
-    descriptor.transferred += UInt64(count)
+    let moved = moveBeat(controller, channel, id, width: width, peripheral: peripheralIndex)
     pchan.beatsLeftInBurst -= 1
     pchan.beatsMoved += 1
-    controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
-    var fifoText = ""
-    if let index = peripheralIndex {
-      peripherals[index].fifo += bytes
-      fifoText =
-        " → \(peripherals[index].name) FIFO (\(peripherals[index].fifo.count)/"
-        + "\(peripherals[index].spec.fifo?.depth ?? 0))"
-      if !peripherals[index].shifting, let fifo = peripherals[index].spec.fifo {
-        peripherals[index].shifting = true
-        agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
+    log(.hardware, "beat", "\(name): beat \(pchan.beatsMoved): " + moved.text, addresses: moved.addresses)
+    guard let after = controllers[controller].virtualChannels[channel].descriptors[id] else { return }
+    switch after.kind {
+    case .cyclic(let period):
+      if after.transferred % period == 0 {
+        pchan.beatsLeftInBurst = 0
+        cyclicPeriodDone(controller, channel, id)
+      }
+      agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+    default:
+      if after.residue == 0 {
+        pchan.state = .interruptPending
+        pchan.beatsLeftInBurst = 0
+        agenda.schedule(.interrupt(controller: controller, physical: physical), at: clock + 1)
+      } else {
+        agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
       }
     }
-    log(
-      .hardware, "beat",
-      "\(name): beat \(pchan.beatsMoved): \(count) bytes from \(physicalAddress.hex) "
-        + "\(ByteText.quoted(bytes))\(fifoText), residue \(descriptor.residue)",
-      addresses: [
-        LogAddress("dma_addr", busAddress.rawValue), LogAddress("phys", physicalAddress.rawValue),
-      ])
-    if descriptor.residue == 0 {
-      pchan.state = .interruptPending
-      pchan.beatsLeftInBurst = 0
-      agenda.schedule(.interrupt(controller: controller, physical: physical), at: clock + 1)
-    } else {
-      agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
-    }
     controllers[controller].physicalChannels[physical] = pchan
+  }
+
+  /// Beat width and burst length: the slave config's peripheral side, or the controller's
+  /// widest bus and longest burst for memcpy.
+  private func beatShape(
+    _ descriptor: Descriptor, _ config: SlaveConfig?, _ caps: DMACapabilities
+  ) -> (Int, Int) {
+    switch (descriptor.kind, descriptor.direction) {
+    case (.memcpy, _): (caps.addressWidths.max() ?? 4, caps.maxBurst)
+    case (_, .devToMem): (max(config?.srcAddrWidth ?? 1, 1), max(config?.srcMaxBurst ?? 1, 1))
+    default: (max(config?.dstAddrWidth ?? 1, 1), max(config?.dstMaxBurst ?? 1, 1))
+    }
+  }
+
+  private func requestAsserted(_ peripheral: Peripheral, _ direction: DMATransferDirection) -> Bool {
+    direction == .devToMem ? peripheral.rxRequestAsserted : peripheral.requestAsserted
+  }
+
+  private func fifoText(_ peripheral: Peripheral, _ direction: DMATransferDirection) -> String {
+    direction == .devToMem
+      ? "\(peripheral.name) RX FIFO holds \(peripheral.rxFIFO.count) bytes"
+      : "\(peripheral.name) FIFO has \(peripheral.freeSpace) bytes free"
+  }
+
+  private func cyclicBytesToPeriodEnd(_ descriptor: Descriptor) -> UInt64 {
+    guard case .cyclic(let period) = descriptor.kind, period > 0 else { return descriptor.residue }
+    return period - descriptor.transferred % period
+  }
+
+  /// Moves one beat of a descriptor and returns what the log says about it.
+  private mutating func moveBeat(
+    _ controller: Int, _ channel: Int, _ id: Int, width: Int, peripheral: Int?
+  ) -> (text: String, addresses: [LogAddress]) {
+    guard var descriptor = controllers[controller].virtualChannels[channel].descriptors[id] else {
+      return ("", [])
+    }
+    let device = peripheral.map { peripherals[$0].spec }
+    let coherent = device?.coherent ?? false
+    let count = Int(min(UInt64(width), descriptor.kind.isCyclic ? cyclicBytesToPeriodEnd(descriptor) : descriptor.residue))
+    let offset = descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
+    let memory = descriptor.busAddress(at: offset)
+    let physical = PhysAddr(memory.rawValue)
+    var text: String
+    switch (descriptor.kind, descriptor.direction) {
+    case (.memcpy(let destination), _):
+      let bytes = deviceRead(physical, count: count, coherent: coherent)
+      let target = PhysAddr(destination.rawValue + offset)
+      deviceWrite(target, bytes: bytes, coherent: coherent)
+      lastTouch.physical.append(MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))
+      text = "\(count) bytes \(physical.hex) → \(target.hex) \(ByteText.quoted(bytes))"
+    case (_, .devToMem):
+      var bytes: [UInt8] = []
+      if let index = peripheral {
+        bytes = Array(peripherals[index].rxFIFO.prefix(count))
+        peripherals[index].rxFIFO.removeFirst(bytes.count)
+      }
+      deviceWrite(physical, bytes: bytes, coherent: coherent)
+      text = "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(physical.hex) \(ByteText.quoted(bytes))"
+    default:
+      let bytes = deviceRead(physical, count: count, coherent: coherent)
+      text = "\(count) bytes from \(physical.hex) \(ByteText.quoted(bytes))"
+      if let index = peripheral {
+        peripherals[index].fifo += bytes
+        text += " → \(peripherals[index].name) FIFO (\(peripherals[index].fifo.count)/\(peripherals[index].spec.fifo?.depth ?? 0))"
+        startShifting(index)
+      }
+    }
+    lastTouch.physical.append(MemoryRegion(name: "dma", base: physical.rawValue, size: UInt64(count)))
+    lastTouch.descriptors.append(id)
+    descriptor.transferred += UInt64(count)
+    controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
+    if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
+    return (text, [LogAddress("dma_addr", memory.rawValue), LogAddress("phys", physical.rawValue)])
+  }
+
+  /// Schedules the peripheral's transmit shifter if it is idle.
+  mutating func startShifting(_ index: Int) {
+    guard !peripherals[index].shifting, let fifo = peripherals[index].spec.fifo else { return }
+    peripherals[index].shifting = true
+    agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
   }
 
   /// What a device reads from RAM: a coherent device snoops the cache, a non-coherent one does not.
@@ -77,105 +137,30 @@ extension Machine {
     }
   }
 
-  /// A peripheral shifts one word out of its FIFO onto its wire and re-evaluates DRQ.
-  mutating func shiftOut(_ index: Int) {
-    guard let fifo = peripherals[index].spec.fifo, !peripherals[index].fifo.isEmpty else {
-      peripherals[index].shifting = false
-      return
-    }
-    let wasAsserted = peripherals[index].requestAsserted
-    let word = Array(peripherals[index].fifo.prefix(fifo.width))
-    peripherals[index].fifo.removeFirst(word.count)
-    peripherals[index].emit(word)
-    let name = peripherals[index].name
-    log(
-      .hardware, "shift",
-      "\(name): shifted out \(ByteText.quoted(word)) (FIFO \(peripherals[index].fifo.count)/"
-        + "\(fifo.depth))")
-    if peripherals[index].fifo.isEmpty {
-      peripherals[index].shifting = false
-    } else {
-      agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
-    }
-    guard !wasAsserted, peripherals[index].requestAsserted else { return }
-    for controller in controllers.indices {
-      for physical in controllers[controller].physicalChannels.indices
-      where controllers[controller].physicalChannels[physical].state == .waitingForRequest {
-        guard let channel = controllers[controller].physicalChannels[physical].virtualChannel,
-          controllers[controller].virtualChannels[channel].peripheral == name
-        else { continue }
-        controllers[controller].physicalChannels[physical].state = .busy
-        log(
-          .hardware, "drq",
-          "\(name): DRQ \(controllers[controller].virtualChannels[channel].requestLine) "
-            + "asserted (\(peripherals[index].freeSpace) bytes free) → \(controllers[controller].name) "
-            + "ch\(physical) resumes")
-        agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
-      }
-    }
+  /// A device write to RAM. A coherent device's write also updates any cached copy (the
+  /// interconnect keeps them equal); a non-coherent one leaves cached lines stale.
+  mutating func deviceWrite(_ address: PhysAddr, bytes: [UInt8], coherent: Bool) {
+    ram.write(address, bytes: bytes)
+    if coherent { cache.snoopWrite(address, bytes: bytes) }
   }
+}
 
-  /// The controller's interrupt handler: `vchan_cookie_complete` and start the next descriptor.
-  mutating func handleInterrupt(_ controller: Int, _ physical: Int) {
-    guard let channel = controllers[controller].physicalChannels[physical].virtualChannel else {
-      return
-    }
-    var vchan = controllers[controller].virtualChannels[channel]
-    guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie else { return }
-    vchan.active = nil
-    vchan.completedCookie = cookie
-    vchan.descriptors[id]?.cookie = 0
-    vchan.completed.append(id)
-    let schedule = !vchan.taskletScheduled
-    vchan.taskletScheduled = true
-    controllers[controller].virtualChannels[channel] = vchan
-    controllers[controller].physicalChannels[physical].state = .idle
-    lastTouch.descriptors.append(id)
-    lastTouch.completedDescriptors.append(id)
-    log(
-      .hardware, "irq",
-      "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
-        + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
-        + "completed_cookie = \(cookie), tasklet scheduled")
-    if schedule {
-      agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
-    }
-    if controllers[controller].virtualChannels[channel].issued.isEmpty {
-      controllers[controller].physicalChannels[physical].virtualChannel = nil
-      controllers[controller].virtualChannels[channel].physicalChannel = nil
-    } else {
-      startNext(controller, channel)
-    }
+extension Descriptor.Kind {
+  /// Whether the descriptor is cyclic.
+  public var isCyclic: Bool {
+    if case .cyclic = self { return true }
+    return false
   }
+}
 
-  /// `vchan_complete`: run each completed descriptor's callback, then free or recycle it.
-  mutating func runTasklet(_ controller: Int, _ channel: Int) {
-    var vchan = controllers[controller].virtualChannels[channel]
-    vchan.taskletScheduled = false
-    let done = vchan.completed
-    vchan.completed = []
-    var notes: [String] = []
-    for id in done {
-      guard let descriptor = vchan.descriptors[id] else { continue }
-      let cookie = descriptor.assignedCookie
-      if descriptor.hasCallback {
-        cpu.completions.append(cookie)
-        notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
-        if cpu.waiting == .completion(cookie) {
-          cpu.waiting = nil
-          agenda.schedule(.cpu, at: clock + 1)
-        }
-      }
-      if descriptor.flags.contains(.ctrlReuse) {
-        vchan.allocated.insert(id, at: 0)
-        notes.append("txd d\(id) reusable → head of desc_allocated")
-      } else {
-        vchan.descriptors[id] = nil
-        notes.append("txd d\(id) freed (desc_free)")
-      }
-      lastTouch.descriptors.append(id)
+extension Descriptor {
+  /// The bus address `offset` bytes into the memory side (across segments).
+  public func busAddress(at offset: UInt64) -> DMAAddr {
+    var remaining = offset
+    for segment in segments {
+      if remaining < segment.length { return segment.address.advanced(by: remaining) }
+      remaining -= segment.length
     }
-    controllers[controller].virtualChannels[channel] = vchan
-    log(.kernel, "vchan_complete", "\(vchan.name) tasklet: " + notes.joined(separator: "; "))
+    return segments.last.map { $0.address.advanced(by: $0.length) } ?? DMAAddr(0)
   }
 }

@@ -97,6 +97,7 @@ public struct Machine: Hashable, Sendable {
     case .cpu: runCPU()
     case .channel(let controller, let physical): runChannel(controller, physical)
     case .shift(let peripheral): shiftOut(peripheral)
+    case .receive(let peripheral): shiftIn(peripheral)
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
     }

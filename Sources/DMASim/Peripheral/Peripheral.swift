@@ -12,6 +12,16 @@ public struct Peripheral: Hashable, Sendable {
   public static let outputWindow = 4096
   /// Whether a shift-out is scheduled.
   public var shifting = false
+  /// Bytes waiting in the receive FIFO, oldest first.
+  public var rxFIFO: [UInt8] = []
+  /// Bytes still to arrive on the receive wire.
+  public var rxPending: [UInt8] = []
+  /// Whether a receive shift-in is scheduled.
+  public var receiving = false
+  /// Bytes lost because the receive FIFO was full (overruns).
+  public var overruns = 0
+  /// Times the transmit FIFO ran empty while a cyclic transfer fed it (underruns).
+  public var underruns = 0
 
   /// Creates an idle peripheral.
   public init(spec: DeviceSpec) { self.spec = spec }
@@ -27,6 +37,13 @@ public struct Peripheral: Hashable, Sendable {
     output += bytes
     outputCount += bytes.count
     if output.count > Self.outputWindow { output.removeFirst(output.count - Self.outputWindow) }
+  }
+
+  /// Whether the RX request line is asserted: a burst's worth of data waits, or the wire has
+  /// gone quiet with data left in the FIFO (the peripheral's timeout flush).
+  public var rxRequestAsserted: Bool {
+    guard let rx = spec.rxFIFO, !rxFIFO.isEmpty else { return false }
+    return rxFIFO.count >= rx.requestThreshold || (rxPending.isEmpty && !receiving)
   }
 
   /// Whether the TX request line (DRQ) is asserted: enough room for one more burst.

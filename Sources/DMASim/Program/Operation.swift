@@ -46,6 +46,31 @@ public enum Operation: Hashable, Sendable {
   case prepSlaveSingle(
     channel: Operand, buffer: Operand, length: UInt64, direction: DMATransferDirection,
     flags: DMACtrlFlags)
+  /// `dmaengine_prep_dma_memcpy(chan, dst, src, len, flags)`.
+  case prepDmaMemcpy(
+    channel: Operand, destination: Operand, source: Operand, length: UInt64, flags: DMACtrlFlags)
+  /// `dmaengine_prep_dma_cyclic(chan, buf, buf_len, period_len, dir, flags)`.
+  case prepDmaCyclic(
+    channel: Operand, buffer: Operand, bufferLength: UInt64, periodLength: UInt64,
+    direction: DMATransferDirection, flags: DMACtrlFlags)
+  /// `dma_request_chan_by_mask(&mask)` for a capability such as `DMA_MEMCPY`.
+  case dmaRequestChanByMask(capability: String)
+  /// `dmaengine_pause(chan)`.
+  case dmaPause(channel: Operand)
+  /// `dmaengine_resume(chan)`.
+  case dmaResume(channel: Operand)
+  /// `dmaengine_terminate_async(chan)`.
+  case terminateAsync(channel: Operand)
+  /// `dmaengine_terminate_sync(chan)`.
+  case terminateSync(channel: Operand)
+  /// `dmaengine_synchronize(chan)`.
+  case synchronize(channel: Operand)
+  /// `dmaengine_desc_set_reuse(desc)`.
+  case descSetReuse(descriptor: Operand)
+  /// `dmaengine_desc_free(desc)`.
+  case descFree(descriptor: Operand)
+  /// Bytes arriving on a peripheral's receive wire (a device-side action).
+  case deviceReceive(device: String, bytes: [UInt8])
   /// `dmaengine_submit(desc)`.
   case submit(descriptor: Operand)
   /// `dma_async_issue_pending(chan)`.
@@ -74,6 +99,17 @@ public enum Operation: Hashable, Sendable {
     case .virtToPhys: "virt_to_phys"
     case .dmaMappingError: "dma_mapping_error"
     case .prepSlaveSingle: "dmaengine_prep_slave_single"
+    case .prepDmaMemcpy: "dmaengine_prep_dma_memcpy"
+    case .prepDmaCyclic: "dmaengine_prep_dma_cyclic"
+    case .dmaRequestChanByMask: "dma_request_chan_by_mask"
+    case .dmaPause: "dmaengine_pause"
+    case .dmaResume: "dmaengine_resume"
+    case .terminateAsync: "dmaengine_terminate_async"
+    case .terminateSync: "dmaengine_terminate_sync"
+    case .synchronize: "dmaengine_synchronize"
+    case .descSetReuse: "dmaengine_desc_set_reuse"
+    case .descFree: "dmaengine_desc_free"
+    case .deviceReceive: "device_receive"
     case .submit: "dmaengine_submit"
     case .issuePending: "dma_async_issue_pending"
     case .txStatus: "dmaengine_tx_status"

@@ -1,0 +1,162 @@
+extension Machine {
+  /// `dma_request_chan_by_mask`: the first free channel of a controller with the capability.
+  mutating func requestChanByMask(_ capability: String, result: String?) {
+    for controller in controllers.indices
+    where controllers[controller].capabilities.transactionTypes.contains(capability) {
+      for channel in controllers[controller].virtualChannels.indices {
+        let vchan = controllers[controller].virtualChannels[channel]
+        guard vchan.client == nil, vchan.requestLine == nil else { continue }
+        controllers[controller].virtualChannels[channel].client = "dma:\(capability.lowercased())"
+        assign(.channel(controller: controller, channel: channel), to: result)
+        log(.kernel, "dma_request_chan_by_mask", "dma_request_chan_by_mask(\(capability)) = \(vchan.name)")
+        return
+      }
+    }
+    let anyController = !controllers.isEmpty
+    let errno: Errno = anyController ? .enodev : .eprobeDefer
+    assign(.error(errno), to: result)
+    log(
+      .kernel, "dma_request_chan_by_mask",
+      "dma_request_chan_by_mask(\(capability)) = ERR_PTR(-\(errno.name)): no free channel can")
+  }
+
+  /// `dmaengine_pause`: the driver stops the channel after the beat in progress.
+  mutating func pauseChannel(_ operand: Operand) {
+    guard let (controller, channel) = channelIndex(operand, "dmaengine_pause") else { return }
+    controllers[controller].virtualChannels[channel].paused = true
+    log(.kernel, "dmaengine_pause", "\(controllers[controller].virtualChannels[channel].name): paused = 0")
+  }
+
+  /// `dmaengine_resume`: the channel continues where it stopped.
+  mutating func resumeChannel(_ operand: Operand) {
+    guard let (controller, channel) = channelIndex(operand, "dmaengine_resume") else { return }
+    controllers[controller].virtualChannels[channel].paused = false
+    log(.kernel, "dmaengine_resume", "\(controllers[controller].virtualChannels[channel].name): resumed = 0")
+    if let physical = controllers[controller].virtualChannels[channel].physicalChannel {
+      agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+    } else if !controllers[controller].virtualChannels[channel].issued.isEmpty,
+      !controllers[controller].waiting.contains(channel)
+    {
+      controllers[controller].waiting.append(channel)
+      arbitrate(controller)
+    }
+  }
+
+  /// `dmaengine_terminate_async` (and the first half of `_sync`): the driver's terminate_all.
+  /// The active descriptor is parked on `desc_terminated` (the hardware or the tasklet may
+  /// still touch it); queued ones are freed (reusable ones return to `desc_allocated`); the
+  /// callbacks of completed ones are dropped.
+  mutating func terminate(_ operand: Operand, synchronous: Bool) {
+    let function = synchronous ? "dmaengine_terminate_sync" : "dmaengine_terminate_async"
+    guard let (controller, channel) = channelIndex(operand, function) else { return }
+    var vchan = controllers[controller].virtualChannels[channel]
+    var notes: [String] = []
+    if let id = vchan.active {
+      vchan.active = nil
+      vchan.terminated.append(id)
+      if vchan.cyclic == id { vchan.cyclic = nil }
+      notes.append("vchan_terminate_vdesc: txd d\(id) → desc_terminated")
+    }
+    if let physical = vchan.physicalChannel {
+      controllers[controller].physicalChannels[physical].virtualChannel = nil
+      controllers[controller].physicalChannels[physical].state = .idle
+      controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+      vchan.physicalChannel = nil
+      notes.append("channel \(physical) aborted")
+    }
+    let dropped = vchan.completed.filter { vchan.descriptors[$0]?.hasCallback == true }.count
+    for id in vchan.submitted + vchan.issued + vchan.completed {
+      recycle(&vchan, id, notes: &notes)
+    }
+    if dropped > 0 { notes.append("\(dropped) pending callback(s) dropped") }
+    vchan.paused = false
+    controllers[controller].virtualChannels[channel] = vchan
+    controllers[controller].waiting.removeAll { $0 == channel }
+    log(.kernel, function, "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")))
+    if synchronous { synchronize(controller, channel, function: function) }
+    arbitrate(controller)
+  }
+
+  /// `dmaengine_synchronize` → `vchan_synchronize`.
+  mutating func synchronizeChannel(_ operand: Operand) {
+    guard let (controller, channel) = channelIndex(operand, "dmaengine_synchronize") else { return }
+    synchronize(controller, channel, function: "dmaengine_synchronize")
+  }
+
+  /// `tasklet_kill` (a scheduled tasklet runs to completion first), then the terminated
+  /// descriptors are freed (or recycled).
+  private mutating func synchronize(_ controller: Int, _ channel: Int, function: String) {
+    if controllers[controller].virtualChannels[channel].taskletScheduled {
+      runTasklet(controller, channel)
+    }
+    var vchan = controllers[controller].virtualChannels[channel]
+    var notes: [String] = []
+    for id in vchan.terminated { recycle(&vchan, id, notes: &notes) }
+    controllers[controller].virtualChannels[channel] = vchan
+    log(
+      .kernel, function,
+      "vchan_synchronize(\(vchan.name)): tasklet_kill; "
+        + (notes.isEmpty ? "desc_terminated empty" : notes.joined(separator: "; ")))
+  }
+
+  /// `dmaengine_desc_set_reuse`: needs the controller's `descriptor_reuse` capability.
+  mutating func setReuse(_ operand: Operand, result: String?) {
+    guard let (controller, channel, id) = descriptorIndex(operand, "dmaengine_desc_set_reuse") else {
+      return
+    }
+    guard controllers[controller].capabilities.descriptorReuse else {
+      assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
+      log(.kernel, "dmaengine_desc_set_reuse", "txd d\(id): controller has no descriptor_reuse = -EPERM")
+      return
+    }
+    controllers[controller].virtualChannels[channel].descriptors[id]?.flags.insert(.ctrlReuse)
+    assign(.integer(0), to: result)
+    log(.kernel, "dmaengine_desc_set_reuse", "txd d\(id): DMA_CTRL_REUSE set = 0")
+  }
+
+  /// `dmaengine_desc_free`: frees a reusable descriptor (`-EPERM` for any other).
+  mutating func freeDescriptor(_ operand: Operand, result: String?) {
+    guard let (controller, channel, id) = descriptorIndex(operand, "dmaengine_desc_free") else {
+      return
+    }
+    var vchan = controllers[controller].virtualChannels[channel]
+    guard vchan.descriptors[id]?.flags.contains(.ctrlReuse) == true else {
+      assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
+      log(.kernel, "dmaengine_desc_free", "txd d\(id): not reusable = -EPERM")
+      return
+    }
+    vchan.unlink(id)
+    vchan.descriptors[id] = nil
+    controllers[controller].virtualChannels[channel] = vchan
+    assign(.integer(0), to: result)
+    log(.kernel, "dmaengine_desc_free", "vchan \(vchan.name): txd d\(id): freeing = 0")
+  }
+
+  /// Bytes arrive on a peripheral's receive wire, one word every few ticks.
+  mutating func receive(_ device: String, _ bytes: [UInt8]) {
+    guard let index = peripherals.firstIndex(where: { $0.name == device }),
+      let rx = peripherals[index].spec.rxFIFO
+    else {
+      log(.debug, "device_receive", "\(device) has no receive FIFO")
+      return
+    }
+    peripherals[index].rxPending += bytes
+    log(.hardware, "device_receive", "\(device): \(bytes.count) bytes start arriving on the wire")
+    if !peripherals[index].receiving {
+      peripherals[index].receiving = true
+      agenda.schedule(.receive(peripheral: index), at: clock + UInt64(rx.ticksPerWord))
+    }
+  }
+
+  /// The controller, channel and id of a live descriptor operand.
+  mutating func descriptorIndex(_ operand: Operand, _ function: String) -> (Int, Int, Int)? {
+    guard let value = resolve(operand, for: function) else { return nil }
+    guard case .descriptor(let controller, let channel, let id) = value,
+      controllers[controller].virtualChannels[channel].descriptors[id] != nil
+    else {
+      log(.debug, function, "\(operand.text) is \(value.text), not a live descriptor")
+      return nil
+    }
+    return (controller, channel, id)
+  }
+}

@@ -1,0 +1,183 @@
+extension Machine {
+  /// A peripheral shifts one word out of its transmit FIFO and re-evaluates its request line.
+  mutating func shiftOut(_ index: Int) {
+    guard let fifo = peripherals[index].spec.fifo else { return }
+    guard !peripherals[index].fifo.isEmpty else {
+      peripherals[index].shifting = false
+      return
+    }
+    let wasAsserted = peripherals[index].requestAsserted
+    let word = Array(peripherals[index].fifo.prefix(fifo.width))
+    peripherals[index].fifo.removeFirst(word.count)
+    peripherals[index].emit(word)
+    let name = peripherals[index].name
+    log(
+      .hardware, "shift",
+      "\(name): shifted out \(ByteText.quoted(word)) (FIFO \(peripherals[index].fifo.count)/"
+        + "\(fifo.depth))")
+    if peripherals[index].fifo.isEmpty {
+      peripherals[index].shifting = false
+      if servedByCyclic(name) {
+        peripherals[index].underruns += 1
+        log(.hardware, "underrun", "\(name): TX FIFO ran empty while playing (underrun)")
+      }
+    } else {
+      agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
+    }
+    if !wasAsserted, peripherals[index].requestAsserted { wakeChannels(for: name, .memToDev) }
+  }
+
+  /// A peripheral receives one word from its wire into its receive FIFO.
+  mutating func shiftIn(_ index: Int) {
+    guard let rx = peripherals[index].spec.rxFIFO, !peripherals[index].rxPending.isEmpty else {
+      peripherals[index].receiving = false
+      return
+    }
+    let word = Array(peripherals[index].rxPending.prefix(rx.width))
+    peripherals[index].rxPending.removeFirst(word.count)
+    let room = rx.depth - peripherals[index].rxFIFO.count
+    let kept = Array(word.prefix(max(0, room)))
+    peripherals[index].rxFIFO += kept
+    let name = peripherals[index].name
+    if kept.count < word.count {
+      peripherals[index].overruns += word.count - kept.count
+      log(.hardware, "overrun", "\(name): RX FIFO full, \(word.count - kept.count) bytes lost")
+    }
+    log(
+      .hardware, "shift_in",
+      "\(name): received \(ByteText.quoted(kept)) (RX FIFO \(peripherals[index].rxFIFO.count)/"
+        + "\(rx.depth))")
+    if peripherals[index].rxPending.isEmpty {
+      peripherals[index].receiving = false
+    } else {
+      agenda.schedule(.receive(peripheral: index), at: clock + UInt64(rx.ticksPerWord))
+    }
+    if peripherals[index].rxRequestAsserted { wakeChannels(for: name, .devToMem) }
+  }
+
+  private func servedByCyclic(_ peripheral: String) -> Bool {
+    controllers.contains { controller in
+      controller.virtualChannels.contains { channel in
+        channel.peripheral == peripheral && channel.active.flatMap { channel.descriptors[$0] }
+          .map { $0.kind.isCyclic } == true
+      }
+    }
+  }
+
+  /// Resumes physical channels that wait for a peripheral's request line.
+  private mutating func wakeChannels(for name: String, _ direction: DMATransferDirection) {
+    for controller in controllers.indices {
+      for physical in controllers[controller].physicalChannels.indices
+      where controllers[controller].physicalChannels[physical].state == .waitingForRequest {
+        guard let channel = controllers[controller].physicalChannels[physical].virtualChannel,
+          controllers[controller].virtualChannels[channel].peripheral == name,
+          let id = controllers[controller].virtualChannels[channel].active,
+          controllers[controller].virtualChannels[channel].descriptors[id]?.direction == direction
+        else { continue }
+        controllers[controller].physicalChannels[physical].state = .busy
+        let line = controllers[controller].virtualChannels[channel].requestLine.map(String.init) ?? "-"
+        log(
+          .hardware, "drq",
+          "\(name): DRQ \(line) asserted → \(controllers[controller].name) ch\(physical) resumes")
+        agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+      }
+    }
+  }
+
+  /// A cyclic descriptor finished a period: `vchan_cyclic_callback` (several periods before the
+  /// tasklet runs collapse into one callback, because `vc->cyclic` is a single pointer).
+  mutating func cyclicPeriodDone(_ controller: Int, _ channel: Int, _ id: Int) {
+    var vchan = controllers[controller].virtualChannels[channel]
+    vchan.descriptors[id]?.periodsDone += 1
+    let period = vchan.descriptors[id]?.periodsDone ?? 0
+    let collapsed = vchan.cyclic == id
+    vchan.cyclic = id
+    let schedule = !vchan.taskletScheduled
+    vchan.taskletScheduled = true
+    controllers[controller].virtualChannels[channel] = vchan
+    log(
+      .hardware, "irq",
+      "\(controllers[controller].name): period \(period) of txd d\(id) done → vchan_cyclic_callback"
+        + (collapsed ? " (a callback is already pending: this period shares it)" : ""))
+    if schedule { agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1) }
+  }
+
+  /// The controller's interrupt handler: `vchan_cookie_complete`, then the arbiter picks what
+  /// the freed physical channel runs next.
+  mutating func handleInterrupt(_ controller: Int, _ physical: Int) {
+    guard let channel = controllers[controller].physicalChannels[physical].virtualChannel else {
+      return
+    }
+    var vchan = controllers[controller].virtualChannels[channel]
+    guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie else { return }
+    vchan.active = nil
+    vchan.completedCookie = cookie
+    vchan.descriptors[id]?.cookie = 0
+    vchan.completed.append(id)
+    let schedule = !vchan.taskletScheduled
+    vchan.taskletScheduled = true
+    vchan.physicalChannel = nil
+    controllers[controller].virtualChannels[channel] = vchan
+    controllers[controller].physicalChannels[physical].state = .idle
+    controllers[controller].physicalChannels[physical].virtualChannel = nil
+    lastTouch.descriptors.append(id)
+    lastTouch.completedDescriptors.append(id)
+    log(
+      .hardware, "irq",
+      "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
+        + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
+        + "completed_cookie = \(cookie), tasklet scheduled")
+    if schedule { agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1) }
+    if !controllers[controller].virtualChannels[channel].issued.isEmpty {
+      controllers[controller].waiting.append(channel)
+    }
+    arbitrate(controller)
+  }
+
+  /// `vchan_complete`: run the pending cyclic callback, then each completed descriptor's
+  /// callback in order, then free or recycle it.
+  mutating func runTasklet(_ controller: Int, _ channel: Int) {
+    var vchan = controllers[controller].virtualChannels[channel]
+    // Already run by dmaengine_synchronize's tasklet_kill, or cancelled by terminate.
+    guard vchan.taskletScheduled else { return }
+    vchan.taskletScheduled = false
+    let done = vchan.completed
+    vchan.completed = []
+    var notes: [String] = []
+    if let id = vchan.cyclic {
+      vchan.cyclic = nil
+      vchan.periodCallbacks += 1
+      notes.append("period callback \(vchan.periodCallbacks) of txd d\(id)")
+    }
+    for id in done {
+      guard let descriptor = vchan.descriptors[id] else { continue }
+      let cookie = descriptor.assignedCookie
+      if descriptor.hasCallback {
+        cpu.completions.append(cookie)
+        notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
+        if cpu.waiting == .completion(cookie) {
+          cpu.waiting = nil
+          agenda.schedule(.cpu, at: clock + 1)
+        }
+      }
+      recycle(&vchan, id, notes: &notes)
+      lastTouch.descriptors.append(id)
+    }
+    controllers[controller].virtualChannels[channel] = vchan
+    log(.kernel, "vchan_complete", "\(vchan.name) tasklet: " + notes.joined(separator: "; "))
+  }
+
+  /// `vchan_vdesc_fini`: a reusable descriptor goes back to the head of `desc_allocated`,
+  /// any other is freed.
+  func recycle(_ vchan: inout VirtualChannel, _ id: Int, notes: inout [String]) {
+    guard let descriptor = vchan.descriptors[id] else { return }
+    vchan.unlink(id)
+    if descriptor.flags.contains(.ctrlReuse) {
+      vchan.allocated.insert(id, at: 0)
+      notes.append("txd d\(id) reusable → head of desc_allocated")
+    } else {
+      vchan.descriptors[id] = nil
+      notes.append("txd d\(id) freed (desc_free)")
+    }
+  }
+}
