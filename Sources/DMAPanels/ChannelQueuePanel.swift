@@ -1,8 +1,9 @@
 import DMASim
 import TermCanvas
 
-/// For every DMA controller: the virtual channels with their virt-dma lists, cookies and the
-/// active descriptor's progress, the physical channels, and the peripheral FIFO behind them.
+/// For every DMA controller: the physical channels and the arbiter's queue, the virtual
+/// channels with their virt-dma lists, cookies and the active descriptor's progress, and the
+/// peripheral FIFOs behind them. When space is short each channel folds onto two lines.
 public struct ChannelQueuePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
@@ -12,55 +13,130 @@ public struct ChannelQueuePanel: Widget {
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
-    var y = area.y
     let machine = context.machine
+    var blocks: [[Line]] = []
+    var compact: [[Line]] = []
+    var served: Set<String> = []
     for controller in machine.controllers {
-      for vchan in controller.virtualChannels {
-        y = drawChannel(vchan, controller: controller, area: area, y: y, buffer: &buffer)
+      let shown = controller.virtualChannels.filter { $0.client != nil || !$0.descriptors.isEmpty }
+      let channels = shown.isEmpty ? Array(controller.virtualChannels.prefix(1)) : shown
+      if controller.physicalChannels.count > 1 || channels.count > 1 {
+        let arbiter = arbiterLine(controller)
+        blocks.append([arbiter])
+        compact.append([arbiter])
+      }
+      for vchan in channels {
+        blocks.append(fullChannel(vchan))
+        compact.append(compactChannel(vchan))
+        if let peripheral = vchan.peripheral { served.insert(peripheral) }
       }
     }
-    for peripheral in machine.peripherals where y < area.maxY {
-      y = drawPeripheral(peripheral, area: area, y: y, buffer: &buffer)
+    let peripherals = machine.peripherals.filter {
+      (served.isEmpty || served.contains($0.name)) && ($0.spec.fifo != nil || $0.spec.rxFIFO != nil)
+    }
+    let fifoLines = peripherals.flatMap { peripheralLines($0, width: area.width) }
+    let full = blocks.flatMap { $0 } + fifoLines
+    let lines = full.count <= area.height ? full : compact.flatMap { $0 } + fifoLines
+    for (row, line) in lines.prefix(area.height).enumerated() {
+      drawLine(line, in: area, row: row, buffer: &buffer)
     }
   }
 
-  private func put(_ line: Line, _ area: Rect, _ y: Int, _ buffer: inout Buffer) -> Int {
-    guard y < area.maxY else { return y }
-    buffer.setLine(line, x: area.x, y: y, maxWidth: area.width)
-    return y + 1
+  /// A line may carry a progress bar: `Line`s whose last span is a gauge marker are drawn with
+  /// a `Gauge` after their text.
+  private func drawLine(_ line: Line, in area: Rect, row: Int, buffer: inout Buffer) {
+    let y = area.y + row
+    guard let gauge = line.spans.last, gauge.text.hasPrefix("\u{0}gauge") else {
+      buffer.setLine(line, x: area.x, y: y, maxWidth: area.width)
+      return
+    }
+    let parts = gauge.text.split(separator: " ").compactMap { Int($0) }
+    let text = Line(Array(line.spans.dropLast()))
+    let used = buffer.setLine(text, x: area.x, y: y, maxWidth: area.width)
+    guard parts.count == 2 else { return }
+    let label = " \(parts[0])/\(parts[1])"
+    let width = min(32, area.width - used - label.count)
+    guard width >= 3 else { return }
+    Gauge(done: parts[0], total: parts[1], label: nil, theme: context.theme, glyphs: context.glyphs)
+      .render(in: Rect(x: area.x + used, y: y, width: width, height: 1), buffer: &buffer)
+    buffer.setString(label, x: area.x + used + width, y: y, style: context.style(.normal))
   }
 
-  private func drawChannel(
-    _ vchan: VirtualChannel, controller: DMAController, area: Rect, y start: Int,
-    buffer: inout Buffer
-  ) -> Int {
-    var y = start
-    let header = Line([
+  private func gaugeSpan(_ done: UInt64, _ total: UInt64) -> Span {
+    Span("\u{0}gauge \(done) \(total)", style: context.style(.normal))
+  }
+
+  private func arbiterLine(_ controller: DMAController) -> Line {
+    var spans = [context.span(controller.name + " ", .title)]
+    for channel in controller.physicalChannels {
+      spans.append(context.span("ch\(channel.index) ", .dim))
+      if let owner = channel.virtualChannel {
+        spans.append(context.span(controller.virtualChannels[owner].name, .queueActive))
+        spans.append(context.span(" \(stateName(channel.state))  ", .dim))
+      } else {
+        spans.append(context.span("idle  ", .dim))
+      }
+    }
+    if !controller.waiting.isEmpty {
+      let names = controller.waiting.map { controller.virtualChannels[$0].name }
+      spans.append(context.span("waiting: " + names.joined(separator: " "), .warning))
+    }
+    return Line(spans)
+  }
+
+  private func header(_ vchan: VirtualChannel) -> Line {
+    var spans = [
       context.span(vchan.name, .title),
       context.span(" cookie ", .dim), context.span("\(vchan.cookie)", .cookie),
       context.span(" done ", .dim), context.span("\(vchan.completedCookie)", .cookie),
       context.span(vchan.client.map { " \(context.glyphs.arrowLeft) \($0)" } ?? " (free)", .dim),
-    ])
-    y = put(header, area, y, &buffer)
-    let lists: [(String, [Int], Role)] = [
-      ("allocated", vchan.allocated, .queueAllocated),
-      ("submitted", vchan.submitted, .queueSubmitted),
-      ("issued", vchan.issued, .queueIssued),
     ]
-    for (name, ids, role) in lists {
-      y = put(listLine(name, ids, vchan, role), area, y, &buffer)
-    }
-    y = drawActive(vchan, controller: controller, area: area, y: y, buffer: &buffer)
-    y = put(listLine("completed", vchan.completed, vchan, .queueCompleted), area, y, &buffer)
+    if vchan.paused { spans.append(context.span(" PAUSED", .warning)) }
+    return Line(spans)
+  }
+
+  private func fullChannel(_ vchan: VirtualChannel) -> [Line] {
+    var lines = [header(vchan)]
+    lines.append(listLine("allocated", vchan.allocated, vchan, .queueAllocated))
+    lines.append(listLine("submitted", vchan.submitted, vchan, .queueSubmitted))
+    lines.append(listLine("issued", vchan.issued, vchan, .queueIssued))
+    lines.append(activeLine(vchan))
+    lines.append(listLine("completed", vchan.completed, vchan, .queueCompleted))
     if !vchan.terminated.isEmpty {
-      y = put(listLine("terminated", vchan.terminated, vchan, .queueTerminated), area, y, &buffer)
+      lines.append(listLine("terminated", vchan.terminated, vchan, .queueTerminated))
     }
-    if vchan.taskletScheduled {
-      y = put(
-        Line("  tasklet scheduled: callbacks pending", style: context.style(.warning)), area, y,
-        &buffer)
+    if vchan.taskletScheduled || vchan.periodCallbacks > 0 {
+      var text = vchan.taskletScheduled ? " tasklet scheduled: callbacks pending" : ""
+      if vchan.periodCallbacks > 0 { text += " period callbacks: \(vchan.periodCallbacks)" }
+      lines.append(Line(text, style: context.style(.warning)))
     }
-    return y
+    return lines
+  }
+
+  private func compactChannel(_ vchan: VirtualChannel) -> [Line] {
+    var spans: [Span] = []
+    let lists: [(String, [Int], Role)] = [
+      ("a", vchan.allocated, .queueAllocated), ("s", vchan.submitted, .queueSubmitted),
+      ("i", vchan.issued, .queueIssued), ("c", vchan.completed, .queueCompleted),
+      ("t", vchan.terminated, .queueTerminated),
+    ]
+    for (name, ids, role) in lists where !ids.isEmpty {
+      spans.append(context.span(" \(name):", .dim))
+      spans.append(context.span(ids.map { shortLabel($0, vchan) }.joined(separator: ","), role))
+    }
+    if let id = vchan.active, let descriptor = vchan.descriptors[id] {
+      spans.append(context.span(" act:", .dim))
+      spans.append(context.span(shortLabel(id, vchan) + " ", .queueActive))
+      spans.append(gaugeSpan(descriptor.transferred, descriptor.length))
+    }
+    if spans.isEmpty { spans.append(context.span(" no descriptors", .dim)) }
+    return [header(vchan), Line(spans)]
+  }
+
+  private func shortLabel(_ id: Int, _ vchan: VirtualChannel) -> String {
+    guard let descriptor = vchan.descriptors[id] else { return "d\(id)" }
+    let cookie = descriptor.cookie != 0 ? descriptor.cookie : descriptor.assignedCookie
+    return cookie != 0 ? "d\(id)#\(cookie)" : "d\(id)"
   }
 
   private func listLine(_ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role) -> Line
@@ -84,77 +160,59 @@ public struct ChannelQueuePanel: Widget {
     } else {
       cookie = "#-"
     }
-    let direction: String
-    switch descriptor.direction {
-    case .memToDev: direction = "M2D"
-    case .devToMem: direction = "D2M"
-    case .memToMem: direction = "M2M"
-    case .devToDev: direction = "D2D"
+    let kind: String
+    switch (descriptor.kind, descriptor.direction) {
+    case (.memcpy, _): kind = "M2M"
+    case (.cyclic, _): kind = "CYC"
+    case (_, .memToDev): kind = "M2D"
+    case (_, .devToMem): kind = "D2M"
+    default: kind = "D2D"
     }
-    return "\(descriptor.label) \(cookie) \(direction) \(Format.size(descriptor.length))"
+    return "\(descriptor.label) \(cookie) \(kind) \(Format.size(descriptor.length))"
   }
 
-  private func drawActive(
-    _ vchan: VirtualChannel, controller: DMAController, area: Rect, y start: Int,
-    buffer: inout Buffer
-  ) -> Int {
-    guard start < area.maxY else { return start }
+  private func activeLine(_ vchan: VirtualChannel) -> Line {
     let label = context.span(" " + Format.fit("active", 10), vchan.active == nil ? .dim : .normal)
     guard let id = vchan.active, let descriptor = vchan.descriptors[id] else {
-      return put(
-        Line([label, context.span(String(context.glyphs.bullet), .dim)]), area, start, &buffer)
+      return Line([label, context.span(String(context.glyphs.bullet), .dim)])
     }
     let text = "[\(descriptor.label) #\(descriptor.cookie)] "
-    let used = buffer.setLine(
-      Line([label, context.span(text, .queueActive)]), x: area.x, y: start, maxWidth: area.width)
-    let count = " \(descriptor.transferred)/\(descriptor.length)"
-    let gaugeWidth = min(32, area.width - used - count.count)
-    if gaugeWidth >= 3 {
-      let gauge = Gauge(
-        done: Int(descriptor.transferred), total: Int(descriptor.length), label: nil,
-        theme: context.theme, glyphs: context.glyphs)
-      gauge.render(
-        in: Rect(x: area.x + used, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
-      buffer.setString(
-        count, x: area.x + used + gaugeWidth, y: start, style: context.style(.normal))
-    }
-    return start + 1
+    let done =
+      descriptor.kind.isCyclic
+      ? descriptor.transferred % max(1, descriptor.length) : descriptor.transferred
+    return Line([label, context.span(text, .queueActive), gaugeSpan(done, descriptor.length)])
   }
 
-  private func drawPeripheral(
-    _ peripheral: Peripheral, area: Rect, y start: Int, buffer: inout Buffer
-  ) -> Int {
-    guard let fifo = peripheral.spec.fifo, start < area.maxY else { return start }
-    let machine = context.machine
-    let states = machine.controllers.flatMap { controller in
-      controller.physicalChannels.filter { channel in
-        guard let index = channel.virtualChannel else { return false }
-        return controller.virtualChannels[index].peripheral == peripheral.name
-      }.map { "ch\($0.index) \(stateName($0.state))" }
+  private func peripheralLines(_ peripheral: Peripheral, width: Int) -> [Line] {
+    var lines: [Line] = []
+    if let fifo = peripheral.spec.fifo {
+      let drq = peripheral.requestAsserted
+      lines.append(
+        Line([
+          context.span(peripheral.name + " TX ", .title),
+          context.span(" DRQ ", .dim),
+          context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
+          gaugeSpan(UInt64(peripheral.fifo.count), UInt64(fifo.depth)),
+        ]))
+      let prefix = " wire \(peripheral.outputCount)B "
+      let sent = peripheral.output.suffix(max(0, width - prefix.count)).map(ByteText.glyph)
+      lines.append(Line([context.span(prefix, .dim), context.span(String(sent), .normal)]))
     }
-    let drq = peripheral.requestAsserted
-    let count = " \(peripheral.fifo.count)/\(fifo.depth)"
-    let tail = Line([
-      context.span(count, .normal), context.span(" DRQ ", .dim),
-      context.span(drq ? "high" : "low", drq ? .signalAsserted : .dim),
-      context.span(states.isEmpty ? "" : " " + states.joined(separator: " "), .dim),
-    ])
-    var x =
-      area.x
-      + buffer.setString(
-        peripheral.name + " FIFO ", x: area.x, y: start, style: context.style(.title))
-    let gaugeWidth = min(fifo.depth, max(3, area.maxX - x - tail.width))
-    Gauge(
-      done: peripheral.fifo.count, total: fifo.depth, label: nil, theme: context.theme,
-      glyphs: context.glyphs
-    )
-    .render(in: Rect(x: x, y: start, width: gaugeWidth, height: 1), buffer: &buffer)
-    x += gaugeWidth
-    buffer.setLine(tail, x: x, y: start, maxWidth: max(0, area.maxX - x))
-    let prefix = " wire \(peripheral.outputCount)B "
-    let sent = peripheral.output.suffix(max(0, area.width - prefix.count)).map(ByteText.glyph)
-    let wire = Line([context.span(prefix, .dim), context.span(String(sent), .normal)])
-    return put(wire, area, start + 1, &buffer)
+    if let rx = peripheral.spec.rxFIFO {
+      let drq = peripheral.rxRequestAsserted
+      lines.append(
+        Line([
+          context.span(peripheral.name + " RX ", .title),
+          context.span(" DRQ ", .dim),
+          context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
+          gaugeSpan(UInt64(peripheral.rxFIFO.count), UInt64(rx.depth)),
+        ]))
+      if !peripheral.rxPending.isEmpty {
+        let text = String(peripheral.rxPending.prefix(max(0, width - 12)).map(ByteText.glyph))
+        lines.append(Line([context.span(" incoming ", .dim), context.span(text, .normal)]))
+      }
+    }
+    return lines
   }
 
   private func stateName(_ state: PhysicalChannel.State) -> String {

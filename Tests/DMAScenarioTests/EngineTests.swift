@@ -29,7 +29,8 @@ import Testing
   }
 
   @Test func callbacksRunInCompletionOrder() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 16, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       d2 = dmaengine_prep_slave_single(uart, h, 16, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
@@ -44,7 +45,8 @@ import Testing
   }
 
   @Test func cookiesWrapFromMaxToOne() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 4, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       d2 = dmaengine_prep_slave_single(uart, h, 4, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
@@ -61,7 +63,8 @@ import Testing
   }
 
   @Test func neverIssuedCookieReadsComplete() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 4, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
       s1 = dmaengine_tx_status(uart, c1)
@@ -105,7 +108,8 @@ import Testing
   }
 
   @Test func residueShrinksPartWayThrough() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
       dma_async_issue_pending(uart)
@@ -115,12 +119,14 @@ import Testing
     machine.runToEnd()
     let entry = try #require(machine.log.entries.last { $0.function == "dmaengine_tx_status" })
     #expect(entry.message.contains("DMA_IN_PROGRESS"))
-    let residue = try #require(entry.message.split(separator: " ").last.flatMap { Int($0.dropLast()) })
+    let residue = try #require(
+      entry.message.split(separator: " ").last.flatMap { Int($0.dropLast()) })
     #expect(residue > 0 && residue < 64)
   }
 
   @Test func pauseStopsBeatsAndReportsPausedUntilResume() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
       dma_async_issue_pending(uart)
@@ -136,13 +142,16 @@ import Testing
     #expect(machine.cpu.variables["s1"] == .status(.paused))
     let statuses = machine.log.entries.filter { $0.function == "dmaengine_tx_status" }
     #expect(statuses.count == 2)
-    #expect(statuses[0].message.split(separator: " ").last == statuses[1].message.split(separator: " ").last)
+    #expect(
+      statuses[0].message.split(separator: " ").last
+        == statuses[1].message.split(separator: " ").last)
     #expect(machine.cpu.completions == [2])
     #expect(machine.peripherals[0].outputCount == 64)
   }
 
   @Test func terminateParksTheActiveDescriptorUntilSynchronize() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       d2 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c1 = dmaengine_submit(d1)
@@ -166,7 +175,8 @@ import Testing
   }
 
   @Test func reusableDescriptorReturnsToAllocatedAndGetsANewCookie() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       d1 = dmaengine_prep_slave_single(uart, h, 8, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       r = dmaengine_desc_set_reuse(d1)
       c1 = dmaengine_submit(d1)
@@ -177,7 +187,9 @@ import Testing
       wait_for_completion(c2)
       f = dmaengine_desc_free(d1)
       """)
-    let reached = machine.run(until: { $0.cpu.completions == [2] && $0.log.last?.function == "vchan_complete" })
+    let reached = machine.run(until: {
+      $0.cpu.completions == [2] && $0.log.last?.function == "vchan_complete"
+    })
     #expect(reached)
     #expect(channel(machine, 0).allocated == [1])
     machine.runToEnd()
@@ -188,7 +200,8 @@ import Testing
   }
 
   @Test func cyclicRunsAPeriodCallbackPerPeriodUntilTerminated() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       i2s = dma_request_chan(i2s0, "tx")
       dmaengine_slave_config(i2s, dst_addr_width=4, dst_maxburst=8)
       audio = kmalloc(256, GFP_KERNEL)
@@ -209,19 +222,22 @@ import Testing
   }
 
   @Test func cyclicWarnsWhenTheBufferIsNotAMultipleOfThePeriod() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       i2s = dma_request_chan(i2s0, "tx")
       dmaengine_slave_config(i2s, dst_addr_width=4, dst_maxburst=8)
       ring = dmaengine_prep_dma_cyclic(i2s, h, 64, 24, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       """)
     machine.runToEnd()
-    #expect(machine.log.entries.contains {
-      $0.message.hasSuffix("buffer_length (64) is not a multiple of period_len (24)")
-    })
+    #expect(
+      machine.log.entries.contains {
+        $0.message.hasSuffix("buffer_length (64) is not a multiple of period_len (24)")
+      })
   }
 
   @Test func memcpyCopiesThroughTheController() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       m = dma_request_chan_by_mask(DMA_MEMCPY)
       dst = kmalloc(64, GFP_KERNEL)
       hs = dma_map_single(dma0, buf, 64, DMA_TO_DEVICE)
@@ -241,7 +257,8 @@ import Testing
   }
 
   @Test func uartReceivesIntoMemory() throws {
-    var machine = try machine("""
+    var machine = try machine(
+      """
       rx = dma_request_chan(uart0, "rx")
       dmaengine_slave_config(rx, src_addr_width=1, src_maxburst=4)
       in = kmalloc(32, GFP_KERNEL)

@@ -14,7 +14,9 @@ public struct Lesson: Hashable, Sendable {
 /// The built-in lessons, in course order.
 public enum LessonLibrary {
   /// Every built-in lesson.
-  public static let all: [Lesson] = [firstTransfer, missingClean]
+  public static let all: [Lesson] = [
+    firstTransfer, missingClean, uartReceive, arbiter, cyclicAudio,
+  ]
 
   /// The lesson dmascope opens when none is named.
   public static let defaultLesson = firstTransfer

@@ -44,7 +44,8 @@ public enum KernelFunctions {
       name: "dmaengine_prep_dma_memcpy", parameters: "chan, dst, src, len, flags",
       summary: "prepare a memory-to-memory copy"),
     Signature(
-      name: "dmaengine_prep_dma_cyclic", parameters: "chan, handle, buf_len, period_len, dir, flags",
+      name: "dmaengine_prep_dma_cyclic",
+      parameters: "chan, handle, buf_len, period_len, dir, flags",
       summary: "prepare a ring with a callback per period"),
     Signature(
       name: "dma_request_chan_by_mask", parameters: "DMA_MEMCPY",
@@ -63,7 +64,8 @@ public enum KernelFunctions {
     Signature(
       name: "dmaengine_desc_set_reuse", parameters: "desc",
       summary: "keep the descriptor after completion"),
-    Signature(name: "dmaengine_desc_free", parameters: "desc", summary: "free a reusable descriptor"),
+    Signature(
+      name: "dmaengine_desc_free", parameters: "desc", summary: "free a reusable descriptor"),
     Signature(
       name: "device_receive", parameters: "dev, data",
       summary: "bytes arrive on a peripheral's receive wire"),

@@ -145,7 +145,8 @@ extension Lowerer {
       }
       return (.dmaRequestChanByMask(capability: capability), .channel)
     case "dmaengine_pause": return variable(args[0], .channel).map { (.dmaPause(channel: $0), nil) }
-    case "dmaengine_resume": return variable(args[0], .channel).map { (.dmaResume(channel: $0), nil) }
+    case "dmaengine_resume":
+      return variable(args[0], .channel).map { (.dmaResume(channel: $0), nil) }
     case "dmaengine_terminate_async":
       return variable(args[0], .channel).map { (.terminateAsync(channel: $0), nil) }
     case "dmaengine_terminate_sync":

@@ -47,8 +47,13 @@ public struct Descriptor: Hashable, Sendable, Identifiable {
 
   /// Total bytes of the transfer.
   public var length: UInt64 { segments.reduce(0) { $0 + $1.length } }
-  /// Bytes still to move (the residue).
-  public var residue: UInt64 { length - transferred }
+  /// Bytes still to move (the residue); for a cyclic transfer, what is left of the ring's
+  /// current lap.
+  public var residue: UInt64 {
+    let total = length
+    guard case .cyclic = kind else { return total > transferred ? total - transferred : 0 }
+    return total == 0 ? 0 : total - transferred % total
+  }
   /// A short label (`d1`) for narrow views and logs.
   public var label: String { "d\(id)" }
 }

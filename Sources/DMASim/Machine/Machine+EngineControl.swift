@@ -6,9 +6,12 @@ extension Machine {
       for channel in controllers[controller].virtualChannels.indices {
         let vchan = controllers[controller].virtualChannels[channel]
         guard vchan.client == nil, vchan.requestLine == nil else { continue }
-        controllers[controller].virtualChannels[channel].client = "dma:\(capability.lowercased())"
+        let short = capability.hasPrefix("DMA_") ? String(capability.dropFirst(4)) : capability
+        controllers[controller].virtualChannels[channel].client = "dma:\(short.lowercased())"
         assign(.channel(controller: controller, channel: channel), to: result)
-        log(.kernel, "dma_request_chan_by_mask", "dma_request_chan_by_mask(\(capability)) = \(vchan.name)")
+        log(
+          .kernel, "dma_request_chan_by_mask",
+          "dma_request_chan_by_mask(\(capability)) = \(vchan.name)")
         return
       }
     }
@@ -24,14 +27,18 @@ extension Machine {
   mutating func pauseChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_pause") else { return }
     controllers[controller].virtualChannels[channel].paused = true
-    log(.kernel, "dmaengine_pause", "\(controllers[controller].virtualChannels[channel].name): paused = 0")
+    log(
+      .kernel, "dmaengine_pause",
+      "\(controllers[controller].virtualChannels[channel].name): paused = 0")
   }
 
   /// `dmaengine_resume`: the channel continues where it stopped.
   mutating func resumeChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_resume") else { return }
     controllers[controller].virtualChannels[channel].paused = false
-    log(.kernel, "dmaengine_resume", "\(controllers[controller].virtualChannels[channel].name): resumed = 0")
+    log(
+      .kernel, "dmaengine_resume",
+      "\(controllers[controller].virtualChannels[channel].name): resumed = 0")
     if let physical = controllers[controller].virtualChannels[channel].physicalChannel {
       agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
     } else if !controllers[controller].virtualChannels[channel].issued.isEmpty,
@@ -72,7 +79,9 @@ extension Machine {
     vchan.paused = false
     controllers[controller].virtualChannels[channel] = vchan
     controllers[controller].waiting.removeAll { $0 == channel }
-    log(.kernel, function, "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")))
+    log(
+      .kernel, function,
+      "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")))
     if synchronous { synchronize(controller, channel, function: function) }
     arbitrate(controller)
   }
@@ -101,12 +110,15 @@ extension Machine {
 
   /// `dmaengine_desc_set_reuse`: needs the controller's `descriptor_reuse` capability.
   mutating func setReuse(_ operand: Operand, result: String?) {
-    guard let (controller, channel, id) = descriptorIndex(operand, "dmaengine_desc_set_reuse") else {
+    guard let (controller, channel, id) = descriptorIndex(operand, "dmaengine_desc_set_reuse")
+    else {
       return
     }
     guard controllers[controller].capabilities.descriptorReuse else {
       assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
-      log(.kernel, "dmaengine_desc_set_reuse", "txd d\(id): controller has no descriptor_reuse = -EPERM")
+      log(
+        .kernel, "dmaengine_desc_set_reuse",
+        "txd d\(id): controller has no descriptor_reuse = -EPERM")
       return
     }
     controllers[controller].virtualChannels[channel].descriptors[id]?.flags.insert(.ctrlReuse)

@@ -46,7 +46,9 @@ extension Machine {
     }
     let vchan = controllers[controller].virtualChannels[channel]
     guard vchan.config != nil, direction == .memToDev || direction == .devToMem else {
-      log(.kernel, function, "\(vchan.name): needs dmaengine_slave_config and a slave direction = NULL")
+      log(
+        .kernel, function,
+        "\(vchan.name): needs dmaengine_slave_config and a slave direction = NULL")
       assign(.error(.null), to: result)
       return
     }
@@ -55,7 +57,8 @@ extension Machine {
     if length % periodLength != 0 {
       log(
         .kernel, function,
-        "\(vchan.name): buffer_length (\(length)) is not a multiple of period_len (\(periodLength))")
+        "\(vchan.name): buffer_length (\(length)) is not a multiple of period_len (\(periodLength))"
+      )
     }
     var descriptor = newDescriptor(controller, flags: flags, direction: direction, address, length)
     descriptor.kind = .cyclic(period: periodLength)

@@ -28,8 +28,12 @@ extension Machine {
     let moved = moveBeat(controller, channel, id, width: width, peripheral: peripheralIndex)
     pchan.beatsLeftInBurst -= 1
     pchan.beatsMoved += 1
-    log(.hardware, "beat", "\(name): beat \(pchan.beatsMoved): " + moved.text, addresses: moved.addresses)
-    guard let after = controllers[controller].virtualChannels[channel].descriptors[id] else { return }
+    log(
+      .hardware, "beat", "\(name): beat \(pchan.beatsMoved): " + moved.text,
+      addresses: moved.addresses)
+    guard let after = controllers[controller].virtualChannels[channel].descriptors[id] else {
+      return
+    }
     switch after.kind {
     case .cyclic(let period):
       if after.transferred % period == 0 {
@@ -61,7 +65,8 @@ extension Machine {
     }
   }
 
-  private func requestAsserted(_ peripheral: Peripheral, _ direction: DMATransferDirection) -> Bool {
+  private func requestAsserted(_ peripheral: Peripheral, _ direction: DMATransferDirection) -> Bool
+  {
     direction == .devToMem ? peripheral.rxRequestAsserted : peripheral.requestAsserted
   }
 
@@ -85,8 +90,12 @@ extension Machine {
     }
     let device = peripheral.map { peripherals[$0].spec }
     let coherent = device?.coherent ?? false
-    let count = Int(min(UInt64(width), descriptor.kind.isCyclic ? cyclicBytesToPeriodEnd(descriptor) : descriptor.residue))
-    let offset = descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
+    let count = Int(
+      min(
+        UInt64(width),
+        descriptor.kind.isCyclic ? cyclicBytesToPeriodEnd(descriptor) : descriptor.residue))
+    let offset =
+      descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
     let memory = descriptor.busAddress(at: offset)
     let physical = PhysAddr(memory.rawValue)
     var text: String
@@ -95,7 +104,8 @@ extension Machine {
       let bytes = deviceRead(physical, count: count, coherent: coherent)
       let target = PhysAddr(destination.rawValue + offset)
       deviceWrite(target, bytes: bytes, coherent: coherent)
-      lastTouch.physical.append(MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))
+      lastTouch.physical.append(
+        MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))
       text = "\(count) bytes \(physical.hex) → \(target.hex) \(ByteText.quoted(bytes))"
     case (_, .devToMem):
       var bytes: [UInt8] = []
@@ -104,17 +114,20 @@ extension Machine {
         peripherals[index].rxFIFO.removeFirst(bytes.count)
       }
       deviceWrite(physical, bytes: bytes, coherent: coherent)
-      text = "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(physical.hex) \(ByteText.quoted(bytes))"
+      text =
+        "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(physical.hex) \(ByteText.quoted(bytes))"
     default:
       let bytes = deviceRead(physical, count: count, coherent: coherent)
       text = "\(count) bytes from \(physical.hex) \(ByteText.quoted(bytes))"
       if let index = peripheral {
         peripherals[index].fifo += bytes
-        text += " → \(peripherals[index].name) FIFO (\(peripherals[index].fifo.count)/\(peripherals[index].spec.fifo?.depth ?? 0))"
+        text +=
+          " → \(peripherals[index].name) FIFO (\(peripherals[index].fifo.count)/\(peripherals[index].spec.fifo?.depth ?? 0))"
         startShifting(index)
       }
     }
-    lastTouch.physical.append(MemoryRegion(name: "dma", base: physical.rawValue, size: UInt64(count)))
+    lastTouch.physical.append(
+      MemoryRegion(name: "dma", base: physical.rawValue, size: UInt64(count)))
     lastTouch.descriptors.append(id)
     descriptor.transferred += UInt64(count)
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor

@@ -58,8 +58,9 @@ extension Machine {
   private func servedByCyclic(_ peripheral: String) -> Bool {
     controllers.contains { controller in
       controller.virtualChannels.contains { channel in
-        channel.peripheral == peripheral && channel.active.flatMap { channel.descriptors[$0] }
-          .map { $0.kind.isCyclic } == true
+        channel.peripheral == peripheral
+          && channel.active.flatMap { channel.descriptors[$0] }
+            .map { $0.kind.isCyclic } == true
       }
     }
   }
@@ -75,7 +76,8 @@ extension Machine {
           controllers[controller].virtualChannels[channel].descriptors[id]?.direction == direction
         else { continue }
         controllers[controller].physicalChannels[physical].state = .busy
-        let line = controllers[controller].virtualChannels[channel].requestLine.map(String.init) ?? "-"
+        let line =
+          controllers[controller].virtualChannels[channel].requestLine.map(String.init) ?? "-"
         log(
           .hardware, "drq",
           "\(name): DRQ \(line) asserted → \(controllers[controller].name) ch\(physical) resumes")
@@ -99,7 +101,9 @@ extension Machine {
       .hardware, "irq",
       "\(controllers[controller].name): period \(period) of txd d\(id) done → vchan_cyclic_callback"
         + (collapsed ? " (a callback is already pending: this period shares it)" : ""))
-    if schedule { agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1) }
+    if schedule {
+      agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
+    }
   }
 
   /// The controller's interrupt handler: `vchan_cookie_complete`, then the arbiter picks what
@@ -127,7 +131,9 @@ extension Machine {
       "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
         + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
         + "completed_cookie = \(cookie), tasklet scheduled")
-    if schedule { agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1) }
+    if schedule {
+      agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
+    }
     if !controllers[controller].virtualChannels[channel].issued.isEmpty {
       controllers[controller].waiting.append(channel)
     }
