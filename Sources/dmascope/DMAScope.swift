@@ -14,6 +14,7 @@ struct DMAScope: ParsableCommand {
       """,
     subcommands: [
       Run.self, Lessons.self, Check.self, Record.self, ReplayCommand.self, Bench.self,
+      DmatestCommand.self,
     ],
     defaultSubcommand: Run.self)
 }

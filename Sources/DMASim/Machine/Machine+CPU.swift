@@ -105,6 +105,15 @@ extension Machine {
       if let value = cpu.variables[name] { return value }
       log(.debug, function, "\(name) is not set: \(function) gets garbage and does nothing")
       return nil
+    case .offset(let base, let bytes):
+      switch resolve(base, for: function) {
+      case .pointer(let address): return .pointer(address.advanced(by: bytes))
+      case .dmaAddress(let address): return .dmaAddress(address.advanced(by: bytes))
+      case .some(let other):
+        log(.debug, function, "\(base.text) is \(other.text): an offset needs an address")
+        return nil
+      case .none: return nil
+      }
     }
   }
 

@@ -2,14 +2,25 @@ extension Machine {
   /// `kmalloc`: an object from the matching `kmalloc-N` slab cache, in the linear map.
   mutating func kmalloc(size: UInt64, flags: GFPFlags, result: String?) {
     var pageAllocator = pages
-    let taken = slab.allocate(size: size) { pageAllocator.allocatePage() }
+    var taken = slab.allocate(size: size) { pageAllocator.allocatePage() }
+    if taken == nil, size > PhysicalMemory.pageSize, size <= 4 << 20 {
+      // kmalloc_large: above the biggest slab cache, whole pages from the page allocator.
+      let count = Int((size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
+      if let base = pageAllocator.allocateContiguous(pages: count) {
+        let order = UInt64(count).nextPowerOfTwo
+        taken = (
+          base, "kmalloc_large order-\(order.trailingZeroBitCount)",
+          UInt64(count) * PhysicalMemory.pageSize
+        )
+      }
+    }
     pages = pageAllocator
     guard let (physical, cacheName, objectSize) = taken,
       let virtual = pageTable.linearAddress(of: physical)
     else {
       log(
         .kernel, "kmalloc",
-        "kmalloc(\(size), \(flags.kernelText)) = NULL (no memory or size above 4 KiB)")
+        "kmalloc(\(size), \(flags.kernelText)) = NULL (no memory, or above 4 MiB)")
       assign(.error(.null), to: result)
       return
     }
@@ -42,7 +53,13 @@ extension Machine {
       return
     }
     let allocation = allocations.remove(at: index)
-    slab.free(allocation.physical, objectSize: allocation.reservedSize)
+    if allocation.allocator.hasPrefix("kmalloc_large") {
+      for page in stride(from: 0, to: allocation.reservedSize, by: Int(PhysicalMemory.pageSize)) {
+        pages.free(allocation.physical.advanced(by: UInt64(page)))
+      }
+    } else {
+      slab.free(allocation.physical, objectSize: allocation.reservedSize)
+    }
     log(.kernel, "kfree", "kfree(\(virtual.hex)) → back to \(allocation.allocator)")
     if let mapping = mappings.first(where: {
       $0.overlaps(allocation.physical, count: allocation.size)

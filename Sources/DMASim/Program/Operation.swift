@@ -1,15 +1,18 @@
 /// An operand of an operation: a scenario variable or a literal value.
-public enum Operand: Hashable, Sendable {
+public indirect enum Operand: Hashable, Sendable {
   /// The value of a variable assigned earlier.
   case variable(String)
   /// A literal value.
   case literal(Value)
+  /// A pointer or bus address plus a byte offset.
+  case offset(Operand, UInt64)
 
   /// How the operand is written in the scenario.
   public var text: String {
     switch self {
     case .variable(let name): name
     case .literal(let value): value.text
+    case .offset(let base, let bytes): "\(base.text) + \(bytes)"
     }
   }
 }

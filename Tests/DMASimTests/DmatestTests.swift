@@ -1,0 +1,48 @@
+import Testing
+
+@testable import DMASim
+
+@Suite struct DmatestTests {
+  @Test func cleanRunPassesEveryTestAndPrintsTheSummary() {
+    var options = DmatestOptions()
+    options.iterations = 8
+    options.bufferSize = 1024
+    options.seed = 7
+    let report = Dmatest.run(board: .soc, options: options)
+    #expect(report.tests == 16)
+    #expect(report.failures == 0)
+    #expect(
+      report.lines.prefix(5) == [
+        "dmatest: No channels configured, continue with any",
+        "dmatest: Added 1 threads using dma0chan4", "dmatest: Added 1 threads using dma0chan5",
+        "dmatest: Started 1 threads using dma0chan4", "dmatest: Started 1 threads using dma0chan5",
+      ])
+    #expect(
+      report.lines.last?.hasPrefix("dmatest: dma0chan5-copy0: summary 8 tests, 0 failures ") == true
+    )
+    #expect(report.lines.last?.hasSuffix(" KB/s (0)") == true)
+    // Same seed, same run.
+    #expect(Dmatest.run(board: .soc, options: options) == report)
+  }
+
+  @Test func leavingTheDestinationMappedIsCaughtAsDataErrors() {
+    var options = DmatestOptions()
+    options.iterations = 2
+    options.bufferSize = 256
+    options.channels = 1
+    options.fault = .skipDestinationUnmap
+    let report = Dmatest.run(board: .soc, options: options)
+    #expect(report.failures == 2)
+    #expect(report.lines.contains { $0.contains("not copied! Expected") })
+    #expect(report.lines.contains { $0.contains("result #1: 'data error' with src_off=0x") })
+  }
+
+  @Test func patternsFollowDmatest() {
+    let source = DmatestPatterns.sourceBuffer(size: 4, start: 1, length: 2)
+    let expectedSource: [UInt8] = [0x9f, 0xde, 0xdd, 0x9c]
+    #expect(source == expectedSource)
+    let destination = DmatestPatterns.destinationBuffer(size: 3, start: 2, length: 1)
+    let expectedDestination: [UInt8] = [0x1f, 0x1e, 0x3d]
+    #expect(destination == expectedDestination)
+  }
+}
