@@ -77,7 +77,8 @@ import Testing
     #expect(CacheGeometry(size: 8192, ways: 4, lineSize: 48).problem?.field == .lineSize)
     #expect(CacheGeometry(size: 8192, ways: 0, lineSize: 64).problem?.field == .ways)
     let notMultiple = CacheGeometry(size: 1000, ways: 4, lineSize: 64).problem
-    #expect(notMultiple?.message == "size 1000 is not a multiple of ways × line size (4 × 64 = 256)")
+    #expect(
+      notMultiple?.message == "size 1000 is not a multiple of ways × line size (4 × 64 = 256)")
     let threeSets = CacheGeometry(size: 768, ways: 4, lineSize: 64).problem
     #expect(threeSets?.hint == "use 512 (2 sets) or 1024 (4 sets)")
   }

@@ -79,8 +79,14 @@ extension DMADebugCase {
         F.prefix + "device driver tries to sync DMA memory it has not allocated [device "
           + "address=0x0000000042000040] [size=128 bytes]"
       ],
-      wrong: { F.map(&$0, .fromDevice) + F.sync(&$0, forCPU: true, .fromDevice, at: F.handle.advanced(by: 64)) },
-      right: { F.map(&$0, .fromDevice) + F.sync(&$0, forCPU: true, .fromDevice, size: 64, at: F.handle.advanced(by: 64)) }),
+      wrong: {
+        F.map(&$0, .fromDevice)
+          + F.sync(&$0, forCPU: true, .fromDevice, at: F.handle.advanced(by: 64))
+      },
+      right: {
+        F.map(&$0, .fromDevice)
+          + F.sync(&$0, forCPU: true, .fromDevice, size: 64, at: F.handle.advanced(by: 64))
+      }),
     DMADebugCase(
       check: .syncOutsideRange,
       // Containing-match already rejects a range running past the mapping (check 9); only a

@@ -21,7 +21,8 @@ import Testing
         result: "handle"),
     ]
     if checked {
-      actions.append(Action(operation: .dmaMappingError(device: "spi0", handle: .variable("handle"))))
+      actions.append(
+        Action(operation: .dmaMappingError(device: "spi0", handle: .variable("handle"))))
     }
     return Program(title: "sync", actions: actions + tail)
   }
@@ -83,7 +84,8 @@ import Testing
     // A kmalloc-32 object is half a line: dcache_inval_poc must not drop its neighbour's data.
     var machine = Machine(
       board: .minimal,
-      program: Self.program(.fromDevice, size: 32, tail: [Self.sync(forCPU: true, .fromDevice, size: 32)]))
+      program: Self.program(
+        .fromDevice, size: 32, tail: [Self.sync(forCPU: true, .fromDevice, size: 32)]))
     machine.runToEnd()
     let maintenance = machine.log.entries.map(\.function).filter { $0.hasPrefix("dc ") }
     #expect(maintenance == ["dc cvac", "dc civac"])
@@ -106,7 +108,8 @@ import Testing
   @Test func doubleUnmapAndWrongSizeUseDMADebug() {
     var machine = Machine(
       board: .minimal,
-      program: Self.program(.toDevice, tail: [Self.unmap(.toDevice, size: 64), Self.unmap(.toDevice)]))
+      program: Self.program(
+        .toDevice, tail: [Self.unmap(.toDevice, size: 64), Self.unmap(.toDevice)]))
     machine.runToEnd()
     #expect(
       debugMessages(machine) == [
@@ -138,7 +141,8 @@ import Testing
     machine.run(until: { $0.cache.lines.contains { $0.state == .dirty } && $0.cpu.pending.isEmpty })
     let slot = try #require(machine.cache.lines.firstIndex { $0.state == .dirty })
     let physical = machine.cache.lineAddress(
-      of: CacheSlot(set: slot / machine.cache.geometry.ways, way: slot % machine.cache.geometry.ways))
+      of: CacheSlot(
+        set: slot / machine.cache.geometry.ways, way: slot % machine.cache.geometry.ways))
     let before = try #require(machine.views(of: physical, count: 4, device: "spi0"))
     #expect(before.bytes[0] == ByteViews.Triple(cpu: 0x5a, ram: 0, device: 0))
     #expect(before.differs == [true, true, true, true])

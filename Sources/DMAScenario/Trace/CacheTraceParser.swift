@@ -70,7 +70,8 @@ public struct CacheTraceParser: Sendable {
     }
     guard fields.count >= 2 else {
       report(
-        line, number, at: line.endIndex, length: 1, "missing address after `\(Self.text(line[op]))`",
+        line, number, at: line.endIndex, length: 1,
+        "missing address after `\(Self.text(line[op]))`",
         hint: "for example `\(Self.text(line[op])) 0x1000 8`")
       return nil
     }

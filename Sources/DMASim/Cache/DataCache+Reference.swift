@@ -31,7 +31,8 @@ struct CacheLayout: Hashable, Sendable {
 
   /// The set index and tag of a line number.
   @inline(__always) func split(_ line: UInt64) -> (set: Int, tag: UInt64) {
-    powersOfTwo ? (Int(truncatingIfNeeded: line & (sets &- 1)), line &>> setShift)
+    powersOfTwo
+      ? (Int(truncatingIfNeeded: line & (sets &- 1)), line &>> setShift)
       : (Int(truncatingIfNeeded: line % sets), line / sets)
   }
 }

@@ -78,7 +78,8 @@ public struct DataCache: Hashable, Sendable {
     statistics.loads += 1
     if outcome.hit { statistics.loadHits += 1 } else { statistics.loadMisses += 1 }
     let evicted = moveData(for: outcome, ram: &ram)
-    let start = outcome.index * geometry.lineSize + Int(address.rawValue % UInt64(geometry.lineSize))
+    let start =
+      outcome.index * geometry.lineSize + Int(address.rawValue % UInt64(geometry.lineSize))
     return (Array(bytes[start..<start + count]), access(outcome, evicted: evicted))
   }
 
@@ -97,7 +98,8 @@ public struct DataCache: Hashable, Sendable {
       return CacheAccess(slot: nil, hit: false, evicted: nil)
     }
     let evicted = moveData(for: outcome, ram: &ram)
-    let start = outcome.index * geometry.lineSize + Int(address.rawValue % UInt64(geometry.lineSize))
+    let start =
+      outcome.index * geometry.lineSize + Int(address.rawValue % UInt64(geometry.lineSize))
     bytes.replaceSubrange(start..<start + data.count, with: data)
     if geometry.writePolicy == .writeThrough { ram.write(address, bytes: data) }
     return access(outcome, evicted: evicted)

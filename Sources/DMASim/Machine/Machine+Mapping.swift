@@ -26,7 +26,8 @@ extension Machine {
       return
     }
     logDebug(
-      dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear))
+      dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
+    )
     let physical = translation.physical
     let handle = DMAAddr(physical.rawValue)
     let mask: UInt64 = spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
