@@ -124,7 +124,7 @@ enum WritePolicyFlag: String, EnumerableFlag {
 
   static func help(for value: Self) -> ArgumentHelp? {
     value == .writeBack
-      ? "A store hit dirties the line; RAM is written on eviction (default)."
+      ? "A store hit dirties the line; RAM is written on eviction."
       : "A store writes the line and RAM at once; lines never become dirty."
   }
 }
@@ -136,7 +136,7 @@ enum AllocateFlag: String, EnumerableFlag {
 
   static func help(for value: Self) -> ArgumentHelp? {
     value == .writeAllocate
-      ? "A store miss fills the line first (default)."
+      ? "A store miss fills the line first."
       : "A store miss writes RAM only and allocates nothing."
   }
 }
