@@ -14,7 +14,7 @@ struct DMAScope: ParsableCommand {
       """,
     subcommands: [
       Run.self, Lessons.self, Check.self, Record.self, ReplayCommand.self, Bench.self,
-      DmatestCommand.self,
+      DmatestCommand.self, CacheSim.self,
     ],
     defaultSubcommand: Run.self)
 }

@@ -82,3 +82,38 @@ import Testing
     #expect(scenario.program.actions[3].operation == .runTicks(5))
   }
 }
+
+@Suite struct SyncCompileTests {
+  @Test func syncCallsLowerToOperations() throws {
+    let source = """
+      buf = kmalloc(128, GFP_KERNEL)
+      handle = dma_map_single(spi0, buf, 128, DMA_FROM_DEVICE)
+      dma_mapping_error(spi0, handle)
+      dma_sync_single_for_cpu(spi0, handle, 128, DMA_FROM_DEVICE)
+      dma_sync_single_for_device(spi0, handle, 64, DMA_FROM_DEVICE)
+      dma_unmap_single(spi0, handle, 128, DMA_FROM_DEVICE)
+      """
+    let result = ScenarioCompiler.compile(source, fileName: "s.dms")
+    #expect(result.diagnostics.isEmpty)
+    let operations = try #require(result.scenario).program.actions.map(\.operation)
+    #expect(
+      operations[3]
+        == .dmaSyncSingleForCPU(
+          device: "spi0", handle: .variable("handle"), size: 128, direction: .fromDevice))
+    #expect(
+      operations[4]
+        == .dmaSyncSingleForDevice(
+          device: "spi0", handle: .variable("handle"), size: 64, direction: .fromDevice))
+    #expect(operations[3].functionName == "dma_sync_single_for_cpu")
+  }
+
+  @Test func syncCallsAreChecked() {
+    let report = ScenarioCompiler.compile(
+      "buf = kmalloc(8, GFP_KERNEL)\ndma_sync_single_for_cpu(spi0, buf, 8)\n"
+        + "dma_sync_single_for_devce(spi0, buf, 8, DMA_TO_DEVICE)\n", fileName: "s.dms"
+    ).diagnostics.map(\.rendered)
+    #expect(report.count == 2)
+    #expect(report[0].contains("`dma_sync_single_for_cpu` takes 4 arguments, got 3"))
+    #expect(report[1].contains("did you mean `dma_sync_single_for_device`?"))
+  }
+}

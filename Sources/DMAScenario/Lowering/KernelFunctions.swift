@@ -35,6 +35,12 @@ public enum KernelFunctions {
     Signature(
       name: "dma_mapping_error", parameters: "dev, handle", summary: "check a mapping result"),
     Signature(
+      name: "dma_sync_single_for_cpu", parameters: "dev, handle, size, dir",
+      summary: "give a mapped buffer to the CPU (invalidate)"),
+    Signature(
+      name: "dma_sync_single_for_device", parameters: "dev, handle, size, dir",
+      summary: "give it back to the device (clean)"),
+    Signature(
       name: "dma_unmap_single", parameters: "dev, handle, size, dir",
       summary: "end a streaming mapping"),
     Signature(

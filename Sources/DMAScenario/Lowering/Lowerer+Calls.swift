@@ -57,7 +57,9 @@ extension Lowerer {
     case "dmaengine_prep_dma_cyclic": 6
     case "dma_request_chan", "kmalloc", "kzalloc", "dma_mapping_error", "dmaengine_tx_status": 2
     case "cpu_write", "cpu_read": 3
-    case "dma_map_single", "dma_unmap_single": 4
+    case "dma_map_single", "dma_unmap_single", "dma_sync_single_for_cpu",
+      "dma_sync_single_for_device":
+      4
     case "dmaengine_prep_slave_single": 5
     default: 0
     }
@@ -110,7 +112,9 @@ extension Lowerer {
       return (.cpuRead(pointer: pointer, offset: offset, length: length), .bytes)
     case "virt_to_phys":
       return variable(args[0], .pointer).map { (.virtToPhys(pointer: $0), .dmaHandle) }
-    case "dma_map_single", "dma_unmap_single": return mapping(callee, args)
+    case "dma_map_single", "dma_unmap_single", "dma_sync_single_for_cpu",
+      "dma_sync_single_for_device":
+      return mapping(callee, args)
     case "dma_mapping_error":
       guard let dev = device(args[0]), let handle = variable(args[1], .dmaHandle) else {
         return nil
@@ -199,7 +203,21 @@ extension Lowerer {
         .dmaMapSingle(device: dev, pointer: target, size: size, direction: direction), .dmaHandle
       )
     }
-    return (.dmaUnmapSingle(device: dev, handle: target, size: size, direction: direction), nil)
+    switch callee {
+    case "dma_sync_single_for_cpu":
+      return (
+        .dmaSyncSingleForCPU(device: dev, handle: target, size: size, direction: direction), nil
+      )
+    case "dma_sync_single_for_device":
+      return (
+        .dmaSyncSingleForDevice(device: dev, handle: target, size: size, direction: direction),
+        nil
+      )
+    default:
+      return (
+        .dmaUnmapSingle(device: dev, handle: target, size: size, direction: direction), nil
+      )
+    }
   }
 
   private mutating func prepSlaveSingle(_ args: [Expression]) -> (Operation, ValueKind?)? {

@@ -43,8 +43,10 @@ enum MicroOp: Hashable, Sendable {
   case finishMap(StreamingMapping, String?)
   /// The driver's start routine inside `issue_pending`: program the hardware.
   case startTransfer(controller: Int, channel: Int)
-  /// The end of `dma_unmap_single`: drop the mapping.
-  case finishUnmap(Int)
+  /// The end of `dma_unmap_single`: dma-debug's checks, then drop the mapping.
+  case finishUnmap(String, DMAAddr, UInt64, DMADataDirection)
+  /// The end of a `dma_sync_single_for_*`: dma-debug's checks and the ownership change.
+  case finishSync(forCPU: Bool, String, DMAAddr, UInt64, DMADataDirection)
 }
 
 extension MicroOp {

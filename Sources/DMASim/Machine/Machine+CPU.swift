@@ -57,6 +57,10 @@ extension Machine {
     case .virtToPhys(let pointer): virtToPhys(pointer, result: action.result)
     case .dmaMappingError(let device, let handle):
       dmaMappingError(device, handle, result: action.result)
+    case .dmaSyncSingleForCPU(let device, let handle, let size, let direction):
+      dmaSyncSingle(forCPU: true, device, handle, size: size, direction: direction)
+    case .dmaSyncSingleForDevice(let device, let handle, let size, let direction):
+      dmaSyncSingle(forCPU: false, device, handle, size: size, direction: direction)
     default: executeEngineCall(action)
     }
   }
@@ -76,18 +80,12 @@ extension Machine {
       log(
         .kernel, "cpu_read",
         "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
-    case .finishMap(let mapping, let result):
-      mappings.append(mapping)
-      assign(.dmaAddress(mapping.handle), to: result)
-      log(
-        .kernel, "dma_map_single",
-        "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
-          + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
-          + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
+    case .finishMap(let mapping, let result): finishMap(mapping, result: result)
     case .startTransfer(let controller, _): arbitrate(controller)
-    case .finishUnmap(let id):
-      mappings.removeAll { $0.id == id }
-      log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")
+    case .finishUnmap(let device, let handle, let size, let direction):
+      finishUnmap(device, handle, size, direction)
+    case .finishSync(let forCPU, let device, let handle, let size, let direction):
+      finishSync(forCPU: forCPU, device, handle, size, direction)
     }
   }
 

@@ -1,5 +1,6 @@
 extension Machine {
-  /// `dma_map_single` → `dma_map_page_attrs` → `dma_direct_map_page`.
+  /// `dma_map_single` → `dma_map_single_attrs` (vmalloc rejected, `debug_dma_map_single`) →
+  /// `dma_map_page_attrs` → `dma_direct_map_page`; `debug_dma_map_page` records the mapping.
   mutating func dmaMapSingle(
     _ device: String, _ pointer: Operand, size: UInt64, direction: DMADataDirection,
     result: String?
@@ -8,6 +9,11 @@ extension Machine {
       let value = resolve(pointer, for: "dma_map_single")
     else { return }
     guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+      if case .pointer(let virtual) = value {
+        logDebug(
+          dmaDebug.mapSingle(
+            device: debugDevice(device), address: virtual, length: size, area: .invalid))
+      }
       log(.debug, "dma_map_single", "dma_map_single(\(value.text)): not a mapped CPU address")
       assign(.dmaAddress(.mappingError), to: result)
       return
@@ -19,6 +25,9 @@ extension Machine {
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
+    logDebug(
+      dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
+    )
     let physical = translation.physical
     let handle = DMAAddr(physical.rawValue)
     let mask: UInt64 = spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
@@ -49,7 +58,25 @@ extension Machine {
     cpu.pending.append(.finishMap(mapping, result))
   }
 
-  /// `dma_unmap_single`, with dma-debug's `check_unmap`.
+  /// The end of `dma_map_single`: the mapping is live and `debug_dma_map_page` records it.
+  mutating func finishMap(_ mapping: StreamingMapping, result: String?) {
+    mappings.append(mapping)
+    assign(.dmaAddress(mapping.handle), to: result)
+    log(
+      .kernel, "dma_map_single",
+      "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
+        + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
+        + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
+    logDebug(
+      dmaDebug.mapPage(
+        id: mapping.id, device: debugDevice(mapping.device), physical: mapping.physical,
+        virtualAddress: mapping.virtualAddress, size: mapping.size, direction: mapping.direction,
+        dmaAddress: mapping.handle, step: stepCount))
+  }
+
+  /// `dma_unmap_single` → `dma_direct_unmap_page`: `arch_sync_dma_for_cpu` on the range the
+  /// caller names (whatever dma-debug thinks of it), then `debug_dma_unmap_page`'s
+  /// `check_unmap` when the maintenance is done.
   mutating func dmaUnmapSingle(
     _ device: String, _ handleOperand: Operand, size: UInt64, direction: DMADataDirection
   ) {
@@ -60,34 +87,23 @@ extension Machine {
       log(.debug, "dma_unmap_single", "\(handleOperand.text) is \(value.text), not a dma_addr_t")
       return
     }
-    let prefix = "DMA-API: \(spec.driverName) \(spec.kernelName): "
     log(
       .kernel, "dma_unmap_single",
       "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    guard let mapping = mappings.first(where: { $0.device == device && $0.handle == handle })
-    else {
-      let text =
-        handle == .mappingError
-        ? "device driver tries to free an invalid DMA memory address"
-        : "device driver tries to free DMA memory it has not allocated [device address="
-          + "\(handle.hex)] [size=\(size) bytes]"
-      log(.debug, "dma-debug", prefix + text)
-      return
-    }
-    dmaDebugUnmapChecks(mapping, size: size, direction: direction, prefix: prefix)
-    if !spec.coherent, mapping.direction != .toDevice {
-      log(
-        .kernel, "arch_sync_dma_for_cpu",
-        "arch_sync_dma_for_cpu(\(mapping.physical.hex), \(mapping.size), "
-          + "\(mapping.direction.kernelName)): dcache_inval_poc — drop stale lines so the CPU "
-          + "reads what the device wrote")
-      queueInvalidate(mapping.physical, mapping.size)
-    } else if !spec.coherent {
-      log(
-        .kernel, "arch_sync_dma_for_cpu",
-        "arch_sync_dma_for_cpu(…, DMA_TO_DEVICE): nothing to do — the device only read")
-    }
-    cpu.pending.append(.finishUnmap(mapping.id))
+    if !spec.coherent { syncForCPU(PhysAddr(handle.rawValue), size, direction) }
+    cpu.pending.append(.finishUnmap(device, handle, size, direction))
+  }
+
+  /// The end of `dma_unmap_single`: dma-debug's checks, then the mapping is gone.
+  mutating func finishUnmap(
+    _ device: String, _ handle: DMAAddr, _ size: UInt64, _ direction: DMADataDirection
+  ) {
+    let outcome = dmaDebug.unmapPage(
+      device: debugDevice(device), dmaAddress: handle, size: size, direction: direction)
+    logDebug(outcome)
+    guard let entry = outcome.entry else { return }
+    mappings.removeAll { $0.id == entry.id }
+    log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")
   }
 
   /// `virt_to_phys`: the physical address behind a linear-map pointer, used (wrongly) as a
@@ -117,37 +133,12 @@ extension Machine {
     }) {
       mappings[index].errorChecked = true
     }
+    dmaDebug.mappingError(device: debugDevice(device), dmaAddress: handle)
     let failed = handle == .mappingError
     assign(.integer(failed ? -Int64(Errno.enomem.rawValue) : 0), to: result)
     log(
       .kernel, "dma_mapping_error",
       "dma_mapping_error(\(deviceName(device)), \(handle.hex)) = " + (failed ? "-ENOMEM" : "0"))
-  }
-
-  private mutating func dmaDebugUnmapChecks(
-    _ mapping: StreamingMapping, size: UInt64, direction: DMADataDirection, prefix: String
-  ) {
-    let address = "[device address=\(mapping.handle.hex)]"
-    if mapping.size != size {
-      log(
-        .debug, "dma-debug",
-        prefix + "device driver frees DMA memory with different size \(address) "
-          + "[map size=\(mapping.size) bytes] [unmap size=\(size) bytes]")
-    }
-    if mapping.direction != direction {
-      log(
-        .debug, "dma-debug",
-        prefix + "device driver frees DMA memory with different direction \(address) "
-          + "[size=\(mapping.size) bytes] [mapped with \(mapping.direction.kernelName)] "
-          + "[unmapped with \(direction.kernelName)]")
-    }
-    if !mapping.errorChecked {
-      log(
-        .debug, "dma-debug",
-        prefix + "device driver failed to check map error\(address) [size=\(mapping.size) bytes] "
-          + "[mapped as \(mapping.kind.rawValue)]",
-        detail: "Every dma_map_single result must be tested with dma_mapping_error before use.")
-    }
   }
 
   /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.

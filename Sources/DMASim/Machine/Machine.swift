@@ -26,6 +26,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var allocations: [Allocation] = []
   /// Live streaming mappings, oldest first.
   public internal(set) var mappings: [StreamingMapping] = []
+  /// dma-debug's table and counters (every error shown, as with `all_errors=1`).
+  public internal(set) var dmaDebug = DMADebug()
   /// DMA controllers.
   public internal(set) var controllers: [DMAController]
   /// Peripherals.

@@ -41,6 +41,12 @@ public enum Operation: Hashable, Sendable {
   case dmaMapSingle(device: String, pointer: Operand, size: UInt64, direction: DMADataDirection)
   /// `dma_unmap_single(dev, handle, size, dir)`.
   case dmaUnmapSingle(device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
+  /// `dma_sync_single_for_cpu(dev, handle, size, dir)`: give the buffer to the CPU.
+  case dmaSyncSingleForCPU(
+    device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
+  /// `dma_sync_single_for_device(dev, handle, size, dir)`: give the buffer back to the device.
+  case dmaSyncSingleForDevice(
+    device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
   /// `virt_to_phys(ptr)`: a physical address with no mapping and no cache maintenance.
   case virtToPhys(pointer: Operand)
   /// `dma_mapping_error(dev, handle)`.
@@ -99,6 +105,8 @@ public enum Operation: Hashable, Sendable {
     case .dmaengineSlaveConfig: "dmaengine_slave_config"
     case .dmaMapSingle: "dma_map_single"
     case .dmaUnmapSingle: "dma_unmap_single"
+    case .dmaSyncSingleForCPU: "dma_sync_single_for_cpu"
+    case .dmaSyncSingleForDevice: "dma_sync_single_for_device"
     case .virtToPhys: "virt_to_phys"
     case .dmaMappingError: "dma_mapping_error"
     case .prepSlaveSingle: "dmaengine_prep_slave_single"

@@ -1,0 +1,50 @@
+/// The three views of a byte range: what the CPU reads, what RAM holds, what a device reads.
+public struct ByteViews: Hashable, Sendable {
+  /// One byte as each observer sees it.
+  public struct Triple: Hashable, Sendable {
+    /// What a CPU load returns (through the cache when the CPU's mapping is cacheable).
+    public var cpu: UInt8
+    /// What DRAM holds.
+    public var ram: UInt8
+    /// What the device's DMA reads (RAM, or the cache snooped for a `dma-coherent` device).
+    public var device: UInt8
+  }
+
+  /// The first physical address.
+  public var address: PhysAddr
+  /// One triple per byte.
+  public var bytes: [Triple]
+  /// Per byte: whether the three views do not all agree.
+  public var differs: [Bool]
+}
+
+extension Machine {
+  /// The three views of truth for `count` bytes at `physical`, without changing any state:
+  /// the CPU's (through the data cache when the kernel maps the byte cacheable, which the linear
+  /// map of DRAM is), RAM's, and `device`'s (RAM for a non-coherent device, the cache snooped
+  /// for a coherent one). Nil for an unknown device or a negative count.
+  public func views(of physical: PhysAddr, count: Int, device: String) -> ByteViews? {
+    guard let spec = board.device(named: device), count >= 0 else { return nil }
+    var bytes: [ByteViews.Triple] = []
+    bytes.reserveCapacity(count)
+    for offset in 0..<count {
+      let at = physical.advanced(by: UInt64(offset))
+      let ram = self.ram.byte(at: at)
+      let cached = cache.peek(at, ram: self.ram)
+      bytes.append(
+        ByteViews.Triple(
+          cpu: cpuMapsCacheable(at) ? cached : ram, ram: ram,
+          device: spec.coherent ? cached : ram))
+    }
+    return ByteViews(
+      address: physical, bytes: bytes,
+      differs: bytes.map { $0.cpu != $0.ram || $0.ram != $0.device })
+  }
+
+  /// Whether the kernel's mapping of a physical address (the first that covers it) is cacheable.
+  func cpuMapsCacheable(_ physical: PhysAddr) -> Bool {
+    pageTable.mappings.first {
+      physical >= $0.physicalBase && physical.rawValue - $0.physicalBase.rawValue < $0.size
+    }?.memoryType.isCacheable ?? false
+  }
+}
