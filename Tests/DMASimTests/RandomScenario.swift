@@ -14,13 +14,21 @@ struct RandomScenario {
   mutating func program(transactions: Int) -> Program {
     actions = [
       Action(operation: .dmaRequestChan(device: "uart0", name: "tx"), result: "utx"),
-      Action(operation: .dmaengineSlaveConfig(channel: .variable("utx"), config: SlaveConfig(dstAddrWidth: 1, dstMaxBurst: 4))),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("utx"), config: SlaveConfig(dstAddrWidth: 1, dstMaxBurst: 4))),
       Action(operation: .dmaRequestChan(device: "uart0", name: "rx"), result: "urx"),
-      Action(operation: .dmaengineSlaveConfig(channel: .variable("urx"), config: SlaveConfig(srcAddrWidth: 1, srcMaxBurst: 4))),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("urx"), config: SlaveConfig(srcAddrWidth: 1, srcMaxBurst: 4))),
       Action(operation: .dmaRequestChan(device: "spi0", name: "tx"), result: "stx"),
-      Action(operation: .dmaengineSlaveConfig(channel: .variable("stx"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 4))),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("stx"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 4))),
       Action(operation: .dmaRequestChan(device: "i2s0", name: "tx"), result: "i2s"),
-      Action(operation: .dmaengineSlaveConfig(channel: .variable("i2s"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 8))),
+      Action(
+        operation: .dmaengineSlaveConfig(
+          channel: .variable("i2s"), config: SlaveConfig(dstAddrWidth: 4, dstMaxBurst: 8))),
       Action(operation: .dmaRequestChanByMask(capability: "DMA_MEMCPY"), result: "mem"),
     ]
     for _ in 0..<transactions { transaction() }
@@ -57,9 +65,13 @@ struct RandomScenario {
     add(.kfree(.variable(buffer)))
   }
 
-  private mutating func map(_ buffer: String, _ size: UInt64, _ device: String, _ direction: DMADataDirection) -> String {
+  private mutating func map(
+    _ buffer: String, _ size: UInt64, _ device: String, _ direction: DMADataDirection
+  ) -> String {
     let handle = name("h")
-    add(.dmaMapSingle(device: device, pointer: .variable(buffer), size: size, direction: direction), handle)
+    add(
+      .dmaMapSingle(device: device, pointer: .variable(buffer), size: size, direction: direction),
+      handle)
     add(.dmaMappingError(device: device, handle: .variable(handle)))
     return handle
   }
@@ -84,39 +96,64 @@ struct RandomScenario {
     }
   }
 
-  private mutating func slave(_ buffer: String, _ size: UInt64, channel: String, device: String, _ direction: DMATransferDirection) {
+  private mutating func slave(
+    _ buffer: String, _ size: UInt64, channel: String, device: String,
+    _ direction: DMATransferDirection
+  ) {
     let handle = map(buffer, size, device, .toDevice)
     let descriptor = name("d")
-    add(.prepSlaveSingle(channel: .variable(channel), buffer: .variable(handle), length: size, direction: direction, flags: .prepInterrupt), descriptor)
+    add(
+      .prepSlaveSingle(
+        channel: .variable(channel), buffer: .variable(handle), length: size, direction: direction,
+        flags: .prepInterrupt), descriptor)
     finish(channel, descriptor)
-    add(.dmaUnmapSingle(device: device, handle: .variable(handle), size: size, direction: .toDevice))
+    add(
+      .dmaUnmapSingle(device: device, handle: .variable(handle), size: size, direction: .toDevice))
   }
 
   private mutating func receive(_ buffer: String, _ size: UInt64) {
     let length = min(size, pick(1...48))
     let handle = map(buffer, size, "uart0", .fromDevice)
     let descriptor = name("d")
-    add(.prepSlaveSingle(channel: .variable("urx"), buffer: .variable(handle), length: length, direction: .devToMem, flags: .prepInterrupt), descriptor)
-    add(.deviceReceive(device: "uart0", bytes: (0..<Int(length + pick(0...8))).map { UInt8(truncatingIfNeeded: $0 &+ 65) }))
+    add(
+      .prepSlaveSingle(
+        channel: .variable("urx"), buffer: .variable(handle), length: length, direction: .devToMem,
+        flags: .prepInterrupt), descriptor)
+    add(
+      .deviceReceive(
+        device: "uart0",
+        bytes: (0..<Int(length + pick(0...8))).map { UInt8(truncatingIfNeeded: $0 &+ 65) }))
     finish("urx", descriptor)
     if pick(0...1) == 0 {
-      add(.dmaSyncSingleForCPU(device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
-      add(.dmaSyncSingleForDevice(device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
+      add(
+        .dmaSyncSingleForCPU(
+          device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
+      add(
+        .dmaSyncSingleForDevice(
+          device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
     }
-    add(.dmaUnmapSingle(device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
+    add(
+      .dmaUnmapSingle(
+        device: "uart0", handle: .variable(handle), size: size, direction: .fromDevice))
     add(.cpuRead(pointer: .variable(buffer), offset: 0, length: length))
   }
 
   private mutating func cyclic(_ buffer: String, _ size: UInt64) {
     let handle = map(buffer, size, "i2s0", .toDevice)
     let descriptor = name("d")
-    add(.prepDmaCyclic(channel: .variable("i2s"), buffer: .variable(handle), bufferLength: size, periodLength: max(4, size / 4), direction: .memToDev, flags: .prepInterrupt), descriptor)
+    add(
+      .prepDmaCyclic(
+        channel: .variable("i2s"), buffer: .variable(handle), bufferLength: size,
+        periodLength: max(4, size / 4), direction: .memToDev, flags: .prepInterrupt), descriptor)
     add(.submit(descriptor: .variable(descriptor)), name("c"))
     add(.issuePending(channel: .variable("i2s")))
     add(.runTicks(pick(20...300)))
-    add(pick(0...1) == 0 ? .terminateSync(channel: .variable("i2s")) : .terminateAsync(channel: .variable("i2s")))
+    add(
+      pick(0...1) == 0
+        ? .terminateSync(channel: .variable("i2s")) : .terminateAsync(channel: .variable("i2s")))
     add(.synchronize(channel: .variable("i2s")))
-    add(.dmaUnmapSingle(device: "i2s0", handle: .variable(handle), size: size, direction: .toDevice))
+    add(
+      .dmaUnmapSingle(device: "i2s0", handle: .variable(handle), size: size, direction: .toDevice))
   }
 
   private mutating func memcpy(_ buffer: String, _ size: UInt64) {
@@ -125,10 +162,16 @@ struct RandomScenario {
     let source = map(buffer, size, "dma0", .toDevice)
     let target = map(destination, size, "dma0", .fromDevice)
     let descriptor = name("d")
-    add(.prepDmaMemcpy(channel: .variable("mem"), destination: .variable(target), source: .variable(source), length: size, flags: .prepInterrupt), descriptor)
+    add(
+      .prepDmaMemcpy(
+        channel: .variable("mem"), destination: .variable(target), source: .variable(source),
+        length: size, flags: .prepInterrupt), descriptor)
     finish("mem", descriptor)
-    add(.dmaUnmapSingle(device: "dma0", handle: .variable(source), size: size, direction: .toDevice))
-    add(.dmaUnmapSingle(device: "dma0", handle: .variable(target), size: size, direction: .fromDevice))
+    add(
+      .dmaUnmapSingle(device: "dma0", handle: .variable(source), size: size, direction: .toDevice))
+    add(
+      .dmaUnmapSingle(device: "dma0", handle: .variable(target), size: size, direction: .fromDevice)
+    )
     add(.kfree(.variable(destination)))
   }
 }

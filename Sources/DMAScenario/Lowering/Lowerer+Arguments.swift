@@ -1,6 +1,9 @@
 import DMASim
 
 extension Lowerer {
+  /// The largest size, length, offset or count a scenario may use.
+  static let maximumQuantity: UInt64 = 1 << 30
+
   /// Evaluates a constant integer expression (literals with + - * / and `|`), or nil.
   func integer(_ expression: Expression) -> UInt64? {
     switch expression.kind {
@@ -22,7 +25,17 @@ extension Lowerer {
 
   /// An integer argument, with an error if it is not a constant.
   mutating func requireInteger(_ expression: Expression, _ what: String) -> UInt64? {
-    if let value = integer(expression) { return value }
+    if let value = integer(expression) {
+      // Sizes, lengths, offsets and counts are bounded so a scenario cannot ask the simulator
+      // for terabytes; addresses are not.
+      if !what.hasSuffix("_addr"), value > Self.maximumQuantity {
+        error(
+          "\(what) is \(value); the simulator's limit is \(Self.maximumQuantity) (1 GiB)",
+          at: expression.range, hint: "use a smaller buffer or transfer")
+        return nil
+      }
+      return value
+    }
     error(
       "\(what) must be a constant integer", at: expression.range, hint: "for example `128` or `4K`")
     return nil

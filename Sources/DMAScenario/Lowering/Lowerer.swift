@@ -113,6 +113,12 @@ struct Lowerer {
     if arguments.count == 2, let ticks = integer(arguments[0]),
       case .identifier(let unit) = arguments[1].kind, unit == "ticks" || unit == "tick"
     {
+      guard ticks <= 1_000_000_000 else {
+        error(
+          "`run` for \(ticks) ticks is beyond the limit of 1000000000", at: arguments[0].range,
+          hint: "split the wait, or wait for a completion instead")
+        return
+      }
       append(.runTicks(ticks), statement)
       return
     }

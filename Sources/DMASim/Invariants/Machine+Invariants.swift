@@ -13,10 +13,12 @@ extension Machine {
     }
     for peripheral in peripherals {
       if let fifo = peripheral.spec.fifo, peripheral.fifo.count > fifo.depth {
-        problems.append("\(peripheral.name): TX FIFO holds \(peripheral.fifo.count) > \(fifo.depth)")
+        problems.append(
+          "\(peripheral.name): TX FIFO holds \(peripheral.fifo.count) > \(fifo.depth)")
       }
       if let rx = peripheral.spec.rxFIFO, peripheral.rxFIFO.count > rx.depth {
-        problems.append("\(peripheral.name): RX FIFO holds \(peripheral.rxFIFO.count) > \(rx.depth)")
+        problems.append(
+          "\(peripheral.name): RX FIFO holds \(peripheral.rxFIFO.count) > \(rx.depth)")
       }
     }
     problems += cacheViolations()
@@ -28,12 +30,16 @@ extension Machine {
     var problems: [String] = []
     for (index, vchan) in controller.virtualChannels.enumerated() {
       var seen: [Int: Int] = [:]
-      let places = [vchan.allocated, vchan.submitted, vchan.issued, vchan.completed, vchan.terminated]
+      let places = [
+        vchan.allocated, vchan.submitted, vchan.issued, vchan.completed, vchan.terminated,
+      ]
       for id in places.joined() { seen[id, default: 0] += 1 }
       if let active = vchan.active { seen[active, default: 0] += 1 }
       for (id, count) in seen.sorted(by: { $0.key < $1.key }) {
         if count != 1 { problems.append("\(vchan.name): txd d\(id) is on \(count) lists") }
-        if vchan.descriptors[id] == nil { problems.append("\(vchan.name): txd d\(id) listed but freed") }
+        if vchan.descriptors[id] == nil {
+          problems.append("\(vchan.name): txd d\(id) listed but freed")
+        }
       }
       for id in vchan.descriptors.keys.sorted() where seen[id] == nil {
         problems.append("\(vchan.name): txd d\(id) is on no list")

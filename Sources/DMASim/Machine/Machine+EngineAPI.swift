@@ -26,7 +26,8 @@ extension Machine {
     case .descSetReuse(let descriptor): setReuse(descriptor, result: action.result)
     case .descFree(let descriptor): freeDescriptor(descriptor, result: action.result)
     case .deviceReceive(let device, let bytes): receive(device, bytes)
-    case .runTicks(let ticks):
+    case .runTicks(let requested):
+      let ticks = min(requested, 1 << 40)
       cpu.waiting = .ticks(until: clock + ticks)
       log(.kernel, "run", "CPU idles for \(ticks) ticks while the hardware runs")
       agenda.schedule(.cpu, at: clock + max(ticks, 1))
