@@ -21,7 +21,7 @@ public struct CPUState: Hashable, Sendable {
   /// Cookies whose completion callbacks have run.
   public internal(set) var completions: [Int32] = []
   /// Micro-operations left of the current action.
-  var pending: [MicroOp] = []
+  var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.
   var readBuffer: [UInt8] = []
 
@@ -37,6 +37,8 @@ enum MicroOp: Hashable, Sendable {
   case load(VirtAddr, PhysAddr, Int, MemoryType)
   /// A cache maintenance instruction on one line.
   case maintain(CacheOperation, PhysAddr)
+  /// The same maintenance instruction on every line of a range (block granularity).
+  case maintainRange(CacheOperation, PhysAddr, Int)
   /// The end of `cpu_read`: report and store what was read.
   case finishRead(VirtAddr, String?)
   /// The end of `dma_map_single`: record the mapping and return the handle.
@@ -54,7 +56,7 @@ extension MicroOp {
   /// access or cache operation of a call does; returns and hardware starts get their own step).
   var runsWithCall: Bool {
     switch self {
-    case .store, .load, .maintain: true
+    case .store, .load, .maintain, .maintainRange: true
     default: false
     }
   }

@@ -73,6 +73,8 @@ extension Machine {
     case .load(let virtual, let physical, let count, let type):
       load(virtual, physical, count, type)
     case .maintain(let operation, let address): maintain(operation, address)
+    case .maintainRange(let operation, let address, let lines):
+      maintainRange(operation, address, lines: lines)
     case .finishRead(let virtual, let result):
       let bytes = cpu.readBuffer
       cpu.readBuffer = []

@@ -67,6 +67,31 @@ extension Machine {
     logAccess(access, verb: "load", count: count, physical: physical)
   }
 
+  /// One maintenance instruction on each line of a range, in one step (block granularity).
+  mutating func maintainRange(_ operation: CacheOperation, _ address: PhysAddr, lines: Int) {
+    let lineSize = UInt64(cache.geometry.lineSize)
+    var cached = 0
+    var written = 0
+    for index in 0..<lines {
+      let at = address.advanced(by: UInt64(index) * lineSize)
+      let result: CacheMaintenance
+      switch operation {
+      case .clean: result = cache.clean(at, ram: &ram, step: stepCount)
+      case .invalidate: result = cache.invalidate(at, step: stepCount)
+      case .cleanInvalidate: result = cache.cleanInvalidate(at, ram: &ram, step: stepCount)
+      }
+      if let slot = result.slot {
+        cached += 1
+        lastTouch.cacheSlots.append(slot)
+      }
+      if result.wroteBack { written += 1 }
+    }
+    log(
+      .hardware, operation.instruction,
+      "\(lines) lines from \(address.hex): \(cached) cached, \(written) written back",
+      addresses: [LogAddress("line", address.rawValue)])
+  }
+
   /// One cache maintenance micro-operation.
   mutating func maintain(_ operation: CacheOperation, _ address: PhysAddr) {
     let result: CacheMaintenance

@@ -10,7 +10,13 @@ extension Machine {
     let vchan = controllers[controller].virtualChannels[channel]
     let peripheralIndex = peripherals.firstIndex { $0.name == vchan.peripheral }
     let name = "\(controllers[controller].name) ch\(physical)"
-    let (width, burst) = beatShape(descriptor, vchan.config, controllers[controller].capabilities)
+    var (width, burst) = beatShape(descriptor, vchan.config, controllers[controller].capabilities)
+    if granularity == .block, case .memcpy = descriptor.kind {
+      // Block granularity: a memcpy moves up to the rest of its 4 KiB block in one step.
+      let offset = descriptor.transferred % PhysicalMemory.pageSize
+      width = Int(min(descriptor.residue, PhysicalMemory.pageSize - offset))
+      burst = 1
+    }
     if pchan.beatsLeftInBurst == 0 {
       if let index = peripheralIndex, !requestAsserted(peripherals[index], descriptor.direction) {
         pchan.state = .waitingForRequest
@@ -144,7 +150,8 @@ extension Machine {
 
   /// What a device reads from RAM: a coherent device snoops the cache, a non-coherent one does not.
   func deviceRead(_ address: PhysAddr, count: Int, coherent: Bool) -> [UInt8] {
-    (0..<count).map { index in
+    guard coherent else { return ram.read(address, count: count) }
+    return (0..<count).map { index in
       let at = address.advanced(by: UInt64(index))
       return coherent ? cache.peek(at, ram: ram) : ram.byte(at: at)
     }

@@ -144,6 +144,19 @@ extension Machine {
   /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.
   mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64)
   {
+    if granularity == .block, size > PhysicalMemory.pageSize {
+      // Block granularity: one step per page of lines.
+      let lineSize = UInt64(cache.geometry.lineSize)
+      var at = physical.rawValue - physical.rawValue % lineSize
+      let end = physical.rawValue + size
+      while at < end {
+        let pageEnd = min(end, (at / PhysicalMemory.pageSize + 1) * PhysicalMemory.pageSize)
+        let lines = Int((pageEnd - at + lineSize - 1) / lineSize)
+        cpu.pending.append(.maintainRange(operation, PhysAddr(at), lines))
+        at += UInt64(lines) * lineSize
+      }
+      return
+    }
     for (_, pa, _) in lineChunks(VirtAddr(0), physical, count: size) {
       cpu.pending.append(.maintain(operation, pa))
     }
@@ -153,6 +166,24 @@ extension Machine {
   mutating func queueInvalidate(_ physical: PhysAddr, _ size: UInt64) {
     let lineSize = UInt64(cache.geometry.lineSize)
     let end = physical.rawValue + size
+    if granularity == .block, size > PhysicalMemory.pageSize {
+      // Partial edge lines are cleaned and invalidated; the full lines between them are only
+      // invalidated, a page per step.
+      let first = physical.rawValue - physical.rawValue % lineSize
+      let last = (end - 1) - (end - 1) % lineSize
+      if physical.rawValue % lineSize != 0 {
+        cpu.pending.append(.maintain(.cleanInvalidate, PhysAddr(first)))
+      }
+      let innerStart = physical.rawValue % lineSize != 0 ? first + lineSize : first
+      let innerEnd = end % lineSize != 0 ? last : end
+      if innerEnd > innerStart {
+        queueMaintenance(.invalidate, PhysAddr(innerStart), innerEnd - innerStart)
+      }
+      if end % lineSize != 0, last >= innerStart {
+        cpu.pending.append(.maintain(.cleanInvalidate, PhysAddr(last)))
+      }
+      return
+    }
     for (_, pa, length) in lineChunks(VirtAddr(0), physical, count: size) {
       let partial =
         UInt64(length) < lineSize || (pa.rawValue + UInt64(length) == end && end % lineSize != 0)

@@ -42,12 +42,15 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var lastTouch = Touch()
   /// The narration of the latest `say`.
   public internal(set) var narration: String?
+  /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
+  public let granularity: EventGranularity
   var nextID = 1
 
   /// Builds the machine for a board and boots it (the boot log is step 0).
-  public init(board: Board, program: Program) {
+  public init(board: Board, program: Program, granularity: EventGranularity = .beat) {
     self.board = board
     self.program = program
+    self.granularity = granularity
     ram = PhysicalMemory(banks: board.dram)
     cache = DataCache(geometry: board.cache)
     var table = KernelPageTable(mappings: [])
@@ -159,6 +162,15 @@ public struct Machine: Hashable, Sendable {
     cpu.waiting = nil
     cpu.finished = true
   }
+}
+
+/// How much work one step does.
+public enum EventGranularity: Hashable, Sendable {
+  /// Every bus beat, cache line and FIFO word is its own step (the default, for teaching).
+  case beat
+  /// Memory-to-memory copies move up to a 4 KiB block per step and cache maintenance covers
+  /// up to a page per step; peripheral transfers still move beat by beat, paced by DRQ.
+  case block
 }
 
 /// What one step touched, so views can mark it.

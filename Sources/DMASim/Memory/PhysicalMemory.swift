@@ -24,22 +24,47 @@ public struct PhysicalMemory: Hashable, Sendable {
     return page[Int(address.rawValue % Self.pageSize)]
   }
 
-  /// Reads `count` bytes starting at `address`.
+  /// Reads `count` bytes starting at `address`, a page at a time.
   public func read(_ address: PhysAddr, count: Int) -> [UInt8] {
-    (0..<count).map { byte(at: address.advanced(by: UInt64($0))) }
+    var result: [UInt8] = []
+    result.reserveCapacity(count)
+    var at = address.rawValue
+    var left = count
+    while left > 0 {
+      let offset = Int(at % Self.pageSize)
+      let chunk = min(left, Int(Self.pageSize) - offset)
+      if let page = pages[at / Self.pageSize] {
+        result.append(contentsOf: page[offset..<offset + chunk])
+      } else {
+        result.append(contentsOf: repeatElement(0, count: chunk))
+      }
+      at += UInt64(chunk)
+      left -= chunk
+    }
+    return result
   }
 
-  /// Writes bytes starting at `address`.
+  /// Writes bytes starting at `address`, a page at a time (pages that would only hold zeros
+  /// are not created).
   public mutating func write(_ address: PhysAddr, bytes: [UInt8]) {
-    for (index, value) in bytes.enumerated() {
-      let at = address.rawValue + UInt64(index)
-      let pfn = at / Self.pageSize
+    var at = address.rawValue
+    var done = 0
+    while done < bytes.count {
       let offset = Int(at % Self.pageSize)
+      let chunk = min(bytes.count - done, Int(Self.pageSize) - offset)
+      let pfn = at / Self.pageSize
+      let slice = bytes[done..<done + chunk]
       if pages[pfn] == nil {
-        if value == 0 { continue }
+        if !slice.contains(where: { $0 != 0 }) {
+          at += UInt64(chunk)
+          done += chunk
+          continue
+        }
         pages[pfn] = [UInt8](repeating: 0, count: Int(Self.pageSize))
       }
-      pages[pfn]?[offset] = value
+      pages[pfn]?.replaceSubrange(offset..<offset + chunk, with: slice)
+      at += UInt64(chunk)
+      done += chunk
     }
   }
 
