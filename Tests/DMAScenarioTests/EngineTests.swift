@@ -292,3 +292,40 @@ extension Machine {
     for _ in 0..<limit where !step() { return }
   }
 }
+
+@Suite struct ScatterGatherTests {
+  @Test func threeBuffersGoOutAsOneDescriptor() throws {
+    let source = """
+      board soc
+      spi = dma_request_chan(spi0, "tx")
+      dmaengine_slave_config(spi, dst_addr_width=4, dst_maxburst=4)
+      a = kmalloc(64, GFP_KERNEL)
+      b = kmalloc(128, GFP_KERNEL)
+      c = kmalloc(32, GFP_KERNEL)
+      cpu_write(a, 0, "AAAA", repeat=16)
+      cpu_write(b, 0, "BBBB", repeat=32)
+      cpu_write(c, 0, "CCCC", repeat=8)
+      sg = sg_init_table(3)
+      sg_set_buf(sg, 0, a, 64)
+      sg_set_buf(sg, 1, b, 128)
+      sg_set_buf(sg, 2, c, 32)
+      n = dma_map_sg(spi0, sg, 3, DMA_TO_DEVICE)
+      d = dmaengine_prep_slave_sg(spi, sg, n, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      k = dmaengine_submit(d)
+      dma_async_issue_pending(spi)
+      wait_for_completion(k)
+      dma_unmap_sg(spi0, sg, 3, DMA_TO_DEVICE)
+      """
+    let result = ScenarioCompiler.compile(source, fileName: "sg.dms")
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+    let scenario = try #require(result.scenario)
+    var machine = Machine(board: scenario.board, program: scenario.program)
+    machine.runToEnd()
+    #expect(machine.cpu.variables["n"] == .integer(3))
+    let expected =
+      String(repeating: "A", count: 64) + String(repeating: "B", count: 128)
+      + String(repeating: "C", count: 32)
+    #expect(String(decoding: machine.peripherals[2].output, as: UTF8.self) == expected)
+    #expect(!machine.log.entries.contains { $0.source == .debug })
+  }
+}

@@ -46,6 +46,17 @@ public enum KernelFunctions {
     Signature(
       name: "dmaengine_prep_slave_single", parameters: "chan, handle, len, dir, flags",
       summary: "prepare a one-segment slave transfer"),
+    Signature(name: "sg_init_table", parameters: "nents", summary: "a scatter-gather table"),
+    Signature(name: "sg_set_buf", parameters: "sg, index, buf, len", summary: "describe one piece"),
+    Signature(
+      name: "dma_map_sg", parameters: "dev, sg, nents, dir",
+      summary: "map every entry; returns the mapped count"),
+    Signature(
+      name: "dma_unmap_sg", parameters: "dev, sg, nents, dir",
+      summary: "unmap with the original nents"),
+    Signature(
+      name: "dmaengine_prep_slave_sg", parameters: "chan, sg, sg_len, dir, flags",
+      summary: "prepare a scatter-gather slave transfer"),
     Signature(
       name: "dmaengine_prep_dma_memcpy", parameters: "chan, dst, src, len, flags",
       summary: "prepare a memory-to-memory copy"),

@@ -180,6 +180,7 @@ extension Lowerer {
     case .integer: "dma_mapping_error(dev, handle)"
     case .status: "dmaengine_tx_status(chan, cookie)"
     case .bytes: "cpu_read(buf, 0, 16)"
+    case .scatterList: "sg_init_table(3)"
     }
   }
 }

@@ -53,6 +53,9 @@ extension Lowerer {
       "dmaengine_desc_set_reuse", "dmaengine_desc_free":
       1
     case "device_receive": 2
+    case "sg_init_table": 1
+    case "sg_set_buf", "dma_map_sg", "dma_unmap_sg": 4
+    case "dmaengine_prep_slave_sg": 5
     case "dmaengine_prep_dma_memcpy": 5
     case "dmaengine_prep_dma_cyclic": 6
     case "dma_request_chan", "kmalloc", "kzalloc", "dma_mapping_error", "dmaengine_tx_status": 2
@@ -140,6 +143,46 @@ extension Lowerer {
     Operation, ValueKind?
   )? {
     switch callee {
+    case "sg_init_table":
+      guard let count = requireInteger(args[0], "nents"), (1...4096).contains(count) else {
+        return nil
+      }
+      return (.sgInitTable(count: Int(count)), .scatterList)
+    case "sg_set_buf":
+      guard let table = variable(args[0], .scatterList),
+        let index = requireInteger(args[1], "the index"), let pointer = variable(args[2], .pointer),
+        let length = requireInteger(args[3], "the length")
+      else { return nil }
+      return (.sgSetBuf(table: table, index: Int(index), pointer: pointer, length: length), nil)
+    case "dma_map_sg", "dma_unmap_sg":
+      guard let dev = device(args[0]), let table = variable(args[1], .scatterList),
+        let count = requireInteger(args[2], "nents"),
+        let direction = constant(
+          args[3], DMADataDirection.allCases, name: \.kernelName, "DMA data direction")
+      else { return nil }
+      if callee == "dma_map_sg" {
+        return (
+          .dmaMapSG(device: dev, table: table, count: Int(count), direction: direction), .integer
+        )
+      }
+      return (.dmaUnmapSG(device: dev, table: table, count: Int(count), direction: direction), nil)
+    case "dmaengine_prep_slave_sg":
+      guard let chan = variable(args[0], .channel), let table = variable(args[1], .scatterList),
+        let direction = constant(
+          args[3], DMATransferDirection.allCases, name: \.kernelName, "transfer direction"),
+        let ctrl = flags(args[4], DMACtrlFlags.named.map { ($0.name, $0.flag) }, "dma_ctrl_flags")
+      else { return nil }
+      let count: Operand
+      if let constant = integer(args[2]) {
+        count = .literal(.integer(Int64(min(constant, 4096))))
+      } else {
+        guard let counted = variable(args[2], .integer) else { return nil }
+        count = counted
+      }
+      return (
+        .prepSlaveSG(channel: chan, table: table, count: count, direction: direction, flags: ctrl),
+        .descriptor
+      )
     case "dma_request_chan_by_mask":
       guard case .identifier(let capability) = args[0].kind,
         ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC"].contains(capability)

@@ -8,4 +8,5 @@ enum ValueKind: String, Hashable, Sendable {
   case integer = "an integer"
   case status = "a dma_status"
   case bytes = "bytes"
+  case scatterList = "a scatter-gather table"
 }

@@ -45,6 +45,10 @@ enum MicroOp: Hashable, Sendable {
   case finishMap(StreamingMapping, String?)
   /// The driver's start routine inside `issue_pending`: program the hardware.
   case startTransfer(controller: Int, channel: Int)
+  /// The end of `dma_map_sg`: record the mapped entries and return their count.
+  case finishMapSG(table: Int, device: String, count: Int, direction: DMADataDirection, String?)
+  /// The end of `dma_unmap_sg`: dma-debug's checks, then forget the bus addresses.
+  case finishUnmapSG(table: Int, device: String, count: Int, direction: DMADataDirection)
   /// The end of `dma_unmap_single`: dma-debug's checks, then drop the mapping.
   case finishUnmap(String, DMAAddr, UInt64, DMADataDirection)
   /// The end of a `dma_sync_single_for_*`: dma-debug's checks and the ownership change.

@@ -61,6 +61,8 @@ extension Machine {
       dmaSyncSingle(forCPU: true, device, handle, size: size, direction: direction)
     case .dmaSyncSingleForDevice(let device, let handle, let size, let direction):
       dmaSyncSingle(forCPU: false, device, handle, size: size, direction: direction)
+    case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
+      executeScatterGather(action)
     default: executeEngineCall(action)
     }
   }
@@ -84,6 +86,10 @@ extension Machine {
         "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
     case .finishMap(let mapping, let result): finishMap(mapping, result: result)
     case .startTransfer(let controller, _): arbitrate(controller)
+    case .finishMapSG(let table, let device, let count, let direction, let result):
+      finishMapSG(table, device, count, direction, result)
+    case .finishUnmapSG(let table, let device, let count, let direction):
+      finishUnmapSG(table, device, count, direction)
     case .finishUnmap(let device, let handle, let size, let direction):
       finishUnmap(device, handle, size, direction)
     case .finishSync(let forCPU, let device, let handle, let size, let direction):

@@ -24,6 +24,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var slab = SlabAllocator()
   /// Live allocations, oldest first.
   public internal(set) var allocations: [Allocation] = []
+  /// Scatter-gather tables, by creation.
+  public internal(set) var scatterLists: [ScatterList] = []
   /// Live streaming mappings, oldest first.
   public internal(set) var mappings: [StreamingMapping] = []
   /// dma-debug's table and counters (every error shown, as with `all_errors=1`).

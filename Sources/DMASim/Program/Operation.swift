@@ -80,6 +80,18 @@ public enum Operation: Hashable, Sendable {
   case descFree(descriptor: Operand)
   /// Bytes arriving on a peripheral's receive wire (a device-side action).
   case deviceReceive(device: String, bytes: [UInt8])
+  /// `sg_init_table(sgl, nents)`: a scatter-gather table of `count` empty entries.
+  case sgInitTable(count: Int)
+  /// `sg_set_buf(&sgl[index], buf, len)`.
+  case sgSetBuf(table: Operand, index: Int, pointer: Operand, length: UInt64)
+  /// `dma_map_sg(dev, sgl, nents, dir)`.
+  case dmaMapSG(device: String, table: Operand, count: Int, direction: DMADataDirection)
+  /// `dma_unmap_sg(dev, sgl, nents, dir)`.
+  case dmaUnmapSG(device: String, table: Operand, count: Int, direction: DMADataDirection)
+  /// `dmaengine_prep_slave_sg(chan, sgl, sg_len, dir, flags)`.
+  case prepSlaveSG(
+    channel: Operand, table: Operand, count: Operand, direction: DMATransferDirection,
+    flags: DMACtrlFlags)
   /// `dmaengine_submit(desc)`.
   case submit(descriptor: Operand)
   /// `dma_async_issue_pending(chan)`.
@@ -121,6 +133,11 @@ public enum Operation: Hashable, Sendable {
     case .descSetReuse: "dmaengine_desc_set_reuse"
     case .descFree: "dmaengine_desc_free"
     case .deviceReceive: "device_receive"
+    case .sgInitTable: "sg_init_table"
+    case .sgSetBuf: "sg_set_buf"
+    case .dmaMapSG: "dma_map_sg"
+    case .dmaUnmapSG: "dma_unmap_sg"
+    case .prepSlaveSG: "dmaengine_prep_slave_sg"
     case .submit: "dmaengine_submit"
     case .issuePending: "dma_async_issue_pending"
     case .txStatus: "dmaengine_tx_status"

@@ -16,6 +16,8 @@ public enum Value: Hashable, Sendable {
   case status(DMAStatus)
   /// Bytes read by the CPU.
   case bytes([UInt8])
+  /// A scatter-gather table.
+  case scatterList(Int)
   /// An error pointer (`ERR_PTR(-errno)`) or a NULL return.
   case error(Errno)
 
@@ -30,6 +32,7 @@ public enum Value: Hashable, Sendable {
     case .integer(let value): "\(value)"
     case .status(let status): status.kernelName
     case .bytes(let bytes): ByteText.quoted(bytes)
+    case .scatterList(let id): "sgt\(id)"
     case .error(let errno): errno == .null ? "NULL" : "ERR_PTR(-\(errno.name))"
     }
   }

@@ -1,0 +1,193 @@
+extension Machine {
+  /// Runs the scatter-gather calls.
+  mutating func executeScatterGather(_ action: Action) {
+    switch action.operation {
+    case .sgInitTable(let count):
+      let table = ScatterList(
+        id: nextID, entries: Array(repeating: ScatterList.Entry(), count: max(0, count)))
+      nextID += 1
+      scatterLists.append(table)
+      assign(.scatterList(table.id), to: action.result)
+      log(.kernel, "sg_init_table", "sg_init_table(sgt\(table.id), \(count))")
+    case .sgSetBuf(let tableOperand, let index, let pointer, let length):
+      guard let table = tableIndex(tableOperand, "sg_set_buf"),
+        let value = resolve(pointer, for: "sg_set_buf")
+      else { return }
+      guard scatterLists[table].entries.indices.contains(index), case .pointer(let virtual) = value
+      else {
+        log(
+          .debug, "sg_set_buf",
+          "entry \(index) is outside the table, or \(value.text) is no pointer")
+        return
+      }
+      scatterLists[table].entries[index].virtualAddress = virtual
+      scatterLists[table].entries[index].length = length
+      scatterLists[table].entries[index].physical = pageTable.translate(virtual)?.physical
+      log(
+        .kernel, "sg_set_buf",
+        "sgt\(scatterLists[table].id)[\(index)] = \(virtual.hex), \(length) bytes")
+    case .dmaMapSG(let device, let tableOperand, let count, let direction):
+      guard let table = tableIndex(tableOperand, "dma_map_sg") else { return }
+      mapSG(device, table, count, direction, result: action.result)
+    case .dmaUnmapSG(let device, let tableOperand, let count, let direction):
+      guard let table = tableIndex(tableOperand, "dma_unmap_sg") else { return }
+      unmapSG(device, table, count, direction)
+    case .prepSlaveSG(let channel, let tableOperand, let countOperand, let direction, let flags):
+      prepSlaveSG(channel, tableOperand, countOperand, direction, flags, result: action.result)
+    default: break
+    }
+  }
+
+  /// `dma_map_sg` → `dma_direct_map_sg`: each entry mapped on its own (no merging without an
+  /// IOMMU), cleaned for a non-coherent device; any failure unmaps the rest and returns 0.
+  private mutating func mapSG(
+    _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection, result: String?
+  ) {
+    guard let spec = board.device(named: device) else { return }
+    let entries = scatterLists[table].entries.prefix(max(0, count))
+    guard count > 0, entries.count == count,
+      entries.allSatisfy({ $0.physical != nil && $0.length > 0 })
+    else {
+      assign(.integer(0), to: result)
+      log(
+        .kernel, "dma_map_sg",
+        "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count)) = 0: an entry is "
+          + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
+      return
+    }
+    log(
+      .kernel, "dma_map_sg",
+      "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
+        + "\(direction.kernelName)) → dma_direct_map_sg: one dma_direct_map_page per entry")
+    if !spec.coherent {
+      for entry in entries {
+        if let physical = entry.physical { queueMaintenance(.clean, physical, entry.length) }
+      }
+    }
+    cpu.pending.append(
+      .finishMapSG(table: table, device: device, count: count, direction: direction, result))
+  }
+
+  /// Records the mapped entries (and dma-debug's one entry per mapped segment).
+  mutating func finishMapSG(
+    _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection, _ result: String?
+  ) {
+    for index in 0..<count {
+      let physical = scatterLists[table].entries[index].physical ?? PhysAddr(0)
+      scatterLists[table].entries[index].dmaAddress = DMAAddr(physical.rawValue)
+      scatterLists[table].entries[index].dmaLength = scatterLists[table].entries[index].length
+    }
+    scatterLists[table].mappedCount = count
+    scatterLists[table].device = device
+    scatterLists[table].direction = direction
+    logDebug(
+      dmaDebug.mapSG(
+        firstID: nextID, device: debugDevice(device), segments: segments(table, count),
+        nents: count,
+        mappedEntries: count, direction: direction, step: stepCount))
+    nextID += count
+    assign(.integer(Int64(count)), to: result)
+    let list = scatterLists[table].entries.prefix(count).map {
+      "\(Hex.prefixed($0.dmaAddress?.rawValue ?? 0))+\($0.dmaLength)"
+    }
+    log(.kernel, "dma_map_sg", "= \(count): " + list.joined(separator: ", "))
+  }
+
+  /// `dma_unmap_sg`: sync each entry for the CPU (invalidate unless TO_DEVICE), then check.
+  private mutating func unmapSG(
+    _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection
+  ) {
+    let spec = board.device(named: device)
+    log(
+      .kernel, "dma_unmap_sg",
+      "dma_unmap_sg(\(deviceName(device)), sgt\(scatterLists[table].id), \(count), "
+        + "\(direction.kernelName))")
+    if spec?.coherent == false, direction != .toDevice {
+      for entry in scatterLists[table].entries.prefix(max(0, count)) {
+        if let physical = entry.physical { queueInvalidate(physical, entry.length) }
+      }
+    }
+    cpu.pending.append(
+      .finishUnmapSG(table: table, device: device, count: count, direction: direction))
+  }
+
+  /// dma-debug's `check_unmap` per segment, then the table forgets its bus addresses.
+  mutating func finishUnmapSG(
+    _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection
+  ) {
+    logDebug(
+      dmaDebug.unmapSG(
+        device: debugDevice(device), segments: segments(table, count), nents: count,
+        direction: direction))
+    for index in scatterLists[table].entries.indices {
+      scatterLists[table].entries[index].dmaAddress = nil
+      scatterLists[table].entries[index].dmaLength = 0
+    }
+    scatterLists[table].mappedCount = 0
+    log(.kernel, "dma_unmap_sg", "sgt\(scatterLists[table].id) unmapped")
+  }
+
+  /// `dmaengine_prep_slave_sg`: one descriptor whose segments are the mapped entries.
+  private mutating func prepSlaveSG(
+    _ channel: Operand, _ tableOperand: Operand, _ countOperand: Operand,
+    _ direction: DMATransferDirection, _ flags: DMACtrlFlags, result: String?
+  ) {
+    let function = "dmaengine_prep_slave_sg"
+    guard let (controller, index) = channelIndex(channel, function),
+      let table = tableIndex(tableOperand, function),
+      let countValue = resolve(countOperand, for: function)
+    else { return }
+    let count: Int
+    switch countValue {
+    case .integer(let value): count = Int(max(0, value))
+    default: count = 0
+    }
+    let mapped = scatterLists[table].entries.prefix(min(count, scatterLists[table].mappedCount))
+    let vchan = controllers[controller].virtualChannels[index]
+    guard count > 0, mapped.count == count, let config = vchan.config else {
+      log(
+        .kernel, function,
+        "\(vchan.name): prep_slave_sg of \(count) entries = NULL (table not mapped, count 0, or no "
+          + "slave config)")
+      assign(.error(.null), to: result)
+      return
+    }
+    let id = controllers[controller].nextDescriptorID
+    controllers[controller].nextDescriptorID += 1
+    let descriptor = Descriptor(
+      id: id, flags: flags, direction: direction,
+      segments: mapped.map {
+        Descriptor.Segment(address: $0.dmaAddress ?? DMAAddr(0), length: $0.dmaLength)
+      },
+      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress,
+      hasCallback: flags.contains(.prepInterrupt), preparedAtStep: stepCount)
+    controllers[controller].virtualChannels[index].descriptors[id] = descriptor
+    controllers[controller].virtualChannels[index].allocated.append(id)
+    lastTouch.descriptors.append(id)
+    assign(.descriptor(controller: controller, channel: index, id: id), to: result)
+    log(
+      .kernel, function,
+      "\(vchan.name): \(count) segments, \(descriptor.length) bytes \(direction.text), flags "
+        + "\(flags.kernelText) → txd d\(id) on desc_allocated")
+  }
+
+  private func segments(_ table: Int, _ count: Int) -> [DMADebugSegment] {
+    scatterLists[table].entries.prefix(max(0, count)).map {
+      DMADebugSegment(
+        physical: $0.physical ?? PhysAddr(0), virtualAddress: $0.virtualAddress ?? VirtAddr(0),
+        length: UInt32(truncatingIfNeeded: $0.length), dmaAddress: $0.dmaAddress ?? DMAAddr(0),
+        dmaLength: $0.dmaLength)
+    }
+  }
+
+  private mutating func tableIndex(_ operand: Operand, _ function: String) -> Int? {
+    guard let value = resolve(operand, for: function) else { return nil }
+    guard case .scatterList(let id) = value,
+      let index = scatterLists.firstIndex(where: { $0.id == id })
+    else {
+      log(.debug, function, "\(operand.text) is \(value.text), not a scatter-gather table")
+      return nil
+    }
+    return index
+  }
+}
