@@ -15,6 +15,8 @@ let package = Package(
   targets: [
     // Pure simulation core: standard library only.
     .target(name: "DMASim"),
+    // Device tree blobs and sources in, an ordered tree out: standard library only.
+    .target(name: "DeviceTree"),
     // Scenario text in, actions out.
     .target(name: "DMAScenario", dependencies: ["DMASim"]),
     // Terminal-free drawing kit.
@@ -36,6 +38,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
+    .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree"], exclude: ["Fixtures"]),
     .testTarget(name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(
