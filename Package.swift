@@ -17,6 +17,8 @@ let package = Package(
     .target(name: "DMASim"),
     // Device tree blobs and sources in, an ordered tree out: standard library only.
     .target(name: "DeviceTree"),
+    // Device trees to boot descriptions, built-in boards, boot reports.
+    .target(name: "DMABoards", dependencies: ["DeviceTree", "DMASim"]),
     // Scenario text in, actions out.
     .target(name: "DMAScenario", dependencies: ["DMASim"]),
     // Terminal-free drawing kit.
@@ -39,6 +41,7 @@ let package = Package(
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
     .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree"], exclude: ["Fixtures"]),
+    .testTarget(name: "DMABoardsTests", dependencies: ["DMABoards", "DMASim", "DeviceTree"]),
     .testTarget(name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(
