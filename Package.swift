@@ -36,7 +36,8 @@ let package = Package(
     .executableTarget(
       name: "dmascope",
       dependencies: [
-        "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend",
+        "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend", "DMABoards",
+        "DeviceTree",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),

@@ -12,6 +12,6 @@ struct DMAScope: ParsableCommand {
       controller and a peripheral FIFO) and runs lessons written with the kernel's own API \
       names. Run it with no arguments to open the default lesson in the terminal.
       """,
-    subcommands: [Run.self, Lessons.self, Check.self],
+    subcommands: [Run.self, Lessons.self, Check.self, Boot.self],
     defaultSubcommand: Run.self)
 }
