@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // dmascope: see ARCHITECTURE.md for the module graph. Dependencies point one way only:
 // dmascope → DMAApp → DMAPanels → (DMASim, TermCanvas); DMAApp → DMAScenario → DMASim;
-// dmascope → NcursesBackend → (TermCanvas, CNcursesw).
+// dmascope → NcursesBackend → (TermCanvas, CNcursesw); dmascope → DMABoards → (DeviceTree, DMASim).
 import PackageDescription
 
 let package = Package(

@@ -6,9 +6,12 @@ public enum MemoryMapText {
   /// The lines of the summary.
   public static func render(_ result: BootResult) -> [String] {
     var lines = ["", "Physical memory map (\(result.profile.name)):"]
+    if result.memory.isEmpty {
+      lines.append("  note: the tree has no memory banks (boot loaders usually fill /memory in)")
+    }
     var rows: [(base: UInt64, size: UInt64, text: String)] = []
     for bank in result.memory {
-      rows.append((bank.base, bank.size, "memory       \(bank.node)"))
+      rows.append((bank.base, bank.size, "memory        \(bank.node)"))
     }
     for entry in result.memoryReservations {
       rows.append((entry.base, entry.size, "memreserve"))
@@ -17,7 +20,7 @@ public enum MemoryMapText {
       var flags = [region.noMap ? "no-map" : "map"]
       if region.reusable { flags.append("reusable") }
       if region.dynamic { flags.append("dynamic") }
-      let kind = region.kind.rawValue.padding(13)
+      let kind = region.kind.rawValue.padding(14)
       rows.append(
         (region.base, region.size, "\(kind)\(region.node) (\(flags.joined(separator: ", ")))"))
     }
@@ -25,7 +28,15 @@ public enum MemoryMapText {
     where !result.reserved.contains(where: {
       $0.kind == .cma && $0.base == area.base
     }) {
-      rows.append((area.base, area.size, "cma          \(area.name) (cma=/Kconfig default)"))
+      rows.append((area.base, area.size, "cma           \(area.name) (cma=/Kconfig default)"))
+    }
+    if let swiotlb = result.swiotlb {
+      let force = swiotlb.forceBounce ? ", force" : ""
+      rows.append(
+        (
+          swiotlb.base, swiotlb.size,
+          "swiotlb       default pool (\(swiotlb.slots) slots, \(swiotlb.areas) areas\(force))"
+        ))
     }
     for row in rows.sorted(by: { ($0.base, $0.size) < ($1.base, $1.size) }) {
       lines.append("  \(range(row.base, row.size))  \(size(row.size).leftPadding(9))  \(row.text)")

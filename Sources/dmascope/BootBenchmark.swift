@@ -1,4 +1,6 @@
+import DMABoards
 import DMASim
+import DeviceTree
 
 /// Timings for early memory setup and CMA on a large board: boot time of an 8 GiB board with a
 /// 1 GiB CMA area, and `cma_alloc`/`cma_release` calls per second on that area. `dmascope
@@ -8,13 +10,26 @@ enum BootBenchmark {
   struct Figures {
     var bootsTimed: Int
     var bootMicroseconds: Double
+    var sourceBootMicroseconds: Double
     var cmaCalls: Int
     var cmaCallsPerSecond: Double
     var failedAllocations: Int
     var cmaAreaPages: UInt64
   }
 
-  /// The benchmark board: 8 GiB of DRAM at 0x40000000, `cma=1G`.
+  /// The benchmark board as source: 8 GiB of DRAM at 0x40000000, a 1 GiB CMA area.
+  static let source = """
+    /dts-v1/;
+    / {
+      model = "dmascope benchmark board (8 GiB)";
+      #address-cells = <2>;
+      #size-cells = <2>;
+      chosen { bootargs = "cma=1G"; };
+      memory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x2 0x0>; };
+    };
+    """
+
+  /// The benchmark board as a boot description.
   static var description: BootDescription {
     BootDescription(
       model: "dmascope benchmark board (8 GiB)", rootAddressCells: 2, rootSizeCells: 2,
@@ -30,6 +45,14 @@ enum BootBenchmark {
     var result: BootResult?
     let bootTime = clock.measure {
       for _ in 0..<boots { result = try? EarlyBoot.run(description, profile: profile) }
+    }
+    let sourceTime = clock.measure {
+      for _ in 0..<boots {
+        guard let tree = try? DeviceTreeSource.parse(source, fileName: "bench.dts") else {
+          continue
+        }
+        result = try? EarlyBoot.run(BootDescriptionBuilder.build(tree), profile: profile)
+      }
     }
     var area = result?.cmaAreas.first ?? CMAArea(name: "reserved", base: 1 << 32, size: 1 << 30)
     var rng: UInt64 = 0x5EED_CA11
@@ -56,6 +79,7 @@ enum BootBenchmark {
     }
     return Figures(
       bootsTimed: boots, bootMicroseconds: seconds(bootTime) * 1e6 / Double(boots),
+      sourceBootMicroseconds: seconds(sourceTime) * 1e6 / Double(boots),
       cmaCalls: calls, cmaCallsPerSecond: Double(calls) / seconds(cmaTime),
       failedAllocations: failed, cmaAreaPages: area.count)
   }
@@ -67,6 +91,9 @@ enum BootBenchmark {
     print(
       "  early memory setup: \(format(figures.bootMicroseconds)) us per boot "
         + "(mean of \(figures.bootsTimed))")
+    print(
+      "  .dts parse + boot description + setup: \(format(figures.sourceBootMicroseconds)) us "
+        + "per boot")
     print(
       "  cma_alloc/cma_release: \(Int(figures.cmaCallsPerSecond)) calls per second "
         + "(\(figures.cmaCalls) calls, 1-256 pages, \(figures.failedAllocations) failed)")

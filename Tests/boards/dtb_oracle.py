@@ -12,9 +12,11 @@ used only if its #address-cells/#size-cells equal the root's and it has ranges; 
 region is an entry of the reg of an available child whose reg length is a multiple of the
 entry size, with a non-zero size.
 
-Usage: dtb_oracle.py FILE.dtb JSON_FILE   (exit 0 when equal, 1 with a report otherwise)
+Usage: dtb_oracle.py BIN DIR   (boots every DIR/*.dtb with BIN; prints "N passed, N failed")
 """
+import concurrent.futures
 import json
+import os
 import re
 import subprocess
 import sys
@@ -163,13 +165,11 @@ def expected(root):
     return memory, reserved
 
 
-def main():
-    dtb, json_file = sys.argv[1], sys.argv[2]
+def compare(dtb, got):
+    """Problems found comparing dmascope's JSON with the dtc reading (empty when equal)."""
     text = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", dtb], check=True,
                           capture_output=True, text=True).stdout
     memory, reserved = expected(parse_dts(text))
-    with open(json_file) as f:
-        got = json.load(f)
     got_memory = [(m["base"], m["size"]) for m in got["memory"]]
     got_reserved = [(r["node"], r["base"], r["size"]) for r in got["reserved"] if not r["dynamic"]]
     problems = []
@@ -180,10 +180,39 @@ def main():
     for key in ("memory", "reserved", "cma", "dma_controllers", "dma_consumers"):
         if key not in got:
             problems.append("missing key " + key)
-    if problems:
-        print(dtb + ": " + "; ".join(problems))
-        return 1
-    return 0
+    return problems
+
+
+def check(binary, dtb):
+    """Boots one file and compares; returns a failure message or None."""
+    run = subprocess.run([binary, "boot", dtb, "--json"], capture_output=True, text=True)
+    if run.returncode != 0:
+        return "%s: dmascope exited with %d: %s" % (dtb, run.returncode, run.stderr[:300])
+    try:
+        got = json.loads(run.stdout)
+    except ValueError as error:
+        return "%s: not one JSON object (%s)" % (dtb, error)
+    try:
+        problems = compare(dtb, got)
+    except (ValueError, KeyError, subprocess.CalledProcessError) as error:
+        return "%s: oracle failed: %s" % (dtb, error)
+    return dtb + ": " + "; ".join(problems) if problems else None
+
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: dtb_oracle.py BIN DIR", file=sys.stderr)
+        return 2
+    binary, directory = sys.argv[1], sys.argv[2]
+    files = sorted(os.path.join(directory, name) for name in os.listdir(directory)
+                   if name.endswith(".dtb"))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda dtb: check(binary, dtb), files))
+    failures = [result for result in results if result]
+    for failure in failures:
+        print(failure)
+    print("%d passed, %d failed" % (len(files) - len(failures), len(failures)))
+    return 0 if files and not failures else 1
 
 
 if __name__ == "__main__":

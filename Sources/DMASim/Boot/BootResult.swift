@@ -77,6 +77,8 @@ public struct BootResult: Hashable, Sendable {
   public var zones: [ZoneSpan]
   /// The upper bound used for ZONE_DMA and the default CMA area (`arm64_dma_phys_limit`).
   public var dmaPhysicalLimit: UInt64
+  /// The default swiotlb pool, nil when `swiotlb=noforce` disabled it or no memory was found.
+  public var swiotlb: SwiotlbPlacement?
   /// memblock at the end of setup.
   public var memblock: Memblock
   /// DMA controllers (from the description).

@@ -1,7 +1,8 @@
 /// Early kernel memory setup, as arm64's `setup_arch` runs it: memory banks into memblock,
 /// `mem=`, reserved-memory (static regions, then dynamic ones, with the `shared-dma-pool`
 /// handlers), `/memreserve/`, the static regions' handlers and the overlap check, zone
-/// ranges, then the default CMA area from `cma=` or `CONFIG_CMA_SIZE_MBYTES`.
+/// ranges, the default CMA area from `cma=` or `CONFIG_CMA_SIZE_MBYTES`, then (from
+/// `mm_core_init`) the default swiotlb pool.
 ///
 /// Not modelled: the kernel image, initrd, page tables and memmap allocations, so default
 /// placements can sit slightly higher than on hardware.
@@ -49,12 +50,7 @@ public struct EarlyBoot {
 
   private mutating func runPhases() -> BootResult {
     if !description.model.isEmpty { info("Machine model: \(description.model)") }
-    if commandLine.cmaWithoutValue {
-      log.append(KernelLogLine(.error, "cma: Config string not provided"))
-    }
-    if let limit = commandLine.memoryLimit {
-      log.append(KernelLogLine(.notice, "Memory limited to \(limit >> 20)MB"))
-    }
+    logEarlyParameters()
     for bank in description.memory { addMemory(bank) }
     if profile.physicalAddressBits < 64 {
       memblock.remove(base: 1 << UInt64(profile.physicalAddressBits), size: UInt64.max)
@@ -70,12 +66,34 @@ public struct EarlyBoot {
     logZones(zones)
     reserveDefaultCMA(limit: limit)
     info("Kernel command line: \(commandLine.text)")
+    let swiotlb = initialiseSwiotlb(dmaLimit: limit)
     return BootResult(
       profile: profile, commandLine: commandLine, memory: description.memory,
       memoryReservations: description.memoryReservations, reserved: reservedRegions(),
       cmaAreas: cmaAreas, defaultCMAName: defaultCMA.map { cmaAreas[$0].name }, zones: zones,
-      dmaPhysicalLimit: limit, memblock: memblock, controllers: description.controllers,
+      dmaPhysicalLimit: limit, swiotlb: swiotlb, memblock: memblock,
+      controllers: description.controllers,
       consumers: description.consumers, log: log)
+  }
+
+  /// Messages the early parameter handlers print, in command-line order.
+  private mutating func logEarlyParameters() {
+    for word in commandLine.text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+      if word == "cma" {
+        log.append(KernelLogLine(.error, "cma: Config string not provided"))
+      } else if word.hasPrefix("mem="), let limit = commandLine.memoryLimit {
+        log.append(KernelLogLine(.notice, "Memory limited to \(limit >> 20)MB"))
+      } else if word.hasPrefix("swiotlb="),
+        let swiotlb = try? KernelCommandLine.parseSwiotlb(
+          word.dropFirst(8)), let areas = swiotlb.areas
+      {
+        info("software IO TLB: area num \(areas).")
+        var slots = swiotlb.slots.map(Int.init) ?? Self.defaultSlots
+        if roundUpSlots(&slots, areas: Int(areas)) {
+          info("software IO TLB: SWIOTLB bounce buffer size roundup to \((slots << 11) >> 20)MB")
+        }
+      }
+    }
   }
 
   mutating func info(_ text: String) { log.append(KernelLogLine(.info, text)) }
