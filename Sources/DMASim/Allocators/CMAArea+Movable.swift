@@ -1,11 +1,3 @@
-/// One page moved out of a CMA range so that `cma_alloc` could claim it.
-public struct CMAMigration: Hashable, Sendable {
-  /// The page that was borrowed by a movable allocation.
-  public var from: UInt64
-  /// Where its contents went.
-  public var to: UInt64
-}
-
 extension CMAArea {
   /// The buddy allocator places a movable page in a free part of the area (CMA pageblocks
   /// are `MIGRATE_CMA`, usable by movable allocations until CMA claims them). Returns false

@@ -1,17 +1,3 @@
-/// What a device contributes to a bounce-buffer search.
-public struct SwiotlbDeviceLimits: Hashable, Sendable {
-  /// `dma_get_min_align_mask`: low address bits the bounce address must preserve.
-  public var minAlignMask: UInt64
-  /// `dma_get_seg_boundary`: no mapping may cross a multiple of `mask + 1`.
-  public var segmentBoundaryMask: UInt64
-
-  /// Creates limits.
-  public init(minAlignMask: UInt64 = 0, segmentBoundaryMask: UInt64 = UInt64.max) {
-    self.minAlignMask = minAlignMask
-    self.segmentBoundaryMask = segmentBoundaryMask
-  }
-}
-
 extension SwiotlbPool {
   /// `swiotlb_tbl_map_single`: finds slots for `mappingSize` bytes bouncing `original`,
   /// trying the areas from `cpu & (areas - 1)` onward. Returns the bounce address, or a
@@ -129,10 +115,4 @@ extension SwiotlbPool {
       slot -= 1
     }
   }
-}
-
-/// A failed bounce-buffer mapping, with the kernel's warning text.
-public struct SwiotlbFull: Error, Hashable, Sendable {
-  /// `swiotlb buffer is full (sz: N bytes), total N (slots), used N (slots)`.
-  public var message: String
 }

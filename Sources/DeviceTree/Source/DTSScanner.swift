@@ -161,8 +161,10 @@ struct DTSScanner {
     (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte)
   }
 
+  private static let namePunctuation = Array(",._+*#?@-".utf8)
+
   static func isNameByte(_ byte: UInt8) -> Bool {
-    isLetter(byte) || isDigit(byte) || Array(",._+*#?@-".utf8).contains(byte)
+    isLetter(byte) || isDigit(byte) || namePunctuation.contains(byte)
   }
 
   static func isLabelStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5f }
