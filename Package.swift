@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // dmascope: see ARCHITECTURE.md for the module graph. Dependencies point one way only:
 // dmascope → DMAApp → DMAPanels → (DMASim, TermCanvas); DMAApp → DMAScenario → DMASim;
-// dmascope → NcursesBackend → (TermCanvas, CNcursesw).
+// dmascope → NcursesBackend → (TermCanvas, CNcursesw); dmascope → DMABoards → (DeviceTree, DMASim).
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,10 @@ let package = Package(
   targets: [
     // Pure simulation core: standard library only.
     .target(name: "DMASim"),
+    // Device tree blobs and sources in, an ordered tree out: standard library only.
+    .target(name: "DeviceTree"),
+    // Device trees to boot descriptions, built-in boards, boot reports.
+    .target(name: "DMABoards", dependencies: ["DeviceTree", "DMASim"]),
     // Scenario text in, actions out.
     .target(name: "DMAScenario", dependencies: ["DMASim"]),
     // Terminal-free drawing kit.
@@ -32,10 +36,13 @@ let package = Package(
     .executableTarget(
       name: "dmascope",
       dependencies: [
-        "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend",
+        "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend", "DMABoards",
+        "DeviceTree",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
+    .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree"], exclude: ["Fixtures"]),
+    .testTarget(name: "DMABoardsTests", dependencies: ["DMABoards", "DMASim", "DeviceTree"]),
     .testTarget(name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(

@@ -13,7 +13,7 @@ struct DMAScope: ParsableCommand {
       names. Run it with no arguments to open the default lesson in the terminal.
       """,
     subcommands: [
-      Run.self, Lessons.self, Check.self, Record.self, ReplayCommand.self, Bench.self,
+      Run.self, Lessons.self, Check.self, Boot.self, Record.self, ReplayCommand.self, Bench.self,
       DmatestCommand.self, CacheSim.self,
     ],
     defaultSubcommand: Run.self)

@@ -39,6 +39,23 @@ enum FileReader {
     }
     return text
   }
+
+  /// Reads a whole file as bytes (a `.dtb`), refusing files over `maximumBytes`.
+  static func readBytes(_ path: String, maximumBytes: Int) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw UsageError(
+        "\(path): no such file", hint: "check the path, or run `dmascope boot --list`")
+    }
+    guard !isDirectory.boolValue else { throw UsageError("\(path): is a directory") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw UsageError("\(path): cannot read the file (permissions?)")
+    }
+    guard data.count <= maximumBytes else {
+      throw UsageError("\(path): file is \(data.count) bytes; the limit is \(maximumBytes) bytes")
+    }
+    return [UInt8](data)
+  }
 }
 
 /// Writing files: complete or not at all.

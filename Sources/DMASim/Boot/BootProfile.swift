@@ -1,0 +1,63 @@
+/// The architecture and Kconfig choices early memory setup depends on.
+public struct BootProfile: Hashable, Sendable {
+  /// `arm64` or `arm32`.
+  public var name: String
+  /// `sizeof(phys_addr_t)`: 8 on arm64 (and ARM32 with LPAE), 4 on plain ARM32.
+  public var physAddrBytes: Int
+  /// `pageblock_order` (CMA's minimum alignment is `PAGE_SIZE << pageblock_order`).
+  public var pageblockOrder: Int
+  /// ARM32 only: `rmem_dma_setup` refuses coherent pools without `no-map`.
+  public var coherentPoolNeedsNoMap: Bool
+  /// `CONFIG_CMA_SIZE_MBYTES` (16 by default; 0 disables the default area).
+  public var cmaSizeMegabytes: UInt64
+  /// `CONFIG_CMA_AREAS` (`MAX_CMA_AREAS`).
+  public var maximumCMAAreas: Int
+  /// `SMP_CACHE_BYTES`: the default alignment of dynamic reserved regions.
+  public var smpCacheBytes: UInt64
+  /// `PHYS_MASK_SHIFT`: memory above `1 << shift` is removed from memblock.
+  public var physicalAddressBits: Int
+  /// `num_possible_cpus()`, for swiotlb areas.
+  public var possibleCPUs: Int
+
+  /// Creates a profile.
+  public init(
+    name: String, physAddrBytes: Int, pageblockOrder: Int, coherentPoolNeedsNoMap: Bool,
+    cmaSizeMegabytes: UInt64, maximumCMAAreas: Int, smpCacheBytes: UInt64,
+    physicalAddressBits: Int, possibleCPUs: Int
+  ) {
+    self.name = name
+    self.physAddrBytes = physAddrBytes
+    self.pageblockOrder = pageblockOrder
+    self.coherentPoolNeedsNoMap = coherentPoolNeedsNoMap
+    self.cmaSizeMegabytes = cmaSizeMegabytes
+    self.maximumCMAAreas = maximumCMAAreas
+    self.smpCacheBytes = smpCacheBytes
+    self.physicalAddressBits = physicalAddressBits
+    self.possibleCPUs = possibleCPUs
+  }
+
+  /// `PAGE_SIZE` (4 KiB pages on both profiles).
+  public var pageSize: UInt64 { 4096 }
+
+  /// `CMA_MIN_ALIGNMENT_BYTES`: one pageblock (2 MiB on arm64 with 4 KiB pages).
+  public var cmaMinimumAlignment: UInt64 { pageSize << UInt64(pageblockOrder) }
+
+  /// arm64 with 4 KiB pages: 64-bit `phys_addr_t`, pageblock order 9 (2 MiB), 48-bit physical
+  /// addresses, `CONFIG_CMA_SIZE_MBYTES=16`, 8 CMA areas, 64-byte cache lines, 4 CPUs.
+  public static let arm64 = BootProfile(
+    name: "arm64", physAddrBytes: 8, pageblockOrder: 9, coherentPoolNeedsNoMap: false,
+    cmaSizeMegabytes: 16, maximumCMAAreas: 8, smpCacheBytes: 64, physicalAddressBits: 48,
+    possibleCPUs: 4)
+
+  /// ARM32 without LPAE: 32-bit `phys_addr_t`, pageblock order 10 (`MAX_PAGE_ORDER`, 4 MiB),
+  /// coherent pools must be `no-map`, 32-bit physical addresses.
+  public static let arm32 = BootProfile(
+    name: "arm32", physAddrBytes: 4, pageblockOrder: 10, coherentPoolNeedsNoMap: true,
+    cmaSizeMegabytes: 16, maximumCMAAreas: 8, smpCacheBytes: 64, physicalAddressBits: 32,
+    possibleCPUs: 4)
+
+  /// The profile with a name.
+  public static func named(_ name: String) -> BootProfile? {
+    [arm64, arm32].first { $0.name == name }
+  }
+}
