@@ -97,6 +97,7 @@ enum BootBenchmark {
     print(
       "  cma_alloc/cma_release: \(Int(figures.cmaCallsPerSecond)) calls per second "
         + "(\(figures.cmaCalls) calls, 1-256 pages, \(figures.failedAllocations) failed)")
+    print("  peak resident memory: \(ProcessMemory.peakResidentBytes() >> 20) MiB")
   }
 
   private static func seconds(_ duration: Duration) -> Double {
