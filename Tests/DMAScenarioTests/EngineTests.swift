@@ -329,3 +329,32 @@ extension Machine {
     #expect(!machine.log.entries.contains { $0.source == .debug })
   }
 }
+
+@Suite struct CMAMachineTests {
+  @Test func cmaAllocTakesAlignedPagesFromTheDefaultArea() throws {
+    let source = """
+      board soc8g
+      a = cma_alloc(16, 4)
+      b = cma_alloc(300, 8)
+      cpu_write(b, 0, "cma pages are ordinary cacheable memory")
+      cma_release(a, 16)
+      """
+    let result = ScenarioCompiler.compile(source, fileName: "cma.dms")
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+    let scenario = try #require(result.scenario)
+    var machine = Machine(board: scenario.board, program: scenario.program)
+    while machine.step() { #expect(machine.invariantViolations().isEmpty) }
+    let area = try #require(machine.cmaAreas.first)
+    #expect(area.used == 300)
+    guard case .pointer(let b) = machine.cpu.variables["b"] else {
+      Issue.record("b is not a pointer")
+      return
+    }
+    let physical = try #require(machine.pageTable.translate(b)?.physical)
+    #expect(physical.rawValue >= 0x1_0000_0000 && physical.pfn % 256 == 0)
+    #expect(
+      machine.log.entries.contains {
+        $0.function == "cma_release" && $0.message.hasSuffix("= true")
+      })
+  }
+}

@@ -46,6 +46,9 @@ public enum KernelFunctions {
     Signature(
       name: "dmaengine_prep_slave_single", parameters: "chan, handle, len, dir, flags",
       summary: "prepare a one-segment slave transfer"),
+    Signature(
+      name: "cma_alloc", parameters: "count, align", summary: "pages from the default CMA area"),
+    Signature(name: "cma_release", parameters: "ptr, count", summary: "give CMA pages back"),
     Signature(name: "sg_init_table", parameters: "nents", summary: "a scatter-gather table"),
     Signature(name: "sg_set_buf", parameters: "sg, index, buf, len", summary: "describe one piece"),
     Signature(

@@ -54,6 +54,7 @@ extension Lowerer {
       1
     case "device_receive": 2
     case "sg_init_table": 1
+    case "cma_alloc", "cma_release": 2
     case "sg_set_buf", "dma_map_sg", "dma_unmap_sg": 4
     case "dmaengine_prep_slave_sg": 5
     case "dmaengine_prep_dma_memcpy": 5
@@ -143,6 +144,16 @@ extension Lowerer {
     Operation, ValueKind?
   )? {
     switch callee {
+    case "cma_alloc":
+      guard let count = requireInteger(args[0], "the page count"), count >= 1,
+        let align = requireInteger(args[1], "the alignment order"), align <= 12
+      else { return nil }
+      return (.cmaAlloc(count: count, align: Int(align)), .pointer)
+    case "cma_release":
+      guard let pointer = variable(args[0], .pointer),
+        let count = requireInteger(args[1], "the page count")
+      else { return nil }
+      return (.cmaRelease(pointer: pointer, count: count), nil)
     case "sg_init_table":
       guard let count = requireInteger(args[0], "nents"), (1...4096).contains(count) else {
         return nil

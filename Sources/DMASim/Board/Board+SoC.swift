@@ -56,4 +56,15 @@ extension Board {
           transactionTypes: ["DMA_SLAVE", "DMA_CYCLIC", "DMA_MEMCPY"], addressWidths: [1, 2, 4, 8],
           maxBurst: 16, residueGranularity: .burst, descriptorReuse: true))
     ])
+
+  /// The soc board with 8 GiB of DRAM and a 1 GiB default CMA area placed as
+  /// `cma_declare_contiguous` places it on arm64: bottom-up from 4 GiB.
+  public static let soc8G: Board = {
+    var board = Board.soc
+    board.name = "soc8g"
+    board.model = "dmascope SoC with 8 GiB of DRAM and 1 GiB of CMA"
+    board.dram = [MemoryRegion(name: "memory@40000000", base: 0x4000_0000, size: 8 << 30)]
+    board.cmaAreas = [MemoryRegion(name: "reserved", base: 0x1_0000_0000, size: 1 << 30)]
+    return board
+  }()
 }

@@ -18,6 +18,8 @@ public struct Board: Hashable, Sendable {
   public var devices: [DeviceSpec]
   /// DMA controllers.
   public var controllers: [ControllerSpec]
+  /// CMA areas (name, physical range); the first is the default area.
+  public var cmaAreas: [MemoryRegion] = []
 
   /// Creates a board.
   public init(

@@ -19,7 +19,7 @@ public struct EventLog: Sendable {
   private var dropped = 0
 
   /// Creates an empty log that keeps between `retainedChunks * 256` and one chunk more entries.
-  public init(retainedChunks: Int = 2) { self.retainedChunks = max(1, retainedChunks) }
+  public init(retainedChunks: Int = 1) { self.retainedChunks = max(1, retainedChunks) }
 
   /// Entries appended since the start, including forgotten ones.
   public var count: Int { dropped + chunks.count * Self.chunkSize + tail.count }

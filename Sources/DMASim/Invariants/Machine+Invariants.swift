@@ -21,6 +21,14 @@ extension Machine {
           "\(peripheral.name): RX FIFO holds \(peripheral.rxFIFO.count) > \(rx.depth)")
       }
     }
+    for area in cmaAreas {
+      let owners = allocations.filter { $0.allocator == "cma:\(area.name)" }
+      let owned = owners.reduce(UInt64(0)) { $0 + $1.size / PhysicalMemory.pageSize }
+      if UInt64(area.bitmap.population) << UInt64(area.orderPerBit) != owned {
+        problems.append(
+          "CMA \(area.name): bitmap has \(area.bitmap.population) bits, owners hold \(owned) pages")
+      }
+    }
     problems += cacheViolations()
     problems += memoryViolations()
     return problems

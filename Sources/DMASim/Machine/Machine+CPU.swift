@@ -46,6 +46,9 @@ extension Machine {
       log(.narration, "pause", "checkpoint: the lesson pauses here")
     case .kmalloc(let size, let flags): kmalloc(size: size, flags: flags, result: action.result)
     case .kfree(let pointer): kfree(pointer)
+    case .cmaAlloc(let count, let align):
+      cmaAlloc(count: count, align: align, result: action.result)
+    case .cmaRelease(let pointer, let count): cmaRelease(pointer, count: count)
     case .cpuWrite(let pointer, let offset, let bytes):
       cpuWrite(pointer, offset: offset, bytes: bytes)
     case .cpuRead(let pointer, let offset, let length):

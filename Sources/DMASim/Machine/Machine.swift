@@ -24,6 +24,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var slab = SlabAllocator()
   /// Live allocations, oldest first.
   public internal(set) var allocations: [Allocation] = []
+  /// The board's CMA areas (bitmaps, lent movable pages), the default first.
+  public internal(set) var cmaAreas: [CMAArea]
   /// Scatter-gather tables, by creation.
   public internal(set) var scatterLists: [ScatterList] = []
   /// Live streaming mappings, oldest first.
@@ -76,9 +78,11 @@ public struct Machine: Hashable, Sendable {
     pageTable = table
     let first = board.dram.first ?? MemoryRegion(name: "none", base: 0, size: 0)
     let start = max(first.base, board.kernelReserved.end)
+    // The simple page allocator stops below the first CMA area (cma_alloc hands those out).
+    let end = board.cmaAreas.map(\.base).filter { $0 > start && $0 < first.end }.min() ?? first.end
     pages = PageAllocator(
-      range: MemoryRegion(
-        name: "page allocator", base: start, size: first.end - min(start, first.end)))
+      range: MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
+    cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
     bootLog()

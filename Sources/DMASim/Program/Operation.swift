@@ -25,6 +25,11 @@ public enum Operation: Hashable, Sendable {
   case pause
   /// `kmalloc(size, flags)`.
   case kmalloc(size: UInt64, flags: GFPFlags)
+  /// `cma_alloc(dev_get_cma_area(NULL), count, align, false)`: pages from the default area,
+  /// returned as their linear-map address.
+  case cmaAlloc(count: UInt64, align: Int)
+  /// `cma_release(area, page, count)`.
+  case cmaRelease(pointer: Operand, count: UInt64)
   /// `kfree(ptr)`.
   case kfree(Operand)
   /// `cpu_write(ptr, offset, bytes)`: CPU stores through its mapping of `ptr`.
@@ -109,6 +114,8 @@ public enum Operation: Hashable, Sendable {
     case .say: "say"
     case .pause: "pause"
     case .kmalloc: "kmalloc"
+    case .cmaAlloc: "cma_alloc"
+    case .cmaRelease: "cma_release"
     case .kfree: "kfree"
     case .cpuWrite: "cpu_write"
     case .cpuRead: "cpu_read"

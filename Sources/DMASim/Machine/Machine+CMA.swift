@@ -1,0 +1,55 @@
+extension Machine {
+  /// `cma_alloc` on the default area: first fit over the bitmap at the requested alignment,
+  /// migrating lent movable pages out of the range; the pages are returned through their
+  /// linear-map address.
+  mutating func cmaAlloc(count: UInt64, align: Int, result: String?) {
+    guard !cmaAreas.isEmpty else {
+      log(.kernel, "cma_alloc", "cma_alloc: no CMA area on this board = NULL")
+      assign(.error(.null), to: result)
+      return
+    }
+    let logged = cmaAreas[0].log.count
+    let pfn = cmaAreas[0].allocate(pages: count, align: align)
+    for line in cmaAreas[0].log.dropFirst(logged) { log(.kernel, "cma_alloc", line.text) }
+    guard let pfn, let virtual = pageTable.linearAddress(of: PhysAddr(pfn << 12)) else {
+      assign(.error(.null), to: result)
+      log(.kernel, "cma_alloc", "cma_alloc(\(cmaAreas[0].name), \(count), \(align)) = NULL")
+      return
+    }
+    let allocation = Allocation(
+      id: nextID, name: result ?? "cma\(nextID)", allocator: "cma:\(cmaAreas[0].name)",
+      virtualAddress: virtual, physical: PhysAddr(pfn << 12), size: count << 12,
+      reservedSize: count << 12, allocatedAtStep: stepCount)
+    nextID += 1
+    allocations.append(allocation)
+    assign(.pointer(virtual), to: result)
+    log(
+      .kernel, "cma_alloc",
+      "cma_alloc(\(cmaAreas[0].name), \(count) pages, align \(align)) = pfn \(Hex.prefixed(pfn)) "
+        + "(\(virtual.hex)); \(cmaAreas[0].used) of \(cmaAreas[0].count) pages used",
+      addresses: [LogAddress("phys", pfn << 12)])
+  }
+
+  /// `cma_release`: gives pages back to the area (false, and nothing done, for pages it does
+  /// not own).
+  mutating func cmaRelease(_ pointer: Operand, count: UInt64) {
+    guard let value = resolve(pointer, for: "cma_release"), !cmaAreas.isEmpty else { return }
+    guard case .pointer(let virtual) = value,
+      let index = allocations.firstIndex(where: {
+        $0.virtualAddress == virtual && $0.allocator.hasPrefix("cma:")
+      })
+    else {
+      log(
+        .kernel, "cma_release", "cma_release(\(value.text), \(count)) = false: not a CMA allocation"
+      )
+      return
+    }
+    let allocation = allocations[index]
+    let released = cmaAreas[0].release(pfn: allocation.physical.pfn, pages: count)
+    if released, count << 12 == allocation.size { allocations.remove(at: index) }
+    log(
+      .kernel, "cma_release",
+      "cma_release(\(cmaAreas[0].name), pfn \(Hex.prefixed(allocation.physical.pfn)), \(count)) = "
+        + "\(released)")
+  }
+}
