@@ -59,27 +59,7 @@ public enum BootJSON {
 
   static func bool(_ value: Bool) -> String { value ? "true" : "false" }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped.
-  public static func string(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{08}": result += "\\b"
-      case "\u{0C}": result += "\\f"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  /// A JSON string literal (see `JSONText.string`).
+  public static func string(_ text: String) -> String { JSONText.string(text) }
+
 }

@@ -116,17 +116,12 @@ struct Bench: ParsableCommand {
   /// Times a fresh `dmascope run --headless` process from start to its first frame on stdout
   /// (best of five, so a cold file cache does not count).
   private func firstFrameFigure() -> BenchRow {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     var best = Double.infinity
     for _ in 0..<5 {
-      let process = Process()
-      process.executableURL = executable
-      process.arguments = ["run", "--headless", "--steps", "0", "--size", "100x30"]
-      process.standardOutput = FileHandle.nullDevice
-      let start = ContinuousClock.now
-      guard (try? process.run()) != nil else { break }
-      process.waitUntilExit()
-      best = min(best, (ContinuousClock.now - start).seconds)
+      guard let run = runChild(["run", "--headless", "--steps", "0", "--size", "100x30"]) else {
+        break
+      }
+      best = min(best, run.seconds)
     }
     return BenchRow(
       figure: "start to first frame (headless process)",
@@ -138,18 +133,12 @@ struct Bench: ParsableCommand {
   /// / 1 GiB CMA board, as the child itself reports it (VmHWM: a fork's shared pages must not
   /// count).
   private func peakMemoryFigure() -> BenchRow {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    process.arguments = ["bench", "--memory-probe", "--steps", "\(steps)"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    guard (try? process.run()) != nil else {
+    guard let run = runChild(["bench", "--memory-probe", "--steps", "\(steps)"]) else {
       return BenchRow(
         figure: "peak memory, 8 GiB / 1 GiB CMA board", value: "not measured",
         target: "<= 150 MB", pass: false)
     }
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let output = run.output
     let reported = output.split(separator: "\n").first { $0.contains("peak resident memory:") }
     let mebibytes = reported.flatMap { $0.split(separator: " ").dropLast().last }.flatMap {
       Int($0)
@@ -158,6 +147,20 @@ struct Bench: ParsableCommand {
     return BenchRow(
       figure: "peak memory, 8 GiB DRAM / 1 GiB CMA board, \(steps) steps",
       value: "\(peak >> 20) MiB", target: "<= 150 MB", pass: peak <= 150_000_000)
+  }
+
+  /// Runs this executable with arguments; returns its standard output and the wall time.
+  private func runChild(_ arguments: [String]) -> (output: String, seconds: Double)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    let start = ContinuousClock.now
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (output, (ContinuousClock.now - start).seconds)
   }
 
   /// The memory workload: on soc8g, take 256 MiB of CMA and write to it, then run the long

@@ -1,3 +1,4 @@
+import DMASim
 import TermCanvas
 
 /// Writes asciicast v2 (one JSON header line, then `[time, code, data]` event lines).
@@ -12,7 +13,7 @@ public enum AsciicastWriter {
     frames: [Session.Frame], width: Int, height: Int, title: String, pace: Double
   ) -> String {
     var lines = [
-      "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(json(title)), "
+      "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(JSONText.string(title)), "
         + "\"env\": {\"TERM\": \"xterm-256color\"}}"
     ]
     var time = 0.0
@@ -23,7 +24,7 @@ public enum AsciicastWriter {
         time += pace * ticks
       }
       let stamp = format(time)
-      for marker in frame.markers { lines.append("[\(stamp), \"m\", \(json(marker))]") }
+      for marker in frame.markers { lines.append("[\(stamp), \"m\", \(JSONText.string(marker))]") }
       let data: String
       if let previous, frame.markers.isEmpty, previous.buffer.size == frame.buffer.size {
         data = AnsiEncoder.diff(from: previous.buffer, to: frame.buffer)
@@ -34,7 +35,7 @@ public enum AsciicastWriter {
         }
         data = AnsiEncoder.frame(frame.buffer)
       }
-      if !data.isEmpty { lines.append("[\(stamp), \"o\", \(json(data))]") }
+      if !data.isEmpty { lines.append("[\(stamp), \"o\", \(JSONText.string(data))]") }
       previous = frame
     }
     return lines.joined(separator: "\n") + "\n"
@@ -47,25 +48,4 @@ public enum AsciicastWriter {
     return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
   }
 
-  /// A JSON string literal.
-  public static func json(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7f {
-          let digits = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
 }

@@ -134,18 +134,11 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let id = controllers[controller].nextDescriptorID
-    controllers[controller].nextDescriptorID += 1
-    let descriptor = Descriptor(
-      id: id, flags: flags, direction: direction,
+    let descriptor = newDescriptor(
+      controller, flags: flags, direction: direction,
       segments: [Descriptor.Segment(address: address, length: length)],
-      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress,
-      hasCallback: flags.contains(.prepInterrupt),
-      preparedAtStep: stepCount)
-    controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
-    controllers[controller].virtualChannels[channel].allocated.append(id)
-    lastTouch.descriptors.append(id)
-    assign(.descriptor(controller: controller, channel: channel, id: id), to: result)
+      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress)
+    queue(descriptor, controller, channel, result: result)
     log(
       .kernel, function,
       "\(vchan.name): \(length) bytes \(direction.text) from \(address.hex), "

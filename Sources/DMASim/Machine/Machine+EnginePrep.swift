@@ -70,19 +70,29 @@ extension Machine {
         + "\(address.hex) → txd d\(descriptor.id) on desc_allocated")
   }
 
-  private mutating func newDescriptor(
-    _ controller: Int, flags: DMACtrlFlags, direction: DMATransferDirection, _ address: DMAAddr,
-    _ length: UInt64
+  /// A fresh descriptor (`vchan_tx_prep` is `queue`): the next id, no cookie yet.
+  mutating func newDescriptor(
+    _ controller: Int, flags: DMACtrlFlags, direction: DMATransferDirection,
+    segments: [Descriptor.Segment], deviceAddress: PhysAddr? = nil
   ) -> Descriptor {
     let id = controllers[controller].nextDescriptorID
     controllers[controller].nextDescriptorID += 1
     return Descriptor(
-      id: id, flags: flags, direction: direction,
-      segments: [Descriptor.Segment(address: address, length: length)], deviceAddress: nil,
+      id: id, flags: flags, direction: direction, segments: segments, deviceAddress: deviceAddress,
       hasCallback: flags.contains(.prepInterrupt), preparedAtStep: stepCount)
   }
 
-  private mutating func queue(
+  private mutating func newDescriptor(
+    _ controller: Int, flags: DMACtrlFlags, direction: DMATransferDirection, _ address: DMAAddr,
+    _ length: UInt64
+  ) -> Descriptor {
+    newDescriptor(
+      controller, flags: flags, direction: direction,
+      segments: [Descriptor.Segment(address: address, length: length)])
+  }
+
+  /// `vchan_tx_prep`: the descriptor goes on `desc_allocated` and into the result variable.
+  mutating func queue(
     _ descriptor: Descriptor, _ controller: Int, _ channel: Int, result: String?
   ) {
     controllers[controller].virtualChannels[channel].descriptors[descriptor.id] = descriptor

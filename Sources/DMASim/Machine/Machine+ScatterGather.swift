@@ -152,19 +152,14 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let id = controllers[controller].nextDescriptorID
-    controllers[controller].nextDescriptorID += 1
-    let descriptor = Descriptor(
-      id: id, flags: flags, direction: direction,
+    let descriptor = newDescriptor(
+      controller, flags: flags, direction: direction,
       segments: mapped.map {
         Descriptor.Segment(address: $0.dmaAddress ?? DMAAddr(0), length: $0.dmaLength)
       },
-      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress,
-      hasCallback: flags.contains(.prepInterrupt), preparedAtStep: stepCount)
-    controllers[controller].virtualChannels[index].descriptors[id] = descriptor
-    controllers[controller].virtualChannels[index].allocated.append(id)
-    lastTouch.descriptors.append(id)
-    assign(.descriptor(controller: controller, channel: index, id: id), to: result)
+      deviceAddress: direction == .devToMem ? config.srcAddress : config.dstAddress)
+    queue(descriptor, controller, index, result: result)
+    let id = descriptor.id
     log(
       .kernel, function,
       "\(vchan.name): \(count) segments, \(descriptor.length) bytes \(direction.text), flags "
