@@ -358,3 +358,27 @@ extension Machine {
       })
   }
 }
+
+@Suite struct CoherentAllocationTests {
+  @Test func nonCoherentDeviceGetsANonCacheableRemapAndNeedsNoSync() throws {
+    let lesson = try #require(LessonLibrary.lesson(named: "coherent-buffer"))
+    let scenario = try #require(ScenarioCompiler.compile(lesson.source, fileName: "c.dms").scenario)
+    var machine = Machine(board: scenario.board, program: scenario.program)
+    var remap: KernelMapping?
+    while machine.step() {
+      #expect(machine.invariantViolations().isEmpty)
+      if remap == nil, case .pointer(let ring) = machine.cpu.variables["ring"] {
+        remap = machine.pageTable.translate(ring)?.mapping
+      }
+    }
+    #expect(remap?.memoryType == .normalNonCacheable)
+    #expect(remap?.granule == 4096)
+    #expect(machine.cache.lines.allSatisfy { $0.state != .dirty })
+    let sent = String(decoding: machine.peripherals[2].output, as: UTF8.self)
+    #expect(sent == String(repeating: "coherent: no sync needed. ", count: 4))
+    #expect(!machine.log.entries.contains { $0.source == .debug })
+    // Freed: the remap is gone and the CMA pages are back.
+    #expect(!machine.pageTable.mappings.contains { $0.name.hasSuffix("remap") })
+    #expect(machine.cmaAreas.first?.used == 0)
+  }
+}

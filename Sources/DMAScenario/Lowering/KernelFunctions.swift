@@ -47,6 +47,15 @@ public enum KernelFunctions {
       name: "dmaengine_prep_slave_single", parameters: "chan, handle, len, dir, flags",
       summary: "prepare a one-segment slave transfer"),
     Signature(
+      name: "dma_alloc_coherent", parameters: "dev, size, handle, gfp",
+      summary: "coherent buffer; handle receives the dma_addr_t"),
+    Signature(
+      name: "dma_alloc_wc", parameters: "dev, size, handle, gfp",
+      summary: "write-combining coherent buffer"),
+    Signature(
+      name: "dma_free_coherent", parameters: "dev, size, cpu_addr, handle",
+      summary: "free a coherent buffer"),
+    Signature(
       name: "cma_alloc", parameters: "count, align", summary: "pages from the default CMA area"),
     Signature(name: "cma_release", parameters: "ptr, count", summary: "give CMA pages back"),
     Signature(name: "sg_init_table", parameters: "nents", summary: "a scatter-gather table"),

@@ -55,6 +55,7 @@ extension Lowerer {
     case "device_receive": 2
     case "sg_init_table": 1
     case "cma_alloc", "cma_release": 2
+    case "dma_alloc_coherent", "dma_alloc_wc", "dma_free_coherent": 4
     case "sg_set_buf", "dma_map_sg", "dma_unmap_sg": 4
     case "dmaengine_prep_slave_sg": 5
     case "dmaengine_prep_dma_memcpy": 5
@@ -144,6 +145,27 @@ extension Lowerer {
     Operation, ValueKind?
   )? {
     switch callee {
+    case "dma_alloc_coherent", "dma_alloc_wc":
+      guard let dev = device(args[0]), let size = requireInteger(args[1], "the size"),
+        let gfp = flags(args[3], GFPFlags.named.map { ($0.name, $0.flags) }, "GFP flag")
+      else { return nil }
+      guard case .identifier(let handle) = args[2].kind else {
+        error(
+          "the third argument names the variable that receives the dma_addr_t",
+          at: args[2].range, hint: "for example `buf = \(callee)(dev, 4096, handle, GFP_KERNEL)`")
+        return nil
+      }
+      variables[handle] = .dmaHandle
+      return (
+        .dmaAllocCoherent(
+          device: dev, size: size, handle: handle, flags: gfp,
+          writeCombine: callee == "dma_alloc_wc"), .pointer
+      )
+    case "dma_free_coherent":
+      guard let dev = device(args[0]), let size = requireInteger(args[1], "the size"),
+        let pointer = variable(args[2], .pointer), let handle = variable(args[3], .dmaHandle)
+      else { return nil }
+      return (.dmaFreeCoherent(device: dev, size: size, pointer: pointer, handle: handle), nil)
     case "cma_alloc":
       guard let count = requireInteger(args[0], "the page count"), count >= 1,
         let align = requireInteger(args[1], "the alignment order"), align <= 12

@@ -22,8 +22,8 @@ extension Machine {
       }
     }
     for area in cmaAreas {
-      let owners = allocations.filter { $0.allocator == "cma:\(area.name)" }
-      let owned = owners.reduce(UInt64(0)) { $0 + $1.size / PhysicalMemory.pageSize }
+      let owners = allocations.filter { $0.cmaArea == area.name }
+      let owned = owners.reduce(UInt64(0)) { $0 + $1.reservedSize / PhysicalMemory.pageSize }
       if UInt64(area.bitmap.population) << UInt64(area.orderPerBit) != owned {
         problems.append(
           "CMA \(area.name): bitmap has \(area.bitmap.population) bits, owners hold \(owned) pages")

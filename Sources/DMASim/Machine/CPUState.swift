@@ -45,6 +45,8 @@ enum MicroOp: Hashable, Sendable {
   case finishMap(StreamingMapping, String?)
   /// The driver's start routine inside `issue_pending`: program the hardware.
   case startTransfer(controller: Int, channel: Int)
+  /// The end of `dma_alloc_coherent`: zero the buffer through its mapping and return it.
+  case finishAllocCoherent(Allocation, DMAAddr, String?, String, device: String)
   /// The end of `dma_map_sg`: record the mapped entries and return their count.
   case finishMapSG(table: Int, device: String, count: Int, direction: DMADataDirection, String?)
   /// The end of `dma_unmap_sg`: dma-debug's checks, then forget the bus addresses.

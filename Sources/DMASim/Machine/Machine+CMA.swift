@@ -19,7 +19,7 @@ extension Machine {
     let allocation = Allocation(
       id: nextID, name: result ?? "cma\(nextID)", allocator: "cma:\(cmaAreas[0].name)",
       virtualAddress: virtual, physical: PhysAddr(pfn << 12), size: count << 12,
-      reservedSize: count << 12, allocatedAtStep: stepCount)
+      reservedSize: count << 12, allocatedAtStep: stepCount, cmaArea: cmaAreas[0].name)
     nextID += 1
     allocations.append(allocation)
     assign(.pointer(virtual), to: result)

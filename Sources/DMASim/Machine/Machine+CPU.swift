@@ -48,6 +48,12 @@ extension Machine {
     case .kfree(let pointer): kfree(pointer)
     case .cmaAlloc(let count, let align):
       cmaAlloc(count: count, align: align, result: action.result)
+    case .dmaAllocCoherent(let device, let size, let handle, let flags, let writeCombine):
+      dmaAllocCoherent(
+        device, size: size, flags: flags, writeCombine: writeCombine, result: action.result,
+        handle: handle)
+    case .dmaFreeCoherent(let device, let size, let pointer, let handle):
+      dmaFreeCoherent(device, size: size, pointer: pointer, handle: handle)
     case .cmaRelease(let pointer, let count): cmaRelease(pointer, count: count)
     case .cpuWrite(let pointer, let offset, let bytes):
       cpuWrite(pointer, offset: offset, bytes: bytes)
@@ -89,6 +95,9 @@ extension Machine {
         "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
     case .finishMap(let mapping, let result): finishMap(mapping, result: result)
     case .startTransfer(let controller, _): arbitrate(controller)
+    case .finishAllocCoherent(let allocation, let handle, let result, let handleName, let device):
+      finishAllocCoherent(
+        allocation, handle, result: result, handleName: handleName, device: device)
     case .finishMapSG(let table, let device, let count, let direction, let result):
       finishMapSG(table, device, count, direction, result)
     case .finishUnmapSG(let table, let device, let count, let direction):

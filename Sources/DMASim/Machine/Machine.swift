@@ -49,6 +49,8 @@ public struct Machine: Hashable, Sendable {
   /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
   public let granularity: EventGranularity
   var nextID = 1
+  /// Where the next vmalloc-area remap goes.
+  var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
 
   /// Builds the machine for a board and boots it (the boot log is step 0).
   public init(board: Board, program: Program, granularity: EventGranularity = .beat) {

@@ -16,4 +16,6 @@ public struct Allocation: Hashable, Sendable, Identifiable {
   public var reservedSize: UInt64
   /// The step that made it.
   public var allocatedAtStep: Int
+  /// The CMA area its pages came from, if any.
+  public var cmaArea: String? = nil
 }

@@ -73,6 +73,16 @@ public struct KernelPageTable: Hashable, Sendable {
 
   /// Adds a mapping.
   public mutating func add(_ mapping: KernelMapping) { mappings.append(mapping) }
+
+  /// Removes the mapping that starts at a virtual address (`vunmap`); returns whether it did.
+  @discardableResult
+  public mutating func remove(startingAt address: VirtAddr) -> Bool {
+    guard let index = mappings.firstIndex(where: { $0.virtualBase == address }) else {
+      return false
+    }
+    mappings.remove(at: index)
+    return true
+  }
 }
 
 extension KernelMapping {

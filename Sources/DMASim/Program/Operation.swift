@@ -30,6 +30,12 @@ public enum Operation: Hashable, Sendable {
   case cmaAlloc(count: UInt64, align: Int)
   /// `cma_release(area, page, count)`.
   case cmaRelease(pointer: Operand, count: UInt64)
+  /// `dma_alloc_coherent(dev, size, &handle, gfp)` (or `dma_alloc_wc` with `writeCombine`):
+  /// the CPU pointer goes to the action's result, the bus address to `handle`.
+  case dmaAllocCoherent(
+    device: String, size: UInt64, handle: String, flags: GFPFlags, writeCombine: Bool)
+  /// `dma_free_coherent(dev, size, cpu_addr, handle)`.
+  case dmaFreeCoherent(device: String, size: UInt64, pointer: Operand, handle: Operand)
   /// `kfree(ptr)`.
   case kfree(Operand)
   /// `cpu_write(ptr, offset, bytes)`: CPU stores through its mapping of `ptr`.
@@ -114,6 +120,9 @@ public enum Operation: Hashable, Sendable {
     case .say: "say"
     case .pause: "pause"
     case .kmalloc: "kmalloc"
+    case .dmaAllocCoherent(_, _, _, _, let writeCombine):
+      writeCombine ? "dma_alloc_wc" : "dma_alloc_coherent"
+    case .dmaFreeCoherent: "dma_free_coherent"
     case .cmaAlloc: "cma_alloc"
     case .cmaRelease: "cma_release"
     case .kfree: "kfree"

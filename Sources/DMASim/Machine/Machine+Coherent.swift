@@ -1,0 +1,126 @@
+extension Machine {
+  /// `dma_alloc_coherent` / `dma_alloc_wc` → `dma_direct_alloc` on arm64: pages from CMA (more
+  /// than one page and a blocking gfp) or the page allocator; for a non-coherent device,
+  /// `arch_dma_prep_coherent` cleans the cacheable linear alias, then a non-cacheable remap in
+  /// the vmalloc area (4 KiB entries) is what the CPU gets; a coherent device gets the linear
+  /// address.
+  mutating func dmaAllocCoherent(
+    _ device: String, size: UInt64, flags: GFPFlags, writeCombine: Bool, result: String?,
+    handle handleName: String
+  ) {
+    let function = writeCombine ? "dma_alloc_wc" : "dma_alloc_coherent"
+    guard let spec = board.device(named: device), size > 0 else {
+      log(.kernel, function, "\(function)(\(device), \(size)) = NULL")
+      assign(.error(.null), to: result)
+      return
+    }
+    let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
+    var source = "page allocator"
+    var physical: PhysAddr?
+    if pageCount > 1, flags.contains(.directReclaim), !cmaAreas.isEmpty {
+      let order = min(UInt64(pageCount).nextPowerOfTwo.trailingZeroBitCount, 8)
+      if let pfn = cmaAreas[0].allocate(pages: pageCount, align: order, noWarn: true) {
+        physical = PhysAddr(pfn << 12)
+        source = "CMA \(cmaAreas[0].name)"
+      }
+    }
+    if physical == nil { physical = pages.allocateContiguous(pages: Int(pageCount)) }
+    guard let physical, let linear = pageTable.linearAddress(of: physical) else {
+      log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no memory")
+      assign(.error(.null), to: result)
+      return
+    }
+    let bytes = pageCount * PhysicalMemory.pageSize
+    var virtual = linear
+    if spec.coherent {
+      log(
+        .kernel, function,
+        "\(function)(\(spec.kernelName), \(size)): \(pageCount) page(s) from \(source); the device "
+          + "is dma-coherent, so the CPU keeps the cacheable linear address")
+    } else {
+      virtual = VirtAddr(nextVmalloc)
+      nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
+      pageTable.add(
+        KernelMapping(
+          name: "\(function) remap", virtualBase: virtual, physicalBase: physical, size: bytes,
+          memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
+      log(
+        .kernel, function,
+        "\(function)(\(spec.kernelName), \(size)): \(pageCount) page(s) from \(source); "
+          + "arch_dma_prep_coherent cleans the linear alias \(linear.hex), then "
+          + "dma_common_contiguous_remap maps \(virtual.hex) as MT_NORMAL_NC with 4K pages",
+        detail: "The same physical pages now have two CPU mappings: the cacheable linear alias "
+          + "and the non-cacheable remap. Only the remap may be used.")
+      queueMaintenance(.clean, physical, bytes)
+    }
+    let allocation = Allocation(
+      id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
+      virtualAddress: virtual, physical: physical, size: size, reservedSize: bytes,
+      allocatedAtStep: stepCount, cmaArea: source == "page allocator" ? nil : cmaAreas.first?.name)
+    nextID += 1
+    // The pages belong to the allocation from here on (the CMA bitmap already says so).
+    allocations.append(allocation)
+    cpu.pending.append(
+      .finishAllocCoherent(
+        allocation, DMAAddr(physical.rawValue), result, handleName, device: device))
+  }
+
+  /// Zeroes the buffer through the mapping the caller gets and hands out both addresses.
+  mutating func finishAllocCoherent(
+    _ allocation: Allocation, _ handle: DMAAddr, result: String?, handleName: String,
+    device: String
+  ) {
+    let zeros = [UInt8](repeating: 0, count: Int(allocation.reservedSize))
+    if pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable == true {
+      for (_, pa, length) in lineChunks(
+        allocation.virtualAddress, allocation.physical, count: allocation.reservedSize)
+      {
+        _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+      }
+    } else {
+      ram.write(allocation.physical, bytes: zeros)
+    }
+    assign(.pointer(allocation.virtualAddress), to: result)
+    assign(.dmaAddress(handle), to: handleName)
+    logDebug(
+      dmaDebug.allocCoherent(
+        id: allocation.id, device: debugDevice(device), size: allocation.size,
+        dmaAddress: handle, physical: allocation.physical, step: stepCount))
+    log(
+      .kernel, allocation.allocator,
+      "= \(allocation.virtualAddress.hex), \(handleName) = \(Hex.prefixed(handle.rawValue)) "
+        + "(memset to zero through that mapping)",
+      addresses: [
+        LogAddress("virt", allocation.virtualAddress.rawValue),
+        LogAddress("dma_addr", handle.rawValue),
+      ])
+  }
+
+  /// `dma_free_coherent`: dma-debug's check, `vunmap` of the remap, pages back to their pool.
+  mutating func dmaFreeCoherent(_ device: String, size: UInt64, pointer: Operand, handle: Operand) {
+    guard let pointerValue = resolve(pointer, for: "dma_free_coherent"),
+      let handleValue = resolve(handle, for: "dma_free_coherent"),
+      case .pointer(let virtual) = pointerValue, case .dmaAddress(let bus) = handleValue,
+      let index = allocations.firstIndex(where: {
+        $0.virtualAddress == virtual && $0.allocator.hasPrefix("dma_alloc")
+      })
+    else {
+      log(.debug, "dma_free_coherent", "dma_free_coherent: not a live coherent allocation")
+      return
+    }
+    let allocation = allocations.remove(at: index)
+    logDebug(
+      dmaDebug.freeCoherent(
+        device: debugDevice(device), size: size, physical: allocation.physical, dmaAddress: bus))
+    pageTable.remove(startingAt: virtual)
+    let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
+    if allocation.cmaArea != nil, !cmaAreas.isEmpty,
+      cmaAreas[0].release(pfn: allocation.physical.pfn, pages: pageCount)
+    {
+      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(cmaAreas[0].name)")
+    } else {
+      for page in 0..<pageCount { pages.free(allocation.physical.advanced(by: page << 12)) }
+      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to the page allocator")
+    }
+  }
+}
