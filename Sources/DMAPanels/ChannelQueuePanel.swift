@@ -186,33 +186,34 @@ public struct ChannelQueuePanel: Widget {
   private func peripheralLines(_ peripheral: Peripheral, width: Int) -> [Line] {
     var lines: [Line] = []
     if let fifo = peripheral.spec.fifo {
-      let drq = peripheral.requestAsserted
       lines.append(
-        Line([
-          context.span(peripheral.name + " TX ", .title),
-          context.span(" DRQ ", .dim),
-          context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
-          gaugeSpan(UInt64(peripheral.fifo.count), UInt64(fifo.depth)),
-        ]))
+        fifoLine(
+          peripheral.name + " TX ", drq: peripheral.requestAsserted, fill: peripheral.fifo.count,
+          depth: fifo.depth))
       let prefix = " wire \(peripheral.outputCount)B "
       let sent = peripheral.output.suffix(max(0, width - prefix.count)).map(ByteText.glyph)
       lines.append(Line([context.span(prefix, .dim), context.span(String(sent), .normal)]))
     }
     if let rx = peripheral.spec.rxFIFO {
-      let drq = peripheral.rxRequestAsserted
       lines.append(
-        Line([
-          context.span(peripheral.name + " RX ", .title),
-          context.span(" DRQ ", .dim),
-          context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
-          gaugeSpan(UInt64(peripheral.rxFIFO.count), UInt64(rx.depth)),
-        ]))
+        fifoLine(
+          peripheral.name + " RX ", drq: peripheral.rxRequestAsserted,
+          fill: peripheral.rxFIFO.count, depth: rx.depth))
       if !peripheral.rxPending.isEmpty {
         let text = String(peripheral.rxPending.prefix(max(0, width - 12)).map(ByteText.glyph))
         lines.append(Line([context.span(" incoming ", .dim), context.span(text, .normal)]))
       }
     }
     return lines
+  }
+
+  /// One FIFO: its name, its request line and a fill gauge.
+  private func fifoLine(_ name: String, drq: Bool, fill: Int, depth: Int) -> Line {
+    Line([
+      context.span(name, .title), context.span(" DRQ ", .dim),
+      context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
+      gaugeSpan(UInt64(fill), UInt64(depth)),
+    ])
   }
 
   private func stateName(_ state: PhysicalChannel.State) -> String {

@@ -14,27 +14,24 @@ enum BenchPrograms {
     ]
     // One round is about 2,200 steps (1,024 beats, 1,024 FIFO shifts, cache and API steps).
     for round in 0..<(steps / 2000 + 1) {
-      actions += [
-        Action(
-          operation: .cpuWrite(
-            pointer: .variable("buf"), offset: 0,
-            bytes: [UInt8](repeating: UInt8(truncatingIfNeeded: round), count: Int(size)))),
-        Action(
-          operation: .dmaMapSingle(
-            device: "spi0", pointer: .variable("buf"), size: size, direction: .toDevice),
-          result: "handle"),
-        Action(operation: .dmaMappingError(device: "spi0", handle: .variable("handle"))),
-        Action(
-          operation: .prepSlaveSingle(
-            channel: .variable("chan"), buffer: .variable("handle"), length: size,
-            direction: .memToDev, flags: .prepInterrupt), result: "desc"),
-        Action(operation: .submit(descriptor: .variable("desc")), result: "cookie"),
-        Action(operation: .issuePending(channel: .variable("chan"))),
-        Action(operation: .waitForCompletion(cookie: .variable("cookie"))),
-        Action(
-          operation: .dmaUnmapSingle(
-            device: "spi0", handle: .variable("handle"), size: size, direction: .toDevice)),
-      ]
+      actions +=
+        [
+          Action(
+            operation: .cpuWrite(
+              pointer: .variable("buf"), offset: 0,
+              bytes: [UInt8](repeating: UInt8(truncatingIfNeeded: round), count: Int(size))))
+        ] + mapChecked("spi0", "buf", size, .toDevice, into: "handle") + [
+          Action(
+            operation: .prepSlaveSingle(
+              channel: .variable("chan"), buffer: .variable("handle"), length: size,
+              direction: .memToDev, flags: .prepInterrupt), result: "desc"),
+          Action(operation: .submit(descriptor: .variable("desc")), result: "cookie"),
+          Action(operation: .issuePending(channel: .variable("chan"))),
+          Action(operation: .waitForCompletion(cookie: .variable("cookie"))),
+          Action(
+            operation: .dmaUnmapSingle(
+              device: "spi0", handle: .variable("handle"), size: size, direction: .toDevice)),
+        ]
     }
     return Program(title: "bench", actions: actions)
   }
@@ -50,36 +47,43 @@ extension BenchPrograms {
       Action(operation: .kmalloc(size: size, flags: .kernel), result: "dst"),
     ]
     for round in 0..<max(1, megabytes / 4) {
-      actions += [
-        Action(
-          operation: .cpuWrite(
-            pointer: .variable("src"), offset: UInt64(round) * 4096,
-            bytes: [UInt8](repeating: UInt8(truncatingIfNeeded: round + 1), count: 4096))),
-        Action(
-          operation: .dmaMapSingle(
-            device: "dma0", pointer: .variable("src"), size: size, direction: .toDevice),
-          result: "hs"),
-        Action(operation: .dmaMappingError(device: "dma0", handle: .variable("hs"))),
-        Action(
-          operation: .dmaMapSingle(
-            device: "dma0", pointer: .variable("dst"), size: size, direction: .fromDevice),
-          result: "hd"),
-        Action(operation: .dmaMappingError(device: "dma0", handle: .variable("hd"))),
-        Action(
-          operation: .prepDmaMemcpy(
-            channel: .variable("m"), destination: .variable("hd"), source: .variable("hs"),
-            length: size, flags: .prepInterrupt), result: "d"),
-        Action(operation: .submit(descriptor: .variable("d")), result: "c"),
-        Action(operation: .issuePending(channel: .variable("m"))),
-        Action(operation: .waitForCompletion(cookie: .variable("c"))),
-        Action(
-          operation: .dmaUnmapSingle(
-            device: "dma0", handle: .variable("hd"), size: size, direction: .fromDevice)),
-        Action(
-          operation: .dmaUnmapSingle(
-            device: "dma0", handle: .variable("hs"), size: size, direction: .toDevice)),
-      ]
+      actions +=
+        [
+          Action(
+            operation: .cpuWrite(
+              pointer: .variable("src"), offset: UInt64(round) * 4096,
+              bytes: [UInt8](repeating: UInt8(truncatingIfNeeded: round + 1), count: 4096)))
+        ] + mapChecked("dma0", "src", size, .toDevice, into: "hs") + []
+        + mapChecked("dma0", "dst", size, .fromDevice, into: "hd") + [
+          Action(
+            operation: .prepDmaMemcpy(
+              channel: .variable("m"), destination: .variable("hd"), source: .variable("hs"),
+              length: size, flags: .prepInterrupt), result: "d"),
+          Action(operation: .submit(descriptor: .variable("d")), result: "c"),
+          Action(operation: .issuePending(channel: .variable("m"))),
+          Action(operation: .waitForCompletion(cookie: .variable("c"))),
+          Action(
+            operation: .dmaUnmapSingle(
+              device: "dma0", handle: .variable("hd"), size: size, direction: .fromDevice)),
+          Action(
+            operation: .dmaUnmapSingle(
+              device: "dma0", handle: .variable("hs"), size: size, direction: .toDevice)),
+        ]
     }
     return Program(title: "streaming", actions: actions)
+  }
+
+  /// `dma_map_single` into `handle`, then the `dma_mapping_error` check every driver owes.
+  static func mapChecked(
+    _ device: String, _ buffer: String, _ size: UInt64, _ direction: DMADataDirection,
+    into handle: String
+  ) -> [Action] {
+    [
+      Action(
+        operation: .dmaMapSingle(
+          device: device, pointer: .variable(buffer), size: size, direction: direction),
+        result: handle),
+      Action(operation: .dmaMappingError(device: device, handle: .variable(handle))),
+    ]
   }
 }
