@@ -80,6 +80,7 @@ struct Lowerer {
       seed = value
     case "board": lowerBoard(arguments, range)
     case "run": lowerRun(arguments, range, statement)
+    case "expect": lowerExpect(arguments, range, statement)
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
