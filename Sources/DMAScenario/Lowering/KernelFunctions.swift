@@ -109,7 +109,7 @@ public enum KernelFunctions {
   ]
 
   /// The directive keywords.
-  public static let directives = ["lesson", "board", "seed", "say", "pause", "run"]
+  public static let directives = ["lesson", "board", "seed", "say", "pause", "run", "cmdline"]
 
   /// Every call name.
   public static var callNames: [String] { calls.map(\.name) }
