@@ -110,7 +110,7 @@ public enum KernelFunctions {
 
   /// The directive keywords.
   public static let directives = [
-    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask",
+    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline",
   ]
 
   /// Every call name.
