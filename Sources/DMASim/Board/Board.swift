@@ -20,6 +20,10 @@ public struct Board: Hashable, Sendable {
   public var controllers: [ControllerSpec]
   /// CMA areas (name, physical range); the first is the default area.
   public var cmaAreas: [MemoryRegion] = []
+  /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
+  public var architecture = Architecture.arm64
+  /// How the linear map is built: pages (`rodata=full`, the default) or blocks.
+  public var linearMap = LinearMapGranularity.pages
 
   /// Creates a board.
   public init(

@@ -59,14 +59,14 @@ public struct Machine: Hashable, Sendable {
     self.granularity = granularity
     ram = PhysicalMemory(banks: board.dram)
     cache = DataCache(geometry: board.cache)
-    var table = KernelPageTable(mappings: [])
+    var table = KernelPageTable(mappings: [], tablePool: board.kernelReserved)
     for bank in board.dram {
       table.add(
         KernelMapping(
           name: KernelMapping.linearMapName,
           virtualBase: VirtAddr(board.pageOffset + (bank.base - board.dram[0].base)),
           physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: .normalWriteBack,
-          granule: 2 << 20))
+          granule: board.linearMap.granule))
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
     for region in board.mmio {
@@ -136,7 +136,7 @@ public struct Machine: Hashable, Sendable {
       log(
         .kernel, "paging_init",
         "Memory: \(Hex.size(bank.size)) at \(PhysAddr(bank.base).hex), linear map at "
-          + "\(Hex.prefixed(board.pageOffset)) with 2M blocks (MT_NORMAL)")
+          + "\(Hex.prefixed(board.pageOffset)) with \(linearMapEntries(bank)) (MT_NORMAL)")
     }
     let geometry = board.cache
     log(
@@ -155,6 +155,21 @@ public struct Machine: Hashable, Sendable {
         .kernel, "probe",
         "\(device.kernelName): \(device.driverName),\(fifo) "
           + (device.coherent ? "dma-coherent" : "not DMA-coherent"))
+    }
+  }
+
+  /// How `map_mem` mapped a bank, for the boot log.
+  private func linearMapEntries(_ bank: MemoryRegion) -> String {
+    let virtual = VirtAddr(board.pageOffset + (bank.base - (board.dram.first?.base ?? 0)))
+    let entries = pageTable.entries(from: virtual, size: bank.size, limit: 1 << 16)
+    switch board.linearMap {
+    case .pages:
+      return "4K pages (rodata=full: can_set_direct_map forbids blocks)"
+    case .blocks:
+      let giant = entries.filter { $0.level == 1 }.count
+      let huge = entries.filter { $0.level == 2 }.count
+      let small = entries.filter { $0.level == 3 }.count
+      return "\(giant)×1G + \(huge)×2M blocks + \(small)×4K pages (rodata=on)"
     }
   }
 
