@@ -80,6 +80,7 @@ struct Lowerer {
       seed = value
     case "board": lowerBoard(arguments, range)
     case "run": lowerRun(arguments, range, statement)
+    case _ where lowerProfileDirective(keyword, arguments, range): break
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
@@ -104,7 +105,10 @@ struct Lowerer {
           ?? "built-in boards: \(names.joined(separator: ", "))")
       return
     }
+    // A profile given before `board` (arch, rodata, cachepolicy) survives the board choice.
+    let profile = (board.architecture, board.linearMap, board.linearMapType)
     board = found
+    (board.architecture, board.linearMap, board.linearMapType) = profile
   }
 
   private mutating func lowerRun(

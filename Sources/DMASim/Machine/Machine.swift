@@ -16,6 +16,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var ram: PhysicalMemory
   /// The CPU's data cache.
   public internal(set) var cache: DataCache
+  /// The CPU's write buffer for bufferable (Normal non-cacheable) stores.
+  public internal(set) var writeBuffer = WriteBuffer()
   /// Kernel page tables.
   public internal(set) var pageTable: KernelPageTable
   /// The page allocator.
@@ -59,13 +61,14 @@ public struct Machine: Hashable, Sendable {
     self.granularity = granularity
     ram = PhysicalMemory(banks: board.dram)
     cache = DataCache(geometry: board.cache)
+    writeBuffer = WriteBuffer(spec: board.writeBuffer, lineSize: board.cache.lineSize)
     var table = KernelPageTable(mappings: [], tablePool: board.kernelReserved)
     for bank in board.dram {
       table.add(
         KernelMapping(
           name: KernelMapping.linearMapName,
           virtualBase: VirtAddr(board.pageOffset + (bank.base - board.dram[0].base)),
-          physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: .normalWriteBack,
+          physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: board.linearMapType,
           granule: board.linearMap.granule))
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
@@ -113,6 +116,7 @@ public struct Machine: Hashable, Sendable {
     case .receive(let peripheral): shiftIn(peripheral)
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
+    case .writeBufferDrain: drainAgedWriteBuffer()
     }
     detectHang()
     return true
@@ -136,7 +140,15 @@ public struct Machine: Hashable, Sendable {
       log(
         .kernel, "paging_init",
         "Memory: \(Hex.size(bank.size)) at \(PhysAddr(bank.base).hex), linear map at "
-          + "\(Hex.prefixed(board.pageOffset)) with \(linearMapEntries(bank)) (MT_NORMAL)")
+          + "\(Hex.prefixed(board.pageOffset)) with \(linearMapEntries(bank)) (\(board.linearMapType.kernelName))"
+      )
+    }
+    if board.architecture == .arm32 {
+      // arch/arm/mm/mmu.c build_mem_type_table: the policy `cachepolicy=` chose.
+      let policy =
+        board.linearMapType == .normalWriteThrough
+        ? "writethrough" : board.cache.allocateOnWrite ? "writealloc" : "writeback"
+      log(.kernel, "build_mem_type_table", "Memory policy: Data cache \(policy)")
     }
     let geometry = board.cache
     log(

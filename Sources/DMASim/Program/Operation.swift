@@ -113,6 +113,15 @@ public enum Operation: Hashable, Sendable {
   case waitForCompletion(cookie: Operand)
   /// `run N ticks`: let the hardware run while the CPU idles.
   case runTicks(UInt64)
+  // Memory attributes (memattr): barriers, remaps, page-table dumps.
+  /// `wmb()`, `rmb()`, `mb()`, `dma_wmb()`, `dma_rmb()`.
+  case barrier(MemoryBarrier)
+  /// `ioremap`, `ioremap_wc`, `ioremap_np`, `memremap(…, MEMREMAP_WB/WC)` of a physical range.
+  case remap(RemapKind, physical: UInt64, size: UInt64)
+  /// `iounmap(ptr)` / `memunmap(ptr)`.
+  case unmapRemap(pointer: Operand, memunmap: Bool)
+  /// `show_pte(addr)`: print the page-table walk for a kernel address.
+  case showPTE(pointer: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -159,6 +168,10 @@ public enum Operation: Hashable, Sendable {
     case .txStatus: "dmaengine_tx_status"
     case .waitForCompletion: "wait_for_completion"
     case .runTicks: "run"
+    case .barrier(let barrier): barrier.kernelName
+    case .remap(let kind, _, _): kind.kernelName
+    case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
+    case .showPTE: "show_pte"
     }
   }
 }
