@@ -20,6 +20,8 @@ public struct Board: Hashable, Sendable {
   public var controllers: [ControllerSpec]
   /// CMA areas (name, physical range); the first is the default area.
   public var cmaAreas: [MemoryRegion] = []
+  /// IOMMUs (SMMUs); devices name theirs in `DeviceSpec.iommu`.
+  public var iommus: [IOMMUSpec] = []
 
   /// Creates a board.
   public init(
@@ -62,6 +64,11 @@ public struct DeviceSpec: Hashable, Sendable {
   public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
+  /// The IOMMU the device sits behind (`iommus = <&smmu SID>`), by `IOMMUSpec.name`; nil when
+  /// the device masters physical addresses directly.
+  public var iommu: String?
+  /// The stream ID in the `iommus` specifier (what arm-smmu reports as `cbfrsynra`).
+  public var streamID: UInt32 = 0
 
   /// Creates a device.
   public init(

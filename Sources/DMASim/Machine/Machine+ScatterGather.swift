@@ -55,6 +55,10 @@ extension Machine {
           + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
       return
     }
+    if let context = iommuContext(for: device) {
+      iommuDMAMapSG(context, spec, table, count, direction, result: result)
+      return
+    }
     log(
       .kernel, "dma_map_sg",
       "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
@@ -106,6 +110,9 @@ extension Machine {
       for entry in scatterLists[table].entries.prefix(max(0, count)) {
         if let physical = entry.physical { queueInvalidate(physical, entry.length) }
       }
+    }
+    if let context = iommuContext(for: device) {
+      cpu.pending.append(.iommu(.unmapSG(context, table: table, count: count)))
     }
     cpu.pending.append(
       .finishUnmapSG(table: table, device: device, count: count, direction: direction))
