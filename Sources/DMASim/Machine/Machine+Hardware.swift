@@ -103,22 +103,27 @@ extension Machine {
     let offset =
       descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
     let memory = descriptor.busAddress(at: offset)
+    // The controller masters the bus: its dma-ranges offset turns bus addresses back into
+    // CPU physical ones, unless an IOMMU translates them.
+    let busOffset = masterOffset(controller, device)
     let master = busMaster(controller, peripheral)
     let writes = descriptor.direction == .devToMem
-    let pieces = busTranslate(master, memory, count: count, write: writes)
-    let physical = pieces?.first?.physical ?? PhysAddr(memory.rawValue)
+    let pieces = busTranslate(master, memory, count: count, write: writes, offset: busOffset)
+    let physical = pieces?.first?.physical ?? PhysAddr(memory.rawValue &+ busOffset)
     var text: String
     switch (descriptor.kind, descriptor.direction) {
     case (.memcpy(let destination), _):
-      let targetBus = DMAAddr(destination.rawValue + offset)
-      guard let pieces, let targets = busTranslate(master, targetBus, count: count, write: true)
+      let targetBus = DMAAddr(destination.rawValue &+ offset)
+      guard let pieces,
+        let targets = busTranslate(
+          master, targetBus, count: count, write: true, offset: busOffset)
       else {
         text = "\(count) bytes \(memory.hex) → \(targetBus.hex) dropped: IOMMU fault"
         break
       }
       let bytes = busRead(pieces, coherent: coherent)
       busWrite(targets, bytes: bytes, coherent: coherent)
-      let target = targets.first?.physical ?? PhysAddr(targetBus.rawValue)
+      let target = targets.first?.physical ?? PhysAddr(targetBus.rawValue &+ busOffset)
       lastTouch.physical.append(
         MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))
       text = "\(count) bytes \(physical.hex) → \(target.hex) \(ByteText.quoted(bytes))"

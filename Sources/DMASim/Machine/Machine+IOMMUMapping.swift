@@ -1,7 +1,8 @@
 extension Machine {
-  /// The device's streaming DMA mask as a limit (`dma_get_mask`).
-  func dmaLimit(_ spec: DeviceSpec) -> UInt64 {
-    spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
+  /// The `dma_limit` of `iommu_dma_alloc_iova`: the streaming mask (`dma_get_mask`) or the
+  /// coherent one, capped by `bus_dma_limit`.
+  func dmaLimit(_ spec: DeviceSpec, coherent: Bool = false) -> UInt64 {
+    reachLimit(spec.name, coherent: coherent)
   }
 
   /// The physical address behind a handle: `iommu_iova_to_phys` for a device behind an IOMMU
@@ -123,7 +124,8 @@ extension Machine {
       .kernel, "iommu_dma_alloc",
       "iommu_dma_alloc(\(spec.kernelName), \(size)): \(size / 4096) page(s) at \(physical.hex) "
         + "mapped into the device's IOVA space, prot \(prot.kernelText)")
-    guard let iova = allocIOVA(context, size: size, dmaLimit: dmaLimit(spec)) else { return nil }
+    guard let iova = allocIOVA(context, size: size, dmaLimit: dmaLimit(spec, coherent: true))
+    else { return nil }
     guard iommuMap(context, iova: iova, pieces: [(physical, size)], prot: prot) else {
       _ = iommus[context.iommu].domains[context.domain].iovad.free(
         pfn: iova >> 12, pages: size >> 12)

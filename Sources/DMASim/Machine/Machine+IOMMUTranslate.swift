@@ -7,14 +7,15 @@ extension Machine {
   }
 
   /// A device access of `count` bytes at a bus address, split at page boundaries: the
-  /// physical pieces. Behind an IOMMU each page goes through the IOTLB, then a table walk on a
+  /// physical pieces. Without an IOMMU the bus address plus the master's `dma-ranges` offset
+  /// is the physical address. Behind an IOMMU each page goes through the IOTLB, then a table walk on a
   /// miss; a missing translation or a write to a read-only page is a context fault, reported
   /// as arm-smmu reports it, and nil is returned (the transaction is terminated).
   mutating func busTranslate(
-    _ master: String?, _ address: DMAAddr, count: Int, write: Bool
+    _ master: String?, _ address: DMAAddr, count: Int, write: Bool, offset: UInt64 = 0
   ) -> [(physical: PhysAddr, count: Int)]? {
     guard let master, let context = iommuContext(for: master) else {
-      return [(PhysAddr(address.rawValue), count)]
+      return [(PhysAddr(address.rawValue &+ offset), count)]
     }
     var pieces: [(physical: PhysAddr, count: Int)] = []
     var at = address.rawValue
