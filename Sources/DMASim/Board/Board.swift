@@ -20,6 +20,8 @@ public struct Board: Hashable, Sendable {
   public var controllers: [ControllerSpec]
   /// CMA areas (name, physical range); the first is the default area.
   public var cmaAreas: [MemoryRegion] = []
+  /// IOMMUs (SMMUs); devices name theirs in `DeviceSpec.iommu`.
+  public var iommus: [IOMMUSpec] = []
   // Boards built from a device tree (DMABoards) fill these; hand-built boards keep the defaults.
   /// Where the page allocator hands out pages (nil: from the end of `kernelReserved` to the
   /// first CMA area or the end of the first bank).
@@ -83,6 +85,11 @@ public struct DeviceSpec: Hashable, Sendable {
   public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
+  /// The IOMMU the device sits behind (`iommus = <&smmu SID>`), by `IOMMUSpec.name`; nil when
+  /// the device masters physical addresses directly.
+  public var iommu: String?
+  /// The stream ID in the `iommus` specifier (what arm-smmu reports as `cbfrsynra`).
+  public var streamID: UInt32 = 0
   // The bus view (of_dma_configure); hand-built boards keep the defaults.
   /// CPU physical address minus bus address (the `dma-ranges` offset; 0 when none).
   public var dmaOffset: UInt64 = 0

@@ -125,6 +125,7 @@ extension Machine {
       finishUnmap(device, handle, size, direction)
     case .finishSync(let forCPU, let device, let handle, let size, let direction):
       finishSync(forCPU: forCPU, device, handle, size, direction)
+    case .iommu(let step): runIOMMUStep(step)
     }
   }
 

@@ -55,6 +55,10 @@ extension Machine {
           + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
       return
     }
+    if let context = iommuContext(for: device) {
+      iommuDMAMapSG(context, spec, table, count, direction, result: result)
+      return
+    }
     log(
       .kernel, "dma_map_sg",
       "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
@@ -116,6 +120,9 @@ extension Machine {
           queueInvalidate(physical, entry.length)
         }
       }
+    }
+    if let context = iommuContext(for: device) {
+      cpu.pending.append(.iommu(.unmapSG(context, table: table, count: count)))
     }
     cpu.pending.append(
       .finishUnmapSG(table: table, device: device, count: count, direction: direction))

@@ -16,7 +16,7 @@ extension Machine {
     log(
       .kernel, name,
       "\(name)(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    let physical = PhysAddr(handle.rawValue)
+    let physical = handleToPhys(device, handle)
     if spec.coherent {
       log(.kernel, name, "\(spec.kernelName) is dma-coherent: no cache maintenance")
     } else if forCPU {

@@ -38,6 +38,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var controllers: [DMAController]
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
+  /// IOMMUs (domains, IO page tables, IOTLB), in board order.
+  public internal(set) var iommus: [IOMMU]
   /// The CPU.
   public internal(set) var cpu = CPUState()
   /// Every event so far.
@@ -117,7 +119,9 @@ public struct Machine: Hashable, Sendable {
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
+    iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
+    bootIOMMUs()
     attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
   }
