@@ -9,6 +9,8 @@ struct Lowerer {
   var seed: UInt64 = 0
   var actions: [Action] = []
   var variables: [String: ValueKind] = [:]
+  /// Interleaved templates filled in so far, by variable name.
+  var templates: [String: InterleavedTemplate] = [:]
 
   init(syntax: ScenarioSyntax) { self.syntax = syntax }
 

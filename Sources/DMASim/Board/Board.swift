@@ -62,11 +62,16 @@ public struct DeviceSpec: Hashable, Sendable {
   public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
+  /// The medium behind an MMC-like block device.
+  public var block: BlockDeviceSpec?
+  /// The descriptor rings of a NIC (a bus master with its own DMA).
+  public var nic: NICSpec?
 
   /// Creates a device.
   public init(
     name: String, compatible: String, driverName: String, kernelName: String, coherent: Bool,
-    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef]
+    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef],
+    block: BlockDeviceSpec? = nil, nic: NICSpec? = nil
   ) {
     self.name = name
     self.compatible = compatible
@@ -77,6 +82,8 @@ public struct DeviceSpec: Hashable, Sendable {
     self.fifo = fifo
     self.rxFIFO = rxFIFO
     self.dmas = dmas
+    self.block = block
+    self.nic = nic
   }
 }
 

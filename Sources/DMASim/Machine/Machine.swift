@@ -34,6 +34,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaDebug = DMADebug()
   /// DMA controllers.
   public internal(set) var controllers: [DMAController]
+  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
+  public internal(set) var lliPools: [LLIPool] = []
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
   /// The CPU.
@@ -113,6 +115,8 @@ public struct Machine: Hashable, Sendable {
     case .receive(let peripheral): shiftIn(peripheral)
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
+    case .postedWrite(let controller, let physical): landPostedWrites(controller, physical)
+    case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
     return true

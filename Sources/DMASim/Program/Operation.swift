@@ -113,6 +113,15 @@ public enum Operation: Hashable, Sendable {
   case waitForCompletion(cookie: Operand)
   /// `run N ticks`: let the hardware run while the CPU idles.
   case runTicks(UInt64)
+  // Engine: interleaved transfers and the block and network devices.
+  /// Filling in a `struct dma_interleaved_template` (logged; the prep carries a copy).
+  case interleavedTemplate(name: String, template: InterleavedTemplate)
+  /// `dmaengine_prep_interleaved_dma(chan, xt, flags)`.
+  case prepInterleaved(channel: Operand, template: InterleavedTemplate, flags: DMACtrlFlags)
+  /// The MMC host driver sends a data command: read or write `blocks` blocks at `lba`.
+  case mmcCommand(device: String, opcode: MMCOpcode, lba: UInt64, blocks: UInt64)
+  /// `writel(value, regs + REG)`: a register write to a device (a NIC's ring base or doorbell).
+  case writel(device: String, register: DeviceRegister, value: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -159,6 +168,10 @@ public enum Operation: Hashable, Sendable {
     case .txStatus: "dmaengine_tx_status"
     case .waitForCompletion: "wait_for_completion"
     case .runTicks: "run"
+    case .interleavedTemplate: "dma_interleaved_template"
+    case .prepInterleaved: "dmaengine_prep_interleaved_dma"
+    case .mmcCommand: "mmc_send_cmd"
+    case .writel: "writel"
     }
   }
 }
