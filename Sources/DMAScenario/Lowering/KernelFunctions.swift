@@ -124,6 +124,9 @@ public enum KernelFunctions {
     Signature(
       name: "writel", parameters: "dev, REGISTER, value",
       summary: "write a device register (ring base, doorbell)"),
+    Signature(
+      name: "cpu_write_le32", parameters: "ptr, offset, value",
+      summary: "CPU stores a 32-bit field (desc->addr = cpu_to_le32(dma))"),
   ]
 
   /// The directive keywords.

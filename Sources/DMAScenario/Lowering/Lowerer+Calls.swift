@@ -73,7 +73,7 @@ extension Lowerer {
     // Engine: interleaved transfers and the block and network devices.
     case "dma_interleaved_template": 0
     case "data_chunk": 2
-    case "dmaengine_prep_interleaved_dma", "writel": 3
+    case "dmaengine_prep_interleaved_dma", "writel", "cpu_write_le32": 3
     case "mmc_send_cmd": 4
     default: 0
     }

@@ -11,7 +11,7 @@ extension Lowerer {
   /// The calls `deviceOperation` lowers.
   static let deviceCallees = [
     "dma_interleaved_template", "data_chunk", "dmaengine_prep_interleaved_dma", "mmc_send_cmd",
-    "writel",
+    "writel", "cpu_write_le32",
   ]
 
   /// Lowers the interleaved-template calls, the MMC command and `writel`.
@@ -46,14 +46,13 @@ extension Lowerer {
         let register = constant(
           args[1], DeviceRegister.allCases, name: \.kernelName, "device register")
       else { return nil }
-      let value: Operand
-      if let number = integer(args[2]) {
-        value = .literal(.integer(Int64(truncatingIfNeeded: number)))
-      } else {
-        guard let handle = variable(args[2], .dmaHandle) else { return nil }
-        value = handle
-      }
+      guard let value = numberOrHandle(args[2]) else { return nil }
       return (.writel(device: dev, register: register, value: value), nil)
+    case "cpu_write_le32":
+      guard let pointer = variable(args[0], .pointer),
+        let offset = requireInteger(args[1], "the offset"), let value = numberOrHandle(args[2])
+      else { return nil }
+      return (.cpuWriteLE32(pointer: pointer, offset: offset, value: value), nil)
     default: return nil
     }
   }
@@ -147,6 +146,14 @@ extension Lowerer {
       case .identifier(let name) = expression.kind
     else { return nil }
     return name
+  }
+
+  /// A constant number or a variable holding a `dma_addr_t`.
+  private mutating func numberOrHandle(_ expression: Expression) -> Operand? {
+    if let number = integer(expression) {
+      return .literal(.integer(Int64(truncatingIfNeeded: number)))
+    }
+    return variable(expression, .dmaHandle)
   }
 
   /// A truth value: `true`, `false`, `1` or `0`.

@@ -37,6 +37,8 @@ extension Machine {
     case .mmcCommand(let device, let opcode, let lba, let blocks):
       mmcCommand(device, opcode, lba: lba, blocks: blocks)
     case .writel(let device, let register, let value): writel(device, register, value)
+    case .cpuWriteLE32(let pointer, let offset, let value):
+      cpuWriteLE32(pointer, offset: offset, value: value)
     default: break
     }
   }

@@ -21,6 +21,7 @@ extension Machine {
     controllers[controller].virtualChannels[channel] = vchan
     lastTouch.descriptors.append(id)
     assign(.cookie(cookie), to: result)
+    if let result { cpu.cookieChannels[result] = [controller, channel] }
     log(
       .kernel, "dmaengine_submit",
       "vchan \(vchan.name): txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: submitted "
@@ -106,7 +107,10 @@ extension Machine {
     if status == .inProgress, vchan.paused { status = .paused }
     if status == .inProgress || status == .paused {
       let granularity = controllers[controller].capabilities.residueGranularity
-      if let id = vchan.issued.first(where: { vchan.descriptors[$0]?.cookie == cookie }) {
+      // vchan_find_desc looks on desc_submitted and desc_issued.
+      if let id = (vchan.submitted + vchan.issued).first(where: {
+        vchan.descriptors[$0]?.cookie == cookie
+      }) {
         residue = granularity == .descriptor ? 0 : vchan.descriptors[id]?.length ?? 0
       } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
         residue = residueOf(active, granularity)
@@ -126,11 +130,17 @@ extension Machine {
       log(.debug, "wait_for_completion", "\(operand.text) is \(value.text), not a cookie")
       return
     }
-    if cpu.completions.contains(cookie) {
+    var channel: [Int]?
+    if case .variable(let name) = operand { channel = cpu.cookieChannels[name] }
+    let done =
+      channel.map { cpu.channelCompletions.contains($0 + [Int(cookie)]) }
+      ?? cpu.completions.contains(cookie)
+    if done {
       log(.kernel, "wait_for_completion", "cookie \(cookie): already completed, no sleep")
       return
     }
     cpu.waiting = .completion(cookie)
+    cpu.waitingChannel = channel
     log(.kernel, "wait_for_completion", "CPU sleeps until the callback of cookie \(cookie) runs")
   }
 

@@ -189,9 +189,13 @@ extension Machine {
       let cookie = descriptor.assignedCookie
       if descriptor.hasCallback {
         cpu.completions.append(cookie)
+        cpu.channelCompletions.append([controller, channel, Int(cookie)])
         notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
-        if cpu.waiting == .completion(cookie) {
+        if cpu.waiting == .completion(cookie),
+          cpu.waitingChannel.map({ $0 == [controller, channel] }) ?? true
+        {
           cpu.waiting = nil
+          cpu.waitingChannel = nil
           agenda.schedule(.cpu, at: clock + 1)
         }
       }

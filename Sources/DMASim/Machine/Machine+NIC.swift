@@ -36,6 +36,29 @@ extension Machine {
     }
   }
 
+  /// `desc->field = cpu_to_le32(value)`: four little-endian bytes through the CPU's mapping.
+  mutating func cpuWriteLE32(_ pointer: Operand, offset: UInt64, value operand: Operand) {
+    guard let value = resolve(operand, for: "cpu_write_le32") else { return }
+    let number: UInt64
+    switch value {
+    case .dmaAddress(let address): number = address.rawValue
+    case .integer(let integer): number = UInt64(bitPattern: integer)
+    default:
+      log(
+        .debug, "cpu_write_le32", "\(operand.text) is \(value.text): a 32-bit field takes a number")
+      return
+    }
+    if number > UInt64(UInt32.max) {
+      log(
+        .debug, "cpu_write_le32",
+        "\(Hex.prefixed(number)) does not fit 32 bits: the field keeps only the low half")
+    }
+    let word = UInt32(truncatingIfNeeded: number)
+    cpuWrite(
+      pointer, offset: offset,
+      bytes: (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * UInt32($0))) })
+  }
+
   /// A frame arrives on a NIC's wire and waits for an RX ring entry the NIC owns.
   mutating func receiveFrame(_ index: Int, _ frame: [UInt8]) {
     peripherals[index].nic?.rxFrames.append(frame)

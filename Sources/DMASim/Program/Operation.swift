@@ -122,6 +122,9 @@ public enum Operation: Hashable, Sendable {
   case mmcCommand(device: String, opcode: MMCOpcode, lba: UInt64, blocks: UInt64)
   /// `writel(value, regs + REG)`: a register write to a device (a NIC's ring base or doorbell).
   case writel(device: String, register: DeviceRegister, value: Operand)
+  /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
+  /// address into memory (a descriptor field).
+  case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -172,6 +175,7 @@ public enum Operation: Hashable, Sendable {
     case .prepInterleaved: "dmaengine_prep_interleaved_dma"
     case .mmcCommand: "mmc_send_cmd"
     case .writel: "writel"
+    case .cpuWriteLE32: "cpu_write_le32"
     }
   }
 }
