@@ -44,7 +44,7 @@ import Testing
     """
 
   @Test func interleavedFramesSkipTheGapsOnEachSide() throws {
-    let (machine, log) = try run(
+    let (machine, _) = try run(
       Self.memcpyPrelude
         + """
 
@@ -273,7 +273,7 @@ import Testing
   }
 
   @Test func segmentResidueThroughTxStatusOnTheLLIController() throws {
-    let (machine, log) = try run(
+    let (_, log) = try run(
       """
       rx = dma_request_chan(mmc0, "rx")
       dmaengine_slave_config(rx, src_addr_width=4, src_maxburst=8)
@@ -337,7 +337,7 @@ import Testing
   }
 
   @Test func mmcRejectsBlocksBeyondTheCard() throws {
-    let (machine, log) = try run("mmc_send_cmd(mmc0, MMC_READ_MULTIPLE_BLOCK, 63, 2)")
+    let (_, log) = try run("mmc_send_cmd(mmc0, MMC_READ_MULTIPLE_BLOCK, 63, 2)")
     #expect(messages(log, "mmc_send_cmd").first?.contains("= -EIO") == true)
   }
 
@@ -358,7 +358,7 @@ import Testing
     """
 
   @Test func nicSendsWhatTheRingDescribesWhenOwnComesLast() throws {
-    let (machine, log) = try run(
+    let (machine, _) = try run(
       Self.ringPrelude
         + """
 
