@@ -81,6 +81,7 @@ struct Lowerer {
     case "board": lowerBoard(arguments, range)
     case "run": lowerRun(arguments, range, statement)
     case "expect": lowerExpect(arguments, range, statement)
+    case "ask": lowerAsk(arguments, range, statement)
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
