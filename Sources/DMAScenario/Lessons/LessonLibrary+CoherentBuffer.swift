@@ -19,6 +19,8 @@ extension LessonLibrary {
       say "CPU stores go straight to RAM: no cache line becomes dirty, nothing needs cleaning."
       cpu_write(ring, 0, "coherent: no sync needed. ", repeat=4)
       expect dirty_lines(ring, 104) == 0
+      say "Normal-NC stores may wait in the CPU's write buffer; a barrier drains it before the device looks."
+      wmb()
       expect ram(ring, 0, 9) == "coherent:"
       d = dmaengine_prep_slave_single(spi, handle, 104, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c = dmaengine_submit(d)

@@ -29,6 +29,12 @@ extension Machine {
       dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
     )
     let physical = translation.physical
+    if let context = iommuContext(for: device) {
+      iommuDMAMapPage(
+        context, spec, virtual: virtual, physical: physical, size: size, direction: direction,
+        result: result)
+      return
+    }
     let handle = DMAAddr(physical.rawValue)
     let mask: UInt64 = spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
     guard handle.rawValue &+ size &- 1 <= mask else {
@@ -48,13 +54,7 @@ extension Machine {
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
       mappedAtStep: stepCount)
     nextID += 1
-    if !spec.coherent {
-      log(
-        .kernel, "arch_sync_dma_for_device",
-        "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
-          + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data")
-      queueMaintenance(.clean, physical, size)
-    }
+    if !spec.coherent { syncForDevice(physical, size, direction) }
     cpu.pending.append(.finishMap(mapping, result))
   }
 
@@ -90,7 +90,11 @@ extension Machine {
     log(
       .kernel, "dma_unmap_single",
       "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    if !spec.coherent { syncForCPU(PhysAddr(handle.rawValue), size, direction) }
+    if let context = iommuContext(for: device) {
+      iommuDMAUnmapPage(context, spec, handle, size: size, direction: direction)
+    } else if !spec.coherent {
+      syncForCPU(PhysAddr(handle.rawValue), size, direction)
+    }
     cpu.pending.append(.finishUnmap(device, handle, size, direction))
   }
 

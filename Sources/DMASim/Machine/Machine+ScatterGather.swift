@@ -55,13 +55,22 @@ extension Machine {
           + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
       return
     }
+    if let context = iommuContext(for: device) {
+      iommuDMAMapSG(context, spec, table, count, direction, result: result)
+      return
+    }
     log(
       .kernel, "dma_map_sg",
       "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
         + "\(direction.kernelName)) → dma_direct_map_sg: one dma_direct_map_page per entry")
     if !spec.coherent {
       for entry in entries {
-        if let physical = entry.physical { queueMaintenance(.clean, physical, entry.length) }
+        guard let physical = entry.physical else { continue }
+        if board.architecture == .arm32 {
+          arm32CPUToDevice(physical, entry.length, direction)
+        } else {
+          queueMaintenance(.clean, physical, entry.length)
+        }
       }
     }
     cpu.pending.append(
@@ -104,8 +113,16 @@ extension Machine {
         + "\(direction.kernelName))")
     if spec?.coherent == false, direction != .toDevice {
       for entry in scatterLists[table].entries.prefix(max(0, count)) {
-        if let physical = entry.physical { queueInvalidate(physical, entry.length) }
+        guard let physical = entry.physical else { continue }
+        if board.architecture == .arm32 {
+          arm32DeviceToCPU(physical, entry.length, direction)
+        } else {
+          queueInvalidate(physical, entry.length)
+        }
       }
+    }
+    if let context = iommuContext(for: device) {
+      cpu.pending.append(.iommu(.unmapSG(context, table: table, count: count)))
     }
     cpu.pending.append(
       .finishUnmapSG(table: table, device: device, count: count, direction: direction))

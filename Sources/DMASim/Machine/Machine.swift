@@ -16,6 +16,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var ram: PhysicalMemory
   /// The CPU's data cache.
   public internal(set) var cache: DataCache
+  /// The CPU's write buffer for bufferable (Normal non-cacheable) stores.
+  public internal(set) var writeBuffer = WriteBuffer()
   /// Kernel page tables.
   public internal(set) var pageTable: KernelPageTable
   /// The page allocator.
@@ -36,6 +38,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var controllers: [DMAController]
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
+  /// IOMMUs (domains, IO page tables, IOTLB), in board order.
+  public internal(set) var iommus: [IOMMU]
   /// The CPU.
   public internal(set) var cpu = CPUState()
   /// Every event so far.
@@ -52,6 +56,19 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var askedQuestions: [Int] = []
   /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
   public let granularity: EventGranularity
+  // The bus view, swiotlb and dma_pool state.
+  /// Per device, in board order: the masks drivers set (`dma_set_mask` and friends).
+  public internal(set) var dmaMasks: [DeviceDMAMasks]
+  /// Per-device coherent pools (`dev->dma_mem`) from `memory-region`.
+  public internal(set) var coherentPools: [DeviceCoherentPool] = []
+  /// The default swiotlb pool (`io_tlb_default_mem`), nil when the board has none.
+  public internal(set) var swiotlb: SwiotlbPool?
+  /// Live bounce buffers, oldest first.
+  public internal(set) var bounces: [BounceBuffer] = []
+  /// ZONE_DMA pages, when the board keeps them apart from the page allocator's range.
+  public internal(set) var dmaZonePages: PageAllocator?
+  /// Live `dma_pool`s, oldest first.
+  public internal(set) var dmaPools: [LiveDMAPool] = []
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
@@ -63,14 +80,17 @@ public struct Machine: Hashable, Sendable {
     self.granularity = granularity
     ram = PhysicalMemory(banks: board.dram)
     cache = DataCache(geometry: board.cache)
-    var table = KernelPageTable(mappings: [])
+    writeBuffer = WriteBuffer(spec: board.writeBuffer, lineSize: board.cache.lineSize)
+    var table = KernelPageTable(mappings: [], tablePool: board.kernelReserved)
     for bank in board.dram {
-      table.add(
-        KernelMapping(
-          name: KernelMapping.linearMapName,
-          virtualBase: VirtAddr(board.pageOffset + (bank.base - board.dram[0].base)),
-          physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: .normalWriteBack,
-          granule: 2 << 20))
+      for piece in Self.linearPieces(bank, holes: board.noMapRegions) {
+        table.add(
+          KernelMapping(
+            name: KernelMapping.linearMapName,
+            virtualBase: VirtAddr(board.pageOffset + (piece.base - board.dram[0].base)),
+            physicalBase: PhysAddr(piece.base), size: piece.size,
+            memoryType: board.linearMapType, granule: board.linearMap.granule))
+      }
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
     for region in board.mmio {
@@ -87,11 +107,22 @@ public struct Machine: Hashable, Sendable {
     // The simple page allocator stops below the first CMA area (cma_alloc hands those out).
     let end = board.cmaAreas.map(\.base).filter { $0 > start && $0 < first.end }.min() ?? first.end
     pages = PageAllocator(
-      range: MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
+      range: board.pageAllocatorRange
+        ?? MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
+    dmaZonePages = board.dmaZoneRange.map { PageAllocator(range: $0) }
+    dmaMasks = board.devices.map {
+      DeviceDMAMasks(
+        streaming: DeviceDMAMasks.bitMask($0.dmaMaskBits),
+        coherent: DeviceDMAMasks.bitMask($0.coherentMaskBits))
+    }
+    swiotlb = board.swiotlb?.makePool()
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
+    iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
+    bootIOMMUs()
+    attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
   }
 
@@ -117,6 +148,7 @@ public struct Machine: Hashable, Sendable {
     case .receive(let peripheral): shiftIn(peripheral)
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
+    case .writeBufferDrain: drainAgedWriteBuffer()
     }
     detectHang()
     return true
@@ -140,7 +172,15 @@ public struct Machine: Hashable, Sendable {
       log(
         .kernel, "paging_init",
         "Memory: \(Hex.size(bank.size)) at \(PhysAddr(bank.base).hex), linear map at "
-          + "\(Hex.prefixed(board.pageOffset)) with 2M blocks (MT_NORMAL)")
+          + "\(Hex.prefixed(board.pageOffset)) with \(linearMapEntries(bank)) (\(board.linearMapType.kernelName))"
+      )
+    }
+    if board.architecture == .arm32 {
+      // arch/arm/mm/mmu.c build_mem_type_table: the policy `cachepolicy=` chose.
+      let policy =
+        board.linearMapType == .normalWriteThrough
+        ? "writethrough" : board.cache.allocateOnWrite ? "writealloc" : "writeback"
+      log(.kernel, "build_mem_type_table", "Memory policy: Data cache \(policy)")
     }
     let geometry = board.cache
     log(
@@ -159,6 +199,21 @@ public struct Machine: Hashable, Sendable {
         .kernel, "probe",
         "\(device.kernelName): \(device.driverName),\(fifo) "
           + (device.coherent ? "dma-coherent" : "not DMA-coherent"))
+    }
+  }
+
+  /// How `map_mem` mapped a bank, for the boot log.
+  private func linearMapEntries(_ bank: MemoryRegion) -> String {
+    let virtual = VirtAddr(board.pageOffset + (bank.base - (board.dram.first?.base ?? 0)))
+    let entries = pageTable.entries(from: virtual, size: bank.size, limit: 1 << 16)
+    switch board.linearMap {
+    case .pages:
+      return "4K pages (rodata=full: can_set_direct_map forbids blocks)"
+    case .blocks:
+      let giant = entries.filter { $0.level == 1 }.count
+      let huge = entries.filter { $0.level == 2 }.count
+      let small = entries.filter { $0.level == 3 }.count
+      return "\(giant)×1G + \(huge)×2M blocks + \(small)×4K pages (rodata=on)"
     }
   }
 
