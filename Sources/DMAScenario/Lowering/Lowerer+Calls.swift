@@ -66,6 +66,10 @@ extension Lowerer {
       "dma_sync_single_for_device":
       4
     case "dmaengine_prep_slave_single": 5
+    case "dma_set_mask", "dma_set_coherent_mask", "dma_set_mask_and_coherent": 2
+    case "dma_pool_create": 5
+    case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
+    case "dma_pool_destroy": 1
     default: 0
     }
   }
@@ -262,7 +266,7 @@ extension Lowerer {
           channel: chan, buffer: handle, bufferLength: length, periodLength: period,
           direction: direction, flags: ctrl), .descriptor
       )
-    default: return nil
+    default: return boardOperation(callee, args)
     }
   }
 

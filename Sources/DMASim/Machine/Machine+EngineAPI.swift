@@ -31,6 +31,9 @@ extension Machine {
       cpu.waiting = .ticks(until: clock + ticks)
       log(.kernel, "run", "CPU idles for \(ticks) ticks while the hardware runs")
       agenda.schedule(.cpu, at: clock + max(ticks, 1))
+    case .dmaSetMask(let device, let mask, let kind):
+      dmaSetMask(device, mask: mask, which: kind, result: action.result)
+    case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     default: break
     }
   }

@@ -113,6 +113,17 @@ public enum Operation: Hashable, Sendable {
   case waitForCompletion(cookie: Operand)
   /// `run N ticks`: let the hardware run while the CPU idles.
   case runTicks(UInt64)
+  // Masks and dma_pool.
+  /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
+  case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_pool_create(name, dev, size, align, boundary)`.
+  case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
+  /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
+  case dmaPoolAlloc(pool: Operand, flags: GFPFlags, handle: String, zero: Bool)
+  /// `dma_pool_free(pool, vaddr, dma)`.
+  case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
+  /// `dma_pool_destroy(pool)`.
+  case dmaPoolDestroy(pool: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -159,6 +170,11 @@ public enum Operation: Hashable, Sendable {
     case .txStatus: "dmaengine_tx_status"
     case .waitForCompletion: "wait_for_completion"
     case .runTicks: "run"
+    case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaPoolCreate: "dma_pool_create"
+    case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
+    case .dmaPoolFree: "dma_pool_free"
+    case .dmaPoolDestroy: "dma_pool_destroy"
     }
   }
 }
