@@ -90,6 +90,7 @@ struct Lowerer {
     case "board": lowerBoard(arguments, range)
     case "cmdline": lowerCommandLine(arguments, range)
     case "run": lowerRun(arguments, range, statement)
+    case "expect": lowerExpect(arguments, range, statement)
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)

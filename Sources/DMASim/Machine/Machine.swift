@@ -46,6 +46,10 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var lastTouch = Touch()
   /// The narration of the latest `say`.
   public internal(set) var narration: String?
+  /// Every `expect` the program has reached, in order.
+  public internal(set) var expectationResults: [ExpectationResult] = []
+  /// The `ask` actions the program has reached (action indices), in order.
+  public internal(set) var askedQuestions: [Int] = []
   /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
   public let granularity: EventGranularity
   // The bus view, swiotlb and dma_pool state.
@@ -219,4 +223,6 @@ public struct Touch: Hashable, Sendable {
   public var evictions: [PhysAddr] = []
   /// Whether the step hit a `pause` checkpoint.
   public var pause = false
+  /// The `ask` the step reached (its action index), for the UI to prompt.
+  public var question: Int?
 }
