@@ -61,6 +61,12 @@ extension Lowerer {
       }
       return DeviceDMAMasks.bitMask(Int(bits))
     }
-    return requireInteger(expression, "the mask")
+    guard let mask = integer(expression) else {
+      error(
+        "expected a mask", at: expression.range,
+        hint: "write `DMA_BIT_MASK(n)` or a number such as 0xffffffff")
+      return nil
+    }
+    return mask
   }
 }

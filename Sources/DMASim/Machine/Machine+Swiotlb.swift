@@ -180,3 +180,63 @@ extension Machine {
       addresses: [LogAddress("from", source.rawValue), LogAddress("to", destination.rawValue)])
   }
 }
+
+extension Machine {
+  /// The live bounce buffer standing in for an original buffer.
+  func bounceFor(_ device: String, original: PhysAddr) -> Int? {
+    bounces.firstIndex { $0.device == device && $0.original == original }
+  }
+
+  /// `dma_direct_map_sg`'s per-entry `dma_direct_map_page` decisions: entries the device
+  /// cannot reach (or that `swiotlb=force` or kmalloc alignment bounces) get slots and the
+  /// copy; with no swiotlb pool, or when the pool is full, the already bounced entries are
+  /// released and the call fails (`dma_map_sg` returns 0). Returns whether all entries map.
+  mutating func mapSGBounces(
+    _ device: String, _ spec: DeviceSpec, _ entries: [ScatterList.Entry],
+    _ direction: DMADataDirection
+  ) -> Bool {
+    let forced = board.swiotlb?.forceBounce == true
+    var made: [DMAAddr] = []
+    for entry in entries {
+      guard let physical = entry.physical else { continue }
+      let handle = busAddress(physical, for: device)
+      let needed =
+        forced || kmallocNeedsBounce(spec, size: entry.length, direction: direction)
+        || !dmaCapable(device, handle, size: entry.length)
+      guard needed else { continue }
+      var failure: String?
+      if var pool = swiotlb {
+        switch pool.map(original: physical.rawValue, mappingSize: Int(entry.length)) {
+        case .success(let address):
+          swiotlb = pool
+          let bounce = PhysAddr(address)
+          bounces.append(
+            BounceBuffer(device: device, original: physical, bounce: bounce, size: entry.length))
+          made.append(busAddress(bounce, for: device))
+          log(
+            .kernel, "swiotlb_tbl_map_single",
+            "dma_map_sg entry at \(physical.hex) (\(entry.length) bytes) bounces through "
+              + "\(bounce.hex); \(pool.usedSlots) of \(pool.slotCount) slots used")
+          queueBounceCopy(from: physical, to: bounce, size: entry.length)
+          if !spec.coherent { queueMaintenance(.clean, bounce, entry.length) }
+        case .failure(let full): failure = "\(spec.kernelName): \(full.message)"
+        }
+      } else {
+        failure =
+          "\(spec.kernelName): DMA addr \(handle.hex)+\(entry.length) overflow (mask "
+          + "\(Hex.format(masks(of: device).streaming)), bus limit "
+          + "\(Hex.format(spec.busDMALimit))."
+      }
+      if let failure {
+        log(.kernel, "dma_map_sg", failure)
+        for handle in made { releaseBounce(device, handle) }
+        log(
+          .kernel, "dma_map_sg",
+          "dma_map_sg(\(spec.kernelName), …) = 0: dma_direct_map_sg unmapped the entries it had "
+            + "mapped and returned -EIO, which dma_map_sg turns into 0")
+        return false
+      }
+    }
+    return true
+  }
+}
