@@ -70,7 +70,7 @@ extension Lowerer {
     case "dma_pool_create": 5
     case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
     case "dma_pool_destroy": 1
-    default: 0
+    default: Self.memoryAttributeArgumentCount(callee) ?? 0
     }
   }
 
@@ -141,7 +141,11 @@ extension Lowerer {
       return (.txStatus(channel: chan, cookie: cookie), .status)
     case "wait_for_completion":
       return variable(args[0], .cookie).map { (.waitForCompletion(cookie: $0), nil) }
-    default: return engineOperation(callee, args)
+    default:
+      if Self.memoryAttributeCalls.contains(callee) {
+        return memoryAttributeOperation(callee, args)
+      }
+      return engineOperation(callee, args)
     }
   }
 

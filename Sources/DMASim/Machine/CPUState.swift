@@ -55,6 +55,8 @@ enum MicroOp: Hashable, Sendable {
   case finishUnmap(String, DMAAddr, UInt64, DMADataDirection)
   /// The end of a `dma_sync_single_for_*`: dma-debug's checks and the ownership change.
   case finishSync(forCPU: Bool, String, DMAAddr, UInt64, DMADataDirection)
+  /// A dma-iommu piece after the maintenance (IOVA allocation, `iommu_map`, unmap).
+  case iommu(IOMMUStep)
   // swiotlb.
   /// `swiotlb_bounce`: the CPU copies bytes within one cache line on each side.
   case bounceCopy(from: PhysAddr, to: PhysAddr, count: Int)

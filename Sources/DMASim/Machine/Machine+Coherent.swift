@@ -27,6 +27,16 @@ extension Machine {
       return
     }
     let bytes = pageCount * PhysicalMemory.pageSize
+    var handle = busAddress(physical, for: device)
+    if let context = iommuContext(for: device) {
+      guard let iova = iommuMapCoherent(context, spec, physical: physical, size: bytes) else {
+        releaseCoherentPages(physical, pages: pageCount, cma: area)
+        log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no IOVA space")
+        assign(.error(.null), to: result)
+        return
+      }
+      handle = iova
+    }
     var virtual = linear
     if spec.coherent {
       log(
@@ -47,7 +57,11 @@ extension Machine {
           + "dma_common_contiguous_remap maps \(virtual.hex) as MT_NORMAL_NC with 4K pages",
         detail: "The same physical pages now have two CPU mappings: the cacheable linear alias "
           + "and the non-cacheable remap. Only the remap may be used.")
-      queueMaintenance(.clean, physical, bytes)
+      if board.architecture == .arm32 {
+        arm32FlushForCoherent(physical, bytes)
+      } else {
+        queueMaintenance(.clean, physical, bytes)
+      }
     }
     let allocation = Allocation(
       id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
@@ -58,7 +72,7 @@ extension Machine {
     allocations.append(allocation)
     cpu.pending.append(
       .finishAllocCoherent(
-        allocation, busAddress(physical, for: device), result, handleName, device: device))
+        allocation, handle, result, handleName, device: device))
   }
 
   /// Zeroes the buffer through the mapping the caller gets and hands out both addresses.
@@ -118,6 +132,9 @@ extension Machine {
     logDebug(
       dmaDebug.freeCoherent(
         device: debugDevice(device), size: size, physical: allocation.physical, dmaAddress: bus))
+    if let context = iommuContext(for: device) {
+      iommuUnmap(context, iova: bus.rawValue, size: allocation.reservedSize)
+    }
     pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
     if let name = allocation.cmaArea,

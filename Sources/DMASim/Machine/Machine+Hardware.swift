@@ -104,15 +104,26 @@ extension Machine {
       descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
     let memory = descriptor.busAddress(at: offset)
     // The controller masters the bus: its dma-ranges offset turns bus addresses back into
-    // CPU physical ones.
+    // CPU physical ones, unless an IOMMU translates them.
     let busOffset = masterOffset(controller, device)
-    let physical = PhysAddr(memory.rawValue &+ busOffset)
+    let master = busMaster(controller, peripheral)
+    let writes = descriptor.direction == .devToMem
+    let pieces = busTranslate(master, memory, count: count, write: writes, offset: busOffset)
+    let physical = pieces?.first?.physical ?? PhysAddr(memory.rawValue &+ busOffset)
     var text: String
     switch (descriptor.kind, descriptor.direction) {
     case (.memcpy(let destination), _):
-      let bytes = deviceRead(physical, count: count, coherent: coherent)
-      let target = PhysAddr(destination.rawValue &+ offset &+ busOffset)
-      deviceWrite(target, bytes: bytes, coherent: coherent)
+      let targetBus = DMAAddr(destination.rawValue &+ offset)
+      guard let pieces,
+        let targets = busTranslate(
+          master, targetBus, count: count, write: true, offset: busOffset)
+      else {
+        text = "\(count) bytes \(memory.hex) → \(targetBus.hex) dropped: IOMMU fault"
+        break
+      }
+      let bytes = busRead(pieces, coherent: coherent)
+      busWrite(targets, bytes: bytes, coherent: coherent)
+      let target = targets.first?.physical ?? PhysAddr(targetBus.rawValue &+ busOffset)
       lastTouch.physical.append(
         MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))
       text = "\(count) bytes \(physical.hex) → \(target.hex) \(ByteText.quoted(bytes))"
@@ -122,11 +133,20 @@ extension Machine {
         bytes = Array(peripherals[index].rxFIFO.prefix(count))
         peripherals[index].rxFIFO.removeFirst(bytes.count)
       }
-      deviceWrite(physical, bytes: bytes, coherent: coherent)
+      guard let pieces else {
+        text =
+          "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(memory.hex) dropped: IOMMU fault"
+        break
+      }
+      busWrite(pieces, bytes: bytes, coherent: coherent)
       text =
         "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(physical.hex) \(ByteText.quoted(bytes))"
     default:
-      let bytes = deviceRead(physical, count: count, coherent: coherent)
+      guard let pieces else {
+        text = "\(count) bytes from \(memory.hex) dropped: IOMMU fault, nothing reaches the FIFO"
+        break
+      }
+      let bytes = busRead(pieces, coherent: coherent)
       text = "\(count) bytes from \(physical.hex) \(ByteText.quoted(bytes))"
       if let index = peripheral {
         peripherals[index].fifo += bytes
@@ -135,8 +155,10 @@ extension Machine {
         startShifting(index)
       }
     }
-    lastTouch.physical.append(
-      MemoryRegion(name: "dma", base: physical.rawValue, size: UInt64(count)))
+    if pieces != nil {
+      lastTouch.physical.append(
+        MemoryRegion(name: "dma", base: physical.rawValue, size: UInt64(count)))
+    }
     lastTouch.descriptors.append(id)
     descriptor.transferred += UInt64(count)
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
@@ -149,6 +171,23 @@ extension Machine {
     guard !peripherals[index].shifting, let fifo = peripherals[index].spec.fifo else { return }
     peripherals[index].shifting = true
     agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
+  }
+
+  /// What a device reads from translated pieces (see `deviceRead`).
+  func busRead(_ pieces: [(physical: PhysAddr, count: Int)], coherent: Bool) -> [UInt8] {
+    pieces.flatMap { deviceRead($0.physical, count: $0.count, coherent: coherent) }
+  }
+
+  /// A device write spread over translated pieces (see `deviceWrite`).
+  mutating func busWrite(
+    _ pieces: [(physical: PhysAddr, count: Int)], bytes: [UInt8], coherent: Bool
+  ) {
+    var at = 0
+    for piece in pieces where at < bytes.count {
+      let end = min(bytes.count, at + piece.count)
+      deviceWrite(piece.physical, bytes: Array(bytes[at..<end]), coherent: coherent)
+      at = end
+    }
   }
 
   /// What a device reads from RAM: a coherent device snoops the cache, a non-coherent one does not.

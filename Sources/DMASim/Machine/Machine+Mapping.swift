@@ -29,6 +29,12 @@ extension Machine {
       dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
     )
     let physical = translation.physical
+    if let context = iommuContext(for: device) {
+      iommuDMAMapPage(
+        context, spec, virtual: virtual, physical: physical, size: size, direction: direction,
+        result: result)
+      return
+    }
     let handle = busAddress(physical, for: device)
     let forced = board.swiotlb?.forceBounce == true
     let kmallocBounce = kmallocNeedsBounce(spec, size: size, direction: direction)
@@ -68,13 +74,7 @@ extension Machine {
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
       mappedAtStep: stepCount)
     nextID += 1
-    if !spec.coherent {
-      log(
-        .kernel, "arch_sync_dma_for_device",
-        "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
-          + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data")
-      queueMaintenance(.clean, physical, size)
-    }
+    if !spec.coherent { syncForDevice(physical, size, direction) }
     cpu.pending.append(.finishMap(mapping, result))
   }
 
@@ -110,7 +110,9 @@ extension Machine {
     log(
       .kernel, "dma_unmap_single",
       "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    if let bounce = bounceIndex(device, handle, size: size) {
+    if let context = iommuContext(for: device) {
+      iommuDMAUnmapPage(context, spec, handle, size: size, direction: direction)
+    } else if let bounce = bounceIndex(device, handle, size: size) {
       // dma_direct_unmap_page: sync for the CPU (maintenance, then the copy back), then
       // swiotlb_tbl_unmap_single releases the slots.
       syncBounceForCPU(bounce, spec, handle, size, direction)

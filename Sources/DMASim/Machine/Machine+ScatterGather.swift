@@ -55,6 +55,10 @@ extension Machine {
           + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
       return
     }
+    if let context = iommuContext(for: device) {
+      iommuDMAMapSG(context, spec, table, count, direction, result: result)
+      return
+    }
     log(
       .kernel, "dma_map_sg",
       "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
@@ -68,7 +72,11 @@ extension Machine {
         guard let physical = entry.physical, bounceFor(device, original: physical) == nil else {
           continue
         }
-        queueMaintenance(.clean, physical, entry.length)
+        if board.architecture == .arm32 {
+          arm32CPUToDevice(physical, entry.length, direction)
+        } else {
+          queueMaintenance(.clean, physical, entry.length)
+        }
       }
     }
     cpu.pending.append(
@@ -116,8 +124,15 @@ extension Machine {
       {
         syncBounceForCPU(bounce, spec, handle, entry.length, direction)
       } else if spec?.coherent == false, direction != .toDevice, let physical = entry.physical {
-        queueInvalidate(physical, entry.length)
+        if board.architecture == .arm32 {
+          arm32DeviceToCPU(physical, entry.length, direction)
+        } else {
+          queueInvalidate(physical, entry.length)
+        }
       }
+    }
+    if let context = iommuContext(for: device) {
+      cpu.pending.append(.iommu(.unmapSG(context, table: table, count: count)))
     }
     cpu.pending.append(
       .finishUnmapSG(table: table, device: device, count: count, direction: direction))

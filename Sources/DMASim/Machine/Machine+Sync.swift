@@ -16,7 +16,7 @@ extension Machine {
     log(
       .kernel, name,
       "\(name)(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    let physical = physicalAddress(handle, for: device)
+    let physical = handleToPhys(device, handle)
     if let bounce = bounceIndex(device, handle, size: size) {
       if forCPU {
         syncBounceForCPU(bounce, spec, handle, size, direction)
@@ -36,7 +36,7 @@ extension Machine {
   /// `arch_sync_dma_for_cpu`: nothing for `DMA_TO_DEVICE`, else `dcache_inval_poc` (partial
   /// edge lines are cleaned and invalidated).
   mutating func syncForCPU(_ physical: PhysAddr, _ size: UInt64, _ direction: DMADataDirection) {
-    guard direction != .toDevice else {
+    guard direction != .toDevice || board.architecture == .arm32 else {
       log(
         .kernel, "arch_sync_dma_for_cpu",
         "arch_sync_dma_for_cpu(…, DMA_TO_DEVICE): nothing to do — the device only read")
@@ -46,6 +46,10 @@ extension Machine {
       log(
         .kernel, "arch_sync_dma_for_cpu",
         "arch_sync_dma_for_cpu(\(physical.hex), \(size)): not DRAM, no lines to invalidate")
+      return
+    }
+    if board.architecture == .arm32 {
+      arm32DeviceToCPU(physical, size, direction)
       return
     }
     log(
@@ -63,6 +67,10 @@ extension Machine {
       log(
         .kernel, "arch_sync_dma_for_device",
         "arch_sync_dma_for_device(\(physical.hex), \(size)): not DRAM, no lines to clean")
+      return
+    }
+    if board.architecture == .arm32 {
+      arm32CPUToDevice(physical, size, direction)
       return
     }
     log(
