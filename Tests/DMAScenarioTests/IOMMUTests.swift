@@ -115,6 +115,22 @@ import Testing
     #expect(messages(machine, "iommu_map").count == 4)
   }
 
+  @Test func aTableRemappedForAnotherDeviceIsCheckedAgainstThatDevice() throws {
+    var machine = try machine(
+      Self.scattered + """
+
+        direct = dma_map_sg(spi0, sg, 4, DMA_TO_DEVICE)
+        dma_unmap_sg(spi0, sg, 4, DMA_TO_DEVICE)
+        merged = dma_map_sg(spi1, sg, 4, DMA_TO_DEVICE)
+        dma_unmap_sg(spi1, sg, 4, DMA_TO_DEVICE)
+        """)
+    machine.runToEnd()
+    #expect(machine.cpu.variables["merged"] == .integer(1))
+    #expect(machine.dmaDebug.entries.isEmpty)
+    #expect(!machine.log.entries.contains { $0.source == .debug })
+    #expect(machine.iommuDomain(for: "spi1")?.mappedPages == 0)
+  }
+
   @Test func finaliseSGSplitsAtTheMaximumSegmentSizeAndAtOffsets() throws {
     let machine = try machine("board soc_iommu")
     let pages = Array(repeating: UInt64(4096), count: 20)

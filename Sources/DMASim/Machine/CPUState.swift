@@ -20,6 +20,10 @@ public struct CPUState: Hashable, Sendable {
   public internal(set) var finished = false
   /// Cookies whose completion callbacks have run.
   public internal(set) var completions: [Int32] = []
+  /// Cookies whose `wait_for_completion` has returned, one per wait (a completion is used up
+  /// by its wait, as `complete`/`wait_for_completion` count `done`; channels number their
+  /// cookies independently, so the same cookie may complete more than once).
+  public internal(set) var waitedCompletions: [Int32] = []
   /// Micro-operations left of the current action.
   var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.

@@ -123,7 +123,9 @@ extension Machine {
       log(.debug, "wait_for_completion", "\(operand.text) is \(value.text), not a cookie")
       return
     }
-    if cpu.completions.contains(cookie) {
+    let done = cpu.completions.count(where: { $0 == cookie })
+    if done > cpu.waitedCompletions.count(where: { $0 == cookie }) {
+      cpu.waitedCompletions.append(cookie)
       log(.kernel, "wait_for_completion", "cookie \(cookie): already completed, no sleep")
       return
     }

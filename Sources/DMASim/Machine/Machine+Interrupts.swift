@@ -163,6 +163,7 @@ extension Machine {
         notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
         if cpu.waiting == .completion(cookie) {
           cpu.waiting = nil
+          cpu.waitedCompletions.append(cookie)
           agenda.schedule(.cpu, at: clock + 1)
         }
       }
