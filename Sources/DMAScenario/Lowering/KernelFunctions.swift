@@ -106,11 +106,33 @@ public enum KernelFunctions {
       name: "dmaengine_tx_status", parameters: "chan, cookie", summary: "status and residue"),
     Signature(
       name: "wait_for_completion", parameters: "cookie", summary: "sleep until the callback ran"),
+    // Memory attributes.
+    Signature(
+      name: "wmb", parameters: "", summary: "store barrier (dsb st): drains the write buffer"),
+    Signature(name: "rmb", parameters: "", summary: "load barrier (dsb ld)"),
+    Signature(name: "mb", parameters: "", summary: "full barrier (dsb sy)"),
+    Signature(
+      name: "dma_wmb", parameters: "", summary: "order stores to coherent memory (dmb oshst)"),
+    Signature(
+      name: "dma_rmb", parameters: "", summary: "order loads from coherent memory (dmb oshld)"),
+    Signature(
+      name: "ioremap", parameters: "phys, size", summary: "map registers as Device-nGnRE"),
+    Signature(
+      name: "ioremap_wc", parameters: "phys, size", summary: "map as Normal non-cacheable"),
+    Signature(
+      name: "ioremap_np", parameters: "phys, size", summary: "map as Device-nGnRnE (non-posted)"),
+    Signature(
+      name: "memremap", parameters: "phys, size, MEMREMAP_WB|MEMREMAP_WC",
+      summary: "map memory write-back or write-combining"),
+    Signature(name: "iounmap", parameters: "ptr", summary: "undo ioremap"),
+    Signature(name: "memunmap", parameters: "ptr", summary: "undo memremap"),
+    Signature(name: "show_pte", parameters: "ptr", summary: "print the page-table walk"),
   ]
 
   /// The directive keywords.
   public static let directives = [
-    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline",
+    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "arch",
+    "rodata", "cachepolicy",
   ]
 
   /// Every call name.

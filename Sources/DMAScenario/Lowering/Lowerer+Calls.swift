@@ -66,7 +66,7 @@ extension Lowerer {
       "dma_sync_single_for_device":
       4
     case "dmaengine_prep_slave_single": 5
-    default: 0
+    default: Self.memoryAttributeArgumentCount(callee) ?? 0
     }
   }
 
@@ -137,7 +137,11 @@ extension Lowerer {
       return (.txStatus(channel: chan, cookie: cookie), .status)
     case "wait_for_completion":
       return variable(args[0], .cookie).map { (.waitForCompletion(cookie: $0), nil) }
-    default: return engineOperation(callee, args)
+    default:
+      if Self.memoryAttributeCalls.contains(callee) {
+        return memoryAttributeOperation(callee, args)
+      }
+      return engineOperation(callee, args)
     }
   }
 

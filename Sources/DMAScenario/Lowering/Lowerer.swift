@@ -91,6 +91,7 @@ struct Lowerer {
     case "cmdline": lowerCommandLine(arguments, range)
     case "run": lowerRun(arguments, range, statement)
     case "expect": lowerExpect(arguments, range, statement)
+    case _ where lowerProfileDirective(keyword, arguments, range): break
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)

@@ -35,6 +35,14 @@ public struct Board: Hashable, Sendable {
   public var noMapRegions: [MemoryRegion] = []
   /// The default swiotlb pool, nil when the board has none.
   public var swiotlb: SwiotlbPlacement?
+  /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
+  public var architecture = Architecture.arm64
+  /// How the linear map is built: pages (`rodata=full`, the default) or blocks.
+  public var linearMap = LinearMapGranularity.pages
+  /// The memory type of the linear map: write-back, or ARM32's `cachepolicy=writethrough`.
+  public var linearMapType = MemoryType.normalWriteBack
+  /// The CPU's write buffer for bufferable stores.
+  public var writeBuffer = WriteBufferSpec()
 
   /// Creates a board.
   public init(

@@ -72,6 +72,7 @@ extension Machine {
       dmaSyncSingle(forCPU: false, device, handle, size: size, direction: direction)
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
       executeScatterGather(action)
+    case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)
     default: executeEngineCall(action)
     }
   }
@@ -110,7 +111,9 @@ extension Machine {
         .kernel, "cpu_read",
         "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
     case .finishMap(let mapping, let result): finishMap(mapping, result: result)
-    case .startTransfer(let controller, _): arbitrate(controller)
+    case .startTransfer(let controller, _):
+      drainWriteBuffer(by: "writel", instruction: "__iowmb(): dmb oshst")
+      arbitrate(controller)
     case .finishAllocCoherent(let allocation, let handle, let result, let handleName, let device):
       finishAllocCoherent(
         allocation, handle, result: result, handleName: handleName, device: device)

@@ -61,7 +61,11 @@ extension Machine {
           + "dma_common_contiguous_remap maps \(virtual.hex) as MT_NORMAL_NC with 4K pages",
         detail: "The same physical pages now have two CPU mappings: the cacheable linear alias "
           + "and the non-cacheable remap. Only the remap may be used.")
-      queueMaintenance(.clean, physical, bytes)
+      if board.architecture == .arm32 {
+        arm32FlushForCoherent(physical, bytes)
+      } else {
+        queueMaintenance(.clean, physical, bytes)
+      }
     }
     let allocation = Allocation(
       id: nextID, name: result ?? "coherent\(nextID)", allocator: function,

@@ -54,13 +54,7 @@ extension Machine {
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
       mappedAtStep: stepCount)
     nextID += 1
-    if !spec.coherent {
-      log(
-        .kernel, "arch_sync_dma_for_device",
-        "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
-          + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data")
-      queueMaintenance(.clean, physical, size)
-    }
+    if !spec.coherent { syncForDevice(physical, size, direction) }
     cpu.pending.append(.finishMap(mapping, result))
   }
 

@@ -65,7 +65,12 @@ extension Machine {
         + "\(direction.kernelName)) → dma_direct_map_sg: one dma_direct_map_page per entry")
     if !spec.coherent {
       for entry in entries {
-        if let physical = entry.physical { queueMaintenance(.clean, physical, entry.length) }
+        guard let physical = entry.physical else { continue }
+        if board.architecture == .arm32 {
+          arm32CPUToDevice(physical, entry.length, direction)
+        } else {
+          queueMaintenance(.clean, physical, entry.length)
+        }
       }
     }
     cpu.pending.append(
@@ -108,7 +113,12 @@ extension Machine {
         + "\(direction.kernelName))")
     if spec?.coherent == false, direction != .toDevice {
       for entry in scatterLists[table].entries.prefix(max(0, count)) {
-        if let physical = entry.physical { queueInvalidate(physical, entry.length) }
+        guard let physical = entry.physical else { continue }
+        if board.architecture == .arm32 {
+          arm32DeviceToCPU(physical, entry.length, direction)
+        } else {
+          queueInvalidate(physical, entry.length)
+        }
       }
     }
     if let context = iommuContext(for: device) {

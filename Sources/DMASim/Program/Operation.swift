@@ -119,6 +119,15 @@ public enum Operation: Hashable, Sendable {
   /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
   /// stops and lets the student answer; headless runs show it with its expected answer.
   case ask(question: String, answer: String, choices: [String])
+  // Memory attributes (memattr): barriers, remaps, page-table dumps.
+  /// `wmb()`, `rmb()`, `mb()`, `dma_wmb()`, `dma_rmb()`.
+  case barrier(MemoryBarrier)
+  /// `ioremap`, `ioremap_wc`, `ioremap_np`, `memremap(…, MEMREMAP_WB/WC)` of a physical range.
+  case remap(RemapKind, physical: UInt64, size: UInt64)
+  /// `iounmap(ptr)` / `memunmap(ptr)`.
+  case unmapRemap(pointer: Operand, memunmap: Bool)
+  /// `show_pte(addr)`: print the page-table walk for a kernel address.
+  case showPTE(pointer: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -167,6 +176,10 @@ public enum Operation: Hashable, Sendable {
     case .runTicks: "run"
     case .expect: "expect"
     case .ask: "ask"
+    case .barrier(let barrier): barrier.kernelName
+    case .remap(let kind, _, _): kind.kernelName
+    case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
+    case .showPTE: "show_pte"
     }
   }
 }
