@@ -185,6 +185,30 @@ import Testing
     #expect(output(machine, "spi1") == "first transfer..")
   }
 
+  @Test func anSMMUv3ReportsTheEventItsOwnWay() throws {
+    var board = Board.socIOMMU
+    board.iommus[0].driverName = "arm-smmu-v3"
+    board.iommus[0].compatible = "arm,smmu-v3"
+    var machine = try machine(
+      Self.tx + """
+
+        buf = kmalloc(4096, GFP_KERNEL)
+        h = dma_map_single(spi1, buf, 64, DMA_TO_DEVICE)
+        dma_unmap_single(spi1, h, 64, DMA_TO_DEVICE)
+        d = dmaengine_prep_slave_single(spi, h, 4, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+        c = dmaengine_submit(d)
+        dma_async_issue_pending(spi)
+        wait_for_completion(c)
+        """, board: board)
+    machine.runToEnd()
+    #expect(
+      messages(machine, "arm_smmu_evtq_thread") == [
+        "arm-smmu-v3 9100000.iommu: event: F_TRANSLATION client: 9080000.spi sid: 0x100 "
+          + "ssid: 0 iova: 0xfffff000 ipa: 0",
+        "arm-smmu-v3 9100000.iommu: unpriv data read s1 \"input address caused fault\" stag: 0",
+      ])
+  }
+
   @Test func aDeviceWriteIntoAToDeviceMappingIsAPermissionFault() throws {
     var board = Board.socIOMMU
     board.devices[0].iommu = "smmu0"
