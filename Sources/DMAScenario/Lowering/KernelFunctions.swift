@@ -131,7 +131,8 @@ public enum KernelFunctions {
 
   /// The directive keywords.
   public static let directives = [
-    "lesson", "board", "seed", "say", "pause", "run", "arch", "rodata", "cachepolicy",
+    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "arch", "rodata",
+    "cachepolicy",
   ]
 
   /// Every call name.

@@ -94,7 +94,8 @@ extension Machine {
       kind.kernelName == "memremap"
       ? "memremap(\(physical.hex), \(Hex.prefixed(size)), \(kind.rawValue))"
       : "\(kind.kernelName)(\(physical.hex), \(Hex.prefixed(size)))"
-    let isRAM = ram.contains(physical, count: max(size, 1))
+    // System RAM in the linear map (`pfn_is_map_memory`); a `no-map` carve-out is not.
+    let isRAM = pageTable.linearAddress(of: physical) != nil
     if isRAM {
       if kind == .memremapWB, let linear = pageTable.linearAddress(of: physical) {
         log(
