@@ -14,7 +14,7 @@ extension LessonLibrary {
       dmaengine_slave_config(spi, dst_addr_width=4, dst_maxburst=4)
       say "Two pages come from CMA; the linear alias is cleaned, then remapped MT_NORMAL_NC in the vmalloc area."
       ring = dma_alloc_coherent(spi0, 8192, handle, GFP_KERNEL)
-      say "CPU stores go straight to RAM: no cache line becomes dirty, nothing needs cleaning."
+      say "CPU stores skip the cache: no line becomes dirty, nothing needs cleaning. They wait in the write buffer until the writel that starts the DMA drains it."
       cpu_write(ring, 0, "coherent: no sync needed. ", repeat=4)
       d = dmaengine_prep_slave_single(spi, handle, 104, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
       c = dmaengine_submit(d)

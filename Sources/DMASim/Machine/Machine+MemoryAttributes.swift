@@ -192,9 +192,12 @@ extension Machine {
         .kernel, "show_pte",
         "page \(aliases.page.hex) has \(aliases.aliases.count) mappings with different "
           + "attributes: " + list.joined(separator: ", "),
-        detail: "Mismatched aliases: a cacheable alias can hold lines that the non-cacheable "
-          + "one never sees. The kernel cleans the cacheable alias once (arch_dma_prep_coherent) "
-          + "and must never use it afterwards.")
+        detail: aliases.aliases.contains(where: \.memoryType.isCacheable)
+          ? "Mismatched aliases: a cacheable alias can hold lines that the non-cacheable one "
+            + "never sees. The kernel cleans the cacheable alias once (arch_dma_prep_coherent) "
+            + "and must never use it afterwards."
+          : "Mismatched aliases: neither is cacheable, but their ordering and gathering rules "
+            + "differ, so accesses through one are not ordered against accesses through the other.")
     }
   }
 }
