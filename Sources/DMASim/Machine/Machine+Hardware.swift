@@ -151,7 +151,14 @@ extension Machine {
     }
     let device = peripheral.map { peripherals[$0].spec }
     let coherent = device?.coherent ?? false
-    let plan = beatPlan(descriptor, pchan, width: width)
+    let bus = beatPlan(descriptor, pchan, width: width)
+    // The controller masters the bus: its dma-ranges offset turns bus addresses back into
+    // CPU physical ones.
+    let busOffset = masterOffset(controller, device)
+    let plan = (
+      source: bus.source.map { PhysAddr($0.rawValue &+ busOffset) },
+      destination: bus.destination.map { PhysAddr($0.rawValue &+ busOffset) }, count: bus.count
+    )
     var bytes: [UInt8]
     var text: String
     if let source = plan.source {
@@ -192,7 +199,11 @@ extension Machine {
     if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
     let memory = plan.source ?? plan.destination ?? PhysAddr(0)
     return (
-      text, [LogAddress("dma_addr", memory.rawValue), LogAddress("phys", memory.rawValue)]
+      text,
+      [
+        LogAddress("dma_addr", memory.rawValue &- busOffset),
+        LogAddress("phys", memory.rawValue),
+      ]
     )
   }
 

@@ -125,6 +125,12 @@ public enum Operation: Hashable, Sendable {
   /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
   /// address into memory (a descriptor field).
   case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
+  /// `expect EXPR`: checks the machine's state without a step (like `say`); a failure is
+  /// logged and recorded, and the program goes on.
+  case expect(Expectation)
+  /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
+  /// stops and lets the student answer; headless runs show it with its expected answer.
+  case ask(question: String, answer: String, choices: [String])
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -176,6 +182,8 @@ public enum Operation: Hashable, Sendable {
     case .mmcCommand: "mmc_send_cmd"
     case .writel: "writel"
     case .cpuWriteLE32: "cpu_write_le32"
+    case .expect: "expect"
+    case .ask: "ask"
     }
   }
 }
