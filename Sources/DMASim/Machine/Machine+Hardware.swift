@@ -141,7 +141,10 @@ extension Machine {
     }
   }
 
-  /// Moves one beat of a descriptor and returns what the log says about it.
+  /// Moves one beat of a descriptor and returns what the log says about it. The plan's
+  /// addresses are bus addresses; the channel's master (the peripheral, else the controller)
+  /// translates them through its IOMMU or its `dma-ranges` offset, and a faulting beat is
+  /// dropped.
   private mutating func moveBeat(
     _ controller: Int, _ channel: Int, _ id: Int, width: Int, peripheral: Int?,
     channel pchan: inout PhysicalChannel
@@ -151,38 +154,46 @@ extension Machine {
     }
     let device = peripheral.map { peripherals[$0].spec }
     let coherent = device?.coherent ?? false
-    let bus = beatPlan(descriptor, pchan, width: width)
-    // The controller masters the bus: its dma-ranges offset turns bus addresses back into
-    // CPU physical ones.
+    let plan = beatPlan(descriptor, pchan, width: width)
     let busOffset = masterOffset(controller, device)
-    let plan = (
-      source: bus.source.map { PhysAddr($0.rawValue &+ busOffset) },
-      destination: bus.destination.map { PhysAddr($0.rawValue &+ busOffset) }, count: bus.count
-    )
-    var bytes: [UInt8]
-    var text: String
-    if let source = plan.source {
-      bytes = deviceRead(source, count: plan.count, coherent: coherent)
-      lastTouch.physical.append(
-        MemoryRegion(name: "dma", base: source.rawValue, size: UInt64(plan.count)))
-    } else {
-      bytes = []
-      if let index = peripheral {
-        bytes = Array(peripherals[index].rxFIFO.prefix(plan.count))
-        peripherals[index].rxFIFO.removeFirst(bytes.count)
-      }
+    let master = busMaster(controller, peripheral)
+    let source = plan.source.map {
+      Translated(
+        busTranslate(
+          master, DMAAddr($0.rawValue), count: plan.count, write: false, offset: busOffset))
     }
-    switch (plan.source, plan.destination) {
-    case (.some(let source), .some(let target)):
-      memoryWrite(controller, &pchan, target, bytes, coherent: coherent)
-      text = "\(plan.count) bytes \(source.hex) → \(target.hex) \(ByteText.quoted(bytes))"
+    let target = plan.destination.map {
+      Translated(
+        busTranslate(
+          master, DMAAddr($0.rawValue), count: plan.count, write: true, offset: busOffset))
+    }
+    var bytes: [UInt8] = []
+    if let pieces = source?.pieces {
+      bytes = busRead(pieces, coherent: coherent)
+      lastTouch.physical.append(
+        contentsOf: pieces.map {
+          MemoryRegion(name: "dma", base: $0.physical.rawValue, size: UInt64($0.count))
+        })
+    } else if source == nil, let index = peripheral {
+      bytes = Array(peripherals[index].rxFIFO.prefix(plan.count))
+      peripherals[index].rxFIFO.removeFirst(bytes.count)
+    }
+    let faulted = source?.pieces == nil && source != nil || target?.pieces == nil && target != nil
+    let bus = (plan.source ?? plan.destination).map(\.rawValue) ?? 0
+    let from = source?.first.hex ?? ""
+    let to = target?.first.hex ?? ""
+    var text: String
+    switch (source, target) {
+    case _ where faulted:
+      text = "\(plan.count) bytes at \(DMAAddr(bus).hex) dropped: IOMMU fault"
+    case (.some, .some(let target)):
+      memoryWrite(controller, &pchan, target.pieces ?? [], bytes, coherent: coherent)
+      text = "\(plan.count) bytes \(from) → \(to) \(ByteText.quoted(bytes))"
     case (nil, .some(let target)):
-      memoryWrite(controller, &pchan, target, bytes, coherent: coherent)
-      text =
-        "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(target.hex) "
-        + ByteText.quoted(bytes)
-    case (.some(let source), nil):
-      text = "\(plan.count) bytes from \(source.hex) \(ByteText.quoted(bytes))"
+      memoryWrite(controller, &pchan, target.pieces ?? [], bytes, coherent: coherent)
+      text = "\(bytes.count) bytes \(device?.name ?? "?") RX FIFO → \(to) \(ByteText.quoted(bytes))"
+    case (.some, nil):
+      text = "\(plan.count) bytes from \(from) \(ByteText.quoted(bytes))"
       if let index = peripheral {
         peripherals[index].fifo += bytes
         text +=
@@ -197,33 +208,48 @@ extension Machine {
     pchan.lliMoved += UInt64(plan.count)
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
     if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
-    let memory = plan.source ?? plan.destination ?? PhysAddr(0)
-    return (
-      text,
-      [
-        LogAddress("dma_addr", memory.rawValue &- busOffset),
-        LogAddress("phys", memory.rawValue),
-      ]
-    )
+    let physical = (source ?? target)?.pieces?.first?.physical.rawValue ?? bus &+ busOffset
+    return (text, [LogAddress("dma_addr", bus), LogAddress("phys", physical)])
   }
 
-  /// A memory-side write from a channel: straight to RAM, or posted when the controller's
-  /// writes take time to land.
+  /// A memory-side write from a channel over translated pieces: straight to RAM, or posted
+  /// when the controller's writes take time to land.
   private mutating func memoryWrite(
-    _ controller: Int, _ pchan: inout PhysicalChannel, _ target: PhysAddr, _ bytes: [UInt8],
-    coherent: Bool
+    _ controller: Int, _ pchan: inout PhysicalChannel,
+    _ pieces: [(physical: PhysAddr, count: Int)], _ bytes: [UInt8], coherent: Bool
   ) {
-    lastTouch.physical.append(
-      MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(bytes.count)))
-    let delay = controllers[controller].capabilities.postedWriteTicks
-    guard delay > 0 else {
-      deviceWrite(target, bytes: bytes, coherent: coherent)
-      return
+    var at = 0
+    for piece in pieces where at < bytes.count {
+      let end = min(bytes.count, at + piece.count)
+      let chunk = Array(bytes[at..<end])
+      at = end
+      lastTouch.physical.append(
+        MemoryRegion(name: "dma write", base: piece.physical.rawValue, size: UInt64(chunk.count)))
+      let delay = controllers[controller].capabilities.postedWriteTicks
+      guard delay > 0 else {
+        deviceWrite(piece.physical, bytes: chunk, coherent: coherent)
+        continue
+      }
+      let tick = clock + UInt64(delay)
+      pchan.postedWrites.append(
+        PostedWrite(tick: tick, address: piece.physical, bytes: chunk, coherent: coherent))
+      agenda.schedule(.postedWrite(controller: controller, physical: pchan.index), at: tick)
     }
-    let tick = clock + UInt64(delay)
-    pchan.postedWrites.append(
-      PostedWrite(tick: tick, address: target, bytes: bytes, coherent: coherent))
-    agenda.schedule(.postedWrite(controller: controller, physical: pchan.index), at: tick)
+  }
+
+  /// One side of a beat after bus translation: its physical pieces, or nil on a fault.
+  private struct Translated: Equatable {
+    var pieces: [(physical: PhysAddr, count: Int)]?
+
+    init(_ pieces: [(physical: PhysAddr, count: Int)]?) { self.pieces = pieces }
+
+    /// The first physical address, for the log.
+    var first: PhysAddr { pieces?.first?.physical ?? PhysAddr(0) }
+
+    static func == (lhs: Translated, rhs: Translated) -> Bool {
+      lhs.pieces?.map(\.physical) == rhs.pieces?.map(\.physical)
+        && lhs.pieces?.map(\.count) == rhs.pieces?.map(\.count)
+    }
   }
 
   /// Schedules the peripheral's transmit shifter if it is idle.
@@ -233,6 +259,23 @@ extension Machine {
     else { return }
     peripherals[index].shifting = true
     agenda.schedule(.shift(peripheral: index), at: clock + UInt64(fifo.ticksPerWord))
+  }
+
+  /// What a device reads from translated pieces (see `deviceRead`).
+  func busRead(_ pieces: [(physical: PhysAddr, count: Int)], coherent: Bool) -> [UInt8] {
+    pieces.flatMap { deviceRead($0.physical, count: $0.count, coherent: coherent) }
+  }
+
+  /// A device write spread over translated pieces (see `deviceWrite`).
+  mutating func busWrite(
+    _ pieces: [(physical: PhysAddr, count: Int)], bytes: [UInt8], coherent: Bool
+  ) {
+    var at = 0
+    for piece in pieces where at < bytes.count {
+      let end = min(bytes.count, at + piece.count)
+      deviceWrite(piece.physical, bytes: Array(bytes[at..<end]), coherent: coherent)
+      at = end
+    }
   }
 
   /// What a device reads from RAM: a coherent device snoops the cache, a non-coherent one does not.

@@ -10,6 +10,7 @@ extension Machine {
       return
     }
     guard let value = resolve(operand, for: "writel") else { return }
+    drainWriteBuffer(by: "writel", instruction: "__iowmb(): dmb oshst")
     let number: UInt64
     switch value {
     case .dmaAddress(let address): number = address.rawValue
