@@ -52,6 +52,14 @@ public enum Command: Hashable, Sendable {
   case pageDown
   /// Repaint the whole terminal.
   case redraw
+  /// Move the focused panel's cursor left (the CMA cell).
+  case moveLeft
+  /// Move the focused panel's cursor right (the CMA cell).
+  case moveRight
+  /// Zoom the CMA strip in (fewer pages per cell).
+  case zoomIn
+  /// Zoom the CMA strip out.
+  case zoomOut
 }
 
 /// Side effects the runtime performs after an update; the model itself never does I/O.

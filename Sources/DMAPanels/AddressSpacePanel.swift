@@ -6,14 +6,19 @@ import TermCanvas
 public struct AddressSpacePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
+  /// The buffer to show (nil: the newest live buffer).
+  public var buffer: Allocation?
 
   /// Creates the panel.
-  public init(context: PanelContext) { self.context = context }
+  public init(context: PanelContext, buffer: Allocation? = nil) {
+    self.context = context
+    self.buffer = buffer
+  }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     var lines: [Line] = []
-    if let allocation = context.machine.allocations.last {
+    if let allocation = self.buffer ?? context.machine.allocations.last {
       lines += describe(allocation, width: area.width, height: area.height)
       if area.height - lines.count >= memoryMap().count + 1 {
         lines += [Line.empty] + memoryMap()
