@@ -18,6 +18,12 @@ extension AppModel {
     case .key(let key):
       if key == .control("c") { return [.quit] }
       if commandLine != nil { return editCommandLine(key) }
+      if findLine != nil { return editFindLine(key) }
+      if popup != nil {
+        // Any key closes the box; Esc, q and w only close it.
+        popup = nil
+        if key == .escape || key == .character("q") || key == .character("w") { return [] }
+      }
       guard let command = keyMap.command(for: key) else {
         message = "unknown key \(key.displayName): press ? for the key list"
         return []
@@ -72,6 +78,10 @@ extension AppModel {
     case .moveLeft: moveCMACursor(cells: -1)
     case .moveRight: moveCMACursor(cells: 1)
     case .zoomIn, .zoomOut: zoomCMA(in: command == .zoomIn)
+    case .find: findLine = ""
+    case .findNext: cycleFind(by: 1)
+    case .findPrevious: cycleFind(by: -1)
+    case .why: explainSelection()
     }
     return []
   }

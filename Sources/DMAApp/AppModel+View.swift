@@ -19,7 +19,12 @@ extension AppModel {
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
-    if let command = commandLine {
+    if let query = findLine {
+      buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
+      buffer.setString(
+        "/" + query + "_", x: 0, y: rows[3].y, style: theme.style(.footerKey),
+        maxWidth: rows[3].width)
+    } else if let command = commandLine {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
       buffer.setString(
@@ -27,6 +32,10 @@ extension AppModel {
         maxWidth: rows[3].width)
     } else {
       KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
+    }
+    if let popup {
+      PopupOverlay(title: popup.title, lines: popup.lines, theme: theme, glyphs: glyphs)
+        .render(in: rows[1], buffer: &buffer)
     }
     if showHelp {
       HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)

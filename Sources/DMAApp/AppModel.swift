@@ -113,6 +113,17 @@ public struct AppModel: Sendable {
     return 0
   }
 
+  /// The `/` query being typed, nil when the find line is closed.
+  public internal(set) var findLine: String?
+  /// What the last `/` found, in order.
+  public internal(set) var findMatches: [FindMatch] = []
+  /// Which of `findMatches` is selected.
+  public internal(set) var findIndex = 0
+  /// The descriptor the queue panel's `w` explains (set by find), nil for the newest.
+  public internal(set) var selectedDescriptor: FindMatch?
+  /// An open text box (the `w` answer), nil when closed.
+  public internal(set) var popup: Popup?
+
   /// The context panels draw from.
   var panelContext: PanelContext { PanelContext(machine: machine, theme: theme, glyphs: glyphs) }
 }

@@ -60,6 +60,14 @@ public enum Command: Hashable, Sendable {
   case zoomIn
   /// Zoom the CMA strip out.
   case zoomOut
+  /// Open the `/` find line (address, buffer variable or cookie).
+  case find
+  /// Select the next match of the last find.
+  case findNext
+  /// Select the previous match of the last find.
+  case findPrevious
+  /// Explain the highlighted cell: the chain of events that made it so.
+  case why
 }
 
 /// Side effects the runtime performs after an update; the model itself never does I/O.

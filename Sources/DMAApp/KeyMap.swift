@@ -136,11 +136,23 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.pageDown], command: .pageDown, help: "log: page forward",
       group: "Panels", hint: nil),
     KeyBinding(
+      keys: [.character("/")], command: .find, help: "find address, buffer or cookie",
+      group: "Find", hint: "find"),
+    KeyBinding(
+      keys: [.character("]")], command: .findNext, help: "next match", group: "Find",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("[")], command: .findPrevious, help: "previous match", group: "Find",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("w")], command: .why, help: "why is the highlighted cell so?",
+      group: "Find", hint: "why"),
+    KeyBinding(
       keys: [.character("b")], command: .breakOnSelection,
       help: "break/watch on the selection", group: "Breakpoints", hint: "break"),
     KeyBinding(
       keys: [.character(":")], command: .openCommandLine,
-      help: "command: goto N, break, watch, delete, record", group: "Breakpoints", hint: ":cmd"),
+      help: "commands: goto break watch record", group: "Breakpoints", hint: ":cmd"),
     KeyBinding(
       keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",
       group: "General", hint: "help"),
