@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // dmascope: see ARCHITECTURE.md for the module graph. Dependencies point one way only:
-// dmascope → DMAApp → DMAPanels → (DMASim, TermCanvas); DMAApp → DMAScenario → DMASim;
+// dmascope → DMAApp → DMAPanels → (DMASim, TermCanvas); DMAApp → DMAScenario → (DMASim,
+// DMABoards, DeviceTree);
 // dmascope → NcursesBackend → (TermCanvas, CNcursesw); dmascope → DMABoards → (DeviceTree, DMASim).
 import PackageDescription
 
@@ -19,8 +20,8 @@ let package = Package(
     .target(name: "DeviceTree"),
     // Device trees to boot descriptions, built-in boards, boot reports.
     .target(name: "DMABoards", dependencies: ["DeviceTree", "DMASim"]),
-    // Scenario text in, actions out.
-    .target(name: "DMAScenario", dependencies: ["DMASim"]),
+    // Scenario text in, actions out (boards from device trees through DMABoards).
+    .target(name: "DMAScenario", dependencies: ["DMASim", "DMABoards", "DeviceTree"]),
     // Terminal-free drawing kit.
     .target(name: "TermCanvas"),
     // Widgets over simulation state.

@@ -40,10 +40,13 @@ public struct CompileResult: Sendable {
 
 /// Parses and checks scenario text.
 public enum ScenarioCompiler {
-  /// Compiles scenario source into a runnable scenario, collecting every error.
-  public static func compile(_ source: String, fileName: String) -> CompileResult {
+  /// Compiles scenario source into a runnable scenario, collecting every error. `boards`
+  /// resolves `board` statements (built-in boards only unless the caller can read files).
+  public static func compile(
+    _ source: String, fileName: String, boards: BoardResolver = .builtIn
+  ) -> CompileResult {
     let parsed = ScenarioParser.parse(source, fileName: fileName)
-    var lowerer = Lowerer(syntax: parsed.syntax)
+    var lowerer = Lowerer(syntax: parsed.syntax, boards: boards)
     if !parsed.hasErrors { lowerer.lowerAll() }
     let diagnostics = (parsed.diagnostics + lowerer.diagnostics).sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)

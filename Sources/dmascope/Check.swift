@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
     var failed = false
     for file in files {
       let source = try FileReader.read(file)
-      let result = ScenarioCompiler.compile(source, fileName: file)
+      let result = ScenarioCompiler.compile(source, fileName: file, boards: .files)
       for diagnostic in result.diagnostics {
         Output.error(diagnostic.rendered)
       }

@@ -20,8 +20,12 @@ struct Run: ParsableCommand {
   @Flag(help: "Run without a terminal and print the final frame as plain text.")
   var headless = false
 
-  @Option(help: "With --headless: how many simulation events to step before printing.")
-  var steps: Int = 0
+  @Option(
+    help: """
+      With --headless: how many simulation events to step before printing (default: run to \
+      the end of the scenario, at most 10000000 events).
+      """)
+  var steps: Int?
 
   @Option(help: "With --headless: the frame size as WIDTHxHEIGHT (1 to 1000 each).")
   var size: FrameSize = FrameSize(width: 100, height: 30)
@@ -46,7 +50,7 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     if json, !headless { throw ValidationError("--json goes with --headless") }
-    guard steps >= 0, steps <= 10_000_000 else {
+    if let steps, steps < 0 || steps > 10_000_000 {
       throw ValidationError("--steps must be between 0 and 10000000 (got \(steps))")
     }
     if let theme, Theme.named(theme) == nil {
@@ -65,7 +69,7 @@ struct Run: ParsableCommand {
         scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
         glyphs: glyphs)
       var printed = 0
-      for _ in 0..<steps where !model.machine.isFinished {
+      for _ in 0..<(steps ?? 10_000_000) where !model.machine.isFinished {
         _ = model.update(.key(.character("s")))
         if json { printed = printLog(model.machine.log, after: printed) }
       }
@@ -74,6 +78,7 @@ struct Run: ParsableCommand {
       } else {
         print(model.view().plainText)
       }
+      try ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
       return
     }
     guard Environment.hasTerminal else {

@@ -58,6 +58,13 @@ enum FileReader {
   }
 }
 
+extension BoardResolver {
+  /// Built-in boards, and `.dtb`/`.dts` files read from disk (up to 16 MiB).
+  static let files = BoardResolver { path in
+    try FileReader.readBytes(path, maximumBytes: 16 << 20)
+  }
+}
+
 /// Writing files: complete or not at all.
 enum FileWriter {
   /// Writes text to `path` through a temporary file and a rename, so a reader (or a crash)
@@ -140,7 +147,7 @@ enum ScenarioLoader {
         hint: suggestion.map { "did you mean '\($0)'? (`dmascope lessons` lists them)" }
           ?? "`dmascope lessons` lists the built-in lessons; a file path must exist")
     }
-    let result = ScenarioCompiler.compile(source, fileName: fileName)
+    let result = ScenarioCompiler.compile(source, fileName: fileName, boards: .files)
     guard let scenario = result.scenario else {
       let report = result.diagnostics.map(\.rendered).joined(separator: "\n")
       let count = result.diagnostics.filter { $0.severity == .error }.count

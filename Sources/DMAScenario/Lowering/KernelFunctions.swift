@@ -109,7 +109,9 @@ public enum KernelFunctions {
   ]
 
   /// The directive keywords.
-  public static let directives = ["lesson", "board", "seed", "say", "pause", "run"]
+  public static let directives = [
+    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline",
+  ]
 
   /// Every call name.
   public static var callNames: [String] { calls.map(\.name) }

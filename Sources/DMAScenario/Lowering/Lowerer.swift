@@ -9,8 +9,17 @@ struct Lowerer {
   var seed: UInt64 = 0
   var actions: [Action] = []
   var variables: [String: ValueKind] = [:]
+  /// Where `board` and `cmdline` find device-tree boards.
+  var boards: BoardResolver = .builtIn
+  /// The `board` statement's request, kept to boot again when `cmdline` follows it.
+  var boardRequest: BoardRequest?
+  /// The `cmdline` statement's text and where it is.
+  var commandLine: (text: String, range: SourceRange)?
 
-  init(syntax: ScenarioSyntax) { self.syntax = syntax }
+  init(syntax: ScenarioSyntax, boards: BoardResolver = .builtIn) {
+    self.syntax = syntax
+    self.boards = boards
+  }
 
   /// The scenario built so far.
   var scenario: Scenario {
@@ -79,7 +88,9 @@ struct Lowerer {
       }
       seed = value
     case "board": lowerBoard(arguments, range)
+    case "cmdline": lowerCommandLine(arguments, range)
     case "run": lowerRun(arguments, range, statement)
+    case "expect": lowerExpect(arguments, range, statement)
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
@@ -89,22 +100,6 @@ struct Lowerer {
           ?? "directives are \(KernelFunctions.directives.joined(separator: ", ")); calls need parentheses"
       )
     }
-  }
-
-  private mutating func lowerBoard(_ arguments: [Expression], _ range: SourceRange) {
-    guard arguments.count == 1, case .identifier(let name) = arguments[0].kind else {
-      error("`board` takes one board name", at: range, hint: "for example `board minimal`")
-      return
-    }
-    guard let found = Board.builtIn.first(where: { $0.name == name }) else {
-      let names = Board.builtIn.map(\.name)
-      error(
-        "unknown board `\(name)`", at: arguments[0].range,
-        hint: NameSuggestion.nearest(to: name, in: names).map { "did you mean `\($0)`?" }
-          ?? "built-in boards: \(names.joined(separator: ", "))")
-      return
-    }
-    board = found
   }
 
   private mutating func lowerRun(

@@ -20,6 +20,19 @@ public struct Board: Hashable, Sendable {
   public var controllers: [ControllerSpec]
   /// CMA areas (name, physical range); the first is the default area.
   public var cmaAreas: [MemoryRegion] = []
+  // Boards built from a device tree (DMABoards) fill these; hand-built boards keep the defaults.
+  /// Where the page allocator hands out pages (nil: from the end of `kernelReserved` to the
+  /// first CMA area or the end of the first bank).
+  public var pageAllocatorRange: MemoryRegion?
+  /// Free memory below the ZONE_DMA limit for `GFP_DMA` allocations, when the page
+  /// allocator's range lies above it.
+  public var dmaZoneRange: MemoryRegion?
+  /// `zone_dma_limit`: the highest physical address of ZONE_DMA (inclusive; 32-bit default).
+  public var zoneDMALimit: UInt64 = 0xffff_ffff
+  /// `no-map` reserved memory: left out of the linear map.
+  public var noMapRegions: [MemoryRegion] = []
+  /// The default swiotlb pool, nil when the board has none.
+  public var swiotlb: SwiotlbPlacement?
 
   /// Creates a board.
   public init(
@@ -62,6 +75,21 @@ public struct DeviceSpec: Hashable, Sendable {
   public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
+  // The bus view (of_dma_configure); hand-built boards keep the defaults.
+  /// CPU physical address minus bus address (the `dma-ranges` offset; 0 when none).
+  public var dmaOffset: UInt64 = 0
+  /// `bus_dma_limit`: the highest bus address the device's buses carry (0: no limit).
+  public var busDMALimit: UInt64 = 0
+  /// Coherent DMA mask width in bits at probe (`coherent_dma_mask`).
+  public var coherentMaskBits = 32
+  /// The per-device coherent pool (`memory-region` to a non-reusable `shared-dma-pool`).
+  public var coherentPool: MemoryRegion?
+  /// The per-device CMA area's name (`memory-region` to a reusable `shared-dma-pool`).
+  public var cmaArea: String?
+  /// The device-tree node (nil for hand-built boards).
+  public var node: String?
+  /// `iommus` targets (node paths) as the tree names them; not translated yet.
+  public var iommuReferences: [String] = []
 
   /// Creates a device.
   public init(

@@ -9,14 +9,14 @@ extension Machine {
         log(.kernel, "end", "end of scenario")
         return
       }
-      // Narration costs no time: it is shown with the action that follows it.
+      // Narration, expectations and questions cost no time: they happen with the action
+      // that follows them.
       while cpu.programCounter < program.actions.count,
-        case .say(let text) = program.actions[cpu.programCounter].operation
+        program.actions[cpu.programCounter].operation.costsNoStep
       {
         cpu.currentAction = cpu.programCounter
         cpu.programCounter += 1
-        narration = text
-        log(.narration, "say", text)
+        runWithoutStep(program.actions[cpu.programCounter - 1].operation)
       }
       guard cpu.programCounter < program.actions.count else {
         cpu.finished = true
@@ -73,6 +73,22 @@ extension Machine {
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
       executeScatterGather(action)
     default: executeEngineCall(action)
+    }
+  }
+
+  /// Runs `say`, `expect` or `ask`, which take no step of their own.
+  private mutating func runWithoutStep(_ operation: Operation) {
+    switch operation {
+    case .say(let text):
+      narration = text
+      log(.narration, "say", text)
+    case .expect(let expectation): evaluate(expectation)
+    case .ask(let question, let answer, _):
+      narration = question
+      lastTouch.question = cpu.currentAction
+      if let index = cpu.currentAction { askedQuestions.append(index) }
+      log(.narration, "ask", "\(question) (expected answer: \(answer))")
+    default: break
     }
   }
 

@@ -103,12 +103,15 @@ extension Machine {
     let offset =
       descriptor.kind.isCyclic ? descriptor.transferred % descriptor.length : descriptor.transferred
     let memory = descriptor.busAddress(at: offset)
-    let physical = PhysAddr(memory.rawValue)
+    // The controller masters the bus: its dma-ranges offset turns bus addresses back into
+    // CPU physical ones.
+    let busOffset = masterOffset(controller, device)
+    let physical = PhysAddr(memory.rawValue &+ busOffset)
     var text: String
     switch (descriptor.kind, descriptor.direction) {
     case (.memcpy(let destination), _):
       let bytes = deviceRead(physical, count: count, coherent: coherent)
-      let target = PhysAddr(destination.rawValue + offset)
+      let target = PhysAddr(destination.rawValue &+ offset &+ busOffset)
       deviceWrite(target, bytes: bytes, coherent: coherent)
       lastTouch.physical.append(
         MemoryRegion(name: "dma write", base: target.rawValue, size: UInt64(count)))

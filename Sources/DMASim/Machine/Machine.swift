@@ -46,8 +46,25 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var lastTouch = Touch()
   /// The narration of the latest `say`.
   public internal(set) var narration: String?
+  /// Every `expect` the program has reached, in order.
+  public internal(set) var expectationResults: [ExpectationResult] = []
+  /// The `ask` actions the program has reached (action indices), in order.
+  public internal(set) var askedQuestions: [Int] = []
   /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
   public let granularity: EventGranularity
+  // The bus view, swiotlb and dma_pool state.
+  /// Per device, in board order: the masks drivers set (`dma_set_mask` and friends).
+  public internal(set) var dmaMasks: [DeviceDMAMasks]
+  /// Per-device coherent pools (`dev->dma_mem`) from `memory-region`.
+  public internal(set) var coherentPools: [DeviceCoherentPool] = []
+  /// The default swiotlb pool (`io_tlb_default_mem`), nil when the board has none.
+  public internal(set) var swiotlb: SwiotlbPool?
+  /// Live bounce buffers, oldest first.
+  public internal(set) var bounces: [BounceBuffer] = []
+  /// ZONE_DMA pages, when the board keeps them apart from the page allocator's range.
+  public internal(set) var dmaZonePages: PageAllocator?
+  /// Live `dma_pool`s, oldest first.
+  public internal(set) var dmaPools: [LiveDMAPool] = []
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
@@ -61,12 +78,14 @@ public struct Machine: Hashable, Sendable {
     cache = DataCache(geometry: board.cache)
     var table = KernelPageTable(mappings: [])
     for bank in board.dram {
-      table.add(
-        KernelMapping(
-          name: KernelMapping.linearMapName,
-          virtualBase: VirtAddr(board.pageOffset + (bank.base - board.dram[0].base)),
-          physicalBase: PhysAddr(bank.base), size: bank.size, memoryType: .normalWriteBack,
-          granule: 2 << 20))
+      for piece in Self.linearPieces(bank, holes: board.noMapRegions) {
+        table.add(
+          KernelMapping(
+            name: KernelMapping.linearMapName,
+            virtualBase: VirtAddr(board.pageOffset + (piece.base - board.dram[0].base)),
+            physicalBase: PhysAddr(piece.base), size: piece.size, memoryType: .normalWriteBack,
+            granule: 2 << 20))
+      }
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
     for region in board.mmio {
@@ -83,11 +102,20 @@ public struct Machine: Hashable, Sendable {
     // The simple page allocator stops below the first CMA area (cma_alloc hands those out).
     let end = board.cmaAreas.map(\.base).filter { $0 > start && $0 < first.end }.min() ?? first.end
     pages = PageAllocator(
-      range: MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
+      range: board.pageAllocatorRange
+        ?? MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
+    dmaZonePages = board.dmaZoneRange.map { PageAllocator(range: $0) }
+    dmaMasks = board.devices.map {
+      DeviceDMAMasks(
+        streaming: DeviceDMAMasks.bitMask($0.dmaMaskBits),
+        coherent: DeviceDMAMasks.bitMask($0.coherentMaskBits))
+    }
+    swiotlb = board.swiotlb?.makePool()
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
     bootLog()
+    attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
   }
 
@@ -195,4 +223,6 @@ public struct Touch: Hashable, Sendable {
   public var evictions: [PhysAddr] = []
   /// Whether the step hit a `pause` checkpoint.
   public var pause = false
+  /// The `ask` the step reached (its action index), for the UI to prompt.
+  public var question: Int?
 }

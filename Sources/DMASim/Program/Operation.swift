@@ -113,6 +113,12 @@ public enum Operation: Hashable, Sendable {
   case waitForCompletion(cookie: Operand)
   /// `run N ticks`: let the hardware run while the CPU idles.
   case runTicks(UInt64)
+  /// `expect EXPR`: checks the machine's state without a step (like `say`); a failure is
+  /// logged and recorded, and the program goes on.
+  case expect(Expectation)
+  /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
+  /// stops and lets the student answer; headless runs show it with its expected answer.
+  case ask(question: String, answer: String, choices: [String])
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -159,6 +165,8 @@ public enum Operation: Hashable, Sendable {
     case .txStatus: "dmaengine_tx_status"
     case .waitForCompletion: "wait_for_completion"
     case .runTicks: "run"
+    case .expect: "expect"
+    case .ask: "ask"
     }
   }
 }

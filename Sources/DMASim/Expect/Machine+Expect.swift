@@ -1,0 +1,190 @@
+extension Machine {
+  /// Evaluates an `expect` at the current point of the program, records the result and logs
+  /// it: a pass as narration, a failure as a simulator warning. The program goes on either way.
+  mutating func evaluate(_ expectation: Expectation) {
+    let actual = observe(expectation.actual)
+    let expected = observe(expectation.expected)
+    let passed = Self.holds(actual, expectation.comparison, expected)
+    let result = ExpectationResult(
+      line: currentAction?.line ?? 0, text: expectation.text, passed: passed,
+      actual: actual.text, expected: expected.text, step: stepCount)
+    expectationResults.append(result)
+    if passed {
+      log(.narration, "expect", "expect \(expectation.text): passed")
+    } else {
+      log(
+        .debug, "expect",
+        "expectation failed: \(expectation.text): \(expectation.actualText) is \(actual.text), "
+          + "expected \(expectation.comparison.symbol) \(expected.text)",
+        detail: result.explanation)
+    }
+  }
+
+  /// Whether `actual comparison expected` holds. Ordering needs two integers.
+  static func holds(
+    _ actual: ObservedValue, _ comparison: ExpectComparison, _ expected: ObservedValue
+  ) -> Bool {
+    if case .unavailable = actual { return false }
+    if case .unavailable = expected { return false }
+    switch comparison {
+    case .equal: return actual.matches(expected)
+    case .notEqual: return !actual.matches(expected)
+    default:
+      guard case .integer(let left) = actual, case .integer(let right) = expected else {
+        return false
+      }
+      switch comparison {
+      case .less: return left < right
+      case .lessOrEqual: return left <= right
+      case .greater: return left > right
+      default: return left >= right
+      }
+    }
+  }
+
+  /// Reads one side of an expectation without changing anything.
+  public func observe(_ term: ExpectTerm) -> ObservedValue {
+    switch term {
+    case .literal(let value): return value
+    case .variable(let name):
+      guard let value = cpu.variables[name] else { return .unavailable("\(name) is not set") }
+      return observed(value)
+    case .bytes(let view, let pointer, let offset, let length, let device):
+      return observeBytes(view, pointer, offset, length, device)
+    case .lineState(let pointer, let offset):
+      guard let physical = physicalAddress(of: pointer, offset: offset) else {
+        return .unavailable("\(pointer) is not a mapped CPU pointer")
+      }
+      guard let slot = cache.lookup(physical) else { return .lineState(.invalid) }
+      return .lineState(cache.line(slot).state)
+    case .dirtyLines(let pointer, let length):
+      return countDirtyLines(pointer, length)
+    case .descriptors(let channel, let place):
+      guard let vchan = virtualChannel(channel) else {
+        return .unavailable("\(channel) is not a channel")
+      }
+      let ids: [Int]
+      switch place {
+      case .allocated: ids = vchan.allocated
+      case .submitted: ids = vchan.submitted
+      case .issued: ids = vchan.issued
+      case .active: ids = vchan.active.map { [$0] } ?? []
+      case .completed: ids = vchan.completed
+      case .terminated: ids = vchan.terminated
+      }
+      return .list(ids.map { .descriptor(id: $0, cookie: vchan.descriptors[$0]?.cookie ?? 0) })
+    case .txStatus(let channel, let cookieName):
+      guard let vchan = virtualChannel(channel) else {
+        return .unavailable("\(channel) is not a channel")
+      }
+      guard case .cookie(let cookie) = cpu.variables[cookieName] else {
+        return .unavailable("\(cookieName) is not a cookie")
+      }
+      let status = vchan.cookieStatus(cookie)
+      return .status(status == .inProgress && vchan.paused ? .paused : status)
+    case .wire(let device, let offset, let length):
+      guard let peripheral = peripherals.first(where: { $0.name == device }) else {
+        return .unavailable("no device \(device)")
+      }
+      let output = peripheral.output
+      let start = Int(min(offset, UInt64(output.count)))
+      let end = length.map { min(output.count, start + Int($0)) } ?? output.count
+      return .bytes(Array(output[start..<end]))
+    case .cmaPages(let used):
+      guard let area = cmaAreas.first else { return .unavailable("no CMA area on this board") }
+      return .integer(Int64(used ? area.used : area.availableCount))
+    case .dmaDebugErrors: return .integer(Int64(dmaDebug.errorCount))
+    case .mappingCount: return .integer(Int64(mappings.count))
+    case .count(let inner):
+      switch observe(inner) {
+      case .list(let items): return .integer(Int64(items.count))
+      case .bytes(let bytes): return .integer(Int64(bytes.count))
+      case .unavailable(let why): return .unavailable(why)
+      case let other: return .unavailable("\(other.text) has no count")
+      }
+    case .list(let items): return .list(items.map(observe))
+    }
+  }
+
+  /// A variable's value as an expectation sees it.
+  private func observed(_ value: Value) -> ObservedValue {
+    switch value {
+    case .pointer(let address): return .address(address.rawValue)
+    case .dmaAddress(let address): return .address(address.rawValue)
+    case .channel: return .unavailable("a channel")
+    case .descriptor(let controller, let channel, let id):
+      let cookie =
+        controllers.indices.contains(controller)
+          && controllers[controller].virtualChannels.indices.contains(channel)
+        ? controllers[controller].virtualChannels[channel].descriptors[id]?.cookie ?? 0 : 0
+      return .descriptor(id: id, cookie: cookie)
+    case .cookie(let cookie): return .integer(Int64(cookie))
+    case .integer(let number): return .integer(number)
+    case .status(let status): return .status(status)
+    case .bytes(let bytes): return .bytes(bytes)
+    case .scatterList: return .unavailable("a scatter-gather table")
+    case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
+    }
+  }
+
+  /// The physical address behind a pointer variable plus an offset, if the CPU maps it.
+  private func physicalAddress(of pointer: String, offset: UInt64) -> PhysAddr? {
+    guard case .pointer(let base) = cpu.variables[pointer] else { return nil }
+    return pageTable.translate(base.advanced(by: offset))?.physical
+  }
+
+  private func virtualChannel(_ name: String) -> VirtualChannel? {
+    guard case .channel(let controller, let channel) = cpu.variables[name],
+      controllers.indices.contains(controller),
+      controllers[controller].virtualChannels.indices.contains(channel)
+    else { return nil }
+    return controllers[controller].virtualChannels[channel]
+  }
+
+  private func observeBytes(
+    _ view: ByteViewKind, _ pointer: String, _ offset: UInt64, _ length: UInt64, _ device: String
+  ) -> ObservedValue {
+    guard case .pointer(let base) = cpu.variables[pointer] else {
+      return .unavailable("\(pointer) is not a CPU pointer")
+    }
+    let coherent = board.device(named: device)?.coherent ?? false
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(length))
+    for index in 0..<length {
+      guard let translation = pageTable.translate(base.advanced(by: offset + index)) else {
+        return .unavailable("\(pointer) + \(offset + index) is not mapped")
+      }
+      let physical = translation.physical
+      let inRAM = ram.byte(at: physical)
+      switch view {
+      case .ram: bytes.append(inRAM)
+      case .cpu:
+        bytes.append(
+          translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+      case .device: bytes.append(coherent ? cache.peek(physical, ram: ram) : inRAM)
+      }
+    }
+    return .bytes(bytes)
+  }
+
+  private func countDirtyLines(_ pointer: String, _ length: UInt64) -> ObservedValue {
+    guard case .pointer(let base) = cpu.variables[pointer] else {
+      return .unavailable("\(pointer) is not a CPU pointer")
+    }
+    let lineSize = UInt64(cache.geometry.lineSize)
+    var lines: [UInt64] = []
+    var offset: UInt64 = 0
+    while offset < length {
+      guard let physical = pageTable.translate(base.advanced(by: offset))?.physical else {
+        return .unavailable("\(pointer) + \(offset) is not mapped")
+      }
+      let line = physical.rawValue / lineSize
+      if lines.last != line { lines.append(line) }
+      offset += min(lineSize - physical.rawValue % lineSize, length - offset)
+    }
+    let dirty = lines.filter { line in
+      cache.lookup(PhysAddr(line * lineSize)).map { cache.line($0).state == .dirty } ?? false
+    }
+    return .integer(Int64(dirty.count))
+  }
+}

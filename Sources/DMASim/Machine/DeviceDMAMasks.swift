@@ -1,0 +1,24 @@
+/// A device's DMA masks as the kernel keeps them: `*dev->dma_mask` (streaming) and
+/// `dev->coherent_dma_mask`.
+public struct DeviceDMAMasks: Hashable, Sendable {
+  /// `*dev->dma_mask`.
+  public var streaming: UInt64
+  /// `dev->coherent_dma_mask`.
+  public var coherent: UInt64
+
+  /// Creates masks.
+  public init(streaming: UInt64, coherent: UInt64) {
+    self.streaming = streaming
+    self.coherent = coherent
+  }
+
+  /// `DMA_BIT_MASK(n)`: all ones for 64 bits and more, else `(1 << n) - 1`.
+  public static func bitMask(_ bits: Int) -> UInt64 {
+    bits >= 64 ? .max : bits <= 0 ? 0 : (1 << UInt64(bits)) - 1
+  }
+
+  /// `min_not_zero(a, b)`.
+  public static func minNotZero(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    first == 0 ? second : second == 0 ? first : min(first, second)
+  }
+}

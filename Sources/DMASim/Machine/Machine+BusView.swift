@@ -1,0 +1,160 @@
+extension Machine {
+  /// A DRAM bank minus the `no-map` holes inside it (the linear map skips them).
+  static func linearPieces(_ bank: MemoryRegion, holes: [MemoryRegion]) -> [MemoryRegion] {
+    var pieces: [MemoryRegion] = []
+    var start = bank.base
+    for hole in holes.sorted(by: { $0.base < $1.base })
+    where hole.end > start && hole.base < bank.end {
+      if hole.base > start {
+        pieces.append(MemoryRegion(name: bank.name, base: start, size: hole.base - start))
+      }
+      start = max(start, hole.end)
+    }
+    if start < bank.end {
+      pieces.append(MemoryRegion(name: bank.name, base: start, size: bank.end - start))
+    }
+    return pieces
+  }
+
+  /// The board index of a device.
+  func deviceIndex(_ name: String) -> Int? { board.devices.firstIndex { $0.name == name } }
+
+  /// `phys_to_dma`: the bus address a device uses for a CPU physical address.
+  func busAddress(_ physical: PhysAddr, for device: String) -> DMAAddr {
+    DMAAddr(physical.rawValue &- (board.device(named: device)?.dmaOffset ?? 0))
+  }
+
+  /// `dma_to_phys`: the CPU physical address behind a device's bus address.
+  func physicalAddress(_ bus: DMAAddr, for device: String) -> PhysAddr {
+    PhysAddr(bus.rawValue &+ (board.device(named: device)?.dmaOffset ?? 0))
+  }
+
+  /// The dma-ranges offset of the bus master moving a descriptor: the controller's device
+  /// when the board lists it, else the peripheral's.
+  func masterOffset(_ controller: Int, _ peripheral: DeviceSpec?) -> UInt64 {
+    board.device(named: controllers[controller].name)?.dmaOffset ?? peripheral?.dmaOffset ?? 0
+  }
+
+  /// The streaming and coherent masks of a device now.
+  func masks(of device: String) -> DeviceDMAMasks {
+    deviceIndex(device).map { dmaMasks[$0] } ?? DeviceDMAMasks(streaming: 0, coherent: 0)
+  }
+
+  /// `min_not_zero(mask, bus_dma_limit)`: the highest bus address the device reaches.
+  func reachLimit(_ device: String, coherent: Bool) -> UInt64 {
+    let masks = masks(of: device)
+    return DeviceDMAMasks.minNotZero(
+      coherent ? masks.coherent : masks.streaming, board.device(named: device)?.busDMALimit ?? 0)
+  }
+
+  /// `dma_capable(dev, addr, size, true)`.
+  func dmaCapable(_ device: String, _ address: DMAAddr, size: UInt64) -> Bool {
+    guard address != .mappingError else { return false }
+    let end = address.rawValue.addingReportingOverflow(max(size, 1) - 1)
+    return !end.overflow && end.partialValue <= reachLimit(device, coherent: false)
+  }
+
+  /// `dma_direct_supported`: masks of 32 bits or more always; smaller ones must cover
+  /// ZONE_DMA (or all of RAM when that is smaller), as a bus address.
+  func dmaSupported(_ device: String, mask: UInt64) -> Bool {
+    if mask >= DeviceDMAMasks.bitMask(32) { return true }
+    let lastPage = (board.dram.map(\.end).max() ?? 0) &- PhysicalMemory.pageSize
+    let minimum = min(lastPage, board.zoneDMALimit)
+    return mask >= busAddress(PhysAddr(minimum), for: device).rawValue
+  }
+
+  /// `dma_set_mask`, `dma_set_coherent_mask` and `dma_set_mask_and_coherent`: `-EIO` when
+  /// `dma_supported` refuses the mask, else 0 and the mask is stored (the `_and_coherent`
+  /// form sets the coherent mask only when the streaming one was accepted).
+  mutating func dmaSetMask(_ device: String, mask: UInt64, which: MaskKind, result: String?) {
+    let function = which.functionName
+    guard let index = deviceIndex(device), let spec = board.device(named: device) else { return }
+    let supported = dmaSupported(device, mask: mask)
+    let code: Int64 = supported ? 0 : -Int64(Errno.eio.rawValue)
+    if supported {
+      if which != .coherent { dmaMasks[index].streaming = mask }
+      if which != .streaming { dmaMasks[index].coherent = mask }
+    }
+    assign(.integer(code), to: result)
+    let masks = dmaMasks[index]
+    log(
+      .kernel, function,
+      "\(function)(\(spec.kernelName), \(Hex.prefixed(mask))) = " + (supported ? "0" : "-EIO")
+        + "; dma_mask \(Hex.prefixed(masks.streaming)), coherent_dma_mask "
+        + "\(Hex.prefixed(masks.coherent)), bus limit \(Hex.prefixed(spec.busDMALimit))",
+      detail: supported
+        ? (mask >= DeviceDMAMasks.bitMask(32)
+          ? "dma_direct_supported accepts any mask of 32 bits or more; addresses beyond it "
+            + "bounce through swiotlb (streaming) or come from a lower zone (coherent)."
+          : "The mask covers ZONE_DMA, so dma_direct_supported can always find memory below it.")
+        : "dma_direct_supported: a mask below 32 bits must cover ZONE_DMA (up to "
+          + "\(Hex.prefixed(board.zoneDMALimit))) or all of RAM; this one does not, so the "
+          + "mask is left as it was.")
+  }
+
+  /// The `memory-region` pools: `of_reserved_mem_device_init` attaches each device to its
+  /// `shared-dma-pool`; the first device creates the `dma_coherent_mem` (`memremap` with
+  /// `MEMREMAP_WC`, Normal non-cacheable on arm64) and later ones share it.
+  mutating func attachCoherentPools() {
+    for device in board.devices {
+      if let area = device.cmaArea {
+        log(
+          .kernel, "of_reserved_mem_device_init",
+          "\(device.kernelName): assigned reserved memory node \(area)")
+      }
+      guard let region = device.coherentPool else { continue }
+      if let index = coherentPools.firstIndex(where: { $0.name == region.name }) {
+        coherentPools[index].devices.append(device.name)
+      } else {
+        let deviceBase = region.base &- device.dmaOffset
+        guard
+          let pool = DMACoherentPool(
+            physicalBase: region.base, deviceBase: deviceBase, size: region.size)
+        else { continue }
+        let virtual = VirtAddr(nextVmalloc)
+        nextVmalloc += region.size + PhysicalMemory.pageSize
+        pageTable.add(
+          KernelMapping(
+            name: "memremap \(region.name)", virtualBase: virtual,
+            physicalBase: PhysAddr(region.base), size: region.size,
+            memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
+        coherentPools.append(
+          DeviceCoherentPool(
+            name: region.name, devices: [device.name], pool: pool, virtualBase: virtual))
+      }
+      log(
+        .kernel, "of_reserved_mem_device_init",
+        "\(device.kernelName): assigned reserved memory node \(region.name)",
+        detail: "dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
+          + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
+          + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
+      let end = (region.base &- device.dmaOffset) &+ region.size &- 1
+      if let index = deviceIndex(device.name),
+        end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, device.busDMALimit)
+      {
+        log(
+          .kernel, "rmem_dma_device_init",
+          "\(device.kernelName): reserved memory is beyond device's set DMA address range")
+      }
+    }
+  }
+}
+
+/// Which mask a `dma_set_*mask*` call sets.
+public enum MaskKind: Hashable, Sendable {
+  /// `dma_set_mask`.
+  case streaming
+  /// `dma_set_coherent_mask`.
+  case coherent
+  /// `dma_set_mask_and_coherent`.
+  case both
+
+  /// The kernel function.
+  public var functionName: String {
+    switch self {
+    case .streaming: "dma_set_mask"
+    case .coherent: "dma_set_coherent_mask"
+    case .both: "dma_set_mask_and_coherent"
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DMASim
+
+/// What a headless run says about the scenario's `expect`s and `ask`s, and its exit status.
+struct ExpectationReport {
+  var fileName: String
+  var results: [ExpectationResult]
+  var questions: [(question: String, answer: String)]
+
+  /// Prints every failed expectation as `file:line: …` and a summary line to stderr; throws a
+  /// non-zero exit when any failed.
+  func finish() throws {
+    let failed = results.filter { !$0.passed }
+    for result in failed {
+      Output.error(
+        "\(fileName):\(result.line): expectation failed: expect \(result.text)\n"
+          + "  actual:   \(result.actual)\n  expected: \(result.expected)")
+    }
+    for question in questions {
+      Output.error("\(fileName): ask \"\(question.question)\" answer \"\(question.answer)\"")
+    }
+    guard !results.isEmpty || !questions.isEmpty else { return }
+    let asked =
+      questions.isEmpty
+      ? "" : ", \(questions.count) question\(questions.count == 1 ? "" : "s") asked"
+    Output.error(
+      "\(fileName): \(results.count - failed.count) of \(results.count) expectation"
+        + "\(results.count == 1 ? "" : "s") passed\(asked)")
+    if !failed.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The report for a machine at the end of a headless run.
+  init(fileName: String, machine: Machine) {
+    self.fileName = fileName
+    results = machine.expectationResults
+    questions = machine.askedQuestions.compactMap { index in
+      guard machine.program.actions.indices.contains(index),
+        case .ask(let question, let answer, _) = machine.program.actions[index].operation
+      else { return nil }
+      return (question, answer)
+    }
+  }
+}
