@@ -63,7 +63,7 @@ extension AppModel {
   /// Moves the CMA cursor to the clicked cell of the strip.
   private func cmaKeys(x: Int, y: Int, inner: Rect) -> [Key] {
     guard let area = machine.cmaAreas.first else { return [] }
-    let shape = CMAPanel.stripShape(width: inner.width, height: inner.height)
+    let shape = CMAPanel.stripShape(width: inner.width, height: inner.height, machine: machine)
     let column = x - 7
     let row = y - 2
     guard row >= 0, row < shape.rows, column >= 0, column < shape.columns else { return [] }

@@ -153,7 +153,8 @@ extension AppModel {
   /// The CMA strip's rows and columns in the panel as laid out now.
   var cmaStripShape: (rows: Int, columns: Int) {
     let rect = panelRects(in: bodyArea).first { $0.panel == .cma }?.rect ?? bodyArea
-    return CMAPanel.stripShape(width: max(1, rect.width - 2), height: max(1, rect.height - 2))
+    return CMAPanel.stripShape(
+      width: max(1, rect.width - 2), height: max(1, rect.height - 2), machine: machine)
   }
 
   /// Pages per CMA cell at the current zoom in the current layout.

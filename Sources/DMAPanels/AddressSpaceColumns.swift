@@ -53,6 +53,18 @@ struct AddressSpaceColumns {
     regions += machine.cmaAreas.map {
       ("CMA \($0.name)", MemoryRegion(name: $0.name, base: $0.base, size: $0.size), 1)
     }
+    regions += machine.coherentPools.map {
+      (
+        "pool \($0.name)",
+        MemoryRegion(
+          name: $0.name, base: $0.pool.physicalBase,
+          size: UInt64($0.pool.pages) << 12), 1
+      )
+    }
+    if let swiotlb = machine.swiotlb {
+      let size = UInt64(swiotlb.slotCount) * SwiotlbPool.slotSize
+      regions.append(("swiotlb", MemoryRegion(name: "swiotlb", base: swiotlb.start, size: size), 1))
+    }
     regions.sort { ($0.1.base, $0.2) < ($1.1.base, $1.2) }
     let pa = buffer.physical.rawValue
     let holder = regions.lastIndex { $0.1.contains(pa) }
@@ -67,8 +79,12 @@ struct AddressSpaceColumns {
     physical = physicalRows
 
     let mapping = machine.mappings.last { $0.overlaps(buffer.physical, count: buffer.size) }
+    // The device's dma-ranges offset: bus = CPU physical - offset (0 on boards without one).
+    let offset = mapping.flatMap { board.device(named: $0.device) }?.dmaOffset ?? 0
     var busRows = board.dram.map {
-      Row(label: "DRAM (=PA)", address: $0.base, isBuffer: false, holdsBuffer: false, depth: 0)
+      Row(
+        label: offset == 0 ? "DRAM (=PA)" : "DRAM (PA-\(Hex.prefixed(offset)))",
+        address: $0.base &- offset, isBuffer: false, holdsBuffer: false, depth: 0)
     }
     var handle: UInt64?
     if let mapping {
@@ -81,10 +97,7 @@ struct AddressSpaceColumns {
       busTitle = "bus"
     }
     if let handle {
-      for index in busRows.indices
-      where handle >= busRows[index].address
-        && board.dram.contains(where: { $0.base == busRows[index].address && $0.contains(handle) })
-      {
+      for (index, bank) in board.dram.enumerated() where bank.contains(handle &+ offset) {
         busRows[index].holdsBuffer = true
       }
       Self.insert(

@@ -22,9 +22,17 @@ public struct CMAPanel: Widget {
     self.cursorPage = cursorPage
   }
 
-  /// The strip geometry for an inner area: rows of cells and cells per row.
-  public static func stripShape(width: Int, height: Int) -> (rows: Int, columns: Int) {
-    (max(1, min(8, height - 5)), max(1, width - 7))
+  /// The strip geometry for an inner area: rows of cells and cells per row, leaving room for
+  /// the header, the legend, the owners and the pools.
+  public static func stripShape(width: Int, height: Int, machine: Machine) -> (
+    rows: Int, columns: Int
+  ) {
+    let owners = machine.allocations.filter { $0.cmaArea != nil }.count
+    let pools =
+      2 * machine.coherentPools.count + 2 * machine.dmaPools.filter { !$0.destroyed }.count
+      + (machine.swiotlb == nil ? 0 : 2)
+    let text = 3 + min(owners, 3) + max(pools, 1)
+    return (max(1, min(8, height - text)), max(1, width - 7))
   }
 
   /// The strip shown for an area at a zoom level around a cursor page.
@@ -58,7 +66,8 @@ public struct CMAPanel: Widget {
   func content(width: Int, height: Int) -> [Line] {
     let machine = context.machine
     guard machine.cmaAreas.indices.contains(areaIndex) else {
-      return [Line("no CMA area on this board", style: context.style(.dim))] + poolLines()
+      return [Line("no CMA area on this board", style: context.style(.dim))]
+        + poolLines(width: width)
     }
     let cma = machine.cmaAreas[areaIndex]
     let end = cma.base + cma.size - 1
@@ -77,7 +86,7 @@ public struct CMAPanel: Widget {
           .dim),
       ]),
     ]
-    let shape = Self.stripShape(width: width, height: height)
+    let shape = Self.stripShape(width: width, height: height, machine: machine)
     let strip = Self.strip(
       cma, allocations: machine.allocations, zoom: zoom, cursorPage: cursorPage,
       capacity: shape.rows * shape.columns)
@@ -98,7 +107,7 @@ public struct CMAPanel: Widget {
           "\(other.name): \(other.used)/\(other.count) used, maxchunk \(other.maxChunk)",
           style: context.style(.dim)))
     }
-    return lines + poolLines()
+    return lines + poolLines(width: width)
   }
 
   private func stripLines(_ strip: CMAStrip, columns: Int) -> [Line] {
@@ -155,11 +164,6 @@ public struct CMAPanel: Widget {
     return Line(spans)
   }
 
-  /// Per-device coherent pools, dma_pools and swiotlb: what this machine has of them.
-  private func poolLines() -> [Line] {
-    [Line("coherent pools, dma_pools, swiotlb: none in this machine", style: context.style(.dim))]
-  }
-
   func glyph(_ state: CMAStrip.State) -> Character {
     switch state {
     case .free: context.glyphs.shadeLight
@@ -169,7 +173,7 @@ public struct CMAPanel: Widget {
     }
   }
 
-  private func role(_ state: CMAStrip.State) -> Role {
+  func role(_ state: CMAStrip.State) -> Role {
     switch state {
     case .free: .progressTodo
     case .movable: .queueSubmitted
