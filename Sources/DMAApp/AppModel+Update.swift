@@ -151,14 +151,14 @@ extension AppModel {
   }
 
   /// The CMA strip's rows and columns in the panel as laid out now.
-  var cmaStripShape: (rows: Int, columns: Int) {
+  public var cmaStripShape: (rows: Int, columns: Int) {
     let rect = panelRects(in: bodyArea).first { $0.panel == .cma }?.rect ?? bodyArea
     return CMAPanel.stripShape(
       width: max(1, rect.width - 2), height: max(1, rect.height - 2), machine: machine)
   }
 
   /// Pages per CMA cell at the current zoom in the current layout.
-  var cmaPagesPerCell: UInt64 {
+  public var cmaPagesPerCell: UInt64 {
     guard let area = machine.cmaAreas.first else { return 1 }
     let shape = cmaStripShape
     let fit = CMAStrip.fittingPagesPerCell(area, capacity: shape.rows * shape.columns)

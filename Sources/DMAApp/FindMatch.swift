@@ -54,6 +54,11 @@ enum Finder {
       }
       return found
     }
+    // A buffer is also known by the variable it is being returned to (before the call ends).
+    for allocation in machine.allocations where allocation.name == text {
+      add(.buffer(id: allocation.id, how: "variable"))
+    }
+    if !found.isEmpty { return found }
     guard let address = number(text) else { return found }
     for id in buffers(containingVirtual: address, machine) { add(.buffer(id: id, how: "VA")) }
     for allocation in machine.allocations where contains(allocation, physical: address) {
@@ -73,11 +78,12 @@ enum Finder {
     return found
   }
 
-  /// Parses `0x…` as hex, digits-only as decimal, anything else with hex digits as hex.
+  /// Parses `0x…` as hex; a bare number of five or more digits as hex too (the panels show
+  /// addresses that way); shorter bare numbers as decimal (cookies, small offsets).
   static func number(_ text: String) -> UInt64? {
     let clean = String(text.lowercased().filter { $0 != "_" })
     if clean.hasPrefix("0x") { return UInt64(clean.dropFirst(2), radix: 16) }
-    if let decimal = UInt64(clean) { return decimal }
+    if clean.count < 5, let decimal = UInt64(clean) { return decimal }
     return UInt64(clean, radix: 16)
   }
 

@@ -194,7 +194,7 @@ public struct CMAPanel: Widget {
   /// A byte offset as `0`, `64K`, `131M`, `1G` (whole units, rounded down).
   static func shortSize(_ bytes: UInt64) -> String {
     if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30)G" }
-    if bytes >= 1 << 20 { return "\(bytes >> 20)M" }
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 || bytes >= 64 << 20 { return "\(bytes >> 20)M" }
     if bytes >= 1 << 10 { return "\(bytes >> 10)K" }
     return "\(bytes)"
   }

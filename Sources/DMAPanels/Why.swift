@@ -166,18 +166,23 @@ public enum Why {
         }
       }
       guard matching(entry) else { continue }
+      // Only the CPU's own accesses and cache maintenance run inside the current kernel call;
+      // DMA beats, FIFO shifts and interrupts are the hardware's own.
+      let fromCPU = ["str", "ldr"].contains(entry.function) || entry.function.hasPrefix("dc ")
       var call = entry.source.rawValue
-      if entry.line == lastLine, !lastCall.isEmpty {
+      if entry.source == .kernel || fromCPU, entry.line == lastLine, !lastCall.isEmpty {
         call = firstCall == lastCall ? lastCall : "\(firstCall) \u{2192} \(lastCall)"
         if entry.source == .hardware, !maintenance.isEmpty { call += " \u{2192} \(maintenance)" }
       }
-      let key = "\(call)|\(entry.function)|\(entry.line)"
+      let key =
+        fromCPU || entry.source == .kernel
+        ? "\(call)|\(entry.function)|\(entry.line)" : entry.function
       if entry.source == .hardware, let previous = items.last, previous.key == key {
         items[items.count - 1].last = entry.step
         items[items.count - 1].count += 1
         continue
       }
-      let via = call == entry.function || entry.source == .kernel ? "" : " (\(call))"
+      let via = call == entry.function || !fromCPU ? "" : " (\(call))"
       let lineText = entry.line > 0 ? " at line \(entry.line)" : ""
       let text = "\(entry.function)\(lineText)\(via): \(entry.message)"
       items.append((entry.step, entry.step, 1, key, text))
