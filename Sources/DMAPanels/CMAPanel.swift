@@ -71,6 +71,7 @@ public struct CMAPanel: Widget {
     }
     let cma = machine.cmaAreas[areaIndex]
     let end = cma.base + cma.size - 1
+    let free = CMAFreeSpace(cma)
     var lines: [Line] = [
       Line([
         context.span(cma.name, .highlight),
@@ -81,8 +82,8 @@ public struct CMAPanel: Widget {
       Line([
         context.span("used \(cma.used)", cma.used > 0 ? .cacheDirty : .normal),
         context.span(
-          "  maxchunk \(cma.maxChunk)  free runs \(cma.freeRunCount)  frag "
-            + "\(cma.fragmentationPercent)%  lent \(cma.borrowed.count) pinned \(cma.pinned.count)",
+          "  maxchunk \(free.maxChunk)  free runs \(free.runs)  frag "
+            + "\(free.fragmentationPercent)%  lent \(cma.borrowed.count) pinned \(cma.pinned.count)",
           .dim),
       ]),
     ]

@@ -86,15 +86,22 @@ public struct CMAStrip: Hashable, Sendable {
   }
 }
 
-extension CMAArea {
-  /// Pages free but not in the longest free run, as a share of all free pages (0 to 100):
-  /// 0 when the free pages form one run.
-  public var fragmentationPercent: Int {
-    let free = availableCount
-    guard free > 0 else { return 0 }
-    return Int((free - min(maxChunk, free)) * 100 / free)
-  }
+/// A CMA area's free-space figures from one pass over its bitmap.
+public struct CMAFreeSpace: Hashable, Sendable {
+  /// debugfs `maxchunk`: the longest free run, in pages.
+  public var maxChunk: UInt64
+  /// The number of separate free runs.
+  public var runs: Int
+  /// Free pages outside the longest run, as a share of all free pages (0 to 100).
+  public var fragmentationPercent: Int
 
-  /// The number of separate free runs in the bitmap.
-  public var freeRunCount: Int { bitmap.clearRuns().count }
+  /// Reads the area's bitmap once.
+  public init(_ area: CMAArea) {
+    let clear = area.bitmap.clearRuns()
+    let longest = UInt64(clear.map { $0.end - $0.start }.max() ?? 0) << UInt64(area.orderPerBit)
+    maxChunk = longest
+    runs = clear.count
+    let free = area.availableCount
+    fragmentationPercent = free > 0 ? Int((free - min(longest, free)) * 100 / free) : 0
+  }
 }
