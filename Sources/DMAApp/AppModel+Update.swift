@@ -13,10 +13,12 @@ extension AppModel {
       guard running else { return [] }
       for _ in 0..<stepsPerTick where running {
         report(debugger.step(), stopsRunning: true)
+        openQuizIfAsked()
       }
       return []
     case .key(let key):
       if key == .control("c") { return [.quit] }
+      if quiz != nil { return answerQuiz(key) }
       if commandLine != nil { return editCommandLine(key) }
       if findLine != nil { return editFindLine(key) }
       if popup != nil {
@@ -82,6 +84,8 @@ extension AppModel {
     case .findNext: cycleFind(by: 1)
     case .findPrevious: cycleFind(by: -1)
     case .why: explainSelection()
+    case .submitAnswer, .skipQuestion, .eraseAnswer:
+      message = "no question is open"
     }
     return []
   }
@@ -100,6 +104,7 @@ extension AppModel {
     }
     logScroll = 0
     report(stop, stopsRunning: false)
+    if [.step, .next, .finish, .continueForward].contains(command) { openQuizIfAsked() }
   }
 
   /// Turns a debugger stop into the status message (and stops a run when it must).

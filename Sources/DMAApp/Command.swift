@@ -68,6 +68,12 @@ public enum Command: Hashable, Sendable {
   case findPrevious
   /// Explain the highlighted cell: the chain of events that made it so.
   case why
+  /// Submit the typed answer to an `ask`.
+  case submitAnswer
+  /// Skip an `ask` and show its answer.
+  case skipQuestion
+  /// Erase the last typed character of an answer.
+  case eraseAnswer
 }
 
 /// Side effects the runtime performs after an update; the model itself never does I/O.

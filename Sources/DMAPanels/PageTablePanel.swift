@@ -29,11 +29,16 @@ public struct PageTablePanel: Widget {
   func content(width: Int, height: Int) -> [Line] {
     guard let buffer else { return [Line("no live buffer to walk", style: context.style(.dim))] }
     let table = context.machine.pageTable
-    guard let walk = PageWalk(buffer.virtualAddress, in: table) else {
+    let walk = table.walk(buffer.virtualAddress)
+    guard let leaf = walk.leaf, let output = walk.physical,
+      let own = table.translate(buffer.virtualAddress)?.mapping
+    else {
       return [
         Line([
           context.span(buffer.name, .highlight),
-          context.span(" \(buffer.virtualAddress.hex): translation fault", .error),
+          context.span(
+            " \(buffer.virtualAddress.hex): translation fault at level \(walk.faultLevel ?? 0)",
+            .error),
         ])
       ]
     }
@@ -42,22 +47,26 @@ public struct PageTablePanel: Widget {
         context.span(buffer.name, .highlight), context.span(" ", .normal),
         context.span(buffer.virtualAddress.hex, .addressVirtual),
         context.span(" \(context.glyphs.arrowRight) ", .dim),
-        context.span(Format.address(walk.outputAddress.rawValue), .addressPhysical),
-      ]),
-      walkLine(walk),
-      descriptorLine(walk),
+        context.span(Format.address(output.rawValue), .addressPhysical),
+        context.span("  TTBR1 \(Format.address(table.rootTable.rawValue))", .dim),
+      ])
     ]
+    lines += walk.steps.map(stepLine)
+    lines.append(descriptorLine(leaf))
     let aliases = PageAlias.aliases(
-      of: buffer.physical, size: buffer.reservedSize, excluding: walk.mapping, in: table)
+      of: buffer.physical, size: buffer.reservedSize, excluding: own, in: table)
     let aliasLines = aliases.map(aliasLine)
-    let entries = rangeEntries(buffer, walk: walk)
+    let entries = table.entries(
+      from: leaf.virtual,
+      size: buffer.virtualAddress.rawValue - leaf.virtual.rawValue
+        + max(buffer.reservedSize, 1), limit: 4096)
     lines.append(
       Line(
         "range: \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of "
-          + "\(Format.size(walk.entrySize)) in \(walk.mapping.name)", style: context.style(.title)))
+          + "\(Format.size(leaf.size)) in \(leaf.mappingName)", style: context.style(.title)))
     let room = max(1, height - lines.count - aliasLines.count - 1)
     let shown = entries.count > room ? max(1, room - 1) : entries.count
-    for base in entries.prefix(shown) { lines.append(entryLine(base, walk.mapping)) }
+    for entry in entries.prefix(shown) { lines.append(entryLine(entry)) }
     if shown < entries.count {
       lines.append(
         Line(
@@ -73,43 +82,41 @@ public struct PageTablePanel: Widget {
     return lines
   }
 
-  private func walkLine(_ walk: PageWalk) -> Line {
-    var spans = [context.span("walk ", .dim)]
-    for (index, level) in walk.levels.enumerated() {
-      if index > 0 { spans.append(context.span(" \(context.glyphs.arrowRight) ", .dim)) }
-      let role: Role = level.kind == "table" ? .normal : .highlight
-      spans.append(context.span("L\(level.level)[\(level.index)] \(level.kind)", role))
+  /// One level of the walk: the table, the index, the descriptor and what it is.
+  private func stepLine(_ step: PageWalkStep) -> Line {
+    let kind: String
+    switch step.kind {
+    case .invalid: kind = "invalid"
+    case .table: kind = "table"
+    case .block: kind = "block"
+    case .page: kind = "page"
     }
-    return Line(spans)
-  }
-
-  private func descriptorLine(_ walk: PageWalk) -> Line {
-    let last = walk.levels.last?.kind ?? "page"
-    let type = walk.mapping.memoryType
     return Line([
-      context.span("\(last) \(Format.size(walk.entrySize)) ", .normal),
-      context.span(type.kernelName, type.isCacheable ? .cacheClean : .warning),
-      context.span(" MAIR \(type.mairEncoding) \(walk.mapping.permissions) AF", .dim),
+      context.span("L\(step.level) \(step.levelName)[\(step.index)] ", .normal),
+      context.span(Hex.format(step.descriptor, digits: 16), .dim),
+      context.span(" \(kind)", step.kind == .table ? .normal : .highlight),
     ])
   }
 
-  /// The virtual bases of the entries that cover the buffer's bytes.
-  private func rangeEntries(_ buffer: Allocation, walk: PageWalk) -> [VirtAddr] {
-    let granule = walk.entrySize
-    let first = walk.entryBase.rawValue
-    let end = buffer.virtualAddress.rawValue + max(buffer.reservedSize, 1)
-    let count = (end - first + granule - 1) / granule
-    return (0..<min(count, 4096)).map { VirtAddr(first + $0 * granule) }
+  private func descriptorLine(_ leaf: PageTableEntry) -> Line {
+    let type = leaf.memoryType
+    return Line([
+      context.span("\(leaf.isBlock ? "block" : "page") \(Format.size(leaf.size)) ", .normal),
+      context.span(type.kernelName, type.isCacheable ? .cacheClean : .warning),
+      context.span(
+        " AttrIndx \(type.attrIndx) MAIR \(Hex.prefixed(UInt64(type.mairEncoding))) "
+          + leaf.attributes.summary.split(separator: " ").filter { !$0.hasPrefix("MT_") }
+          .joined(separator: " "), .dim),
+    ])
   }
 
-  private func entryLine(_ base: VirtAddr, _ mapping: KernelMapping) -> Line {
-    let physical = mapping.physicalBase.rawValue + (base.rawValue - mapping.virtualBase.rawValue)
-    return Line([
-      context.span(" " + base.hex, .addressVirtual),
-      context.span(" " + Format.address(physical), .addressPhysical),
-      context.span(" " + Format.fit(Format.size(mapping.granule), 6), .normal),
-      context.span(Format.fit(mapping.memoryType.shortName, 4), .normal),
-      context.span(mapping.writable ? "RW XN" : "RO XN", .dim),
+  private func entryLine(_ entry: PageTableEntry) -> Line {
+    Line([
+      context.span(" " + entry.virtual.hex, .addressVirtual),
+      context.span(" " + Format.address(entry.physical.rawValue), .addressPhysical),
+      context.span(" " + Format.fit(Format.size(entry.size), 6), .normal),
+      context.span(Format.fit(entry.memoryType.shortName, 4), .normal),
+      context.span(entry.attributes.writable ? "RW XN" : "RO XN", .dim),
     ])
   }
 

@@ -75,11 +75,11 @@ expect_panel "1 Address spaces" "NC mapping: no cache"
 expect_panel "2 Cache" "0/512 valid"
 expect_panel "3 Channel queues" "dma0chan3"
 expect_panel "4 Event log" "dc cvac"
-expect_panel "5 Page tables" "L0[256] table → L1[0] table → L2[128] table → L3[0] page"
-expect_panel "5 Page tables" "MT_NORMAL_NC MAIR 0x44"
+expect_panel "5 Page tables" "L3 pte[0] 00680000c000070b page"
+expect_panel "5 Page tables" "MT_NORMAL_NC AttrIndx 2 MAIR 0x44"
 expect_panel "5 Page tables" "linear map WB mismatched attributes"
 expect_panel "6 CMA and pools" "used 2  maxchunk 262142"
-expect_panel "6 CMA and pools" "ring     pfn 0x100000 2 pages dma_alloc_coherent"
+expect_panel "6 CMA and pools" "ring     pfn 0xc0000 2 pages dma_alloc_coherent"
 
 # Zoom the CMA strip to single pages, ask why its first page is allocated.
 t send-keys -t "$session" 6 z z z z z z z z z z z z
@@ -109,7 +109,7 @@ wait_for "1 Address spaces"
 t send-keys -t "$session" 5
 expect_panel "5 Page tables" "no live buffer to walk"
 t send-keys -t "$session" 6
-expect_panel "6 CMA and pools" "reserved 0000000100000000"
+expect_panel "6 CMA and pools" "reserved c0000000-ffffffff"
 t send-keys -t "$session" 1 3
 expect_panel "3 Channel queues" "dma0chan3"
 

@@ -53,6 +53,9 @@ extension Lowerer {
   mutating func resolveBoard() {
     guard let request = boardRequest else { return }
     let line = commandLine?.text
+    // A profile given before `board` (arch, rodata, cachepolicy) survives the board choice.
+    let profile = (board.architecture, board.linearMap, board.linearMapType)
+    defer { (board.architecture, board.linearMap, board.linearMapType) = profile }
     do {
       switch request {
       case .builtIn(let name, let range):

@@ -54,7 +54,9 @@ extension DataCache {
   /// store without write-allocate) by replacing the first invalid way or else the least recently
   /// used one; a store to a write-back cache dirties the line. Counts evictions and write-backs.
   @inline(__always)
-  mutating func reference(line: UInt64, store: Bool, step: Int) -> LineOutcome {
+  mutating func reference(
+    line: UInt64, store: Bool, step: Int, policy: CacheGeometry.WritePolicy? = nil
+  ) -> LineOutcome {
     let (set, tag) = layout.split(line)
     let ways = geometry.ways
     let base = set &* ways
@@ -93,7 +95,9 @@ extension DataCache {
         tag: tag, lastUse: useCounter, changedAtStep: step, state: .clean)
       outcome.index = victimIndex
     }
-    if store, geometry.writePolicy == .writeBack, records[outcome.index].state != .dirty {
+    if store, (policy ?? geometry.writePolicy) == .writeBack,
+      records[outcome.index].state != .dirty
+    {
       records[outcome.index].previousState = records[outcome.index].state
       records[outcome.index].state = .dirty
       records[outcome.index].changedAtStep = step

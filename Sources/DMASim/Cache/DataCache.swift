@@ -86,11 +86,16 @@ public struct DataCache: Hashable, Sendable {
   /// Stores bytes through the cache. The range must not cross a line.
   ///
   /// Write-allocate caches fill the line first; without write-allocate a miss goes to RAM.
+  /// `policy` overrides the geometry's write policy for this store (a write-through mapping on
+  /// a write-back cache).
   public mutating func write(
-    _ address: PhysAddr, bytes data: [UInt8], ram: inout PhysicalMemory, step: Int
+    _ address: PhysAddr, bytes data: [UInt8], ram: inout PhysicalMemory, step: Int,
+    policy: CacheGeometry.WritePolicy? = nil
   ) -> CacheAccess {
     allocateBytes()
-    let outcome = reference(line: layout.lineNumber(address.rawValue), store: true, step: step)
+    let writePolicy = policy ?? geometry.writePolicy
+    let outcome = reference(
+      line: layout.lineNumber(address.rawValue), store: true, step: step, policy: writePolicy)
     statistics.stores += 1
     if outcome.hit { statistics.storeHits += 1 } else { statistics.storeMisses += 1 }
     guard outcome.index >= 0 else {
@@ -101,7 +106,7 @@ public struct DataCache: Hashable, Sendable {
     let start =
       outcome.index * geometry.lineSize + Int(address.rawValue % UInt64(geometry.lineSize))
     bytes.replaceSubrange(start..<start + data.count, with: data)
-    if geometry.writePolicy == .writeThrough { ram.write(address, bytes: data) }
+    if writePolicy == .writeThrough { ram.write(address, bytes: data) }
     return access(outcome, evicted: evicted)
   }
 

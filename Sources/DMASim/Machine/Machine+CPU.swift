@@ -72,6 +72,7 @@ extension Machine {
       dmaSyncSingle(forCPU: false, device, handle, size: size, direction: direction)
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
       executeScatterGather(action)
+    case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)
     default: executeEngineCall(action)
     }
   }
@@ -86,6 +87,8 @@ extension Machine {
     case .ask(let question, let answer, _):
       narration = question
       lastTouch.question = cpu.currentAction
+      // Like `pause`, a question stops a running lesson so the student can answer.
+      lastTouch.pause = true
       if let index = cpu.currentAction { askedQuestions.append(index) }
       log(.narration, "ask", "\(question) (expected answer: \(answer))")
     default: break
@@ -110,7 +113,9 @@ extension Machine {
         .kernel, "cpu_read",
         "read \(bytes.count) bytes at \(virtual.hex): \(ByteText.quoted(bytes))")
     case .finishMap(let mapping, let result): finishMap(mapping, result: result)
-    case .startTransfer(let controller, _): arbitrate(controller)
+    case .startTransfer(let controller, _):
+      drainWriteBuffer(by: "writel", instruction: "__iowmb(): dmb oshst")
+      arbitrate(controller)
     case .finishAllocCoherent(let allocation, let handle, let result, let handleName, let device):
       finishAllocCoherent(
         allocation, handle, result: result, handleName: handleName, device: device)
@@ -122,6 +127,10 @@ extension Machine {
       finishUnmap(device, handle, size, direction)
     case .finishSync(let forCPU, let device, let handle, let size, let direction):
       finishSync(forCPU: forCPU, device, handle, size, direction)
+    case .iommu(let step): runIOMMUStep(step)
+    case .bounceCopy(let from, let to, let count): bounceCopy(from: from, to: to, count: count)
+    case .finishPoolAlloc(let pool, let chunk, let result, let handle, let zero):
+      finishPoolAlloc(pool, chunk: chunk, result: result, handle: handle, zero: zero)
     }
   }
 

@@ -36,21 +36,30 @@ extension Machine {
     cpu.pending.append(.finishRead(virtual, result))
   }
 
-  /// One store micro-operation: through the cache or straight to memory, per the attribute.
+  /// One store micro-operation, per the mapping's attribute: write-back and write-through go
+  /// through the cache (write-through also writes RAM), bufferable (Normal-NC) stores wait in the
+  /// write buffer, Device stores go to the bus at once and in order.
   mutating func store(
     _ virtual: VirtAddr, _ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType
   ) {
     lastTouch.physical.append(
       MemoryRegion(name: "store", base: physical.rawValue, size: UInt64(bytes.count)))
     guard type.isCacheable else {
+      if type.isBufferable {
+        bufferedStore(physical, bytes, type)
+        return
+      }
       ram.write(physical, bytes: bytes)
       log(
         .hardware, "str",
-        "\(bytes.count) bytes → RAM at \(physical.hex) (\(type.kernelName): bypasses the cache)")
+        "\(bytes.count) bytes → bus at \(physical.hex) (\(type.kernelName): no cache, no "
+          + "gathering; the access completes in program order)")
       return
     }
-    let access = cache.write(physical, bytes: bytes, ram: &ram, step: stepCount)
-    logAccess(access, verb: "store", count: bytes.count, physical: physical)
+    let policy: CacheGeometry.WritePolicy =
+      type == .normalWriteThrough ? .writeThrough : cache.geometry.writePolicy
+    let access = cache.write(physical, bytes: bytes, ram: &ram, step: stepCount, policy: policy)
+    logAccess(access, verb: "store", count: bytes.count, physical: physical, policy: policy)
   }
 
   /// One load micro-operation.
@@ -58,8 +67,20 @@ extension Machine {
     lastTouch.physical.append(
       MemoryRegion(name: "load", base: physical.rawValue, size: UInt64(count)))
     guard type.isCacheable else {
-      cpu.readBuffer += ram.read(physical, count: count)
-      log(.hardware, "ldr", "\(count) bytes ← RAM at \(physical.hex) (\(type.kernelName))")
+      var bytes = ram.read(physical, count: count)
+      var forwarded = 0
+      for index in bytes.indices {
+        if let byte = writeBuffer.byte(at: physical.advanced(by: UInt64(index))) {
+          bytes[index] = byte
+          forwarded += 1
+        }
+      }
+      cpu.readBuffer += bytes
+      log(
+        .hardware, "ldr",
+        "\(count) bytes ← RAM at \(physical.hex) (\(type.kernelName))"
+          + (forwarded > 0
+            ? "; \(forwarded) byte(s) forwarded from the CPU's own write buffer" : ""))
       return
     }
     let (bytes, access) = cache.read(physical, count: count, ram: &ram, step: stepCount)
@@ -87,7 +108,7 @@ extension Machine {
       if result.wroteBack { written += 1 }
     }
     log(
-      .hardware, operation.instruction,
+      .hardware, operation.instruction(board.architecture),
       "\(lines) lines from \(address.hex): \(cached) cached, \(written) written back",
       addresses: [LogAddress("line", address.rawValue)])
   }
@@ -102,7 +123,9 @@ extension Machine {
     }
     let line = cache.geometry.lineAddress(address)
     guard let slot = result.slot else {
-      log(.hardware, operation.instruction, "line \(line.hex): not cached, nothing to do")
+      log(
+        .hardware, operation.instruction(board.architecture),
+        "line \(line.hex): not cached, nothing to do")
       return
     }
     lastTouch.cacheSlots.append(slot)
@@ -114,13 +137,14 @@ extension Machine {
     case .cleanInvalidate: what = result.wroteBack ? "written back, then dropped" : "dropped"
     }
     log(
-      .hardware, operation.instruction,
+      .hardware, operation.instruction(board.architecture),
       "line \(line.hex) [set \(slot.set) way \(slot.way)]: \(what)",
       addresses: [LogAddress("line", line.rawValue)])
   }
 
   private mutating func logAccess(
-    _ access: CacheAccess, verb: String, count: Int, physical: PhysAddr
+    _ access: CacheAccess, verb: String, count: Int, physical: PhysAddr,
+    policy: CacheGeometry.WritePolicy = .writeBack
   ) {
     guard let slot = access.slot else {
       log(
@@ -138,7 +162,9 @@ extension Machine {
         ? "; evicted dirty line \(evicted.lineAddress.hex) (written back)"
         : "; evicted clean line \(evicted.lineAddress.hex)"
     }
-    if verb == "store", cache.geometry.writePolicy == .writeBack { message += " → dirty" }
+    if verb == "store" {
+      message += policy == .writeBack ? " → dirty" : " → RAM too (write-through)"
+    }
     log(
       .hardware, verb == "store" ? "str" : "ldr", message,
       addresses: [LogAddress("phys", physical.rawValue)])

@@ -16,8 +16,14 @@ extension Machine {
     log(
       .kernel, name,
       "\(name)(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
-    let physical = PhysAddr(handle.rawValue)
-    if spec.coherent {
+    let physical = handleToPhys(device, handle)
+    if let bounce = bounceIndex(device, handle, size: size) {
+      if forCPU {
+        syncBounceForCPU(bounce, spec, handle, size, direction)
+      } else {
+        syncBounceForDevice(bounce, spec, handle, size, direction)
+      }
+    } else if spec.coherent {
       log(.kernel, name, "\(spec.kernelName) is dma-coherent: no cache maintenance")
     } else if forCPU {
       syncForCPU(physical, size, direction)
@@ -30,7 +36,7 @@ extension Machine {
   /// `arch_sync_dma_for_cpu`: nothing for `DMA_TO_DEVICE`, else `dcache_inval_poc` (partial
   /// edge lines are cleaned and invalidated).
   mutating func syncForCPU(_ physical: PhysAddr, _ size: UInt64, _ direction: DMADataDirection) {
-    guard direction != .toDevice else {
+    guard direction != .toDevice || board.architecture == .arm32 else {
       log(
         .kernel, "arch_sync_dma_for_cpu",
         "arch_sync_dma_for_cpu(…, DMA_TO_DEVICE): nothing to do — the device only read")
@@ -40,6 +46,10 @@ extension Machine {
       log(
         .kernel, "arch_sync_dma_for_cpu",
         "arch_sync_dma_for_cpu(\(physical.hex), \(size)): not DRAM, no lines to invalidate")
+      return
+    }
+    if board.architecture == .arm32 {
+      arm32DeviceToCPU(physical, size, direction)
       return
     }
     log(
@@ -57,6 +67,10 @@ extension Machine {
       log(
         .kernel, "arch_sync_dma_for_device",
         "arch_sync_dma_for_device(\(physical.hex), \(size)): not DRAM, no lines to clean")
+      return
+    }
+    if board.architecture == .arm32 {
+      arm32CPUToDevice(physical, size, direction)
       return
     }
     log(

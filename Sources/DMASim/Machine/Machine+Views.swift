@@ -20,8 +20,8 @@ public struct ByteViews: Hashable, Sendable {
 
 extension Machine {
   /// The three views of truth for `count` bytes at `physical`, without changing any state:
-  /// the CPU's (through the data cache when the kernel maps the byte cacheable, which the linear
-  /// map of DRAM is), RAM's, and `device`'s (RAM for a non-coherent device, the cache snooped
+  /// the CPU's (its own buffered stores first, then through the data cache when the kernel maps
+  /// the byte cacheable, which the linear map of DRAM is), RAM's, and `device`'s (RAM for a non-coherent device, the cache snooped
   /// for a coherent one). Nil for an unknown device or a negative count.
   public func views(of physical: PhysAddr, count: Int, device: String) -> ByteViews? {
     guard let spec = board.device(named: device), count >= 0 else { return nil }
@@ -31,19 +31,26 @@ extension Machine {
       let at = physical.advanced(by: UInt64(offset))
       let ram = self.ram.byte(at: at)
       let cached = cache.peek(at, ram: self.ram)
+      // The CPU sees its own buffered stores; RAM and devices do not.
+      let cpuByte = writeBuffer.byte(at: at) ?? (cpuMapsCacheable(at) ? cached : ram)
       bytes.append(
-        ByteViews.Triple(
-          cpu: cpuMapsCacheable(at) ? cached : ram, ram: ram,
-          device: spec.coherent ? cached : ram))
+        ByteViews.Triple(cpu: cpuByte, ram: ram, device: spec.coherent ? cached : ram))
     }
     return ByteViews(
       address: physical, bytes: bytes,
       differs: bytes.map { $0.cpu != $0.ram || $0.ram != $0.device })
   }
 
-  /// Whether the kernel's mapping of a physical address (the first that covers it) is cacheable.
+  /// Whether the kernel's mapping of a physical address is cacheable: the mapping the byte's
+  /// allocation was handed out through (a coherent buffer's non-cacheable remap), else the first
+  /// mapping that covers it.
   func cpuMapsCacheable(_ physical: PhysAddr) -> Bool {
-    pageTable.mappings.first {
+    if let allocation = allocations.first(where: {
+      physical >= $0.physical && physical.rawValue - $0.physical.rawValue < $0.reservedSize
+    }), let translation = pageTable.translate(allocation.virtualAddress) {
+      return translation.mapping.memoryType.isCacheable
+    }
+    return pageTable.mappings.first {
       physical >= $0.physicalBase && physical.rawValue - $0.physicalBase.rawValue < $0.size
     }?.memoryType.isCacheable ?? false
   }

@@ -16,6 +16,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var ram: PhysicalMemory
   /// The CPU's data cache.
   public internal(set) var cache: DataCache
+  /// The CPU's write buffer for bufferable (Normal non-cacheable) stores.
+  public internal(set) var writeBuffer = WriteBuffer()
   /// Kernel page tables.
   public internal(set) var pageTable: KernelPageTable
   /// The page allocator.
@@ -34,8 +36,12 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaDebug = DMADebug()
   /// DMA controllers.
   public internal(set) var controllers: [DMAController]
+  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
+  public internal(set) var lliPools: [LLIPool] = []
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
+  /// IOMMUs (domains, IO page tables, IOTLB), in board order.
+  public internal(set) var iommus: [IOMMU]
   /// The CPU.
   public internal(set) var cpu = CPUState()
   /// Every event so far.
@@ -76,15 +82,16 @@ public struct Machine: Hashable, Sendable {
     self.granularity = granularity
     ram = PhysicalMemory(banks: board.dram)
     cache = DataCache(geometry: board.cache)
-    var table = KernelPageTable(mappings: [])
+    writeBuffer = WriteBuffer(spec: board.writeBuffer, lineSize: board.cache.lineSize)
+    var table = KernelPageTable(mappings: [], tablePool: board.kernelReserved)
     for bank in board.dram {
       for piece in Self.linearPieces(bank, holes: board.noMapRegions) {
         table.add(
           KernelMapping(
             name: KernelMapping.linearMapName,
             virtualBase: VirtAddr(board.pageOffset + (piece.base - board.dram[0].base)),
-            physicalBase: PhysAddr(piece.base), size: piece.size, memoryType: .normalWriteBack,
-            granule: 2 << 20))
+            physicalBase: PhysAddr(piece.base), size: piece.size,
+            memoryType: board.linearMapType, granule: board.linearMap.granule))
       }
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
@@ -114,7 +121,9 @@ public struct Machine: Hashable, Sendable {
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
+    iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
+    bootIOMMUs()
     attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
   }
@@ -141,6 +150,9 @@ public struct Machine: Hashable, Sendable {
     case .receive(let peripheral): shiftIn(peripheral)
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
+    case .writeBufferDrain: drainAgedWriteBuffer()
+    case .postedWrite(let controller, let physical): landPostedWrites(controller, physical)
+    case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
     return true
@@ -164,7 +176,15 @@ public struct Machine: Hashable, Sendable {
       log(
         .kernel, "paging_init",
         "Memory: \(Hex.size(bank.size)) at \(PhysAddr(bank.base).hex), linear map at "
-          + "\(Hex.prefixed(board.pageOffset)) with 2M blocks (MT_NORMAL)")
+          + "\(Hex.prefixed(board.pageOffset)) with \(linearMapEntries(bank)) (\(board.linearMapType.kernelName))"
+      )
+    }
+    if board.architecture == .arm32 {
+      // arch/arm/mm/mmu.c build_mem_type_table: the policy `cachepolicy=` chose.
+      let policy =
+        board.linearMapType == .normalWriteThrough
+        ? "writethrough" : board.cache.allocateOnWrite ? "writealloc" : "writeback"
+      log(.kernel, "build_mem_type_table", "Memory policy: Data cache \(policy)")
     }
     let geometry = board.cache
     log(
@@ -183,6 +203,21 @@ public struct Machine: Hashable, Sendable {
         .kernel, "probe",
         "\(device.kernelName): \(device.driverName),\(fifo) "
           + (device.coherent ? "dma-coherent" : "not DMA-coherent"))
+    }
+  }
+
+  /// How `map_mem` mapped a bank, for the boot log.
+  private func linearMapEntries(_ bank: MemoryRegion) -> String {
+    let virtual = VirtAddr(board.pageOffset + (bank.base - (board.dram.first?.base ?? 0)))
+    let entries = pageTable.entries(from: virtual, size: bank.size, limit: 1 << 16)
+    switch board.linearMap {
+    case .pages:
+      return "4K pages (rodata=full: can_set_direct_map forbids blocks)"
+    case .blocks:
+      let giant = entries.filter { $0.level == 1 }.count
+      let huge = entries.filter { $0.level == 2 }.count
+      let small = entries.filter { $0.level == 3 }.count
+      return "\(giant)×1G + \(huge)×2M blocks + \(small)×4K pages (rodata=on)"
     }
   }
 

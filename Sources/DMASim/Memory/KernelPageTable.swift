@@ -10,7 +10,9 @@ public struct KernelMapping: Hashable, Sendable {
   public var size: UInt64
   /// Memory attribute of every entry.
   public var memoryType: MemoryType
-  /// Entry size: 4 KiB pages or 2 MiB / 1 GiB blocks.
+  /// The largest entry the kernel may use for it: 4 KiB (pages only), 2 MiB or 1 GiB
+  /// (blocks where the virtual and physical addresses are aligned and the range covers them,
+  /// as `alloc_init_pud`/`alloc_init_pmd` decide).
   public var granule: UInt64
   /// Whether the kernel may write through it.
   public var writable: Bool
@@ -43,13 +45,36 @@ public struct Translation: Hashable, Sendable {
   public var mapping: KernelMapping
 }
 
-/// The kernel's page tables, as the ordered list of mappings they contain.
+/// The kernel's page tables (`swapper_pg_dir`, TTBR1_EL1): arm64, 4K granule, 48-bit VA,
+/// four levels.
+///
+/// The tables are values but sparse: the ordered list of mappings (vm areas) is the truth, each
+/// table page that exists is recorded by its position (so a walk can name its physical address),
+/// and descriptors are computed from the mapping that covers an address when asked. An 8 GiB
+/// linear map mapped with 4K pages costs one small record per 2 MiB, not two million entries.
+/// Table pages are placed downward from the end of `tablePool` (the kernel takes them from
+/// memblock with `early_pgtable_alloc`, then from the page allocator); `swapper_pg_dir` is the
+/// pool's first page. Their contents are not stored in simulated RAM.
 public struct KernelPageTable: Hashable, Sendable {
   /// Every mapping, in creation order.
   public private(set) var mappings: [KernelMapping]
+  /// The physical address of every table page below level 0, by level and position.
+  var tables: [TableKey: PhysAddr] = [:]
+  /// Where table pages come from.
+  public let tablePool: MemoryRegion
+  /// The next table page (counting down).
+  var nextTable: UInt64
 
-  /// Creates page tables holding the given mappings.
-  public init(mappings: [KernelMapping]) { self.mappings = mappings }
+  /// Creates page tables holding the given mappings, with table pages taken from `tablePool`.
+  public init(
+    mappings: [KernelMapping],
+    tablePool: MemoryRegion = MemoryRegion(name: "page tables", base: 0x4000_0000, size: 32 << 20)
+  ) {
+    self.mappings = []
+    self.tablePool = tablePool
+    nextTable = tablePool.base + tablePool.size
+    for mapping in mappings { add(mapping) }
+  }
 
   /// Walks the tables for `address`; nil means a translation fault.
   public func translate(_ address: VirtAddr) -> Translation? {
@@ -71,8 +96,11 @@ public struct KernelPageTable: Hashable, Sendable {
     return nil
   }
 
-  /// Adds a mapping.
-  public mutating func add(_ mapping: KernelMapping) { mappings.append(mapping) }
+  /// Adds a mapping, allocating the table pages its entries need.
+  public mutating func add(_ mapping: KernelMapping) {
+    mappings.append(mapping)
+    allocateTables(for: mapping)
+  }
 
   /// Removes the mapping that starts at a virtual address (`vunmap`); returns whether it did.
   @discardableResult

@@ -119,6 +119,38 @@ public enum Operation: Hashable, Sendable {
   /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
   /// stops and lets the student answer; headless runs show it with its expected answer.
   case ask(question: String, answer: String, choices: [String])
+  // Memory attributes (memattr): barriers, remaps, page-table dumps.
+  /// `wmb()`, `rmb()`, `mb()`, `dma_wmb()`, `dma_rmb()`.
+  case barrier(MemoryBarrier)
+  /// `ioremap`, `ioremap_wc`, `ioremap_np`, `memremap(…, MEMREMAP_WB/WC)` of a physical range.
+  case remap(RemapKind, physical: UInt64, size: UInt64)
+  /// `iounmap(ptr)` / `memunmap(ptr)`.
+  case unmapRemap(pointer: Operand, memunmap: Bool)
+  /// `show_pte(addr)`: print the page-table walk for a kernel address.
+  case showPTE(pointer: Operand)
+  // Engine: interleaved transfers and the block and network devices.
+  /// Filling in a `struct dma_interleaved_template` (logged; the prep carries a copy).
+  case interleavedTemplate(name: String, template: InterleavedTemplate)
+  /// `dmaengine_prep_interleaved_dma(chan, xt, flags)`.
+  case prepInterleaved(channel: Operand, template: InterleavedTemplate, flags: DMACtrlFlags)
+  /// The MMC host driver sends a data command: read or write `blocks` blocks at `lba`.
+  case mmcCommand(device: String, opcode: MMCOpcode, lba: UInt64, blocks: UInt64)
+  /// `writel(value, regs + REG)`: a register write to a device (a NIC's ring base or doorbell).
+  case writel(device: String, register: DeviceRegister, value: Operand)
+  /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
+  /// address into memory (a descriptor field).
+  case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
+  // Masks and dma_pool.
+  /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
+  case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_pool_create(name, dev, size, align, boundary)`.
+  case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
+  /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
+  case dmaPoolAlloc(pool: Operand, flags: GFPFlags, handle: String, zero: Bool)
+  /// `dma_pool_free(pool, vaddr, dma)`.
+  case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
+  /// `dma_pool_destroy(pool)`.
+  case dmaPoolDestroy(pool: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -167,6 +199,20 @@ public enum Operation: Hashable, Sendable {
     case .runTicks: "run"
     case .expect: "expect"
     case .ask: "ask"
+    case .barrier(let barrier): barrier.kernelName
+    case .remap(let kind, _, _): kind.kernelName
+    case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
+    case .showPTE: "show_pte"
+    case .interleavedTemplate: "dma_interleaved_template"
+    case .prepInterleaved: "dmaengine_prep_interleaved_dma"
+    case .mmcCommand: "mmc_send_cmd"
+    case .writel: "writel"
+    case .cpuWriteLE32: "cpu_write_le32"
+    case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaPoolCreate: "dma_pool_create"
+    case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
+    case .dmaPoolFree: "dma_pool_free"
+    case .dmaPoolDestroy: "dma_pool_destroy"
     }
   }
 }
