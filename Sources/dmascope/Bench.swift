@@ -21,9 +21,16 @@ struct Bench: ParsableCommand {
       """)
   var memoryProbe = false
 
+  @Flag(help: "Run only the terminal figures (frame build time, bytes written per step).")
+  var frames = false
+
   func run() throws {
     if memoryProbe {
       memoryWorkload()
+      return
+    }
+    if frames {
+      BenchRow.printTable(try FrameBench.rows())
       return
     }
     var rows: [BenchRow] = []
@@ -33,6 +40,7 @@ struct Bench: ParsableCommand {
     rows.append(lliFigure())
     rows += try historyFigures()
     rows.append(try frameFigure())
+    rows += try FrameBench.rows()
     let cache = CacheBench.measure(
       geometry: CacheGeometry(size: 8 << 10, ways: 4, lineSize: 64), accesses: 20_000_000, seed: 1)
     rows.append(
