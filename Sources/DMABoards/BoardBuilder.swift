@@ -38,7 +38,7 @@ public enum BoardBuilder {
     let devices = scan.devices()
     var board = Board(
       name: name, model: model(tree), dram: dram,
-      mmio: scan.mmio(), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
+      mmio: scan.mmio(devices: devices), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
       cache: CacheGeometry(size: 32 << 10, ways: 4, lineSize: 64), devices: devices,
       controllers: scan.controllers(devices: devices))
     board.noMapRegions = memory.filter(\.noMap).map {
@@ -70,6 +70,7 @@ public enum BoardBuilder {
       MemoryRegion(name: $0.name, base: $0.basePFN << 12, size: $0.count << 12)
     }
     board.swiotlb = result.swiotlb
+    board.iommus = scan.iommus(devices: devices)
     return board
   }
 

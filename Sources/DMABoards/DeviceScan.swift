@@ -21,6 +21,7 @@ struct DeviceScan {
   func isDevice(_ path: String, _ node: DeviceTreeNode) -> Bool {
     guard dma.available.contains(path), path != "/" else { return false }
     if path.hasPrefix("/reserved-memory") || path.hasPrefix("/cpus") { return false }
+    if node.has("#iommu-cells") { return false }
     return node.has("dmas") || node.has("memory-region") || node.has("iommus")
       || node.has("dma-coherent") || node.has("#dma-cells")
       || node.compatible.contains { PeripheralDefaults.known($0) != nil }
@@ -70,10 +71,15 @@ struct DeviceScan {
       default: break
       }
     }
-    spec.iommuReferences =
+    let iommus =
       node.property("iommus").map {
-        tree.phandleList($0, cellsName: "#iommu-cells", table: dma.phandles).compactMap(\.path)
+        tree.phandleList($0, cellsName: "#iommu-cells", table: dma.phandles)
       } ?? []
+    spec.iommuReferences = iommus.compactMap(\.path)
+    if let first = iommus.first, let target = first.path {
+      spec.iommu = names[target] ?? target
+      spec.streamID = first.arguments.first ?? 0
+    }
     return spec
   }
 
@@ -124,15 +130,12 @@ struct DeviceScan {
     return components.joined(separator: ":")
   }
 
-  /// Available devices' `reg` ranges (CPU addresses, outside DRAM), tree order.
-  func mmio() -> [MemoryRegion] {
+  /// The `reg` ranges (CPU addresses, outside DRAM) of the devices the board lists, in tree
+  /// order: what their drivers would `ioremap`.
+  func mmio(devices: [DeviceSpec]) -> [MemoryRegion] {
     var regions: [MemoryRegion] = []
-    for (path, node) in dma.nodes where dma.available.contains(path) && path != "/" {
-      if path.hasPrefix("/reserved-memory") || path.hasPrefix("/cpus")
-        || node.property("device_type")?.string == "memory"
-      {
-        continue
-      }
+    for device in devices {
+      guard let path = device.node, let node = tree.node(at: path) else { continue }
       for entry in cpuRegisters(path) where entry.size > 0 {
         let inDRAM = result.memblock.memory.contains {
           entry.address < $0.end && $0.base < entry.address &+ entry.size
@@ -143,6 +146,26 @@ struct DeviceScan {
       }
     }
     return regions
+  }
+
+  /// IOMMUs: available `#iommu-cells` nodes that a device's `iommus` names, in tree order.
+  func iommus(devices: [DeviceSpec]) -> [IOMMUSpec] {
+    let used = Set(devices.flatMap(\.iommuReferences))
+    return dma.nodes.compactMap { path, node in
+      guard used.contains(path), dma.available.contains(path), node.has("#iommu-cells") else {
+        return nil
+      }
+      let compatible = node.compatible.first ?? ""
+      let driver =
+        switch compatible {
+        case "arm,smmu-v3": "arm-smmu-v3"
+        case "arm,mmu-500", "arm,smmu-v2", "arm,mmu-401", "arm,smmu-v1": "arm-smmu"
+        default: Self.driverName(compatible)
+        }
+      return IOMMUSpec(
+        name: names[path] ?? node.baseName, compatible: compatible, kernelName: busID(path),
+        driverName: driver, coherentWalk: node.has("dma-coherent"))
+    }
   }
 
   /// Controllers from the boot result, with the request lines their consumers use.
