@@ -16,6 +16,7 @@ public enum LessonLibrary {
   /// Every built-in lesson.
   public static let all: [Lesson] = [
     firstTransfer, missingClean, coherentBuffer, uartReceive, arbiter, cyclicAudio,
+    reservedMemory, dmaMasksAndBounceBuffers, dmaPool,
   ]
 
   /// The lesson dmascope opens when none is named.
