@@ -35,7 +35,8 @@ public enum BoardBuilder {
     let kernel = MemoryRegion(name: "kernel", base: kernelBase, size: kernelSize)
     let zoneLimit = result.dmaPhysicalLimit &- 1
     let scan = DeviceScan(tree: tree, result: result)
-    let devices = scan.devices()
+    var devices = scan.devices()
+    let iommus = scan.attachIOMMUs(&devices)
     var board = Board(
       name: name, model: model(tree), dram: dram,
       mmio: scan.mmio(devices: devices), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
@@ -70,7 +71,7 @@ public enum BoardBuilder {
       MemoryRegion(name: $0.name, base: $0.basePFN << 12, size: $0.count << 12)
     }
     board.swiotlb = result.swiotlb
-    board.iommus = scan.iommus(devices: devices)
+    board.iommus = iommus
     return board
   }
 

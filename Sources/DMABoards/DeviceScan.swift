@@ -76,10 +76,6 @@ struct DeviceScan {
         tree.phandleList($0, cellsName: "#iommu-cells", table: dma.phandles)
       } ?? []
     spec.iommuReferences = iommus.compactMap(\.path)
-    if let first = iommus.first, let target = first.path {
-      spec.iommu = names[target] ?? target
-      spec.streamID = first.arguments.first ?? 0
-    }
     return spec
   }
 
@@ -146,26 +142,6 @@ struct DeviceScan {
       }
     }
     return regions
-  }
-
-  /// IOMMUs: available `#iommu-cells` nodes that a device's `iommus` names, in tree order.
-  func iommus(devices: [DeviceSpec]) -> [IOMMUSpec] {
-    let used = Set(devices.flatMap(\.iommuReferences))
-    return dma.nodes.compactMap { path, node in
-      guard used.contains(path), dma.available.contains(path), node.has("#iommu-cells") else {
-        return nil
-      }
-      let compatible = node.compatible.first ?? ""
-      let driver =
-        switch compatible {
-        case "arm,smmu-v3": "arm-smmu-v3"
-        case "arm,mmu-500", "arm,smmu-v2", "arm,mmu-401", "arm,smmu-v1": "arm-smmu"
-        default: Self.driverName(compatible)
-        }
-      return IOMMUSpec(
-        name: names[path] ?? node.baseName, compatible: compatible, kernelName: busID(path),
-        driverName: driver, coherentWalk: node.has("dma-coherent"))
-    }
   }
 
   /// Controllers from the boot result, with the request lines their consumers use.

@@ -49,8 +49,8 @@ extension Machine {
       iommuMapSingle(context, mapping, result: result)
     case .unmapSingle(let context, let handle, let size):
       iommuUnmap(context, iova: handle.rawValue, size: size)
-    case .mapSG(let context, let table, let count, let direction, let result):
-      iommuMapSG(context, table, count, direction, result: result)
+    case .mapSG(let context, let device, let table, let count, let direction, let result):
+      iommuMapSG(context, device, table, count, direction, result: result)
     case .unmapSG(let context, let table, let count):
       iommuUnmapSG(context, table, count)
     }

@@ -21,7 +21,9 @@ extension Machine {
       }
     }
     cpu.pending.append(
-      .iommu(.mapSG(context, table: table, count: count, direction: direction, result)))
+      .iommu(
+        .mapSG(
+          context, device: spec.name, table: table, count: count, direction: direction, result)))
   }
 
   /// The layout of `iommu_dma_map_sg`, `iommu_map_sg` and `__finalise_sg`: each entry is
@@ -29,13 +31,10 @@ extension Machine {
   /// size-aligned IOVA range, and output segments merge entries that start on a page and would
   /// not cross the segment boundary or exceed the maximum segment size.
   mutating func iommuMapSG(
-    _ context: IOMMUContext, _ table: Int, _ count: Int, _ direction: DMADataDirection,
-    result: String?
+    _ context: IOMMUContext, _ device: String, _ table: Int, _ count: Int,
+    _ direction: DMADataDirection, result: String?
   ) {
-    guard
-      let spec = board.device(named: scatterLists[table].device ?? "")
-        ?? board.devices.first(where: { iommuContext(for: $0.name) == context })
-    else { return }
+    guard let spec = board.device(named: device) else { return }
     let entries = Array(scatterLists[table].entries.prefix(count))
     let boundary = Self.defaultSegmentBoundary
     // The first pass: offsets, page-aligned lengths, padding for a segment boundary.
