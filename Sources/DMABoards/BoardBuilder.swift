@@ -39,7 +39,7 @@ public enum BoardBuilder {
     let iommus = scan.attachIOMMUs(&devices)
     var board = Board(
       name: name, model: model(tree), dram: dram,
-      mmio: scan.mmio(), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
+      mmio: scan.mmio(devices: devices), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
       cache: CacheGeometry(size: 32 << 10, ways: 4, lineSize: 64), devices: devices,
       controllers: scan.controllers(devices: devices))
     board.noMapRegions = memory.filter(\.noMap).map {

@@ -21,6 +21,7 @@ struct DeviceScan {
   func isDevice(_ path: String, _ node: DeviceTreeNode) -> Bool {
     guard dma.available.contains(path), path != "/" else { return false }
     if path.hasPrefix("/reserved-memory") || path.hasPrefix("/cpus") { return false }
+    if node.has("#iommu-cells") { return false }
     return node.has("dmas") || node.has("memory-region") || node.has("iommus")
       || node.has("dma-coherent") || node.has("#dma-cells")
       || node.compatible.contains { PeripheralDefaults.known($0) != nil }
@@ -70,10 +71,11 @@ struct DeviceScan {
       default: break
       }
     }
-    spec.iommuReferences =
+    let iommus =
       node.property("iommus").map {
-        tree.phandleList($0, cellsName: "#iommu-cells", table: dma.phandles).compactMap(\.path)
+        tree.phandleList($0, cellsName: "#iommu-cells", table: dma.phandles)
       } ?? []
+    spec.iommuReferences = iommus.compactMap(\.path)
     return spec
   }
 
@@ -124,15 +126,12 @@ struct DeviceScan {
     return components.joined(separator: ":")
   }
 
-  /// Available devices' `reg` ranges (CPU addresses, outside DRAM), tree order.
-  func mmio() -> [MemoryRegion] {
+  /// The `reg` ranges (CPU addresses, outside DRAM) of the devices the board lists, in tree
+  /// order: what their drivers would `ioremap`.
+  func mmio(devices: [DeviceSpec]) -> [MemoryRegion] {
     var regions: [MemoryRegion] = []
-    for (path, node) in dma.nodes where dma.available.contains(path) && path != "/" {
-      if path.hasPrefix("/reserved-memory") || path.hasPrefix("/cpus")
-        || node.property("device_type")?.string == "memory"
-      {
-        continue
-      }
+    for device in devices {
+      guard let path = device.node, let node = tree.node(at: path) else { continue }
       for entry in cpuRegisters(path) where entry.size > 0 {
         let inDRAM = result.memblock.memory.contains {
           entry.address < $0.end && $0.base < entry.address &+ entry.size

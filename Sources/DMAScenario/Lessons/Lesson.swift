@@ -18,6 +18,7 @@ public enum LessonLibrary {
     firstTransfer, missingClean, coherentBuffer, cacheModes, uartReceive, arbiter, cyclicAudio,
     iommuScatterGather, dmaengineClientFlow, scatterGatherMMC, descriptorRing,
     pauseTerminateReuse,
+    reservedMemory, dmaMasksAndBounceBuffers, dmaPool,
   ]
 
   /// The lesson dmascope opens when none is named.

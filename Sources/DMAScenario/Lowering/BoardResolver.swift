@@ -73,7 +73,15 @@ public struct BoardResolver: Sendable {
     }
     do {
       let loaded = try BoardLoader.file(bytes, fileName: path, commandLine: commandLine)
-      return try loaded.board().board
+      let board = try loaded.board().board
+      guard !board.dram.isEmpty, board.kernelReserved.size >= 4 << 20 else {
+        throw Failure(
+          message: "board file `\(path)` describes no usable memory",
+          hint: "scenarios need a /memory node (firmware fills it in on some boards); add one")
+      }
+      return board
+    } catch let error as Failure {
+      throw error
     } catch let error as DeviceTreeError {
       throw Failure(message: "bad device tree: \(Self.firstLine(error))", hint: error.hint)
     } catch let error as CommandLineError {

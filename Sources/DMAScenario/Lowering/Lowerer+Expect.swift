@@ -95,6 +95,8 @@ extension Lowerer {
   )? {
     switch expression.kind {
     case .integer(let value):
+      // A number written against a pointer or dma_addr_t is an address (`expect h == 0x50000000`).
+      if context == .address { return (.literal(.address(value)), .address) }
       guard value <= UInt64(Int64.max) else {
         error("\(value) is too large", at: expression.range)
         return nil

@@ -93,7 +93,7 @@ extension Machine {
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)
     // dma_alloc_attrs returns early for a per-device pool: no dma-debug entry.
-    if !allocation.allocator.hasSuffix("(dev pool)") {
+    if !isDevicePoolMemory(allocation.physical) {
       logDebug(
         dmaDebug.allocCoherent(
           id: allocation.id, device: debugDevice(device), size: allocation.size,

@@ -99,7 +99,7 @@ extension Machine {
     var physical: PhysAddr
     var virtual: VirtAddr
     var handle: DMAAddr
-    var allocator = "dma_alloc_coherent"
+    var fromDevicePool = false
     var area: String?
     var source: String
     if let index = coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
@@ -108,7 +108,7 @@ extension Machine {
       virtual = coherentPools[index].virtualBase.advanced(
         by: block.physical - coherentPools[index].pool.physicalBase)
       handle = DMAAddr(block.device)
-      allocator += " (dev pool)"
+      fromDevicePool = true
       source = "per-device pool \(coherentPools[index].name)"
     } else {
       let pageCount = (bytes + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
@@ -133,7 +133,7 @@ extension Machine {
       }
     }
     let allocation = Allocation(
-      id: nextID, name: "dma_pool chunk \(nextID)", allocator: allocator,
+      id: nextID, name: "dma_pool chunk \(nextID)", allocator: "dma_alloc_coherent",
       virtualAddress: virtual, physical: physical, size: bytes,
       reservedSize: (bytes + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
         * PhysicalMemory.pageSize, allocatedAtStep: stepCount, cmaArea: area)
@@ -143,7 +143,7 @@ extension Machine {
       .kernel, "dma_alloc_coherent",
       "dma_alloc_coherent(\(spec.kernelName), \(bytes)) for a dma_pool chunk: from \(source); "
         + "CPU \(virtual.hex), dma \(handle.hex)"
-        + (spec.coherent || allocator.hasSuffix("(dev pool)")
+        + (spec.coherent || fromDevicePool
           ? "" : " (MT_NORMAL_NC remap; the linear alias is cleaned first)"))
     return LiveDMAPool.Chunk(virtualAddress: virtual, handle: handle, allocation: allocation.id)
   }
@@ -158,7 +158,7 @@ extension Machine {
     let device = dmaPools[index].device
     if let chunk, let allocation = allocations.first(where: { $0.id == chunk.allocation }) {
       zeroThroughMapping(chunk.virtualAddress, allocation.physical, allocation.reservedSize)
-      if !allocation.allocator.hasSuffix("(dev pool)") {
+      if !isDevicePoolMemory(allocation.physical) {
         logDebug(
           dmaDebug.allocCoherent(
             id: allocation.id, device: debugDevice(device), size: allocation.size,
@@ -190,11 +190,18 @@ extension Machine {
       addresses: [LogAddress("virt", virtual.rawValue), LogAddress("dma_addr", block)])
   }
 
-  /// Writes zeros through a CPU mapping: the cache for a cacheable one, RAM otherwise.
+  /// Writes zeros through a CPU mapping: the cache for a cacheable one; for a bufferable
+  /// (Normal-NC) one a block's stores join the write buffer like any other store, while a
+  /// fresh chunk (never stored to through this mapping) goes to RAM at once; else RAM.
   mutating func zeroThroughMapping(_ virtual: VirtAddr, _ physical: PhysAddr, _ count: UInt64) {
-    if pageTable.translate(virtual)?.mapping.memoryType.isCacheable == true {
+    let type = pageTable.translate(virtual)?.mapping.memoryType
+    if type?.isCacheable == true {
       for (_, pa, length) in lineChunks(virtual, physical, count: count) {
         _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+      }
+    } else if let type, type.isBufferable, count < PhysicalMemory.pageSize {
+      for (_, pa, length) in lineChunks(virtual, physical, count: count) {
+        bufferedStore(pa, [UInt8](repeating: 0, count: length), type)
       }
     } else {
       ram.write(physical, bytes: [UInt8](repeating: 0, count: Int(count)))

@@ -96,7 +96,7 @@ extension Machine {
       detail: "The device's own pool comes first; its CPU mapping is the pool's memremap "
         + "(MEMREMAP_WC, Normal non-cacheable), and dma-debug records nothing.")
     let allocation = Allocation(
-      id: nextID, name: result ?? "coherent\(nextID)", allocator: "\(function) (dev pool)",
+      id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
       virtualAddress: virtual, physical: PhysAddr(block.physical), size: size,
       reservedSize: bytes, allocatedAtStep: stepCount)
     nextID += 1
@@ -106,12 +106,20 @@ extension Machine {
         allocation, DMAAddr(block.device), result, handleName, device: spec.name))
   }
 
+  /// Whether a physical address lies in a per-device coherent pool.
+  func isDevicePoolMemory(_ physical: PhysAddr) -> Bool {
+    coherentPools.contains {
+      physical.rawValue >= $0.pool.physicalBase
+        && physical.rawValue < $0.pool.physicalBase + (UInt64($0.pool.pages) << 12)
+    }
+  }
+
   /// `dma_release_from_dev_coherent`: frees the `get_order(size)` block (the size the caller
   /// passes, as the kernel does). Returns false when the buffer is not from a device pool.
   mutating func releaseToDevicePool(_ allocation: Allocation, _ device: String, size: UInt64)
     -> Bool
   {
-    guard allocation.allocator.hasSuffix("(dev pool)"),
+    guard isDevicePoolMemory(allocation.physical),
       let index = coherentPools.firstIndex(where: { $0.devices.contains(device) })
     else { return false }
     let bus = busAddress(allocation.physical, for: device)
