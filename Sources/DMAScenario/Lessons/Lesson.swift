@@ -16,6 +16,7 @@ public enum LessonLibrary {
   /// Every built-in lesson.
   public static let all: [Lesson] = [
     firstTransfer, missingClean, coherentBuffer, cacheModes, uartReceive, arbiter, cyclicAudio,
+    iommuScatterGather,
   ]
 
   /// The lesson dmascope opens when none is named.

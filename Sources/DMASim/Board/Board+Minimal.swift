@@ -30,5 +30,5 @@ extension Board {
     ])
 
   /// Every built-in board by name.
-  public static let builtIn: [Board] = [.minimal, .soc, .soc8G]
+  public static let builtIn: [Board] = [.minimal, .soc, .soc8G, .socIOMMU]
 }

@@ -20,14 +20,8 @@ public struct Board: Hashable, Sendable {
   public var controllers: [ControllerSpec]
   /// CMA areas (name, physical range); the first is the default area.
   public var cmaAreas: [MemoryRegion] = []
-  /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
-  public var architecture = Architecture.arm64
-  /// How the linear map is built: pages (`rodata=full`, the default) or blocks.
-  public var linearMap = LinearMapGranularity.pages
-  /// The memory type of the linear map: write-back, or ARM32's `cachepolicy=writethrough`.
-  public var linearMapType = MemoryType.normalWriteBack
-  /// The CPU's write buffer for bufferable stores.
-  public var writeBuffer = WriteBufferSpec()
+  /// IOMMUs (SMMUs); devices name theirs in `DeviceSpec.iommu`.
+  public var iommus: [IOMMUSpec] = []
   // Boards built from a device tree (DMABoards) fill these; hand-built boards keep the defaults.
   /// Where the page allocator hands out pages (nil: from the end of `kernelReserved` to the
   /// first CMA area or the end of the first bank).
@@ -41,6 +35,14 @@ public struct Board: Hashable, Sendable {
   public var noMapRegions: [MemoryRegion] = []
   /// The default swiotlb pool, nil when the board has none.
   public var swiotlb: SwiotlbPlacement?
+  /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
+  public var architecture = Architecture.arm64
+  /// How the linear map is built: pages (`rodata=full`, the default) or blocks.
+  public var linearMap = LinearMapGranularity.pages
+  /// The memory type of the linear map: write-back, or ARM32's `cachepolicy=writethrough`.
+  public var linearMapType = MemoryType.normalWriteBack
+  /// The CPU's write buffer for bufferable stores.
+  public var writeBuffer = WriteBufferSpec()
 
   /// Creates a board.
   public init(
@@ -83,6 +85,11 @@ public struct DeviceSpec: Hashable, Sendable {
   public var rxFIFO: FIFOSpec?
   /// `dmas`/`dma-names`: named request lines on controllers.
   public var dmas: [DMAChannelRef]
+  /// The IOMMU the device sits behind (`iommus = <&smmu SID>`), by `IOMMUSpec.name`; nil when
+  /// the device masters physical addresses directly.
+  public var iommu: String?
+  /// The stream ID in the `iommus` specifier (what arm-smmu reports as `cbfrsynra`).
+  public var streamID: UInt32 = 0
   // The bus view (of_dma_configure); hand-built boards keep the defaults.
   /// CPU physical address minus bus address (the `dma-ranges` offset; 0 when none).
   public var dmaOffset: UInt64 = 0
@@ -98,11 +105,16 @@ public struct DeviceSpec: Hashable, Sendable {
   public var node: String?
   /// `iommus` targets (node paths) as the tree names them; not translated yet.
   public var iommuReferences: [String] = []
+  /// The medium behind an MMC-like block device.
+  public var block: BlockDeviceSpec?
+  /// The descriptor rings of a NIC (a bus master with its own DMA).
+  public var nic: NICSpec?
 
   /// Creates a device.
   public init(
     name: String, compatible: String, driverName: String, kernelName: String, coherent: Bool,
-    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef]
+    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef],
+    block: BlockDeviceSpec? = nil, nic: NICSpec? = nil
   ) {
     self.name = name
     self.compatible = compatible
@@ -113,6 +125,8 @@ public struct DeviceSpec: Hashable, Sendable {
     self.fifo = fifo
     self.rxFIFO = rxFIFO
     self.dmas = dmas
+    self.block = block
+    self.nic = nic
   }
 }
 

@@ -12,6 +12,9 @@ extension Machine {
     if passed {
       log(.narration, "expect", "expect \(expectation.text): passed")
     } else {
+      narration =
+        "Expectation failed at line \(result.line): \(expectation.actualText) is \(actual.text), "
+        + "expected \(expectation.comparison.symbol) \(expected.text)"
       log(
         .debug, "expect",
         "expectation failed: \(expectation.text): \(expectation.actualText) is \(actual.text), "
@@ -123,6 +126,7 @@ extension Machine {
     case .status(let status): return .status(status)
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
+    case .dmaPool: return .unavailable("a dma_pool")
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }

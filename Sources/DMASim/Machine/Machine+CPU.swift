@@ -87,6 +87,8 @@ extension Machine {
     case .ask(let question, let answer, _):
       narration = question
       lastTouch.question = cpu.currentAction
+      // Like `pause`, a question stops a running lesson so the student can answer.
+      lastTouch.pause = true
       if let index = cpu.currentAction { askedQuestions.append(index) }
       log(.narration, "ask", "\(question) (expected answer: \(answer))")
     default: break
@@ -125,6 +127,10 @@ extension Machine {
       finishUnmap(device, handle, size, direction)
     case .finishSync(let forCPU, let device, let handle, let size, let direction):
       finishSync(forCPU: forCPU, device, handle, size, direction)
+    case .iommu(let step): runIOMMUStep(step)
+    case .bounceCopy(let from, let to, let count): bounceCopy(from: from, to: to, count: count)
+    case .finishPoolAlloc(let pool, let chunk, let result, let handle, let zero):
+      finishPoolAlloc(pool, chunk: chunk, result: result, handle: handle, zero: zero)
     }
   }
 

@@ -36,8 +36,12 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaDebug = DMADebug()
   /// DMA controllers.
   public internal(set) var controllers: [DMAController]
+  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
+  public internal(set) var lliPools: [LLIPool] = []
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
+  /// IOMMUs (domains, IO page tables, IOTLB), in board order.
+  public internal(set) var iommus: [IOMMU]
   /// The CPU.
   public internal(set) var cpu = CPUState()
   /// Every event so far.
@@ -86,8 +90,8 @@ public struct Machine: Hashable, Sendable {
           KernelMapping(
             name: KernelMapping.linearMapName,
             virtualBase: VirtAddr(board.pageOffset + (piece.base - board.dram[0].base)),
-            physicalBase: PhysAddr(piece.base), size: piece.size, memoryType: board.linearMapType,
-            granule: board.linearMap.granule))
+            physicalBase: PhysAddr(piece.base), size: piece.size,
+            memoryType: board.linearMapType, granule: board.linearMap.granule))
       }
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
@@ -117,7 +121,9 @@ public struct Machine: Hashable, Sendable {
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
+    iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
+    bootIOMMUs()
     attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
   }
@@ -145,6 +151,8 @@ public struct Machine: Hashable, Sendable {
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
     case .writeBufferDrain: drainAgedWriteBuffer()
+    case .postedWrite(let controller, let physical): landPostedWrites(controller, physical)
+    case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
     return true
