@@ -20,6 +20,12 @@ extension AppModel {
       if key == .control("c") { return [.quit] }
       if quiz != nil { return answerQuiz(key) }
       if commandLine != nil { return editCommandLine(key) }
+      if findLine != nil { return editFindLine(key) }
+      if popup != nil {
+        // Any key closes the box; Esc, q and w only close it.
+        popup = nil
+        if key == .escape || key == .character("q") || key == .character("w") { return [] }
+      }
       guard let command = keyMap.command(for: key) else {
         message = "unknown key \(key.displayName): press ? for the key list"
         return []
@@ -71,6 +77,13 @@ extension AppModel {
     case .breakOnSelection: breakOnSelection()
     case .openCommandLine: commandLine = ""
     case .redraw: return [.redraw]
+    case .moveLeft: moveCMACursor(cells: -1)
+    case .moveRight: moveCMACursor(cells: 1)
+    case .zoomIn, .zoomOut: zoomCMA(in: command == .zoomIn)
+    case .find: findLine = ""
+    case .findNext: cycleFind(by: 1)
+    case .findPrevious: cycleFind(by: -1)
+    case .why: explainSelection()
     case .submitAnswer, .skipQuestion, .eraseAnswer:
       message = "no question is open"
     }
@@ -124,16 +137,75 @@ extension AppModel {
     case .cache:
       let count = CachePanel.validSlots(in: machine.cache).count
       cacheSelection = max(0, min(cacheSelection - lines, max(0, count - 1)))
-    default:
-      message = "Up/Down move in the Cache and Event log panels (2, 4)"
+    case .addressSpaces, .pageTable:
+      let buffers = machine.allocations
+      guard !buffers.isEmpty else {
+        message = "no live buffer to select"
+        return
+      }
+      let current = buffers.firstIndex { $0.id == selectedBuffer?.id } ?? buffers.count - 1
+      let next = max(0, min(current - lines.signum(), buffers.count - 1))
+      selectedBufferID = buffers[next].id
+      cmaCursor = nil
+      message = "buffer \(buffers[next].name) (\(next + 1) of \(buffers.count))"
+    case .cma:
+      moveCMACursor(cells: -lines * cmaStripShape.columns)
+    case .queues:
+      message = "Up/Down move in the Cache, Event log, Address spaces, Page tables and CMA panels"
     }
+  }
+
+  /// The CMA strip's rows and columns in the panel as laid out now.
+  public var cmaStripShape: (rows: Int, columns: Int) {
+    let rect = panelRects(in: bodyArea).first { $0.panel == .cma }?.rect ?? bodyArea
+    return CMAPanel.stripShape(
+      width: max(1, rect.width - 2), height: max(1, rect.height - 2), machine: machine)
+  }
+
+  /// Pages per CMA cell at the current zoom in the current layout.
+  public var cmaPagesPerCell: UInt64 {
+    guard let area = machine.cmaAreas.first else { return 1 }
+    let shape = cmaStripShape
+    let fit = CMAStrip.fittingPagesPerCell(area, capacity: shape.rows * shape.columns)
+    return max(1, fit >> UInt64(cmaZoom))
+  }
+
+  private mutating func moveCMACursor(cells: Int) {
+    guard focus == .cma else {
+      message = "Left/Right move the cursor in the CMA panel (6)"
+      return
+    }
+    guard let area = machine.cmaAreas.first else {
+      message = "no CMA area on this board"
+      return
+    }
+    let step = Int64(cmaPagesPerCell) * Int64(cells)
+    let page = Int64(cmaCursorPage) + step
+    cmaCursor = UInt64(max(0, min(page, Int64(area.count) - 1)))
+  }
+
+  private mutating func zoomCMA(in zoomIn: Bool) {
+    guard machine.cmaAreas.first != nil else {
+      message = "no CMA area on this board"
+      return
+    }
+    if zoomIn {
+      guard cmaPagesPerCell > 1 else {
+        message = "CMA: already one page per cell"
+        return
+      }
+      cmaZoom += 1
+    } else {
+      cmaZoom = max(0, cmaZoom - 1)
+    }
+    message = "CMA: \(cmaPagesPerCell) page\(cmaPagesPerCell == 1 ? "" : "s") per cell"
   }
 
   private mutating func breakOnSelection() {
     let kind: Breakpoint.Kind
     switch focus {
-    case .addressSpaces:
-      guard let buffer = machine.allocations.last else {
+    case .addressSpaces, .pageTable:
+      guard let buffer = selectedBuffer else {
         message = "no buffer to watch yet"
         return
       }
@@ -146,6 +218,7 @@ extension AppModel {
       }
       kind = .becomesDirty(machine.cache.lineAddress(of: slots[cacheSelection]).rawValue)
     case .queues: kind = .descriptorComplete
+    case .cma: kind = .call("cma_alloc")
     case .log:
       let entries = machine.log.suffix(logScroll + 1)
       guard let entry = entries.first else { return }

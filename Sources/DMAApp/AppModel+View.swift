@@ -26,6 +26,11 @@ extension AppModel {
       buffer.setString(
         "answer> " + quiz.typed + "_   " + keys, x: 0, y: rows[3].y,
         style: theme.style(.footerKey), maxWidth: rows[3].width)
+    } else if let query = findLine {
+      buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
+      buffer.setString(
+        "/" + query + "_", x: 0, y: rows[3].y, style: theme.style(.footerKey),
+        maxWidth: rows[3].width)
     } else if let command = commandLine {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
@@ -35,6 +40,10 @@ extension AppModel {
     } else {
       KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
     }
+    if let popup {
+      PopupOverlay(title: popup.title, lines: popup.lines, theme: theme, glyphs: glyphs)
+        .render(in: rows[1], buffer: &buffer)
+    }
     if showHelp {
       HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)
         .render(in: buffer.area, buffer: &buffer)
@@ -42,32 +51,53 @@ extension AppModel {
     return buffer
   }
 
-  private func drawBody(in area: Rect, buffer: inout Buffer) {
-    if zoomed {
-      drawPanel(focus, in: area, buffer: &buffer)
-      return
-    }
+  /// Where each visible panel is drawn for a body area (the mouse and the view share it).
+  func panelRects(in area: Rect) -> [(panel: PanelID, rect: Rect)] {
+    if zoomed { return [(focus, area)] }
     let halves = Layout.vertical([.percentage(48), .fill(1)]).split(area)
     if area.width >= 150 {
-      // Wide terminals: three panels side by side on top, the log across the bottom.
-      let top = Layout.horizontal([.percentage(34), .percentage(33), .fill(1)]).split(halves[0])
-      drawPanel(.addressSpaces, in: top[0], buffer: &buffer)
-      drawPanel(.cache, in: top[1], buffer: &buffer)
-      drawPanel(.queues, in: top[2], buffer: &buffer)
-      drawPanel(.log, in: halves[1], buffer: &buffer)
-      return
+      // Wide terminals: three panels in each row, the log bottom right.
+      let columns: [Constraint] = [.percentage(34), .percentage(33), .fill(1)]
+      let top = Layout.horizontal(columns).split(halves[0])
+      let bottom = Layout.horizontal(columns).split(halves[1])
+      return [
+        (.addressSpaces, top[0]), (.cache, top[1]), (.queues, top[2]),
+        (.pageTable, bottom[0]), (.cma, bottom[1]), (.log, bottom[2]),
+      ]
     }
     let top = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[0])
     let bottom = Layout.horizontal([.percentage(50), .fill(1)]).split(halves[1])
-    drawPanel(.addressSpaces, in: top[0], buffer: &buffer)
-    drawPanel(.cache, in: top[1], buffer: &buffer)
-    drawPanel(.queues, in: bottom[0], buffer: &buffer)
-    drawPanel(.log, in: bottom[1], buffer: &buffer)
+    return [(topLeft, top[0]), (.cache, top[1]), (bottomLeft, bottom[0]), (.log, bottom[1])]
   }
 
-  private func drawPanel(_ panel: PanelID, in area: Rect, buffer: inout Buffer) {
+  /// The body area of the current size (between the status bar and the narration).
+  var bodyArea: Rect {
+    Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(
+      Rect(x: 0, y: 0, width: size.width, height: size.height))[1]
+  }
+
+  private func drawBody(in area: Rect, buffer: inout Buffer) {
+    let rects = panelRects(in: area)
+    for (panel, rect) in rects {
+      drawPanel(
+        panel, in: rect, buffer: &buffer, twin: zoomed || rects.count > 4 ? nil : twin(of: panel))
+    }
+  }
+
+  /// The panel that shares a slot with `panel` in the four-slot layout.
+  private func twin(of panel: PanelID) -> PanelID? {
+    switch panel {
+    case .addressSpaces: .pageTable
+    case .pageTable: .addressSpaces
+    case .queues: .cma
+    case .cma: .queues
+    default: nil
+    }
+  }
+
+  private func drawPanel(_ panel: PanelID, in area: Rect, buffer: inout Buffer, twin: PanelID?) {
     let focused = panel == focus
-    let right: String?
+    var right: String?
     switch panel {
     case .log:
       let count = debugger.breakpoints.count
@@ -75,6 +105,7 @@ extension AppModel {
       right = logScroll > 0 ? "-\(logScroll) \(marks)" : (marks.isEmpty ? nil : marks)
     default: right = nil
     }
+    if let twin { right = "\(twin.rawValue + 1) \(twin.title)" }
     let block = Block(
       title: "\(panel.rawValue + 1) \(panel.title)", focused: focused, theme: theme, glyphs: glyphs,
       titleRight: right)
@@ -82,13 +113,20 @@ extension AppModel {
     let inner = block.inner(area)
     let context = panelContext
     switch panel {
-    case .addressSpaces: AddressSpacePanel(context: context).render(in: inner, buffer: &buffer)
+    case .addressSpaces:
+      AddressSpacePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cache:
       CachePanel(context: context, selected: focused ? cacheSelection : nil)
         .render(in: inner, buffer: &buffer)
     case .queues: ChannelQueuePanel(context: context).render(in: inner, buffer: &buffer)
     case .log:
       EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)
+    case .pageTable:
+      PageTablePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
+    case .cma:
+      CMAPanel(
+        context: context, zoom: cmaZoom, cursorPage: focused ? cmaCursorPage : nil
+      ).render(in: inner, buffer: &buffer)
     }
   }
 

@@ -24,7 +24,27 @@ public struct AppModel: Sendable {
   /// Index into `speeds`.
   public internal(set) var speedIndex = 3
   /// The focused panel.
-  public internal(set) var focus: PanelID = .addressSpaces
+  public internal(set) var focus: PanelID = .addressSpaces {
+    didSet {
+      // On layouts with four slots, a slot shows the last focused of its two panels.
+      switch focus {
+      case .addressSpaces, .pageTable: topLeft = focus
+      case .queues, .cma: bottomLeft = focus
+      default: break
+      }
+    }
+  }
+  /// What the top-left slot of the four-panel layout shows (address spaces or page tables).
+  public internal(set) var topLeft: PanelID = .addressSpaces
+  /// What the bottom-left slot of the four-panel layout shows (channel queues or CMA).
+  public internal(set) var bottomLeft: PanelID = .queues
+  /// The buffer the address-space and page-table panels show (an `Allocation.id`); nil
+  /// follows the newest live buffer.
+  public internal(set) var selectedBufferID: Int?
+  /// The CMA strip's zoom level (0: the whole area fits).
+  public internal(set) var cmaZoom = 0
+  /// The CMA page under the cursor (offset in the area); nil follows the selected buffer.
+  public internal(set) var cmaCursor: UInt64?
   /// Whether the focused panel fills the body.
   public internal(set) var zoomed = false
   /// Whether the key help is shown.
@@ -78,6 +98,38 @@ public struct AppModel: Sendable {
 
   /// How many steps one `.tick` advances.
   public var stepsPerTick: Int { max(1, stepsPerSecond / 50) }
+
+  /// The buffer the panels show: the selected one while it lives, else the newest.
+  public var selectedBuffer: Allocation? {
+    if let id = selectedBufferID, let found = machine.allocations.first(where: { $0.id == id }) {
+      return found
+    }
+    return machine.allocations.last
+  }
+
+  /// The CMA page the cursor is on: the chosen page, else the selected buffer's first page
+  /// when it lies in the first area, else the first page.
+  public var cmaCursorPage: UInt64 {
+    guard let area = machine.cmaAreas.first else { return 0 }
+    if let cursor = cmaCursor { return min(cursor, area.count - 1) }
+    if let buffer = selectedBuffer, buffer.cmaArea == area.name,
+      buffer.physical.pfn >= area.basePFN
+    {
+      return buffer.physical.pfn - area.basePFN
+    }
+    return 0
+  }
+
+  /// The `/` query being typed, nil when the find line is closed.
+  public internal(set) var findLine: String?
+  /// What the last `/` found, in order.
+  public internal(set) var findMatches: [FindMatch] = []
+  /// Which of `findMatches` is selected.
+  public internal(set) var findIndex = 0
+  /// The descriptor the queue panel's `w` explains (set by find), nil for the newest.
+  public internal(set) var selectedDescriptor: FindMatch?
+  /// An open text box (the `w` answer), nil when closed.
+  public internal(set) var popup: Popup?
 
   /// The context panels draw from.
   var panelContext: PanelContext { PanelContext(machine: machine, theme: theme, glyphs: glyphs) }

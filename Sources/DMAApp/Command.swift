@@ -52,6 +52,22 @@ public enum Command: Hashable, Sendable {
   case pageDown
   /// Repaint the whole terminal.
   case redraw
+  /// Move the focused panel's cursor left (the CMA cell).
+  case moveLeft
+  /// Move the focused panel's cursor right (the CMA cell).
+  case moveRight
+  /// Zoom the CMA strip in (fewer pages per cell).
+  case zoomIn
+  /// Zoom the CMA strip out.
+  case zoomOut
+  /// Open the `/` find line (address, buffer variable or cookie).
+  case find
+  /// Select the next match of the last find.
+  case findNext
+  /// Select the previous match of the last find.
+  case findPrevious
+  /// Explain the highlighted cell: the chain of events that made it so.
+  case why
   /// Submit the typed answer to an `ask`.
   case submitAnswer
   /// Skip an `ask` and show its answer.

@@ -103,14 +103,32 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("4")], command: .focusPanel(4), help: "focus Event log", group: "Panels",
       hint: nil),
     KeyBinding(
+      keys: [.character("5")], command: .focusPanel(5), help: "focus Page tables",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("6")], command: .focusPanel(6), help: "focus CMA and pools",
+      group: "Panels", hint: nil),
+    KeyBinding(
       keys: [.enter], command: .toggleZoom, help: "zoom panel / unzoom",
       group: "Panels", hint: "zoom"),
     KeyBinding(
-      keys: [.up, .character("k")], command: .scrollUp, help: "log back / cache line up",
+      keys: [.up, .character("k")], command: .scrollUp,
+      help: "up: log, line, buffer, CMA row", group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.down, .character("j")], command: .scrollDown,
+      help: "down: log, line, buffer, CMA row", group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.left, .character("h")], command: .moveLeft, help: "CMA cursor left",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.down, .character("j")], command: .scrollDown, help: "log forward / cache line down",
+      keys: [.right, .character("l")], command: .moveRight, help: "CMA cursor right",
       group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("z")], command: .zoomIn, help: "CMA zoom in, to single pages",
+      group: "Panels", hint: nil),
+    KeyBinding(
+      keys: [.character("Z")], command: .zoomOut, help: "CMA zoom out", group: "Panels",
+      hint: nil),
     KeyBinding(
       keys: [.pageUp], command: .pageUp, help: "log: page back", group: "Panels",
       hint: nil),
@@ -118,11 +136,23 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.pageDown], command: .pageDown, help: "log: page forward",
       group: "Panels", hint: nil),
     KeyBinding(
+      keys: [.character("/")], command: .find, help: "find address, buffer or cookie",
+      group: "Find", hint: "find"),
+    KeyBinding(
+      keys: [.character("]")], command: .findNext, help: "next match", group: "Find",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("[")], command: .findPrevious, help: "previous match", group: "Find",
+      hint: nil),
+    KeyBinding(
+      keys: [.character("w")], command: .why, help: "why is the highlighted cell so?",
+      group: "Find", hint: "why"),
+    KeyBinding(
       keys: [.character("b")], command: .breakOnSelection,
       help: "break/watch on the selection", group: "Breakpoints", hint: "break"),
     KeyBinding(
       keys: [.character(":")], command: .openCommandLine,
-      help: "command: goto N, break, watch, delete, record", group: "Breakpoints", hint: ":cmd"),
+      help: "commands: goto break watch record", group: "Breakpoints", hint: ":cmd"),
     KeyBinding(
       keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",
       group: "General", hint: "help"),

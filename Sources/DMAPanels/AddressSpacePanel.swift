@@ -6,14 +6,19 @@ import TermCanvas
 public struct AddressSpacePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
+  /// The buffer to show (nil: the newest live buffer).
+  public var buffer: Allocation?
 
   /// Creates the panel.
-  public init(context: PanelContext) { self.context = context }
+  public init(context: PanelContext, buffer: Allocation? = nil) {
+    self.context = context
+    self.buffer = buffer
+  }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     var lines: [Line] = []
-    if let allocation = context.machine.allocations.last {
+    if let allocation = self.buffer ?? context.machine.allocations.last {
       lines += describe(allocation, width: area.width, height: area.height)
       if area.height - lines.count >= memoryMap().count + 1 {
         lines += [Line.empty] + memoryMap()
@@ -32,22 +37,89 @@ public struct AddressSpacePanel: Widget {
     let owner: Span =
       mapping?.owner == .device
       ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
-    let translation = machine.pageTable.translate(allocation.virtualAddress)
-    let memoryType = translation?.mapping.memoryType ?? .normalWriteBack
-    let bank = machine.board.dram.first { $0.contains(allocation.physical.rawValue) }?.name ?? "?"
     var lines = [
       Line([
         context.span(allocation.name, .highlight),
         context.span(" \(allocation.allocator) \(Format.size(allocation.size)) ", .normal), owner,
-      ]),
+      ])
+    ]
+    if width >= 54 {
+      lines += columns(allocation, width: width, rows: max(2, min(9, (height - 5) / 2)))
+    } else {
+      lines += addressRows(allocation, mapping: mapping)
+    }
+    lines.append(cacheLines(allocation, width: width))
+    let coherent = mapping.flatMap { machine.board.device(named: $0.device) }?.coherent ?? false
+    let deviceLabel = coherent ? "RAM" : "RAM = device view"
+    lines.append(Line(Format.fit("off CPU view", 21) + deviceLabel, style: context.style(.title)))
+    let rows = Int((allocation.size + 15) / 16)
+    let available = max(0, height - lines.count)
+    for row in 0..<min(rows, available) {
+      lines.append(byteRow(allocation, row: row))
+    }
+    return lines
+  }
+
+  /// VA, PA and bus as three columns of regions with the buffer marked in each.
+  private func columns(_ allocation: Allocation, width: Int, rows: Int) -> [Line] {
+    let spaces = AddressSpaceColumns(machine: context.machine, buffer: allocation)
+    let columnWidth = (width - 2) / 3
+    let titles = ["CPU virtual", "physical", spaces.busTitle]
+    var lines = [
+      Line(
+        titles.map { context.span(Format.fit($0, columnWidth) + " ", .title) })
+    ]
+    let roles: [Role] = [.addressVirtual, .addressPhysical, .addressBus]
+    let shown = AddressSpaceColumns.aligned(
+      [spaces.virtual, spaces.physical, spaces.bus], count: rows)
+    let count = shown.map(\.count).max() ?? 0
+    for index in 0..<count {
+      var spans: [Span] = []
+      for (column, rowsOfColumn) in shown.enumerated() {
+        guard index < rowsOfColumn.count, let row = rowsOfColumn[index] else {
+          spans.append(context.span(String(repeating: " ", count: columnWidth + 1), .normal))
+          continue
+        }
+        if row.isBuffer {
+          let text = "\(context.glyphs.arrowRight)" + Format.address(row.address)
+          spans.append(context.span(Format.fit(text, columnWidth), roles[column]))
+          spans.append(context.span(" ", .normal))
+        } else {
+          let indent = String(repeating: " ", count: row.depth)
+          let mark = row.holdsBuffer ? "\(context.glyphs.bullet)" : " "
+          spans.append(
+            context.span(
+              Format.fit(mark + indent + row.label, columnWidth) + " ",
+              row.holdsBuffer ? .highlight : .dim))
+        }
+      }
+      lines.append(Line(spans))
+    }
+    return lines
+  }
+
+  /// VA, PA and bus one under the other, for narrow panels.
+  private func addressRows(_ allocation: Allocation, mapping: StreamingMapping?) -> [Line] {
+    let machine = context.machine
+    let translation = machine.pageTable.translate(allocation.virtualAddress)
+    let memoryType = translation?.mapping.memoryType ?? .normalWriteBack
+    let mappingName =
+      translation?.mapping.name.replacingPrefix("dma_alloc_coherent ", with: "") ?? "?"
+    let holder =
+      machine.cmaAreas.first {
+        $0.base <= allocation.physical.rawValue
+          && allocation.physical.rawValue - $0.base < $0.size
+      }.map { "CMA \($0.name)" }
+      ?? machine.board.dram.first { $0.contains(allocation.physical.rawValue) }?.name ?? "?"
+    var lines = [
       Line([
         context.span("VA  ", .dim), context.span(allocation.virtualAddress.hex, .addressVirtual),
-        context.span(" linear \(memoryType.shortName)", .dim),
+        context.span(" \(mappingName) \(memoryType.shortName)", .dim),
       ]),
       Line([
         context.span("PA  ", .dim),
         context.span(Format.address(allocation.physical.rawValue), .addressPhysical),
-        context.span("         \(bank)", .dim),
+        context.span("         \(holder)", .dim),
       ]),
     ]
     if let mapping {
@@ -58,18 +130,53 @@ public struct AddressSpacePanel: Widget {
           context.span(
             "         \(mapping.device) \(mapping.direction.kernelName.dropFirst(4))", .dim),
         ]))
+    } else if allocation.allocator.hasPrefix("dma_alloc") {
+      lines.append(
+        Line([
+          context.span("bus ", .dim),
+          context.span(Format.address(allocation.physical.rawValue), .addressBus),
+          context.span("         dma handle", .dim),
+        ]))
     } else {
       lines.append(Line([context.span("bus ", .dim), context.span("not mapped", .dim)]))
     }
-    let coherent = mapping.flatMap { machine.board.device(named: $0.device) }?.coherent ?? false
-    let deviceLabel = coherent ? "RAM" : "RAM = device view"
-    lines.append(Line(Format.fit("off CPU view", 21) + deviceLabel, style: context.style(.title)))
-    let rows = Int((allocation.size + 15) / 16)
-    let available = max(0, height - lines.count)
-    for row in 0..<min(rows, available) {
-      lines.append(byteRow(allocation, row: row))
-    }
     return lines
+  }
+
+  /// The cache lines that cover the buffer and their states.
+  private func cacheLines(_ allocation: Allocation, width: Int) -> Line {
+    let machine = context.machine
+    let type = machine.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType
+    let lineSize = UInt64(machine.cache.geometry.lineSize)
+    let first = allocation.physical.rawValue / lineSize * lineSize
+    let end = allocation.physical.rawValue + max(allocation.size, 1)
+    let total = (end - first + lineSize - 1) / lineSize
+    var spans = [context.span("lines ", .dim)]
+    var cached = 0
+    var used = 6
+    var address = first
+    var omitted = 0
+    while address < end {
+      defer { address += lineSize }
+      guard let slot = machine.cache.lookup(PhysAddr(address)) else { continue }
+      cached += 1
+      let dirty = machine.cache.line(slot).state == .dirty
+      let text =
+        "\(context.glyphs.ellipsis)" + Hex.format(address & 0xffff, digits: 4)
+        + (dirty ? ":D " : ":C ")
+      if used + text.count > width - 12 {
+        omitted += 1
+        continue
+      }
+      used += text.count
+      spans.append(context.span(text, dirty ? .cacheDirty : .cacheClean))
+    }
+    if omitted > 0 { spans.append(context.span("+\(omitted) ", .dim)) }
+    let note =
+      type?.isCacheable == false
+      ? "\(total) lines, \(type?.shortName ?? "") mapping: no cache" : "\(cached)/\(total) cached"
+    spans.append(context.span(note, .dim))
+    return Line(spans)
   }
 
   private func byteRow(_ allocation: Allocation, row: Int) -> Line {

@@ -35,7 +35,11 @@ public struct HelpOverlay: Widget {
     let footer = Line("press ? or Esc to close", style: theme.style(.dim))
     let available = max(1, area.height - 4)
     let columns = layoutColumns(blocks, height: available)
-    let widths = columns.map { ($0.map(\.width).max() ?? 0) + 2 }
+    var widths = columns.map { ($0.map(\.width).max() ?? 0) + 2 }
+    if widths.reduce(0, +) + 3 > area.width, !widths.isEmpty {
+      // Too wide for the screen: equal columns, each line cut at its column's edge.
+      widths = widths.map { _ in max(8, (area.width - 3) / widths.count) }
+    }
     let contentHeight = (columns.map(\.count).max() ?? 0) + 2
     let width = min(area.width, max(footer.width + 4, widths.reduce(0, +) + 3))
     let height = min(area.height, contentHeight + 2)
@@ -50,7 +54,8 @@ public struct HelpOverlay: Widget {
     for (index, column) in columns.enumerated() {
       defer { x += widths[index] }
       for (row, line) in column.prefix(inner.height).enumerated() {
-        buffer.setLine(line, x: x, y: inner.y + row, maxWidth: max(0, inner.maxX - x))
+        buffer.setLine(
+          line, x: x, y: inner.y + row, maxWidth: max(0, min(widths[index] - 1, inner.maxX - x)))
       }
     }
     if inner.height > 0 {
@@ -58,18 +63,31 @@ public struct HelpOverlay: Widget {
     }
   }
 
-  /// Places whole groups into as few columns as fit `height` rows (blank line between groups).
+  /// Places groups into as few columns as fit `height` rows (blank line between groups); a
+  /// group taller than a column goes on in the next one under its title and `(cont.)`.
   private func layoutColumns(_ blocks: [[Line]], height: Int) -> [[Line]] {
     var columns: [[Line]] = [[]]
     for block in blocks {
-      let current = columns[columns.count - 1]
-      let needed = current.isEmpty ? block.count : current.count + 1 + block.count
-      if needed > height, !current.isEmpty {
-        columns.append(block)
-      } else {
-        columns[columns.count - 1] = current.isEmpty ? block : current + [.empty] + block
+      var remaining = block
+      while !remaining.isEmpty {
+        let current = columns[columns.count - 1]
+        let room = current.isEmpty ? height : height - current.count - 1
+        // A group that fits a column is never split; a taller one fills what is left.
+        let fitsFresh = remaining.count <= height
+        if room < min(2, remaining.count) || (fitsFresh && remaining.count > room) {
+          columns.append([])
+          continue
+        }
+        let piece = Array(remaining.prefix(room))
+        columns[columns.count - 1] = current.isEmpty ? piece : current + [.empty] + piece
+        remaining = Array(remaining.dropFirst(piece.count))
+        if !remaining.isEmpty, let title = block.first {
+          let text = title.spans.map(\.text).joined() + " (cont.)"
+          remaining.insert(Line(text, style: theme.style(.overlayTitle)), at: 0)
+          columns.append([])
+        }
       }
     }
-    return columns
+    return columns.filter { !$0.isEmpty }
   }
 }

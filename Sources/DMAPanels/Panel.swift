@@ -10,6 +10,10 @@ public enum PanelID: Int, CaseIterable, Hashable, Sendable {
   case queues
   /// The event log.
   case log
+  /// The kernel page-table walk and entries of the selected buffer.
+  case pageTable
+  /// CMA areas and DMA pools.
+  case cma
 
   /// The panel's title.
   public var title: String {
@@ -18,6 +22,8 @@ public enum PanelID: Int, CaseIterable, Hashable, Sendable {
     case .cache: "Cache"
     case .queues: "Channel queues"
     case .log: "Event log"
+    case .pageTable: "Page tables"
+    case .cma: "CMA and pools"
     }
   }
 }

@@ -21,17 +21,26 @@ struct Bench: ParsableCommand {
       """)
   var memoryProbe = false
 
+  @Flag(help: "Run only the terminal figures (frame build time, bytes written per step).")
+  var frames = false
+
   func run() throws {
     if memoryProbe {
       memoryWorkload()
+      return
+    }
+    if frames {
+      BenchRow.printTable(try FrameBench.rows())
       return
     }
     var rows: [BenchRow] = []
     rows.append(streamingFigure(megabytes: 64, granularity: .block))
     rows.append(streamingFigure(megabytes: 4, granularity: .beat))
     rows += engineFigures()
+    rows.append(lliFigure())
     rows += try historyFigures()
     rows.append(try frameFigure())
+    rows += try FrameBench.rows()
     let cache = CacheBench.measure(
       geometry: CacheGeometry(size: 8 << 10, ways: 4, lineSize: 64), accesses: 20_000_000, seed: 1)
     rows.append(

@@ -13,13 +13,15 @@ struct InteractiveSession {
   var glyphs: Glyphs
   var source = ""
   var fileName = "scenario.dms"
+  /// Whether to ask the terminal for mouse reports.
+  var mouse = false
 
   /// Runs until quit; returns the signal that ended the session, if one did.
   func run(playing recording: Recording? = nil) throws -> Int32? {
     SignalFlag.install()
     let backend: NcursesTerminal
     do {
-      backend = try NcursesTerminal.start(mouse: false)
+      backend = try NcursesTerminal.start(mouse: mouse)
     } catch {
       throw UsageError(
         "cannot start the terminal UI: \(error)", hint: "check TERM, or use --headless")
@@ -60,7 +62,11 @@ struct InteractiveSession {
         switch event {
         case .key(let key): effects = session.send(.key(key), at: now())
         case .resize(let size): effects = session.send(.resize(size), at: now())
-        case .mouse: break
+        case .mouse(let event):
+          // A click becomes the keys it stands for, so recordings stay key-only.
+          for key in session.model.keys(for: event) {
+            effects += session.send(.key(key), at: now())
+          }
         }
         if session.model.running && !wasRunning { nextTick = now() }
       } else if let due = playback.first, due.time <= now() {

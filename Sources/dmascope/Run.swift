@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
   @Flag(help: "With --headless: print the event log as JSON lines instead of the frame.")
   var json = false
 
+  @Flag(help: "Ignore the mouse (clicks otherwise focus panels and select rows and cells).")
+  var noMouse = false
+
   /// Prints the entries appended after the first `printed`; returns the new count.
   private func printLog(_ log: EventLog, after printed: Int) -> Int {
     for entry in log.suffix(log.count - printed) { print(entry.jsonLine) }
@@ -87,7 +90,7 @@ struct Run: ParsableCommand {
     }
     let session = InteractiveSession(
       scenario: scenario, theme: chosenTheme, glyphs: glyphs, source: loaded.source,
-      fileName: loaded.fileName)
+      fileName: loaded.fileName, mouse: !noMouse)
     if let signal = try session.run() {
       // The terminal is restored; exit the way a shell expects after a fatal signal.
       throw ExitCode(128 + signal)

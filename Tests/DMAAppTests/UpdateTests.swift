@@ -58,8 +58,8 @@ import Testing
 
   @Test func quitAndUnknownKeys() throws {
     var model = try AppFixtures.model()
-    #expect(model.update(.key(.character("Z"))) == [])
-    #expect(model.view().plainText.contains("unknown key Z"))
+    #expect(model.update(.key(.character("Y"))) == [])
+    #expect(model.view().plainText.contains("unknown key Y"))
     #expect(model.update(.key(.character("q"))) == [.quit])
     #expect(model.update(.key(.control("c"))) == [.quit])
   }

@@ -16,7 +16,8 @@ public enum LessonLibrary {
   /// Every built-in lesson.
   public static let all: [Lesson] = [
     firstTransfer, missingClean, coherentBuffer, cacheModes, uartReceive, arbiter, cyclicAudio,
-    iommuScatterGather,
+    iommuScatterGather, dmaengineClientFlow, scatterGatherMMC, descriptorRing,
+    pauseTerminateReuse,
   ]
 
   /// The lesson dmascope opens when none is named.

@@ -179,7 +179,9 @@ extension Lowerer {
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,
           hint: kind == .channel
             ? "compare what it holds, e.g. `expect count(desc_issued(\(name))) == 0`"
-            : "compare the mapped count `dma_map_sg` returned")
+            : kind == .scatterList
+              ? "compare the mapped count `dma_map_sg` returned"
+              : "compare the bytes the transfer moved, e.g. with `cpu_read`")
         return nil
       }
       return (.variable(name), type)

@@ -17,20 +17,22 @@ extension Machine {
       return
     }
     let coherent = board.device(named: controllers[controller].name)?.coherent ?? false
-    let bytes = deviceRead(PhysAddr(address), count: LinkedListItem.size, coherent: coherent)
+    let physicalAddress = address &+ masterOffset(controller, nil)
+    let bytes = deviceRead(
+      PhysAddr(physicalAddress), count: LinkedListItem.size, coherent: coherent)
     let item = LinkedListItem(bytes: bytes)
     pchan.lli = item
     pchan.lliMoved = 0
     pchan.lliFetches += 1
     pchan.state = .busy
     lastTouch.physical.append(
-      MemoryRegion(name: "lli fetch", base: address, size: UInt64(LinkedListItem.size)))
+      MemoryRegion(name: "lli fetch", base: physicalAddress, size: UInt64(LinkedListItem.size)))
     lastTouch.descriptors.append(descriptor.id)
     log(
       .hardware, "lli fetch",
       "\(name): LLI \(pchan.lliFetches) of txd \(descriptor.label) read from "
         + "\(Hex.prefixed(address)) in 4 beats: \(item.text) (\(item.length) bytes)",
-      addresses: [LogAddress("dma_addr", address), LogAddress("phys", address)])
+      addresses: [LogAddress("dma_addr", address), LogAddress("phys", physicalAddress)])
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
   }
 

@@ -25,6 +25,9 @@ extension Machine {
       }
       blocks.append(block)
     }
+    // The items link by bus address (the controller's dma-ranges offset taken off).
+    let offset = masterOffset(controller, nil)
+    let bus = blocks.map { DMAAddr($0.1.rawValue &- offset) }
     var words: [String] = []
     for (index, pair) in pairs.enumerated() {
       let last = index == pairs.count - 1
@@ -33,13 +36,13 @@ extension Machine {
       let item = LinkedListItem(
         source: UInt32(truncatingIfNeeded: pair.source),
         destination: UInt32(truncatingIfNeeded: pair.destination),
-        next: last ? 0 : UInt32(truncatingIfNeeded: blocks[index + 1].1.rawValue),
+        next: last ? 0 : UInt32(truncatingIfNeeded: bus[index + 1].rawValue),
         control: control)
       let (virtual, physical, type) = blocks[index]
       cpu.pending.append(.store(virtual, physical, item.bytes, type))
       if index < 3 { words.append("[\(physical.hex)] \(item.text)") }
     }
-    descriptor.lliAddresses = blocks.map { DMAAddr($0.1.rawValue) }
+    descriptor.lliAddresses = bus
     let more = pairs.count > 3 ? "; …" : ""
     log(
       .kernel, "dma_pool_alloc",
@@ -50,7 +53,10 @@ extension Machine {
 
   /// Frees a descriptor's LLIs back to the pool (`dma_pool_free` in the driver's desc_free).
   mutating func freeLLIs(_ descriptor: Descriptor, _ controller: Int) {
-    for address in descriptor.lliAddresses { lliPools[controller].free(address) }
+    let offset = masterOffset(controller, nil)
+    for address in descriptor.lliAddresses {
+      lliPools[controller].free(DMAAddr(address.rawValue &+ offset))
+    }
   }
 
   /// Source, destination, length and increment flags of each item a descriptor needs.

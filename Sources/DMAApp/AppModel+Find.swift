@@ -1,0 +1,78 @@
+import DMAPanels
+import DMASim
+import TermCanvas
+
+extension AppModel {
+  /// Edits the open `/` find line with one key; Enter runs the search.
+  mutating func editFindLine(_ key: Key) -> [Effect] {
+    let text = findLine ?? ""
+    switch key {
+    case .escape:
+      findLine = nil
+    case .enter:
+      findLine = nil
+      find(text)
+    case .backspace:
+      if text.isEmpty { findLine = nil } else { findLine = String(text.dropLast()) }
+    case .character(let character):
+      if text.count < 80 { findLine = text + String(character) }
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Searches for an address, a variable or a cookie and selects the first match.
+  public mutating func find(_ query: String) {
+    findMatches = Finder.matches(for: query, in: machine)
+    findIndex = 0
+    guard !findMatches.isEmpty else {
+      message =
+        "/\(query): nothing found (try an address, a buffer variable, or cookie N)"
+      return
+    }
+    select(findMatches[0], query: query)
+  }
+
+  /// Moves to the next (or previous) match of the last find.
+  mutating func cycleFind(by offset: Int) {
+    guard !findMatches.isEmpty else {
+      message = "no search yet: press / to find an address, a buffer or a cookie"
+      return
+    }
+    findIndex = (findIndex + offset + findMatches.count) % findMatches.count
+    select(findMatches[findIndex], query: nil)
+  }
+
+  private mutating func select(_ match: FindMatch, query: String?) {
+    let position = findMatches.count > 1 ? " [\(findIndex + 1)/\(findMatches.count)]" : ""
+    let prefix = query.map { "/\($0): " } ?? ""
+    switch match {
+    case .buffer(let id, let how):
+      selectedBufferID = id
+      cmaCursor = nil
+      focus = .addressSpaces
+      let name = machine.allocations.first { $0.id == id }?.name ?? "?"
+      message = "\(prefix)buffer \(name) (by \(how))\(position)"
+    case .cacheLine(let line):
+      let slots = CachePanel.validSlots(in: machine.cache)
+      if let index = slots.firstIndex(where: { machine.cache.lineAddress(of: $0) == line }) {
+        cacheSelection = index
+      }
+      focus = .cache
+      message = "\(prefix)cache line \(line.hex)\(position)"
+    case .cmaPage(let page):
+      cmaCursor = page
+      focus = .cma
+      message =
+        "\(prefix)CMA page \(page) (pfn \(Hex.prefixed(page + (machine.cmaAreas.first?.basePFN ?? 0))))\(position)"
+    case .descriptor(let controller, let channel, let id):
+      selectedDescriptor = match
+      focus = .queues
+      let virtual = machine.controllers[controller].virtualChannels[channel]
+      let cookie = virtual.descriptors[id]?.cookie ?? 0
+      let place = virtual.place(of: id).map { " (\($0.listName))" } ?? ""
+      message = "\(prefix)txd d\(id) cookie \(cookie) on \(virtual.name)\(place)\(position)"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import DMAPanels
+import DMASim
+
+extension AppModel {
+  /// `w`: the chain of events behind the highlighted cell of the focused panel.
+  mutating func explainSelection() {
+    if popup != nil {
+      popup = nil
+      return
+    }
+    switch focus {
+    case .cache:
+      let slots = CachePanel.validSlots(in: machine.cache)
+      guard slots.indices.contains(cacheSelection) else {
+        message = "no cache line selected: every line is invalid"
+        return
+      }
+      let line = machine.cache.lineAddress(of: slots[cacheSelection])
+      popup = Popup(title: "Why: cache line", lines: Why.cacheLine(line, in: machine))
+    case .addressSpaces, .pageTable:
+      guard let buffer = selectedBuffer else {
+        message = "no live buffer to explain"
+        return
+      }
+      popup = Popup(title: "Why: buffer \(buffer.name)", lines: Why.buffer(buffer, in: machine))
+    case .cma:
+      guard let area = machine.cmaAreas.first else {
+        message = "no CMA area on this board"
+        return
+      }
+      popup = Popup(
+        title: "Why: CMA \(area.name)", lines: Why.cmaPage(cmaCursorPage, area: area, in: machine))
+    case .queues:
+      guard let (descriptor, channel) = explainedDescriptor else {
+        message = "no descriptor yet"
+        return
+      }
+      popup = Popup(
+        title: "Why: descriptor",
+        lines: Why.descriptor(descriptor, channel: channel, in: machine))
+    case .log:
+      guard let entry = machine.log.suffix(logScroll + 1).first else { return }
+      popup = Popup(title: "Why: log entry", lines: Why.logEntry(entry, in: machine))
+    }
+  }
+
+  /// The descriptor find selected while it lives, else the newest descriptor of any channel.
+  private var explainedDescriptor: (Descriptor, String)? {
+    if case .descriptor(let controller, let channel, let id) = selectedDescriptor,
+      machine.controllers.indices.contains(controller),
+      machine.controllers[controller].virtualChannels.indices.contains(channel),
+      let descriptor = machine.controllers[controller].virtualChannels[channel].descriptors[id]
+    {
+      return (descriptor, machine.controllers[controller].virtualChannels[channel].name)
+    }
+    var newest: (Descriptor, String)?
+    for controller in machine.controllers {
+      for channel in controller.virtualChannels {
+        for id in channel.descriptors.keys.sorted() {
+          guard let descriptor = channel.descriptors[id] else { continue }
+          if newest == nil || descriptor.id > (newest?.0.id ?? 0) {
+            newest = (descriptor, channel.name)
+          }
+        }
+      }
+    }
+    return newest
+  }
+}

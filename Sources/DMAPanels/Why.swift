@@ -1,0 +1,195 @@
+import DMASim
+
+/// "Why is this cell so?": the chain of events, from the event log and the machine's own
+/// records, that made a cache line, a buffer, a CMA page or a descriptor what it is now.
+///
+/// Each answer starts with the present state, then lists the events that led there, oldest
+/// first, each with its step, the scenario line and the kernel call that caused it (for a
+/// hardware action, the call that was running on the CPU at that line).
+public enum Why {
+  /// The answer for a cache line at `address` (any address inside the line).
+  public static func cacheLine(_ address: PhysAddr, in machine: Machine) -> [String] {
+    let cache = machine.cache
+    let size = UInt64(cache.geometry.lineSize)
+    let line = cache.geometry.lineAddress(address)
+    var answer: [String]
+    if let slot = cache.lookup(line) {
+      let state = cache.line(slot)
+      answer = [
+        "line \(line.hex) [set \(slot.set) way \(slot.way)] is \(name(state.state)) since step "
+          + "\(state.changedAtStep) (was \(name(state.previousState)))"
+      ]
+    } else {
+      answer = ["line \(line.hex) is not in the cache (invalid)"]
+    }
+    let text = line.hex
+    let events = chain(in: machine) { entry in
+      entry.addresses.contains { named in
+        switch named.name {
+        case "line": return named.value == line.rawValue
+        case "phys": return named.value >= line.rawValue && named.value < line.rawValue + size
+        default: return false
+        }
+      } || (entry.source == .hardware && entry.message.contains(text))
+    }
+    return answer + (events.isEmpty ? ["no event in the retained log touched this line"] : events)
+  }
+
+  /// The answer for a buffer: where it came from, who owns it, what touched its bytes.
+  public static func buffer(_ allocation: Allocation, in machine: Machine) -> [String] {
+    let start = allocation.physical.rawValue
+    let end = start + max(allocation.size, 1)
+    let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
+    var answer = [
+      "\(allocation.name): \(allocation.allocator), \(Hex.size(allocation.size)) at "
+        + "\(allocation.physical.hex), allocated at step \(allocation.allocatedAtStep)"
+    ]
+    if let mapping {
+      answer.append(
+        "mapped for \(mapping.device) \(mapping.direction.kernelName) at step "
+          + "\(mapping.mappedAtStep): the \(mapping.owner == .device ? "device" : "CPU") owns it")
+    } else {
+      answer.append("not mapped for DMA: the CPU owns it")
+    }
+    let virtualStart = allocation.virtualAddress.rawValue
+    let events = chain(in: machine) { entry in
+      entry.addresses.contains { named in
+        switch named.name {
+        case "virt":
+          return named.value >= virtualStart && named.value < virtualStart + (end - start)
+        case "phys", "line", "dma_addr": return named.value >= start && named.value < end
+        default: return false
+        }
+      }
+    }
+    return answer + events
+  }
+
+  /// The answer for one page of a CMA area (`page` counts from the area's first page).
+  public static func cmaPage(_ page: UInt64, area: CMAArea, in machine: Machine) -> [String] {
+    let pfn = area.basePFN + page
+    let physical = pfn << 12
+    let bit = Int(page >> UInt64(area.orderPerBit))
+    var answer: [String]
+    if let owner = machine.allocations.first(where: {
+      $0.cmaArea == area.name && $0.physical.rawValue <= physical
+        && physical - $0.physical.rawValue < max($0.reservedSize, 1)
+    }) {
+      answer = [
+        "pfn \(Hex.prefixed(pfn)) (bit \(bit) of \(area.name)) is allocated: \(owner.name), "
+          + "\(owner.allocator), since step \(owner.allocatedAtStep)"
+      ]
+    } else if area.bitmap.test(bit) {
+      answer = ["pfn \(Hex.prefixed(pfn)) (bit \(bit) of \(area.name)) is allocated"]
+    } else if area.pinned.contains(pfn) {
+      answer = ["pfn \(Hex.prefixed(pfn)) is lent to a movable page that is pinned"]
+    } else if area.borrowed.contains(pfn) {
+      answer = ["pfn \(Hex.prefixed(pfn)) is free in the bitmap, lent to a movable page"]
+    } else {
+      answer = ["pfn \(Hex.prefixed(pfn)) (bit \(bit) of \(area.name)) is free"]
+    }
+    let functions: Set<String> = [
+      "cma_alloc", "cma_release", "dma_alloc_coherent", "dma_alloc_wc", "dma_free_coherent",
+    ]
+    let events = chain(in: machine) { entry in
+      guard functions.contains(entry.function) else { return false }
+      return entry.addresses.contains { $0.name == "phys" && $0.value >> 12 == pfn }
+        || machine.allocations.contains { owner in
+          owner.cmaArea == area.name && owner.physical.rawValue <= physical
+            && physical - owner.physical.rawValue < max(owner.reservedSize, 1)
+            && owner.allocatedAtStep == entry.step
+        }
+    }
+    return answer + (events.isEmpty ? ["no allocation has touched this page"] : events)
+  }
+
+  /// The answer for a descriptor (`txd dN`): its list moves from prep to completion.
+  public static func descriptor(_ descriptor: Descriptor, channel: String, in machine: Machine)
+    -> [String]
+  {
+    let label = "txd \(descriptor.label)"
+    let answer = [
+      "\(label) on \(channel): cookie \(descriptor.cookie), \(descriptor.direction.kernelName), "
+        + "\(descriptor.length) bytes, residue \(descriptor.residue), prepared at step "
+        + "\(descriptor.preparedAtStep)"
+    ]
+    let token = " \(descriptor.label)"
+    let events = chain(in: machine) { entry in
+      entry.message.contains(token + " ") || entry.message.contains(token + "[")
+        || entry.message.contains(token + ",") || entry.message.hasSuffix(token)
+        || entry.message.contains(token + ")")
+    }
+    return answer + events
+  }
+
+  /// A log entry's own explanation and the other events of the same call.
+  public static func logEntry(_ entry: LogEntry, in machine: Machine) -> [String] {
+    var answer = ["step \(entry.step), line \(entry.line): \(entry.function): \(entry.message)"]
+    if let detail = entry.detail { answer.append(detail) }
+    let events = chain(in: machine) {
+      $0.step == entry.step && $0 != entry && $0.source != .narration
+    }
+    return answer + events
+  }
+
+  private static func name(_ state: CacheLine.State) -> String {
+    switch state {
+    case .invalid: "invalid"
+    case .clean: "clean"
+    case .dirty: "dirty"
+    }
+  }
+
+  /// The matching entries, oldest first, each with the kernel call behind it; runs of the same
+  /// hardware action under one call are folded into one line (`steps 11-38: 16 x beat`).
+  static func chain(in machine: Machine, limit: Int = 24, matching: (LogEntry) -> Bool)
+    -> [String]
+  {
+    let entries = machine.log.entries
+    var firstCall = ""
+    var lastCall = ""
+    var lastLine = -1
+    var maintenance = ""
+    var items: [(first: Int, last: Int, count: Int, key: String, text: String)] = []
+    for entry in entries {
+      if entry.source == .kernel {
+        if entry.line != lastLine || firstCall.isEmpty {
+          firstCall = entry.function
+          maintenance = ""
+        }
+        lastCall = entry.function
+        lastLine = entry.line
+        if let word = entry.message.split(separator: " ").first(where: {
+          $0.hasPrefix("dcache_")
+        }) {
+          maintenance = String(word)
+        }
+      }
+      guard matching(entry) else { continue }
+      // Only the CPU's own accesses and cache maintenance run inside the current kernel call;
+      // DMA beats, FIFO shifts and interrupts are the hardware's own.
+      let fromCPU = ["str", "ldr"].contains(entry.function) || entry.function.hasPrefix("dc ")
+      var call = entry.source.rawValue
+      if entry.source == .kernel || fromCPU, entry.line == lastLine, !lastCall.isEmpty {
+        call = firstCall == lastCall ? lastCall : "\(firstCall) \u{2192} \(lastCall)"
+        if entry.source == .hardware, !maintenance.isEmpty { call += " \u{2192} \(maintenance)" }
+      }
+      let key =
+        fromCPU || entry.source == .kernel
+        ? "\(call)|\(entry.function)|\(entry.line)" : entry.function
+      if entry.source == .hardware, let previous = items.last, previous.key == key {
+        items[items.count - 1].last = entry.step
+        items[items.count - 1].count += 1
+        continue
+      }
+      let via = call == entry.function || !fromCPU ? "" : " (\(call))"
+      let lineText = entry.line > 0 ? " at line \(entry.line)" : ""
+      let text = "\(entry.function)\(lineText)\(via): \(entry.message)"
+      items.append((entry.step, entry.step, 1, key, text))
+    }
+    return items.suffix(limit).map { item in
+      if item.count == 1 { return "step \(item.first): \(item.text)" }
+      return "steps \(item.first)-\(item.last): \(item.count) x \(item.text)"
+    }
+  }
+}
