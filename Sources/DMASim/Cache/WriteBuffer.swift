@@ -87,6 +87,24 @@ public struct WriteBuffer: Hashable, Sendable {
     return StoreOutcome(merged: false, drained: drained)
   }
 
+  /// A later store of `byte` over `[address, address + count)` made without the buffer (a
+  /// kernel memset through the same mapping): buffered bytes in the range take the new value, so
+  /// draining them later cannot bring old data back.
+  public mutating func overwrite(_ address: PhysAddr, count: UInt64, with byte: UInt8) {
+    for index in entries.indices {
+      let line = entries[index].line.rawValue
+      guard line < address.rawValue &+ count, address.rawValue < line + UInt64(lineSize) else {
+        continue
+      }
+      for offset in 0..<lineSize where entries[index].valid[offset] {
+        let at = line + UInt64(offset)
+        if at >= address.rawValue, at < address.rawValue &+ count {
+          entries[index].bytes[offset] = byte
+        }
+      }
+    }
+  }
+
   /// Removes and returns every entry, oldest first (a barrier).
   public mutating func drainAll() -> [WriteBufferEntry] {
     defer { entries.removeAll() }

@@ -89,6 +89,7 @@ extension Machine {
       }
     } else {
       ram.write(allocation.physical, bytes: zeros)
+      writeBuffer.overwrite(allocation.physical, count: allocation.reservedSize, with: 0)
     }
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)

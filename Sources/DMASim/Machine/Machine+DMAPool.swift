@@ -205,6 +205,7 @@ extension Machine {
       }
     } else {
       ram.write(physical, bytes: [UInt8](repeating: 0, count: Int(count)))
+      writeBuffer.overwrite(physical, count: count, with: 0)
     }
   }
 
