@@ -15,7 +15,7 @@ public struct Lesson: Hashable, Sendable {
 public enum LessonLibrary {
   /// Every built-in lesson.
   public static let all: [Lesson] = [
-    firstTransfer, missingClean, coherentBuffer, uartReceive, arbiter, cyclicAudio,
+    firstTransfer, missingClean, coherentBuffer, cacheModes, uartReceive, arbiter, cyclicAudio,
     iommuScatterGather, dmaengineClientFlow, scatterGatherMMC, descriptorRing,
     pauseTerminateReuse,
   ]

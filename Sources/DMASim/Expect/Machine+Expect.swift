@@ -163,8 +163,11 @@ extension Machine {
       switch view {
       case .ram: bytes.append(inRAM)
       case .cpu:
+        // The CPU sees its own buffered (write-combined) stores first.
         bytes.append(
-          translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+          writeBuffer.byte(at: physical)
+            ?? (translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+        )
       case .device: bytes.append(coherent ? cache.peek(physical, ram: ram) : inRAM)
       }
     }
