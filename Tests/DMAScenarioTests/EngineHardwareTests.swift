@@ -353,6 +353,7 @@ import Testing
     writel(eth0, ETH_TX_RING_BASE, ring_dma)
     cpu_write_le32(ring, 0, h0)
     cpu_write_le32(ring, 4, 64)
+    dma_wmb()
     cpu_write_le32(ring, 12, 0x80000000)
     writel(eth0, ETH_TX_DOORBELL, 1)
     """
@@ -364,7 +365,9 @@ import Testing
 
         cpu_write_le32(ring, 16, h1)
         cpu_write_le32(ring, 20, 9)
+        dma_wmb()
         cpu_write_le32(ring, 28, 0x80000000)
+        writel(eth0, ETH_TX_DOORBELL, 1)
         run 100 ticks
         status = cpu_read(ring, 28, 4)
         """)
@@ -381,15 +384,14 @@ import Testing
         + """
 
         cpu_write_le32(ring, 28, 0x80000000)
-        run 10 ticks
+        wmb()
         cpu_write_le32(ring, 16, h1)
         cpu_write_le32(ring, 20, 9)
         run 100 ticks
         """)
     let nic = try #require(machine.peripherals.first { $0.name == "eth0" }?.nic)
-    // The NIC, still busy with entry 0, read entry 1 after the OWN store and before the
-    // address and length (the driver was held up between its stores): it sent an empty frame
-    // from address 0.
+    // The barrier pushed the OWN store to RAM while the address and length were still to
+    // come: the NIC, still busy with entry 0, read entry 1 and sent an empty frame from 0.
     #expect(nic.sent.count == 2)
     #expect(nic.sent.last == [])
     #expect(

@@ -1,9 +1,9 @@
 extension LessonLibrary {
-  /// Lesson `descriptor-ring`: a NIC TX ring in coherent memory: OWN set before the fields is read stale; OWN last is the fix.
+  /// Lesson `descriptor-ring`: a NIC TX ring in coherent memory: OWN set before the fields is read stale; fields, dma_wmb(), OWN, doorbell is the fix.
   public static let descriptorRing = Lesson(
     name: "descriptor-ring",
     summary:
-      "a NIC TX ring in coherent memory: OWN set before the fields is read stale; OWN last is the fix",
+      "a NIC TX ring in coherent memory: OWN set before the fields is read stale; fields, dma_wmb(), OWN, doorbell is the fix",
     source: #"""
       # A NIC's TX ring in coherent memory: who owns an entry, and in which order the driver writes it.
       lesson "Descriptor rings: OWN goes last"
@@ -22,15 +22,16 @@ extension LessonLibrary {
       h2 = dma_map_single(eth0, f2, 64, DMA_TO_DEVICE)
       writel(eth0, ETH_TX_RING_BASE, ring_dma)
 
-      say "Entry 0, done right: address and length first, OWN last, then the doorbell. writel() orders the earlier stores before the register write."
+      say "Entry 0, done right: address and length, dma_wmb() so they reach memory before the OWN store, OWN, then the doorbell. The ring is Normal-NC memory: stores wait in the CPU's write buffer until a barrier drains it, and writel() starts with one (__iowmb)."
       cpu_write_le32(ring, 0, h0)
       cpu_write_le32(ring, 4, 64)
+      dma_wmb()
       cpu_write_le32(ring, 12, 0x80000000)
       writel(eth0, ETH_TX_DOORBELL, 1)
 
-      say "Entry 1, the bug: the driver sets OWN first and is held up (an interrupt, a cache miss) before it stores the address and length."
+      say "Entry 1, the bug: the driver sets OWN first, and a barrier (here a wmb() another part of the driver needed) pushes that store out before the address and length are written."
       cpu_write_le32(ring, 28, 0x80000000)
-      run 10 ticks
+      wmb()
       cpu_write_le32(ring, 16, h1)
       cpu_write_le32(ring, 20, 7)
       say "The NIC was still walking the ring: it read entry 1 between the stores, saw OWN and took address 0, length 0. Frame 1 is lost: the NIC sent nothing and handed the entry back."
@@ -39,9 +40,10 @@ extension LessonLibrary {
       expect count(wire(eth0)) == 64
       expect ram(ring, 28, 4) == [0, 0, 0, 0]
 
-      say "Entry 2, the fix: OWN is the last store. In a real driver a dma_wmb() sits between the field stores and the OWN store, because stores to coherent memory may reach the device out of order; this simulator's coherent stores reach RAM in program order, so here the order in the code is what matters."
+      say "Entry 2, the fix: the fields, then dma_wmb(), then OWN as the last store, then the doorbell. Whatever the NIC reads, it never sees OWN without the fields."
       cpu_write_le32(ring, 32, h2)
       cpu_write_le32(ring, 36, 7)
+      dma_wmb()
       cpu_write_le32(ring, 44, 0x80000000)
       writel(eth0, ETH_TX_DOORBELL, 1)
       run 40 ticks
