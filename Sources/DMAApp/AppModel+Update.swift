@@ -13,10 +13,12 @@ extension AppModel {
       guard running else { return [] }
       for _ in 0..<stepsPerTick where running {
         report(debugger.step(), stopsRunning: true)
+        openQuizIfAsked()
       }
       return []
     case .key(let key):
       if key == .control("c") { return [.quit] }
+      if quiz != nil { return answerQuiz(key) }
       if commandLine != nil { return editCommandLine(key) }
       guard let command = keyMap.command(for: key) else {
         message = "unknown key \(key.displayName): press ? for the key list"
@@ -69,6 +71,8 @@ extension AppModel {
     case .breakOnSelection: breakOnSelection()
     case .openCommandLine: commandLine = ""
     case .redraw: return [.redraw]
+    case .submitAnswer, .skipQuestion, .eraseAnswer:
+      message = "no question is open"
     }
     return []
   }
@@ -87,6 +91,7 @@ extension AppModel {
     }
     logScroll = 0
     report(stop, stopsRunning: false)
+    if [.step, .next, .finish, .continueForward].contains(command) { openQuizIfAsked() }
   }
 
   /// Turns a debugger stop into the status message (and stops a run when it must).

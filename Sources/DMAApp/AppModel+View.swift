@@ -19,7 +19,14 @@ extension AppModel {
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
-    if let command = commandLine {
+    if let quiz {
+      let bar = theme.style(.footer)
+      buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
+      let keys = KeyMap.quiz.hints.map { "\($0.key) \($0.action)" }.joined(separator: "  ")
+      buffer.setString(
+        "answer> " + quiz.typed + "_   " + keys, x: 0, y: rows[3].y,
+        style: theme.style(.footerKey), maxWidth: rows[3].width)
+    } else if let command = commandLine {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
       buffer.setString(

@@ -37,6 +37,13 @@ public struct AppModel: Sendable {
   public internal(set) var cacheSelection = 0
   /// The `:` command being typed, nil when the command line is closed.
   public internal(set) var commandLine: String?
+  /// The open `ask` prompt, nil when none is open.
+  public internal(set) var quiz: Quiz?
+  /// Right answers and questions asked so far.
+  public internal(set) var quizScore = QuizScore()
+  /// The `ask` actions already answered or skipped (action indices), so stepping back and
+  /// forward again does not ask twice.
+  var answeredQuestions: [Int] = []
   /// Colours by role.
   public var theme: Theme
   /// Box and symbol characters.

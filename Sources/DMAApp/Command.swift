@@ -52,6 +52,12 @@ public enum Command: Hashable, Sendable {
   case pageDown
   /// Repaint the whole terminal.
   case redraw
+  /// Submit the typed answer to an `ask`.
+  case submitAnswer
+  /// Skip an `ask` and show its answer.
+  case skipQuestion
+  /// Erase the last typed character of an answer.
+  case eraseAnswer
 }
 
 /// Side effects the runtime performs after an update; the model itself never does I/O.

@@ -136,4 +136,17 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("q"), .control("c")], command: .quit, help: "quit", group: "General",
       hint: "quit"),
   ])
+
+  /// The keys of an open `ask` prompt; any other printable key types into the answer.
+  public static let quiz = KeyMap(bindings: [
+    KeyBinding(
+      keys: [.enter], command: .submitAnswer, help: "submit the answer", group: "Question",
+      hint: "answer"),
+    KeyBinding(
+      keys: [.escape], command: .skipQuestion, help: "skip: show the answer", group: "Question",
+      hint: "show answer"),
+    KeyBinding(
+      keys: [.backspace], command: .eraseAnswer, help: "erase a character", group: "Question",
+      hint: nil),
+  ])
 }

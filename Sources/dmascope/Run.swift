@@ -67,6 +67,8 @@ struct Run: ParsableCommand {
         glyphs: glyphs)
       var printed = 0
       for _ in 0..<(steps ?? 10_000_000) where !model.machine.isFinished {
+        // Headless runs answer nothing: Esc shows each question's answer and the run goes on.
+        if model.quiz != nil { _ = model.update(.key(.escape)) }
         _ = model.update(.key(.character("s")))
         if json { printed = printLog(model.machine.log, after: printed) }
       }

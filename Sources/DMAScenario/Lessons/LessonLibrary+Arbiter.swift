@@ -39,11 +39,16 @@ extension LessonLibrary {
       dma_async_issue_pending(uart)
       dma_async_issue_pending(spi)
       dma_async_issue_pending(m)
+      expect desc_issued(m) == [cm]
       wait_for_completion(cu)
+      expect tx_status(uart, cu) == DMA_COMPLETE
+      expect tx_status(m, cm) == DMA_IN_PROGRESS
       say "The UART finished first, so its physical channel went to the memcpy channel that waited."
       wait_for_completion(cm)
       wait_for_completion(cs)
       dma_unmap_single(dma0, hd, 64, DMA_FROM_DEVICE)
       copy = cpu_read(dst, 0, 16)
+      expect copy == "Shared channels!"
+      expect dma_debug_errors() == 0
       """#)
 }

@@ -25,6 +25,7 @@ extension LessonLibrary {
       say "Pause: the channel stops after the beat in flight and tx_status reports DMA_PAUSED."
       dmaengine_pause(i2s)
       s = dmaengine_tx_status(i2s, c)
+      expect s == DMA_PAUSED
       run 60 ticks
       say "The FIFO drains while paused: the codec underruns. Resume and the ring goes on."
       dmaengine_resume(i2s)
@@ -32,7 +33,10 @@ extension LessonLibrary {
       pause
       say "terminate_sync: the active descriptor moves to desc_terminated, then synchronize frees it."
       dmaengine_terminate_async(i2s)
+      expect count(desc_terminated(i2s)) == 1
       dmaengine_synchronize(i2s)
+      expect count(desc_terminated(i2s)) == 0
+      expect count(wire(i2s0)) > 256
       dma_unmap_single(i2s0, h, 256, DMA_TO_DEVICE)
       kfree(ring)
       """#)

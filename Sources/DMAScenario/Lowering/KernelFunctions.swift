@@ -127,6 +127,27 @@ public enum KernelFunctions {
     Signature(name: "iounmap", parameters: "ptr", summary: "undo ioremap"),
     Signature(name: "memunmap", parameters: "ptr", summary: "undo memremap"),
     Signature(name: "show_pte", parameters: "ptr", summary: "print the page-table walk"),
+    // Engine: interleaved transfers and the block and network devices.
+    Signature(
+      name: "dma_interleaved_template",
+      parameters:
+        "src_start=, dst_start=, dir=, src_inc=, dst_inc=, src_sgl=, dst_sgl=, numf=, frame_size=",
+      summary: "fill in a struct dma_interleaved_template"),
+    Signature(
+      name: "data_chunk", parameters: "xt, index, size=, icg=, dst_icg=, src_icg=",
+      summary: "set xt->sgl[index]"),
+    Signature(
+      name: "dmaengine_prep_interleaved_dma", parameters: "chan, xt, flags",
+      summary: "prepare frames of chunks with gaps"),
+    Signature(
+      name: "mmc_send_cmd", parameters: "dev, opcode, lba, blocks",
+      summary: "MMC data command (MMC_READ_MULTIPLE_BLOCK, MMC_WRITE_MULTIPLE_BLOCK, ...)"),
+    Signature(
+      name: "writel", parameters: "dev, REGISTER, value",
+      summary: "write a device register (ring base, doorbell)"),
+    Signature(
+      name: "cpu_write_le32", parameters: "ptr, offset, value",
+      summary: "CPU stores a 32-bit field (desc->addr = cpu_to_le32(dma))"),
   ]
 
   /// The directive keywords.

@@ -33,7 +33,11 @@ extension Lowerer {
       return
     }
     let label = { (name: String) in labelled.first { $0.label == name }?.value }
-    guard let (operation, kind) = operation(callee, positional, label) else { return }
+    let lowered =
+      Self.deviceCallees.contains(callee)
+      ? deviceOperation(callee, positional, label, assignTo: assignTo, range: range)
+      : operation(callee, positional, label)
+    guard let (operation, kind) = lowered else { return }
     if let assignTo {
       guard let kind else {
         error("`\(callee)` returns nothing to assign", at: range)
@@ -66,6 +70,11 @@ extension Lowerer {
       "dma_sync_single_for_device":
       4
     case "dmaengine_prep_slave_single": 5
+    // Engine: interleaved transfers and the block and network devices.
+    case "dma_interleaved_template": 0
+    case "data_chunk": 2
+    case "dmaengine_prep_interleaved_dma", "writel", "cpu_write_le32": 3
+    case "mmc_send_cmd": 4
     default: Self.memoryAttributeArgumentCount(callee) ?? 0
     }
   }
@@ -75,6 +84,8 @@ extension Lowerer {
     case "dmaengine_slave_config":
       ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
     case "cpu_write": ["repeat"]
+    case "dma_interleaved_template": Self.templateLabels
+    case "data_chunk": Self.chunkLabels
     default: []
     }
   }
@@ -222,7 +233,7 @@ extension Lowerer {
       )
     case "dma_request_chan_by_mask":
       guard case .identifier(let capability) = args[0].kind,
-        ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC"].contains(capability)
+        ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC", "DMA_INTERLEAVE"].contains(capability)
       else {
         error("expected a capability such as DMA_MEMCPY", at: args[0].range)
         return nil

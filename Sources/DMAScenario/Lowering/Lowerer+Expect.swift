@@ -169,7 +169,7 @@ extension Lowerer {
       case .status: type = .status
       case .bytes: type = .bytes
       case .descriptor: type = .descriptor
-      case .channel, .scatterList:
+      case .channel, .scatterList, .interleavedTemplate:
         error(
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,
           hint: kind == .channel

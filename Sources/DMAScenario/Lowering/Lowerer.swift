@@ -15,6 +15,8 @@ struct Lowerer {
   var boardRequest: BoardRequest?
   /// The `cmdline` statement's text and where it is.
   var commandLine: (text: String, range: SourceRange)?
+  /// Interleaved templates filled in so far, by variable name.
+  var templates: [String: InterleavedTemplate] = [:]
 
   init(syntax: ScenarioSyntax, boards: BoardResolver = .builtIn) {
     self.syntax = syntax
@@ -91,6 +93,7 @@ struct Lowerer {
     case "cmdline": lowerCommandLine(arguments, range)
     case "run": lowerRun(arguments, range, statement)
     case "expect": lowerExpect(arguments, range, statement)
+    case "ask": lowerAsk(arguments, range, statement)
     case _ where lowerProfileDirective(keyword, arguments, range): break
     default:
       let suggestion = NameSuggestion.nearest(

@@ -12,6 +12,9 @@ extension Machine {
     if passed {
       log(.narration, "expect", "expect \(expectation.text): passed")
     } else {
+      narration =
+        "Expectation failed at line \(result.line): \(expectation.actualText) is \(actual.text), "
+        + "expected \(expectation.comparison.symbol) \(expected.text)"
       log(
         .debug, "expect",
         "expectation failed: \(expectation.text): \(expectation.actualText) is \(actual.text), "

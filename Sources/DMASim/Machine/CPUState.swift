@@ -20,10 +20,14 @@ public struct CPUState: Hashable, Sendable {
   public internal(set) var finished = false
   /// Cookies whose completion callbacks have run.
   public internal(set) var completions: [Int32] = []
-  /// Cookies whose `wait_for_completion` has returned, one per wait (a completion is used up
-  /// by its wait, as `complete`/`wait_for_completion` count `done`; channels number their
-  /// cookies independently, so the same cookie may complete more than once).
-  public internal(set) var waitedCompletions: [Int32] = []
+  /// The channel (controller, virtual channel) whose `dmaengine_submit` set each cookie
+  /// variable, so a wait matches the callback of that channel's cookie, not another channel's
+  /// cookie with the same number.
+  var cookieChannels: [String: [Int]] = [:]
+  /// Cookies whose callbacks ran, per channel (`[controller, channel, cookie]`).
+  var channelCompletions: [[Int]] = []
+  /// The channel a `wait_for_completion` sleeps on, if known.
+  var waitingChannel: [Int]?
   /// Micro-operations left of the current action.
   var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.

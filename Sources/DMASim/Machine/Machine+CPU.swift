@@ -87,6 +87,8 @@ extension Machine {
     case .ask(let question, let answer, _):
       narration = question
       lastTouch.question = cpu.currentAction
+      // Like `pause`, a question stops a running lesson so the student can answer.
+      lastTouch.pause = true
       if let index = cpu.currentAction { askedQuestions.append(index) }
       log(.narration, "ask", "\(question) (expected answer: \(answer))")
     default: break

@@ -167,7 +167,12 @@ extension KernelPageTable {
   private mutating func ensureTable(_ address: VirtAddr, level: Int) {
     let key = Self.key(address, level: level)
     guard tables[key] == nil else { return }
-    nextTable -= PhysicalMemory.pageSize
+    // A board whose tables outgrow the pool (a large DRAM mapped page by page) starts over at
+    // the pool's top: table addresses are labels for the walk, never used for data.
+    if nextTable < tablePool.base &+ PhysicalMemory.pageSize {
+      nextTable = tablePool.base &+ tablePool.size
+    }
+    nextTable &-= PhysicalMemory.pageSize
     tables[key] = PhysAddr(nextTable)
   }
 }

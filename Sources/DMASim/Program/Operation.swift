@@ -128,6 +128,18 @@ public enum Operation: Hashable, Sendable {
   case unmapRemap(pointer: Operand, memunmap: Bool)
   /// `show_pte(addr)`: print the page-table walk for a kernel address.
   case showPTE(pointer: Operand)
+  // Engine: interleaved transfers and the block and network devices.
+  /// Filling in a `struct dma_interleaved_template` (logged; the prep carries a copy).
+  case interleavedTemplate(name: String, template: InterleavedTemplate)
+  /// `dmaengine_prep_interleaved_dma(chan, xt, flags)`.
+  case prepInterleaved(channel: Operand, template: InterleavedTemplate, flags: DMACtrlFlags)
+  /// The MMC host driver sends a data command: read or write `blocks` blocks at `lba`.
+  case mmcCommand(device: String, opcode: MMCOpcode, lba: UInt64, blocks: UInt64)
+  /// `writel(value, regs + REG)`: a register write to a device (a NIC's ring base or doorbell).
+  case writel(device: String, register: DeviceRegister, value: Operand)
+  /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
+  /// address into memory (a descriptor field).
+  case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -180,6 +192,11 @@ public enum Operation: Hashable, Sendable {
     case .remap(let kind, _, _): kind.kernelName
     case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
     case .showPTE: "show_pte"
+    case .interleavedTemplate: "dma_interleaved_template"
+    case .prepInterleaved: "dmaengine_prep_interleaved_dma"
+    case .mmcCommand: "mmc_send_cmd"
+    case .writel: "writel"
+    case .cpuWriteLE32: "cpu_write_le32"
     }
   }
 }
