@@ -148,6 +148,29 @@ public enum KernelFunctions {
     Signature(
       name: "cpu_write_le32", parameters: "ptr, offset, value",
       summary: "CPU stores a 32-bit field (desc->addr = cpu_to_le32(dma))"),
+    // Masks and dma_pool.
+    Signature(
+      name: "dma_set_mask", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set the streaming mask; 0 or -EIO"),
+    Signature(
+      name: "dma_set_coherent_mask", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set the coherent mask; 0 or -EIO"),
+    Signature(
+      name: "dma_set_mask_and_coherent", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set both masks; 0 or -EIO"),
+    Signature(
+      name: "dma_pool_create", parameters: "name, dev, size, align, boundary",
+      summary: "a pool of small coherent blocks"),
+    Signature(
+      name: "dma_pool_alloc", parameters: "pool, gfp, handle",
+      summary: "a block; handle receives its dma_addr_t"),
+    Signature(
+      name: "dma_pool_zalloc", parameters: "pool, gfp, handle", summary: "a zeroed block"),
+    Signature(
+      name: "dma_pool_free", parameters: "pool, vaddr, handle",
+      summary: "give a block back to the pool"),
+    Signature(
+      name: "dma_pool_destroy", parameters: "pool", summary: "free the pool and its chunks"),
   ]
 
   /// The directive keywords.

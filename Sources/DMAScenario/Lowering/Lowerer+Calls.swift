@@ -75,6 +75,10 @@ extension Lowerer {
     case "data_chunk": 2
     case "dmaengine_prep_interleaved_dma", "writel", "cpu_write_le32": 3
     case "mmc_send_cmd": 4
+    case "dma_set_mask", "dma_set_coherent_mask", "dma_set_mask_and_coherent": 2
+    case "dma_pool_create": 5
+    case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
+    case "dma_pool_destroy": 1
     default: Self.memoryAttributeArgumentCount(callee) ?? 0
     }
   }
@@ -277,7 +281,7 @@ extension Lowerer {
           channel: chan, buffer: handle, bufferLength: length, periodLength: period,
           direction: direction, flags: ctrl), .descriptor
       )
-    default: return nil
+    default: return boardOperation(callee, args)
     }
   }
 

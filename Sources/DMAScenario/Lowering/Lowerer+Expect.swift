@@ -169,6 +169,11 @@ extension Lowerer {
       case .status: type = .status
       case .bytes: type = .bytes
       case .descriptor: type = .descriptor
+      case .dmaPool:
+        error(
+          "`\(name)` is a dma_pool, which has no value to compare", at: range,
+          hint: "compare the handles it hands out, e.g. `expect h2 != h1`")
+        return nil
       case .channel, .scatterList, .interleavedTemplate:
         error(
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,

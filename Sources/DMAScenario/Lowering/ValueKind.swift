@@ -10,4 +10,5 @@ enum ValueKind: String, Hashable, Sendable {
   case bytes = "bytes"
   case scatterList = "a scatter-gather table"
   case interleavedTemplate = "a dma_interleaved_template"
+  case dmaPool = "a dma_pool"
 }

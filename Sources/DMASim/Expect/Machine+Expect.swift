@@ -126,6 +126,7 @@ extension Machine {
     case .status(let status): return .status(status)
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
+    case .dmaPool: return .unavailable("a dma_pool")
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }

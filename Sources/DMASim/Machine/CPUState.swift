@@ -65,6 +65,12 @@ enum MicroOp: Hashable, Sendable {
   case finishSync(forCPU: Bool, String, DMAAddr, UInt64, DMADataDirection)
   /// A dma-iommu piece after the maintenance (IOVA allocation, `iommu_map`, unmap).
   case iommu(IOMMUStep)
+  // swiotlb.
+  /// `swiotlb_bounce`: the CPU copies bytes within one cache line on each side.
+  case bounceCopy(from: PhysAddr, to: PhysAddr, count: Int)
+  /// The end of `dma_pool_alloc`: a new chunk (zeroed) joins the pool, then a block is popped.
+  case finishPoolAlloc(
+    pool: Int, chunk: LiveDMAPool.Chunk?, result: String?, handle: String, zero: Bool)
 }
 
 extension MicroOp {
@@ -72,7 +78,7 @@ extension MicroOp {
   /// access or cache operation of a call does; returns and hardware starts get their own step).
   var runsWithCall: Bool {
     switch self {
-    case .store, .load, .maintain, .maintainRange: true
+    case .store, .load, .maintain, .maintainRange, .bounceCopy: true
     default: false
     }
   }

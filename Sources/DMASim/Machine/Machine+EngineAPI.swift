@@ -39,6 +39,9 @@ extension Machine {
     case .writel(let device, let register, let value): writel(device, register, value)
     case .cpuWriteLE32(let pointer, let offset, let value):
       cpuWriteLE32(pointer, offset: offset, value: value)
+    case .dmaSetMask(let device, let mask, let kind):
+      dmaSetMask(device, mask: mask, which: kind, result: action.result)
+    case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     default: break
     }
   }

@@ -160,8 +160,12 @@ extension Machine {
   }
 
   /// Gives pages of a failed coherent allocation back to where they came from.
-  mutating func releaseCoherentPages(_ physical: PhysAddr, pages count: UInt64, cma: Bool) {
-    if cma, !cmaAreas.isEmpty, cmaAreas[0].release(pfn: physical.pfn, pages: count) { return }
-    for page in 0..<count { pages.free(physical.advanced(by: page << 12)) }
+  mutating func releaseCoherentPages(_ physical: PhysAddr, pages count: UInt64, cma: String?) {
+    if let cma, let area = cmaAreas.firstIndex(where: { $0.name == cma }),
+      cmaAreas[area].release(pfn: physical.pfn, pages: count)
+    {
+      return
+    }
+    freePages(physical, count: count)
   }
 }

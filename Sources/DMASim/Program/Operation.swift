@@ -140,6 +140,17 @@ public enum Operation: Hashable, Sendable {
   /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
   /// address into memory (a descriptor field).
   case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
+  // Masks and dma_pool.
+  /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
+  case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_pool_create(name, dev, size, align, boundary)`.
+  case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
+  /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
+  case dmaPoolAlloc(pool: Operand, flags: GFPFlags, handle: String, zero: Bool)
+  /// `dma_pool_free(pool, vaddr, dma)`.
+  case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
+  /// `dma_pool_destroy(pool)`.
+  case dmaPoolDestroy(pool: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -197,6 +208,11 @@ public enum Operation: Hashable, Sendable {
     case .mmcCommand: "mmc_send_cmd"
     case .writel: "writel"
     case .cpuWriteLE32: "cpu_write_le32"
+    case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaPoolCreate: "dma_pool_create"
+    case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
+    case .dmaPoolFree: "dma_pool_free"
+    case .dmaPoolDestroy: "dma_pool_destroy"
     }
   }
 }
