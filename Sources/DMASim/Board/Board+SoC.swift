@@ -96,13 +96,15 @@ extension Board {
     ])
 
   /// The soc board with 8 GiB of DRAM and a 1 GiB default CMA area placed as
-  /// `cma_declare_contiguous` places it on arm64: bottom-up from 4 GiB.
+  /// `dma_contiguous_reserve(arm64_dma_phys_limit)` places it: the limit is the 4 GiB top of
+  /// ZONE_DMA32, too low for `cma_declare_contiguous`'s bottom-up try above 4 GiB, so the area
+  /// is taken top-down just below 4 GiB, where 32-bit devices reach it.
   public static let soc8G: Board = {
     var board = Board.soc
     board.name = "soc8g"
     board.model = "dmascope SoC with 8 GiB of DRAM and 1 GiB of CMA"
     board.dram = [MemoryRegion(name: "memory@40000000", base: 0x4000_0000, size: 8 << 30)]
-    board.cmaAreas = [MemoryRegion(name: "reserved", base: 0x1_0000_0000, size: 1 << 30)]
+    board.cmaAreas = [MemoryRegion(name: "reserved", base: 0xc000_0000, size: 1 << 30)]
     return board
   }()
 }
