@@ -6,7 +6,7 @@ extension Machine {
   }
 
   /// The physical address behind a handle: `iommu_iova_to_phys` for a device behind an IOMMU
-  /// (0 when the IOVA is not mapped, as the kernel would get), else the handle itself.
+  /// (0 when the IOVA is not mapped, as the kernel would get), else `dma_to_phys`.
   func handleToPhys(_ device: String, _ handle: DMAAddr) -> PhysAddr {
     guard let context = iommuContext(for: device) else {
       return physicalAddress(handle, for: device)
