@@ -127,6 +127,15 @@ public enum KernelFunctions {
     Signature(name: "iounmap", parameters: "ptr", summary: "undo ioremap"),
     Signature(name: "memunmap", parameters: "ptr", summary: "undo memremap"),
     Signature(name: "show_pte", parameters: "ptr", summary: "print the page-table walk"),
+    Signature(
+      name: "vmalloc", parameters: "size",
+      summary: "pages mapped in the vmalloc area (not DMA-able)"),
+    Signature(
+      name: "__get_free_pages", parameters: "gfp, order",
+      summary: "2^order contiguous pages in the linear map"),
+    Signature(
+      name: "stack_buffer", parameters: "size, vmap_stack=",
+      summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
   ]
 
   /// The directive keywords.

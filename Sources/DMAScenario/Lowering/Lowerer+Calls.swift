@@ -66,7 +66,8 @@ extension Lowerer {
       "dma_sync_single_for_device":
       4
     case "dmaengine_prep_slave_single": 5
-    default: Self.memoryAttributeArgumentCount(callee) ?? 0
+    default:
+      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee) ?? 0
     }
   }
 
@@ -75,6 +76,7 @@ extension Lowerer {
     case "dmaengine_slave_config":
       ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
     case "cpu_write": ["repeat"]
+    case "stack_buffer": ["vmap_stack"]
     default: []
     }
   }
@@ -140,6 +142,9 @@ extension Lowerer {
     default:
       if Self.memoryAttributeCalls.contains(callee) {
         return memoryAttributeOperation(callee, args)
+      }
+      if Self.kernelMemoryArgumentCount(callee) != nil {
+        return kernelMemoryOperation(callee, args, label)
       }
       return engineOperation(callee, args)
     }
