@@ -35,7 +35,8 @@ public enum BoardBuilder {
     let kernel = MemoryRegion(name: "kernel", base: kernelBase, size: kernelSize)
     let zoneLimit = result.dmaPhysicalLimit &- 1
     let scan = DeviceScan(tree: tree, result: result)
-    let devices = scan.devices()
+    var devices = scan.devices()
+    let iommus = scan.attachIOMMUs(&devices)
     var board = Board(
       name: name, model: model(tree), dram: dram,
       mmio: scan.mmio(), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
@@ -54,8 +55,13 @@ public enum BoardBuilder {
       let low = free.filter({ $0.start <= zoneLimit && ($0.start != largest.start) })
         .max(by: { ($0.end - $0.start) < ($1.end - $1.start) })
     {
+      // A simulator choice: the first MiB of DRAM at address 0 is not handed out, so no
+      // buffer gets bus address 0 (which reads like NULL).
+      let start = low.start == 0 ? min(low.end, 1 << 20) : low.start
       let end = min(low.end, zoneLimit &+ 1)
-      board.dmaZoneRange = MemoryRegion(name: "ZONE_DMA", base: low.start, size: end - low.start)
+      if end > start {
+        board.dmaZoneRange = MemoryRegion(name: "ZONE_DMA", base: start, size: end - start)
+      }
     }
     // The default area first, as `Board.cmaAreas` wants it.
     let areas =
@@ -65,6 +71,7 @@ public enum BoardBuilder {
       MemoryRegion(name: $0.name, base: $0.basePFN << 12, size: $0.count << 12)
     }
     board.swiotlb = result.swiotlb
+    board.iommus = iommus
     return board
   }
 

@@ -30,6 +30,7 @@ struct Bench: ParsableCommand {
     rows.append(streamingFigure(megabytes: 64, granularity: .block))
     rows.append(streamingFigure(megabytes: 4, granularity: .beat))
     rows += engineFigures()
+    rows.append(lliFigure())
     rows += try historyFigures()
     rows.append(try frameFigure())
     let cache = CacheBench.measure(

@@ -351,7 +351,7 @@ extension Machine {
       return
     }
     let physical = try #require(machine.pageTable.translate(b)?.physical)
-    #expect(physical.rawValue >= 0x1_0000_0000 && physical.pfn % 256 == 0)
+    #expect(physical.rawValue >= 0xc000_0000 && physical.pfn % 256 == 0)
     #expect(
       machine.log.entries.contains {
         $0.function == "cma_release" && $0.message.hasSuffix("= true")

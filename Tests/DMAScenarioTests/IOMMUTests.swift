@@ -115,6 +115,22 @@ import Testing
     #expect(messages(machine, "iommu_map").count == 4)
   }
 
+  @Test func aTableRemappedForAnotherDeviceIsCheckedAgainstThatDevice() throws {
+    var machine = try machine(
+      Self.scattered + """
+
+        direct = dma_map_sg(spi0, sg, 4, DMA_TO_DEVICE)
+        dma_unmap_sg(spi0, sg, 4, DMA_TO_DEVICE)
+        merged = dma_map_sg(spi1, sg, 4, DMA_TO_DEVICE)
+        dma_unmap_sg(spi1, sg, 4, DMA_TO_DEVICE)
+        """)
+    machine.runToEnd()
+    #expect(machine.cpu.variables["merged"] == .integer(1))
+    #expect(machine.dmaDebug.entries.isEmpty)
+    #expect(!machine.log.entries.contains { $0.source == .debug })
+    #expect(machine.iommuDomain(for: "spi1")?.mappedPages == 0)
+  }
+
   @Test func finaliseSGSplitsAtTheMaximumSegmentSizeAndAtOffsets() throws {
     let machine = try machine("board soc_iommu")
     let pages = Array(repeating: UInt64(4096), count: 20)
@@ -167,6 +183,30 @@ import Testing
     #expect(machine.iommu(for: "spi1")?.faults == 4)
     // Only the first transfer reached the wire.
     #expect(output(machine, "spi1") == "first transfer..")
+  }
+
+  @Test func anSMMUv3ReportsTheEventItsOwnWay() throws {
+    var board = Board.socIOMMU
+    board.iommus[0].driverName = "arm-smmu-v3"
+    board.iommus[0].compatible = "arm,smmu-v3"
+    var machine = try machine(
+      Self.tx + """
+
+        buf = kmalloc(4096, GFP_KERNEL)
+        h = dma_map_single(spi1, buf, 64, DMA_TO_DEVICE)
+        dma_unmap_single(spi1, h, 64, DMA_TO_DEVICE)
+        d = dmaengine_prep_slave_single(spi, h, 4, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+        c = dmaengine_submit(d)
+        dma_async_issue_pending(spi)
+        wait_for_completion(c)
+        """, board: board)
+    machine.runToEnd()
+    #expect(
+      messages(machine, "arm_smmu_evtq_thread") == [
+        "arm-smmu-v3 9100000.iommu: event: F_TRANSLATION client: 9080000.spi sid: 0x100 "
+          + "ssid: 0 iova: 0xfffff000 ipa: 0",
+        "arm-smmu-v3 9100000.iommu: unpriv data read s1 \"input address caused fault\" stag: 0",
+      ])
   }
 
   @Test func aDeviceWriteIntoAToDeviceMappingIsAPermissionFault() throws {

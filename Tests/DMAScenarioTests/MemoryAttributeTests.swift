@@ -250,4 +250,32 @@ import Testing
     let blocks = ScenarioCompiler.compile("rodata on\nboard soc\n", fileName: "p.dms")
     #expect(blocks.scenario?.board.linearMap == .blocks)
   }
+
+  /// The lesson's bug is the missing barrier: the same lesson with `wmb()` after the refill
+  /// plays the new samples on the pass that played the old ones.
+  @Test func cacheModesLessonBugIsTheMissingBarrier() throws {
+    let lesson = try #require(LessonLibrary.lesson(named: "cache-modes"))
+    var buggy = try machine(lesson.source)
+    buggy.runToEnd()
+    #expect(buggy.expectationResults.count == 9 && buggy.expectationResults.allSatisfy(\.passed))
+    let refill = #"cpu_write(ring, 128, "NEW!", repeat=16)"#
+    #expect(lesson.source.contains(refill))
+    let fixedSource = lesson.source.replacingFirst(refill, with: refill + "\n      wmb()")
+    var fixed = try machine(fixedSource)
+    fixed.runToEnd()
+    let wire = { (machine: Machine) -> String in
+      let index = machine.peripherals.firstIndex { $0.spec.name == "i2s0" } ?? 0
+      return String(
+        decoding: machine.peripherals[index].output.dropFirst(384).prefix(4), as: UTF8.self)
+    }
+    #expect(wire(buggy) == "old!")
+    #expect(wire(fixed) == "NEW!")
+  }
+}
+
+extension String {
+  fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+    guard let range = range(of: target) else { return self }
+    return replacingCharacters(in: range, with: replacement)
+  }
 }

@@ -9,16 +9,17 @@ import Testing
     options.bufferSize = 1024
     options.seed = 7
     let report = Dmatest.run(board: .soc, options: options)
-    #expect(report.tests == 16)
+    // Four memcpy channels: two on dma0, two on dma1 (LLIs, posted writes).
+    #expect(report.tests == 32)
     #expect(report.failures == 0)
     #expect(
       report.lines.prefix(5) == [
         "dmatest: No channels configured, continue with any",
         "dmatest: Added 1 threads using dma0chan4", "dmatest: Added 1 threads using dma0chan5",
-        "dmatest: Started 1 threads using dma0chan4", "dmatest: Started 1 threads using dma0chan5",
+        "dmatest: Added 1 threads using dma1chan2", "dmatest: Added 1 threads using dma1chan3",
       ])
     #expect(
-      report.lines.last?.hasPrefix("dmatest: dma0chan5-copy0: summary 8 tests, 0 failures ") == true
+      report.lines.last?.hasPrefix("dmatest: dma1chan3-copy0: summary 8 tests, 0 failures ") == true
     )
     #expect(report.lines.last?.hasSuffix(" KB/s (0)") == true)
     // Same seed, same run.

@@ -28,8 +28,9 @@ public enum LessonLibrary {
     tour, firstTransfer,
     dmaAbleMemory,
     missingClean, uartReceive, syncReuse,
-    coherentBuffer,
-    arbiter, cyclicAudio,
+    coherentBuffer, cacheModes,
+    iommuScatterGather, scatterGatherMMC,
+    dmaengineClientFlow, arbiter, descriptorRing, cyclicAudio, pauseTerminateReuse,
   ]
 
   /// The lesson the tests and recordings use as the reference (`first-transfer`).

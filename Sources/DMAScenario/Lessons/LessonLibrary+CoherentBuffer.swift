@@ -16,7 +16,7 @@ extension LessonLibrary {
       ring = dma_alloc_coherent(spi0, 8192, handle, GFP_KERNEL)
       expect handle != DMA_MAPPING_ERROR
       expect cma_used() == 2
-      say "CPU stores go straight to RAM: no cache line becomes dirty, nothing needs cleaning."
+      say "CPU stores skip the cache: no line becomes dirty, nothing needs cleaning."
       cpu_write(ring, 0, "coherent: no sync needed. ", repeat=4)
       expect dirty_lines(ring, 104) == 0
       say "Normal-NC stores may wait in the CPU's write buffer; a barrier drains it before the device looks."

@@ -127,6 +127,50 @@ public enum KernelFunctions {
     Signature(name: "iounmap", parameters: "ptr", summary: "undo ioremap"),
     Signature(name: "memunmap", parameters: "ptr", summary: "undo memremap"),
     Signature(name: "show_pte", parameters: "ptr", summary: "print the page-table walk"),
+    // Engine: interleaved transfers and the block and network devices.
+    Signature(
+      name: "dma_interleaved_template",
+      parameters:
+        "src_start=, dst_start=, dir=, src_inc=, dst_inc=, src_sgl=, dst_sgl=, numf=, frame_size=",
+      summary: "fill in a struct dma_interleaved_template"),
+    Signature(
+      name: "data_chunk", parameters: "xt, index, size=, icg=, dst_icg=, src_icg=",
+      summary: "set xt->sgl[index]"),
+    Signature(
+      name: "dmaengine_prep_interleaved_dma", parameters: "chan, xt, flags",
+      summary: "prepare frames of chunks with gaps"),
+    Signature(
+      name: "mmc_send_cmd", parameters: "dev, opcode, lba, blocks",
+      summary: "MMC data command (MMC_READ_MULTIPLE_BLOCK, MMC_WRITE_MULTIPLE_BLOCK, ...)"),
+    Signature(
+      name: "writel", parameters: "dev, REGISTER, value",
+      summary: "write a device register (ring base, doorbell)"),
+    Signature(
+      name: "cpu_write_le32", parameters: "ptr, offset, value",
+      summary: "CPU stores a 32-bit field (desc->addr = cpu_to_le32(dma))"),
+    // Masks and dma_pool.
+    Signature(
+      name: "dma_set_mask", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set the streaming mask; 0 or -EIO"),
+    Signature(
+      name: "dma_set_coherent_mask", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set the coherent mask; 0 or -EIO"),
+    Signature(
+      name: "dma_set_mask_and_coherent", parameters: "dev, DMA_BIT_MASK(n)",
+      summary: "set both masks; 0 or -EIO"),
+    Signature(
+      name: "dma_pool_create", parameters: "name, dev, size, align, boundary",
+      summary: "a pool of small coherent blocks"),
+    Signature(
+      name: "dma_pool_alloc", parameters: "pool, gfp, handle",
+      summary: "a block; handle receives its dma_addr_t"),
+    Signature(
+      name: "dma_pool_zalloc", parameters: "pool, gfp, handle", summary: "a zeroed block"),
+    Signature(
+      name: "dma_pool_free", parameters: "pool, vaddr, handle",
+      summary: "give a block back to the pool"),
+    Signature(
+      name: "dma_pool_destroy", parameters: "pool", summary: "free the pool and its chunks"),
     Signature(
       name: "vmalloc", parameters: "size",
       summary: "pages mapped in the vmalloc area (not DMA-able)"),

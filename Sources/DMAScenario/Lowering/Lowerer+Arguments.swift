@@ -181,6 +181,8 @@ extension Lowerer {
     case .status: "dmaengine_tx_status(chan, cookie)"
     case .bytes: "cpu_read(buf, 0, 16)"
     case .scatterList: "sg_init_table(3)"
+    case .interleavedTemplate: "dma_interleaved_template(numf=4, frame_size=1)"
+    case .dmaPool: "dma_pool_create(\"name\", dev, 64, 64, 0)"
     }
   }
 }

@@ -33,7 +33,11 @@ extension Lowerer {
       return
     }
     let label = { (name: String) in labelled.first { $0.label == name }?.value }
-    guard let (operation, kind) = operation(callee, positional, label) else { return }
+    let lowered =
+      Self.deviceCallees.contains(callee)
+      ? deviceOperation(callee, positional, label, assignTo: assignTo, range: range)
+      : operation(callee, positional, label)
+    guard let (operation, kind) = lowered else { return }
     if let assignTo {
       guard let kind else {
         error("`\(callee)` returns nothing to assign", at: range)
@@ -66,6 +70,15 @@ extension Lowerer {
       "dma_sync_single_for_device":
       4
     case "dmaengine_prep_slave_single": 5
+    // Engine: interleaved transfers and the block and network devices.
+    case "dma_interleaved_template": 0
+    case "data_chunk": 2
+    case "dmaengine_prep_interleaved_dma", "writel", "cpu_write_le32": 3
+    case "mmc_send_cmd": 4
+    case "dma_set_mask", "dma_set_coherent_mask", "dma_set_mask_and_coherent": 2
+    case "dma_pool_create": 5
+    case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
+    case "dma_pool_destroy": 1
     default:
       Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee) ?? 0
     }
@@ -77,6 +90,8 @@ extension Lowerer {
       ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
     case "cpu_write": ["repeat"]
     case "stack_buffer": ["vmap_stack"]
+    case "dma_interleaved_template": Self.templateLabels
+    case "data_chunk": Self.chunkLabels
     default: []
     }
   }
@@ -227,7 +242,7 @@ extension Lowerer {
       )
     case "dma_request_chan_by_mask":
       guard case .identifier(let capability) = args[0].kind,
-        ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC"].contains(capability)
+        ["DMA_MEMCPY", "DMA_SLAVE", "DMA_CYCLIC", "DMA_INTERLEAVE"].contains(capability)
       else {
         error("expected a capability such as DMA_MEMCPY", at: args[0].range)
         return nil
@@ -271,7 +286,7 @@ extension Lowerer {
           channel: chan, buffer: handle, bufferLength: length, periodLength: period,
           direction: direction, flags: ctrl), .descriptor
       )
-    default: return nil
+    default: return boardOperation(callee, args)
     }
   }
 

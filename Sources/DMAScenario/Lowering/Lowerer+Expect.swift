@@ -169,12 +169,19 @@ extension Lowerer {
       case .status: type = .status
       case .bytes: type = .bytes
       case .descriptor: type = .descriptor
-      case .channel, .scatterList:
+      case .dmaPool:
+        error(
+          "`\(name)` is a dma_pool, which has no value to compare", at: range,
+          hint: "compare the handles it hands out, e.g. `expect h2 != h1`")
+        return nil
+      case .channel, .scatterList, .interleavedTemplate:
         error(
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,
           hint: kind == .channel
             ? "compare what it holds, e.g. `expect count(desc_issued(\(name))) == 0`"
-            : "compare the mapped count `dma_map_sg` returned")
+            : kind == .scatterList
+              ? "compare the mapped count `dma_map_sg` returned"
+              : "compare the bytes the transfer moved, e.g. with `cpu_read`")
         return nil
       }
       return (.variable(name), type)

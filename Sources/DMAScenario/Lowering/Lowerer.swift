@@ -15,6 +15,8 @@ struct Lowerer {
   var boardRequest: BoardRequest?
   /// The `cmdline` statement's text and where it is.
   var commandLine: (text: String, range: SourceRange)?
+  /// Interleaved templates filled in so far, by variable name.
+  var templates: [String: InterleavedTemplate] = [:]
 
   init(syntax: ScenarioSyntax, boards: BoardResolver = .builtIn) {
     self.syntax = syntax

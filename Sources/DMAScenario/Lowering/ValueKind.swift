@@ -9,4 +9,6 @@ enum ValueKind: String, Hashable, Sendable {
   case status = "a dma_status"
   case bytes = "bytes"
   case scatterList = "a scatter-gather table"
+  case interleavedTemplate = "a dma_interleaved_template"
+  case dmaPool = "a dma_pool"
 }

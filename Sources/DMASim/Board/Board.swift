@@ -105,11 +105,16 @@ public struct DeviceSpec: Hashable, Sendable {
   public var node: String?
   /// `iommus` targets (node paths) as the tree names them; not translated yet.
   public var iommuReferences: [String] = []
+  /// The medium behind an MMC-like block device.
+  public var block: BlockDeviceSpec?
+  /// The descriptor rings of a NIC (a bus master with its own DMA).
+  public var nic: NICSpec?
 
   /// Creates a device.
   public init(
     name: String, compatible: String, driverName: String, kernelName: String, coherent: Bool,
-    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef]
+    dmaMaskBits: Int, fifo: FIFOSpec?, rxFIFO: FIFOSpec? = nil, dmas: [DMAChannelRef],
+    block: BlockDeviceSpec? = nil, nic: NICSpec? = nil
   ) {
     self.name = name
     self.compatible = compatible
@@ -120,6 +125,8 @@ public struct DeviceSpec: Hashable, Sendable {
     self.fifo = fifo
     self.rxFIFO = rxFIFO
     self.dmas = dmas
+    self.block = block
+    self.nic = nic
   }
 }
 

@@ -16,6 +16,9 @@ public struct Descriptor: Hashable, Sendable, Identifiable {
     case memcpy(destination: DMAAddr)
     /// A cyclic (ring) transfer with a callback every `period` bytes; it never completes.
     case cyclic(period: UInt64)
+    /// A memory-to-memory interleaved transfer: `segments` are the source chunks, walked in
+    /// order, and `destination` the matching destination chunks (same total length).
+    case interleaved(destination: [Segment])
   }
 
   /// A stable identity for the simulator (the kernel would use the descriptor's address).
@@ -44,6 +47,12 @@ public struct Descriptor: Hashable, Sendable, Identifiable {
   public var result: TransferResult = .noError
   /// The step at which the descriptor was prepared.
   public var preparedAtStep: Int
+  /// Bytes moved up to the end of the last finished burst (what a burst-granular residue
+  /// register reports).
+  public var settled: UInt64 = 0
+  /// Bus addresses of the hardware linked-list items the prep wrote, first to last (empty
+  /// when the controller has no LLI support).
+  public var lliAddresses: [DMAAddr] = []
 
   /// Total bytes of the transfer.
   public var length: UInt64 { segments.reduce(0) { $0 + $1.length } }

@@ -126,6 +126,7 @@ extension Machine {
     case .status(let status): return .status(status)
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
+    case .dmaPool: return .unavailable("a dma_pool")
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }
@@ -162,8 +163,11 @@ extension Machine {
       switch view {
       case .ram: bytes.append(inRAM)
       case .cpu:
+        // The CPU sees its own buffered (write-combined) stores first.
         bytes.append(
-          translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+          writeBuffer.byte(at: physical)
+            ?? (translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+        )
       case .device: bytes.append(coherent ? cache.peek(physical, ram: ram) : inRAM)
       }
     }

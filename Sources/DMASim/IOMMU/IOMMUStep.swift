@@ -7,7 +7,8 @@ enum IOMMUStep: Hashable, Sendable {
   case unmapSingle(IOMMUContext, DMAAddr, UInt64)
   /// The rest of `iommu_dma_map_sg`: lay the entries out, allocate one IOVA range,
   /// `iommu_map_sg`, `__finalise_sg`.
-  case mapSG(IOMMUContext, table: Int, count: Int, direction: DMADataDirection, String?)
+  case mapSG(
+    IOMMUContext, device: String, table: Int, count: Int, direction: DMADataDirection, String?)
   /// The IOVA range of `iommu_dma_unmap_sg`.
   case unmapSG(IOMMUContext, table: Int, count: Int)
 }

@@ -14,6 +14,10 @@ public enum EventKind: Hashable, Sendable {
   case tasklet(controller: Int, channel: Int)
   /// The CPU's write buffer drains entries that have waited long enough.
   case writeBufferDrain
+  /// A channel's oldest posted memory write lands in RAM.
+  case postedWrite(controller: Int, physical: Int)
+  /// A NIC's DMA engine does one bus transaction on its rings.
+  case nic(peripheral: Int)
 }
 
 /// One event waiting for its tick.

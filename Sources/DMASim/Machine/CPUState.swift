@@ -20,6 +20,14 @@ public struct CPUState: Hashable, Sendable {
   public internal(set) var finished = false
   /// Cookies whose completion callbacks have run.
   public internal(set) var completions: [Int32] = []
+  /// The channel (controller, virtual channel) whose `dmaengine_submit` set each cookie
+  /// variable, so a wait matches the callback of that channel's cookie, not another channel's
+  /// cookie with the same number.
+  var cookieChannels: [String: [Int]] = [:]
+  /// Cookies whose callbacks ran, per channel (`[controller, channel, cookie]`).
+  var channelCompletions: [[Int]] = []
+  /// The channel a `wait_for_completion` sleeps on, if known.
+  var waitingChannel: [Int]?
   /// Micro-operations left of the current action.
   var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.
@@ -57,6 +65,12 @@ enum MicroOp: Hashable, Sendable {
   case finishSync(forCPU: Bool, String, DMAAddr, UInt64, DMADataDirection)
   /// A dma-iommu piece after the maintenance (IOVA allocation, `iommu_map`, unmap).
   case iommu(IOMMUStep)
+  // swiotlb.
+  /// `swiotlb_bounce`: the CPU copies bytes within one cache line on each side.
+  case bounceCopy(from: PhysAddr, to: PhysAddr, count: Int)
+  /// The end of `dma_pool_alloc`: a new chunk (zeroed) joins the pool, then a block is popped.
+  case finishPoolAlloc(
+    pool: Int, chunk: LiveDMAPool.Chunk?, result: String?, handle: String, zero: Bool)
 }
 
 extension MicroOp {
@@ -64,7 +78,7 @@ extension MicroOp {
   /// access or cache operation of a call does; returns and hardware starts get their own step).
   var runsWithCall: Bool {
     switch self {
-    case .store, .load, .maintain, .maintainRange: true
+    case .store, .load, .maintain, .maintainRange, .bounceCopy: true
     default: false
     }
   }

@@ -133,6 +133,9 @@ extension Machine {
     case .finishSync(let forCPU, let device, let handle, let size, let direction):
       finishSync(forCPU: forCPU, device, handle, size, direction)
     case .iommu(let step): runIOMMUStep(step)
+    case .bounceCopy(let from, let to, let count): bounceCopy(from: from, to: to, count: count)
+    case .finishPoolAlloc(let pool, let chunk, let result, let handle, let zero):
+      finishPoolAlloc(pool, chunk: chunk, result: result, handle: handle, zero: zero)
     }
   }
 

@@ -14,27 +14,23 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
-    var source = "page allocator"
-    var physical: PhysAddr?
-    if pageCount > 1, flags.contains(.directReclaim), !cmaAreas.isEmpty {
-      let order = min(UInt64(pageCount).nextPowerOfTwo.trailingZeroBitCount, 8)
-      if let pfn = cmaAreas[0].allocate(pages: pageCount, align: order, noWarn: true) {
-        physical = PhysAddr(pfn << 12)
-        source = "CMA \(cmaAreas[0].name)"
-      }
+    if let index = coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
+      allocFromDevicePool(
+        index, spec, size: size, function: function, result: result, handle: handleName)
+      return
     }
-    if physical == nil { physical = pages.allocateContiguous(pages: Int(pageCount)) }
-    guard let physical, let linear = pageTable.linearAddress(of: physical) else {
+    let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
+    let (found, source, area) = directAllocPages(device, spec, pageCount: pageCount, flags: flags)
+    guard let physical = found, let linear = pageTable.linearAddress(of: physical) else {
       log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no memory")
       assign(.error(.null), to: result)
       return
     }
     let bytes = pageCount * PhysicalMemory.pageSize
-    var handle = DMAAddr(physical.rawValue)
+    var handle = busAddress(physical, for: device)
     if let context = iommuContext(for: device) {
       guard let iova = iommuMapCoherent(context, spec, physical: physical, size: bytes) else {
-        releaseCoherentPages(physical, pages: pageCount, cma: source != "page allocator")
+        releaseCoherentPages(physical, pages: pageCount, cma: area)
         log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no IOVA space")
         assign(.error(.null), to: result)
         return
@@ -70,7 +66,7 @@ extension Machine {
     let allocation = Allocation(
       id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
       virtualAddress: virtual, physical: physical, size: size, reservedSize: bytes,
-      allocatedAtStep: stepCount, cmaArea: source == "page allocator" ? nil : cmaAreas.first?.name)
+      allocatedAtStep: stepCount, cmaArea: area)
     nextID += 1
     // The pages belong to the allocation from here on (the CMA bitmap already says so).
     allocations.append(allocation)
@@ -96,10 +92,13 @@ extension Machine {
     }
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)
-    logDebug(
-      dmaDebug.allocCoherent(
-        id: allocation.id, device: debugDevice(device), size: allocation.size,
-        dmaAddress: handle, physical: allocation.physical, step: stepCount))
+    // dma_alloc_attrs returns early for a per-device pool: no dma-debug entry.
+    if !allocation.allocator.hasSuffix("(dev pool)") {
+      logDebug(
+        dmaDebug.allocCoherent(
+          id: allocation.id, device: debugDevice(device), size: allocation.size,
+          dmaAddress: handle, physical: allocation.physical, step: stepCount))
+    }
     log(
       .kernel, allocation.allocator,
       "= \(allocation.virtualAddress.hex), \(handleName) = \(Hex.prefixed(handle.rawValue)) "
@@ -122,21 +121,29 @@ extension Machine {
       log(.debug, "dma_free_coherent", "dma_free_coherent: not a live coherent allocation")
       return
     }
+    releaseCoherent(index, device, size: size, bus: bus)
+  }
+
+  /// The freeing half of `dma_free_coherent` for a live allocation: the per-device pool, or
+  /// dma-debug's check, `vunmap` of the remap and the pages back to CMA or the page allocator.
+  mutating func releaseCoherent(_ index: Int, _ device: String, size: UInt64, bus: DMAAddr) {
     let allocation = allocations.remove(at: index)
+    if releaseToDevicePool(allocation, device, size: size) { return }
     logDebug(
       dmaDebug.freeCoherent(
         device: debugDevice(device), size: size, physical: allocation.physical, dmaAddress: bus))
     if let context = iommuContext(for: device) {
       iommuUnmap(context, iova: bus.rawValue, size: allocation.reservedSize)
     }
-    pageTable.remove(startingAt: virtual)
+    pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
-    if allocation.cmaArea != nil, !cmaAreas.isEmpty,
-      cmaAreas[0].release(pfn: allocation.physical.pfn, pages: pageCount)
+    if let name = allocation.cmaArea,
+      let area = cmaAreas.firstIndex(where: { $0.name == name }),
+      cmaAreas[area].release(pfn: allocation.physical.pfn, pages: pageCount)
     {
-      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(cmaAreas[0].name)")
+      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(name)")
     } else {
-      for page in 0..<pageCount { pages.free(allocation.physical.advanced(by: page << 12)) }
+      freePages(allocation.physical, count: pageCount)
       log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to the page allocator")
     }
   }

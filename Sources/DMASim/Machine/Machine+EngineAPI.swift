@@ -31,6 +31,17 @@ extension Machine {
       cpu.waiting = .ticks(until: clock + ticks)
       log(.kernel, "run", "CPU idles for \(ticks) ticks while the hardware runs")
       agenda.schedule(.cpu, at: clock + max(ticks, 1))
+    case .interleavedTemplate(let name, let template): describeTemplate(name, template)
+    case .prepInterleaved(let channel, let template, let flags):
+      prepInterleaved(channel, template, flags, result: action.result)
+    case .mmcCommand(let device, let opcode, let lba, let blocks):
+      mmcCommand(device, opcode, lba: lba, blocks: blocks)
+    case .writel(let device, let register, let value): writel(device, register, value)
+    case .cpuWriteLE32(let pointer, let offset, let value):
+      cpuWriteLE32(pointer, offset: offset, value: value)
+    case .dmaSetMask(let device, let mask, let kind):
+      dmaSetMask(device, mask: mask, which: kind, result: action.result)
+    case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     default: break
     }
   }

@@ -68,12 +68,14 @@ extension Machine {
       controllers[controller].physicalChannels[physical].virtualChannel = nil
       controllers[controller].physicalChannels[physical].state = .idle
       controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+      controllers[controller].physicalChannels[physical].lli = nil
+      controllers[controller].physicalChannels[physical].draining = nil
       vchan.physicalChannel = nil
       notes.append("channel \(physical) aborted")
     }
     let dropped = vchan.completed.filter { vchan.descriptors[$0]?.hasCallback == true }.count
     for id in vchan.submitted + vchan.issued + vchan.completed {
-      recycle(&vchan, id, notes: &notes)
+      recycle(&vchan, id, notes: &notes, controller: controller)
     }
     if dropped > 0 { notes.append("\(dropped) pending callback(s) dropped") }
     vchan.paused = false
@@ -100,7 +102,7 @@ extension Machine {
     }
     var vchan = controllers[controller].virtualChannels[channel]
     var notes: [String] = []
-    for id in vchan.terminated { recycle(&vchan, id, notes: &notes) }
+    for id in vchan.terminated { recycle(&vchan, id, notes: &notes, controller: controller) }
     controllers[controller].virtualChannels[channel] = vchan
     log(
       .kernel, function,
@@ -138,6 +140,7 @@ extension Machine {
       return
     }
     vchan.unlink(id)
+    if let descriptor = vchan.descriptors[id] { freeLLIs(descriptor, controller) }
     vchan.descriptors[id] = nil
     controllers[controller].virtualChannels[channel] = vchan
     assign(.integer(0), to: result)
@@ -146,6 +149,10 @@ extension Machine {
 
   /// Bytes arrive on a peripheral's receive wire, one word every few ticks.
   mutating func receive(_ device: String, _ bytes: [UInt8]) {
+    if let nic = peripherals.firstIndex(where: { $0.name == device && $0.nic != nil }) {
+      receiveFrame(nic, bytes)
+      return
+    }
     guard let index = peripherals.firstIndex(where: { $0.name == device }),
       let rx = peripherals[index].spec.rxFIFO
     else {

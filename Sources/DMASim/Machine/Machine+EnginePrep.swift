@@ -91,10 +91,16 @@ extension Machine {
       segments: [Descriptor.Segment(address: address, length: length)])
   }
 
-  /// `vchan_tx_prep`: the descriptor goes on `desc_allocated` and into the result variable.
+  /// `vchan_tx_prep`: the descriptor goes on `desc_allocated` and into the result variable
+  /// (after an LLI controller's driver wrote its linked-list items; NULL if it could not).
   mutating func queue(
-    _ descriptor: Descriptor, _ controller: Int, _ channel: Int, result: String?
+    _ prepared: Descriptor, _ controller: Int, _ channel: Int, result: String?
   ) {
+    var descriptor = prepared
+    guard writeLLIs(&descriptor, controller) else {
+      assign(.error(.null), to: result)
+      return
+    }
     controllers[controller].virtualChannels[channel].descriptors[descriptor.id] = descriptor
     controllers[controller].virtualChannels[channel].allocated.append(descriptor.id)
     lastTouch.descriptors.append(descriptor.id)

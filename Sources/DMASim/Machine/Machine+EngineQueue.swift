@@ -21,6 +21,7 @@ extension Machine {
     controllers[controller].virtualChannels[channel] = vchan
     lastTouch.descriptors.append(id)
     assign(.cookie(cookie), to: result)
+    if let result { cpu.cookieChannels[result] = [controller, channel] }
     log(
       .kernel, "dmaengine_submit",
       "vchan \(vchan.name): txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: submitted "
@@ -80,6 +81,8 @@ extension Machine {
     controllers[controller].physicalChannels[physical].virtualChannel = channel
     controllers[controller].physicalChannels[physical].state = .busy
     controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+    controllers[controller].physicalChannels[physical].lli = nil
+    controllers[controller].physicalChannels[physical].lliMoved = 0
     lastTouch.descriptors.append(head)
     log(
       .hardware, "start",
@@ -103,10 +106,14 @@ extension Machine {
     // Drivers (not dma_cookie_status) report DMA_PAUSED for a paused channel's transfer.
     if status == .inProgress, vchan.paused { status = .paused }
     if status == .inProgress || status == .paused {
-      if let id = vchan.issued.first(where: { vchan.descriptors[$0]?.cookie == cookie }) {
-        residue = vchan.descriptors[id]?.length ?? 0
+      let granularity = controllers[controller].capabilities.residueGranularity
+      // vchan_find_desc looks on desc_submitted and desc_issued.
+      if let id = (vchan.submitted + vchan.issued).first(where: {
+        vchan.descriptors[$0]?.cookie == cookie
+      }) {
+        residue = granularity == .descriptor ? 0 : vchan.descriptors[id]?.length ?? 0
       } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
-        residue = residueOf(active, controllers[controller].capabilities.residueGranularity)
+        residue = residueOf(active, granularity)
       }
     }
     assign(.status(status), to: result)
@@ -123,19 +130,29 @@ extension Machine {
       log(.debug, "wait_for_completion", "\(operand.text) is \(value.text), not a cookie")
       return
     }
-    if cpu.completions.contains(cookie) {
+    var channel: [Int]?
+    if case .variable(let name) = operand { channel = cpu.cookieChannels[name] }
+    let done =
+      channel.map { cpu.channelCompletions.contains($0 + [Int(cookie)]) }
+      ?? cpu.completions.contains(cookie)
+    if done {
       log(.kernel, "wait_for_completion", "cookie \(cookie): already completed, no sleep")
       return
     }
     cpu.waiting = .completion(cookie)
+    cpu.waitingChannel = channel
     log(.kernel, "wait_for_completion", "CPU sleeps until the callback of cookie \(cookie) runs")
   }
 
-  /// The residue a driver reports for the active descriptor at a granularity.
+  /// The residue a driver reports for the active descriptor at a granularity: none at all
+  /// (`DESCRIPTOR`: always 0), the segments (or LLIs) not finished yet (`SEGMENT`), or what the
+  /// progress register says after the last finished burst (`BURST`).
   func residueOf(_ descriptor: Descriptor, _ granularity: ResidueGranularity) -> UInt64 {
+    if descriptor.kind.isCyclic { return granularity == .descriptor ? 0 : descriptor.residue }
     switch granularity {
-    case .descriptor: descriptor.length
-    case .segment, .burst: descriptor.residue
+    case .descriptor: return 0
+    case .segment: return descriptor.segmentResidue
+    case .burst: return descriptor.length - min(descriptor.settled, descriptor.length)
     }
   }
 }

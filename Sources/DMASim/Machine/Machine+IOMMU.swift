@@ -33,8 +33,10 @@ extension Machine {
           "\(deviceName(domain.device)): Adding to iommu group \(group)")
         log(
           .kernel, "iommu_setup_dma_ops",
-          "\(deviceName(domain.device)): DMA domain (translated, strict invalidation), context "
-            + "bank \(domain.contextBank), stream ID \(Hex.prefixed(UInt64(domain.streamID))); "
+          "\(deviceName(domain.device)): DMA domain (translated, strict invalidation), "
+            + (spec.driverName == "arm-smmu-v3"
+              ? "ASID \(domain.contextBank)" : "context bank \(domain.contextBank)")
+            + ", stream ID \(Hex.prefixed(UInt64(domain.streamID))); "
             + "IOVA window [\(Hex.prefixed(IOMMU.msiIOVABase)), "
             + "\(Hex.prefixed(IOMMU.msiIOVABase + IOMMU.msiIOVALength - 1))] reserved for MSIs")
       }

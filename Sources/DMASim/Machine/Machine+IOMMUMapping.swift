@@ -8,7 +8,9 @@ extension Machine {
   /// The physical address behind a handle: `iommu_iova_to_phys` for a device behind an IOMMU
   /// (0 when the IOVA is not mapped, as the kernel would get), else the handle itself.
   func handleToPhys(_ device: String, _ handle: DMAAddr) -> PhysAddr {
-    guard let context = iommuContext(for: device) else { return PhysAddr(handle.rawValue) }
+    guard let context = iommuContext(for: device) else {
+      return physicalAddress(handle, for: device)
+    }
     return iovaToPhys(context, handle.rawValue) ?? PhysAddr(0)
   }
 
@@ -47,8 +49,8 @@ extension Machine {
       iommuMapSingle(context, mapping, result: result)
     case .unmapSingle(let context, let handle, let size):
       iommuUnmap(context, iova: handle.rawValue, size: size)
-    case .mapSG(let context, let table, let count, let direction, let result):
-      iommuMapSG(context, table, count, direction, result: result)
+    case .mapSG(let context, let device, let table, let count, let direction, let result):
+      iommuMapSG(context, device, table, count, direction, result: result)
     case .unmapSG(let context, let table, let count):
       iommuUnmapSG(context, table, count)
     }

@@ -21,7 +21,9 @@ extension Machine {
       }
     }
     cpu.pending.append(
-      .iommu(.mapSG(context, table: table, count: count, direction: direction, result)))
+      .iommu(
+        .mapSG(
+          context, device: spec.name, table: table, count: count, direction: direction, result)))
   }
 
   /// The layout of `iommu_dma_map_sg`, `iommu_map_sg` and `__finalise_sg`: each entry is
@@ -29,13 +31,10 @@ extension Machine {
   /// size-aligned IOVA range, and output segments merge entries that start on a page and would
   /// not cross the segment boundary or exceed the maximum segment size.
   mutating func iommuMapSG(
-    _ context: IOMMUContext, _ table: Int, _ count: Int, _ direction: DMADataDirection,
-    result: String?
+    _ context: IOMMUContext, _ device: String, _ table: Int, _ count: Int,
+    _ direction: DMADataDirection, result: String?
   ) {
-    guard
-      let spec = board.device(named: scatterLists[table].device ?? "")
-        ?? board.devices.first(where: { iommuContext(for: $0.name) == context })
-    else { return }
+    guard let spec = board.device(named: device) else { return }
     let entries = Array(scatterLists[table].entries.prefix(count))
     let boundary = Self.defaultSegmentBoundary
     // The first pass: offsets, page-aligned lengths, padding for a segment boundary.
@@ -161,8 +160,12 @@ extension Machine {
   }
 
   /// Gives pages of a failed coherent allocation back to where they came from.
-  mutating func releaseCoherentPages(_ physical: PhysAddr, pages count: UInt64, cma: Bool) {
-    if cma, !cmaAreas.isEmpty, cmaAreas[0].release(pfn: physical.pfn, pages: count) { return }
-    for page in 0..<count { pages.free(physical.advanced(by: page << 12)) }
+  mutating func releaseCoherentPages(_ physical: PhysAddr, pages count: UInt64, cma: String?) {
+    if let cma, let area = cmaAreas.firstIndex(where: { $0.name == cma }),
+      cmaAreas[area].release(pfn: physical.pfn, pages: count)
+    {
+      return
+    }
+    freePages(physical, count: count)
   }
 }

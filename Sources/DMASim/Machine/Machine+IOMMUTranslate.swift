@@ -79,29 +79,51 @@ extension Machine {
     return physical
   }
 
-  /// `arm_smmu_context_fault`: FSR (TF or PF with the AArch64 format field), FAR, FSYNR0
-  /// (the level in PLVL, WNR for a write), CBFRSYNRA (the stream ID) and the context bank.
+  /// The fault report: `arm_smmu_context_fault` for an SMMUv1/v2 (`arm-smmu`): FSR (TF or PF
+  /// with the AArch64 format field), FAR, FSYNR0 (the level in PLVL, WNR for a write),
+  /// CBFRSYNRA (the stream ID) and the context bank; `arm_smmu_dump_event` for an SMMUv3
+  /// (`arm-smmu-v3`): the event name, client, stream ID and IOVA, then its class line.
   private mutating func contextFault(
     _ context: IOMMUContext, iova: UInt64, write: Bool, level: Int, permission: Bool
   ) {
     iommus[context.iommu].faults += 1
     let domain = iommus[context.iommu].domains[context.domain]
     let spec = iommus[context.iommu].spec
+    let detail =
+      (permission
+        ? "\(deviceName(domain.device)) wrote through a read-only IOVA page (mapped "
+          + "DMA_TO_DEVICE). "
+        : "\(deviceName(domain.device)) used an IOVA that is not mapped: never mapped, already "
+          + "unmapped, or past the end of its mapping. ")
+      + "The SMMU terminates the transaction, so the beat is lost; with a physical address "
+      + "the same bug would have read or overwritten whatever memory is there."
+    let prefix = "\(spec.driverName) \(spec.kernelName): "
+    if spec.driverName == "arm-smmu-v3" {
+      log(
+        .debug, "arm_smmu_evtq_thread",
+        prefix + "event: " + (permission ? "F_PERMISSION" : "F_TRANSLATION")
+          + " client: \(deviceName(domain.device)) sid: \(Self.alternateHex(domain.streamID)) "
+          + "ssid: 0 iova: \(Self.alternateHex(iova)) ipa: 0",
+        detail: detail, addresses: [LogAddress("iova", iova)])
+      log(
+        .debug, "arm_smmu_evtq_thread",
+        prefix + "unpriv data \(write ? "write" : "read") s1 \"input address caused fault\" stag: 0"
+      )
+      return
+    }
     // FSR.TF is bit 1, FSR.PF bit 3; FSR.FORMAT (bits 10:9) = 0b10 for AArch64 descriptors.
     let fsr: UInt64 = (permission ? 0x8 : 0x2) | 0x400
     let fsynr: UInt64 = UInt64(level & 3) | (write ? 0x10 : 0)
     log(
       .debug, "arm_smmu_context_fault",
-      "\(spec.driverName) \(spec.kernelName): Unhandled context fault: fsr=\(Hex.prefixed(fsr)), "
+      prefix + "Unhandled context fault: fsr=\(Hex.prefixed(fsr)), "
         + "iova=0x\(Hex.format(iova, digits: 8)), fsynr=\(Hex.prefixed(fsynr)), "
         + "cbfrsynra=\(Hex.prefixed(UInt64(domain.streamID))), cb=\(domain.contextBank)",
-      detail: (permission
-        ? "\(deviceName(domain.device)) wrote through a read-only IOVA page (mapped "
-          + "DMA_TO_DEVICE). "
-        : "\(deviceName(domain.device)) used an IOVA that is not mapped: never mapped, already "
-          + "unmapped, or past the end of its mapping. ")
-        + "The SMMU terminates the transaction, so the beat is lost; with a physical address "
-        + "the same bug would have read or overwritten whatever memory is there.",
-      addresses: [LogAddress("iova", iova)])
+      detail: detail, addresses: [LogAddress("iova", iova)])
+  }
+
+  /// `%#x`: 0x and lowercase hex, but a bare `0` for zero.
+  static func alternateHex<T: BinaryInteger>(_ value: T) -> String {
+    value == 0 ? "0" : "0x" + String(value, radix: 16)
   }
 }

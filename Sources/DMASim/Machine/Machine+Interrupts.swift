@@ -2,7 +2,7 @@ extension Machine {
   /// A peripheral shifts one word out of its transmit FIFO and re-evaluates its request line.
   mutating func shiftOut(_ index: Int) {
     guard let fifo = peripherals[index].spec.fifo else { return }
-    guard !peripherals[index].fifo.isEmpty else {
+    guard !peripherals[index].fifo.isEmpty, canShift(index) else {
       peripherals[index].shifting = false
       return
     }
@@ -10,6 +10,7 @@ extension Machine {
     let word = Array(peripherals[index].fifo.prefix(fifo.width))
     peripherals[index].fifo.removeFirst(word.count)
     peripherals[index].emit(word)
+    storeOnMedium(index, word)
     let name = peripherals[index].name
     log(
       .hardware, "shift",
@@ -114,6 +115,13 @@ extension Machine {
     }
     var vchan = controllers[controller].virtualChannels[channel]
     guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie else { return }
+    controllers[controller].physicalChannels[physical].interrupts += 1
+    if let descriptor = vchan.descriptors[id], descriptor.residue > 0,
+      descriptor.lliAddresses.isEmpty, !descriptor.kind.isCyclic
+    {
+      reprogramSegment(controller, physical, descriptor)
+      return
+    }
     vchan.active = nil
     vchan.completedCookie = cookie
     vchan.descriptors[id]?.cookie = 0
@@ -140,6 +148,27 @@ extension Machine {
     arbitrate(controller)
   }
 
+  /// Software scatter-gather: the controller has no LLIs, so its interrupt handler writes the
+  /// next segment's addresses and length into the channel registers and restarts it.
+  private mutating func reprogramSegment(
+    _ controller: Int, _ physical: Int, _ descriptor: Descriptor
+  ) {
+    let offset = descriptor.transferred
+    let index = descriptor.segments.indices.first { position in
+      descriptor.segments.prefix(position + 1).reduce(0) { $0 + $1.length } > offset
+    }
+    let segment = index.map { descriptor.segments[$0] }
+    controllers[controller].physicalChannels[physical].state = .busy
+    log(
+      .hardware, "irq",
+      "\(controllers[controller].name): IRQ for channel \(physical): segment \(index ?? 0) of "
+        + "txd \(descriptor.label) done → the driver programs segment \((index ?? 0) + 1)/"
+        + "\(descriptor.segments.count) (\(segment.map { $0.address.hex } ?? "?"), "
+        + "\(segment?.length ?? 0) bytes) and restarts the channel (no LLIs: one interrupt per "
+        + "segment)")
+    agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+  }
+
   /// `vchan_complete`: run the pending cyclic callback, then each completed descriptor's
   /// callback in order, then free or recycle it.
   mutating func runTasklet(_ controller: Int, _ channel: Int) {
@@ -160,13 +189,17 @@ extension Machine {
       let cookie = descriptor.assignedCookie
       if descriptor.hasCallback {
         cpu.completions.append(cookie)
+        cpu.channelCompletions.append([controller, channel, Int(cookie)])
         notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
-        if cpu.waiting == .completion(cookie) {
+        if cpu.waiting == .completion(cookie),
+          cpu.waitingChannel.map({ $0 == [controller, channel] }) ?? true
+        {
           cpu.waiting = nil
+          cpu.waitingChannel = nil
           agenda.schedule(.cpu, at: clock + 1)
         }
       }
-      recycle(&vchan, id, notes: &notes)
+      recycle(&vchan, id, notes: &notes, controller: controller)
       lastTouch.descriptors.append(id)
     }
     controllers[controller].virtualChannels[channel] = vchan
@@ -175,7 +208,9 @@ extension Machine {
 
   /// `vchan_vdesc_fini`: a reusable descriptor goes back to the head of `desc_allocated`,
   /// any other is freed.
-  func recycle(_ vchan: inout VirtualChannel, _ id: Int, notes: inout [String]) {
+  mutating func recycle(
+    _ vchan: inout VirtualChannel, _ id: Int, notes: inout [String], controller: Int
+  ) {
     guard let descriptor = vchan.descriptors[id] else { return }
     vchan.unlink(id)
     if descriptor.flags.contains(.ctrlReuse) {
@@ -183,7 +218,11 @@ extension Machine {
       notes.append("txd d\(id) reusable → head of desc_allocated")
     } else {
       vchan.descriptors[id] = nil
-      notes.append("txd d\(id) freed (desc_free)")
+      freeLLIs(descriptor, controller)
+      notes.append(
+        "txd d\(id) freed (desc_free"
+          + (descriptor.lliAddresses.isEmpty
+            ? ")" : ", \(descriptor.lliAddresses.count) LLI(s) back to the dma_pool)"))
     }
   }
 }

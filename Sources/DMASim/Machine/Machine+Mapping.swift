@@ -35,13 +35,33 @@ extension Machine {
         result: result)
       return
     }
-    let handle = DMAAddr(physical.rawValue)
-    let mask: UInt64 = spec.dmaMaskBits >= 64 ? .max : (1 << UInt64(spec.dmaMaskBits)) - 1
-    guard handle.rawValue &+ size &- 1 <= mask else {
+    let handle = busAddress(physical, for: device)
+    let forced = board.swiotlb?.forceBounce == true
+    let kmallocBounce = kmallocNeedsBounce(spec, size: size, direction: direction)
+    if forced || kmallocBounce || !dmaCapable(device, handle, size: size) {
+      guard swiotlb == nil else {
+        let reason =
+          forced
+          ? "swiotlb=force: every streaming mapping bounces"
+          : kmallocBounce
+            ? "dma_kmalloc_needs_bounce: a \(size)-byte kmalloc buffer may share a "
+              + "\(Self.archDMAMinAlign)-byte cache line with other data, so it is bounced "
+              + "instead of invalidated"
+            : "dma_capable fails: \(handle.hex)+\(size) is beyond min_not_zero(dma_mask "
+              + "\(Hex.prefixed(masks(of: device).streaming)), bus limit "
+              + "\(Hex.prefixed(spec.busDMALimit)))"
+        swiotlbMap(
+          device, virtual: virtual, physical: physical, size: size, direction: direction,
+          reason: reason, result: result)
+        return
+      }
       log(
         .kernel, "dma_map_single",
-        "\(spec.kernelName): DMA addr \(handle.hex)+\(size) overflow (mask \(Hex.format(mask)), "
-          + "bus limit 0).")
+        "\(spec.kernelName): DMA addr \(handle.hex)+\(size) overflow (mask "
+          + "\(Hex.format(masks(of: device).streaming)), bus limit "
+          + "\(Hex.format(spec.busDMALimit))).",
+        detail: "dma_direct_map_page: the buffer is beyond what the device reaches and there is "
+          + "no swiotlb pool to bounce it through, so the mapping fails (dev_WARN_ONCE).")
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
@@ -93,8 +113,12 @@ extension Machine {
       "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
     if let context = iommuContext(for: device) {
       iommuDMAUnmapPage(context, spec, handle, size: size, direction: direction)
+    } else if let bounce = bounceIndex(device, handle, size: size) {
+      // dma_direct_unmap_page: sync for the CPU (maintenance, then the copy back), then
+      // swiotlb_tbl_unmap_single releases the slots.
+      syncBounceForCPU(bounce, spec, handle, size, direction)
     } else if !spec.coherent {
-      syncForCPU(PhysAddr(handle.rawValue), size, direction)
+      syncForCPU(physicalAddress(handle, for: device), size, direction)
     }
     cpu.pending.append(.finishUnmap(device, handle, size, direction))
   }
@@ -106,6 +130,7 @@ extension Machine {
     let outcome = dmaDebug.unmapPage(
       device: debugDevice(device), dmaAddress: handle, size: size, direction: direction)
     logDebug(outcome)
+    releaseBounce(device, handle)
     guard let entry = outcome.entry else { return }
     mappings.removeAll { $0.id == entry.id }
     log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")

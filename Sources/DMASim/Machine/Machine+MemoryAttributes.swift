@@ -94,7 +94,8 @@ extension Machine {
       kind.kernelName == "memremap"
       ? "memremap(\(physical.hex), \(Hex.prefixed(size)), \(kind.rawValue))"
       : "\(kind.kernelName)(\(physical.hex), \(Hex.prefixed(size)))"
-    let isRAM = ram.contains(physical, count: max(size, 1))
+    // System RAM in the linear map (`pfn_is_map_memory`); a `no-map` carve-out is not.
+    let isRAM = pageTable.linearAddress(of: physical) != nil
     if isRAM {
       if kind == .memremapWB, let linear = pageTable.linearAddress(of: physical) {
         log(
@@ -191,9 +192,12 @@ extension Machine {
         .kernel, "show_pte",
         "page \(aliases.page.hex) has \(aliases.aliases.count) mappings with different "
           + "attributes: " + list.joined(separator: ", "),
-        detail: "Mismatched aliases: a cacheable alias can hold lines that the non-cacheable "
-          + "one never sees. The kernel cleans the cacheable alias once (arch_dma_prep_coherent) "
-          + "and must never use it afterwards.")
+        detail: aliases.aliases.contains(where: \.memoryType.isCacheable)
+          ? "Mismatched aliases: a cacheable alias can hold lines that the non-cacheable one "
+            + "never sees. The kernel cleans the cacheable alias once (arch_dma_prep_coherent) "
+            + "and must never use it afterwards."
+          : "Mismatched aliases: neither is cacheable, but their ordering and gathering rules "
+            + "differ, so accesses through one are not ordered against accesses through the other.")
     }
   }
 }

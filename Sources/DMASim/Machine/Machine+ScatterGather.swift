@@ -63,9 +63,15 @@ extension Machine {
       .kernel, "dma_map_sg",
       "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
         + "\(direction.kernelName)) → dma_direct_map_sg: one dma_direct_map_page per entry")
+    guard mapSGBounces(device, spec, Array(entries), direction) else {
+      assign(.integer(0), to: result)
+      return
+    }
     if !spec.coherent {
       for entry in entries {
-        guard let physical = entry.physical else { continue }
+        guard let physical = entry.physical, bounceFor(device, original: physical) == nil else {
+          continue
+        }
         if board.architecture == .arm32 {
           arm32CPUToDevice(physical, entry.length, direction)
         } else {
@@ -83,7 +89,8 @@ extension Machine {
   ) {
     for index in 0..<count {
       let physical = scatterLists[table].entries[index].physical ?? PhysAddr(0)
-      scatterLists[table].entries[index].dmaAddress = DMAAddr(physical.rawValue)
+      let target = bounceFor(device, original: physical).map { bounces[$0].bounce } ?? physical
+      scatterLists[table].entries[index].dmaAddress = busAddress(target, for: device)
       scatterLists[table].entries[index].dmaLength = scatterLists[table].entries[index].length
     }
     scatterLists[table].mappedCount = count
@@ -111,9 +118,12 @@ extension Machine {
       .kernel, "dma_unmap_sg",
       "dma_unmap_sg(\(deviceName(device)), sgt\(scatterLists[table].id), \(count), "
         + "\(direction.kernelName))")
-    if spec?.coherent == false, direction != .toDevice {
-      for entry in scatterLists[table].entries.prefix(max(0, count)) {
-        guard let physical = entry.physical else { continue }
+    for entry in scatterLists[table].entries.prefix(max(0, count)) {
+      if let spec, let handle = entry.dmaAddress,
+        let bounce = bounceIndex(device, handle, size: entry.length)
+      {
+        syncBounceForCPU(bounce, spec, handle, entry.length, direction)
+      } else if spec?.coherent == false, direction != .toDevice, let physical = entry.physical {
         if board.architecture == .arm32 {
           arm32DeviceToCPU(physical, entry.length, direction)
         } else {
@@ -137,6 +147,9 @@ extension Machine {
         device: debugDevice(device), segments: segments(table, count), nents: count,
         direction: direction))
     for index in scatterLists[table].entries.indices {
+      if let handle = scatterLists[table].entries[index].dmaAddress {
+        releaseBounce(device, handle)
+      }
       scatterLists[table].entries[index].dmaAddress = nil
       scatterLists[table].entries[index].dmaLength = 0
     }

@@ -17,7 +17,13 @@ extension Machine {
       .kernel, name,
       "\(name)(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
     let physical = handleToPhys(device, handle)
-    if spec.coherent {
+    if let bounce = bounceIndex(device, handle, size: size) {
+      if forCPU {
+        syncBounceForCPU(bounce, spec, handle, size, direction)
+      } else {
+        syncBounceForDevice(bounce, spec, handle, size, direction)
+      }
+    } else if spec.coherent {
       log(.kernel, name, "\(spec.kernelName) is dma-coherent: no cache maintenance")
     } else if forCPU {
       syncForCPU(physical, size, direction)

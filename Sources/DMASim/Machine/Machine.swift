@@ -36,6 +36,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaDebug = DMADebug()
   /// DMA controllers.
   public internal(set) var controllers: [DMAController]
+  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
+  public internal(set) var lliPools: [LLIPool] = []
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
   /// IOMMUs (domains, IO page tables, IOTLB), in board order.
@@ -149,6 +151,8 @@ public struct Machine: Hashable, Sendable {
     case .interrupt(let controller, let physical): handleInterrupt(controller, physical)
     case .tasklet(let controller, let channel): runTasklet(controller, channel)
     case .writeBufferDrain: drainAgedWriteBuffer()
+    case .postedWrite(let controller, let physical): landPostedWrites(controller, physical)
+    case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
     return true

@@ -76,7 +76,9 @@ extension KernelPageTable {
         let level = Self.leafLevel(of: VirtAddr(at), in: mapping)
         let entry = Self.leaf(at: VirtAddr(at), level: level, in: mapping)
         result.append(entry)
-        at = entry.virtual.rawValue + entry.size
+        let next = entry.virtual.rawValue &+ entry.size
+        guard next > at else { break }
+        at = next
       }
     }
     return result
@@ -103,7 +105,8 @@ extension KernelPageTable {
       let size = entrySizes[level]
       let start = address.rawValue & ~(size - 1)
       let offset = start &- mapping.virtualBase.rawValue
-      if start >= mapping.virtualBase.rawValue, offset + size <= mapping.size,
+      if start >= mapping.virtualBase.rawValue, offset <= mapping.size,
+        mapping.size - offset >= size,
         (mapping.physicalBase.rawValue &+ offset) % size == 0
       {
         return level
@@ -155,20 +158,28 @@ extension KernelPageTable {
       let probe = VirtAddr(max(at, start))
       let level = Self.leafLevel(of: probe, in: mapping)
       for tableLevel in 1...level { ensureTable(probe, level: tableLevel) }
-      if level == 3 {
-        // Page entries in this span; the span's tail may still need checking only once.
-        at += Self.entrySizes[2]
-      } else {
-        at = (probe.rawValue & ~(Self.entrySizes[level] - 1)) + Self.entrySizes[level]
-      }
+      let next =
+        level == 3
+        ? at &+ Self.entrySizes[2]
+        : (probe.rawValue & ~(Self.entrySizes[level] - 1)) &+ Self.entrySizes[level]
+      guard next > at else { break }
+      at = next
     }
   }
 
   private mutating func ensureTable(_ address: VirtAddr, level: Int) {
     let key = Self.key(address, level: level)
     guard tables[key] == nil else { return }
-    nextTable -= PhysicalMemory.pageSize
-    tables[key] = PhysAddr(nextTable)
+    // Top-down like memblock. A pool too small for every table continues above its end (the
+    // addresses only label the tables; none is ever handed out twice).
+    let page = PhysicalMemory.pageSize
+    let top = tablePool.base &+ tablePool.size
+    let count = UInt64(tables.count) + 1
+    let below = count.multipliedReportingOverflow(by: page)
+    let address =
+      !below.overflow && top > below.partialValue && top - below.partialValue >= page
+      ? top - below.partialValue : top &+ count &* page
+    tables[key] = PhysAddr(address)
   }
 }
 

@@ -62,8 +62,6 @@ public struct KernelPageTable: Hashable, Sendable {
   var tables: [TableKey: PhysAddr] = [:]
   /// Where table pages come from.
   public let tablePool: MemoryRegion
-  /// The next table page (counting down).
-  var nextTable: UInt64
 
   /// Creates page tables holding the given mappings, with table pages taken from `tablePool`.
   public init(
@@ -72,7 +70,6 @@ public struct KernelPageTable: Hashable, Sendable {
   ) {
     self.mappings = []
     self.tablePool = tablePool
-    nextTable = tablePool.base + tablePool.size
     for mapping in mappings { add(mapping) }
   }
 

@@ -23,8 +23,17 @@ public struct Peripheral: Hashable, Sendable {
   /// Times the transmit FIFO ran empty while a cyclic transfer fed it (underruns).
   public var underruns = 0
 
+  /// The medium of a block device.
+  public var medium: BlockMedium?
+  /// The rings of a NIC.
+  public var nic: NICState?
+
   /// Creates an idle peripheral.
-  public init(spec: DeviceSpec) { self.spec = spec }
+  public init(spec: DeviceSpec) {
+    self.spec = spec
+    medium = spec.block.map { BlockMedium(spec: $0) }
+    nic = spec.nic.map { _ in NICState() }
+  }
 
   /// The device name.
   public var name: String { spec.name }

@@ -134,6 +134,29 @@ public enum Operation: Hashable, Sendable {
   case unmapRemap(pointer: Operand, memunmap: Bool)
   /// `show_pte(addr)`: print the page-table walk for a kernel address.
   case showPTE(pointer: Operand)
+  // Engine: interleaved transfers and the block and network devices.
+  /// Filling in a `struct dma_interleaved_template` (logged; the prep carries a copy).
+  case interleavedTemplate(name: String, template: InterleavedTemplate)
+  /// `dmaengine_prep_interleaved_dma(chan, xt, flags)`.
+  case prepInterleaved(channel: Operand, template: InterleavedTemplate, flags: DMACtrlFlags)
+  /// The MMC host driver sends a data command: read or write `blocks` blocks at `lba`.
+  case mmcCommand(device: String, opcode: MMCOpcode, lba: UInt64, blocks: UInt64)
+  /// `writel(value, regs + REG)`: a register write to a device (a NIC's ring base or doorbell).
+  case writel(device: String, register: DeviceRegister, value: Operand)
+  /// `*(__le32 *)(ptr + offset) = cpu_to_le32(value)`: a 32-bit store of a number or a bus
+  /// address into memory (a descriptor field).
+  case cpuWriteLE32(pointer: Operand, offset: UInt64, value: Operand)
+  // Masks and dma_pool.
+  /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
+  case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_pool_create(name, dev, size, align, boundary)`.
+  case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
+  /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
+  case dmaPoolAlloc(pool: Operand, flags: GFPFlags, handle: String, zero: Bool)
+  /// `dma_pool_free(pool, vaddr, dma)`.
+  case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
+  /// `dma_pool_destroy(pool)`.
+  case dmaPoolDestroy(pool: Operand)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -189,6 +212,16 @@ public enum Operation: Hashable, Sendable {
     case .remap(let kind, _, _): kind.kernelName
     case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
     case .showPTE: "show_pte"
+    case .interleavedTemplate: "dma_interleaved_template"
+    case .prepInterleaved: "dmaengine_prep_interleaved_dma"
+    case .mmcCommand: "mmc_send_cmd"
+    case .writel: "writel"
+    case .cpuWriteLE32: "cpu_write_le32"
+    case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaPoolCreate: "dma_pool_create"
+    case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
+    case .dmaPoolFree: "dma_pool_free"
+    case .dmaPoolDestroy: "dma_pool_destroy"
     }
   }
 }

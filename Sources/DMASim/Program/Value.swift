@@ -20,6 +20,8 @@ public enum Value: Hashable, Sendable {
   case scatterList(Int)
   /// An error pointer (`ERR_PTR(-errno)`) or a NULL return.
   case error(Errno)
+  /// A `struct dma_pool *`.
+  case dmaPool(Int)
 
   /// How the value reads in logs and views.
   public var text: String {
@@ -34,6 +36,7 @@ public enum Value: Hashable, Sendable {
     case .bytes(let bytes): ByteText.quoted(bytes)
     case .scatterList(let id): "sgt\(id)"
     case .error(let errno): errno == .null ? "NULL" : "ERR_PTR(-\(errno.name))"
+    case .dmaPool(let id): "pool\(id)"
     }
   }
 }
