@@ -10,7 +10,7 @@ struct DMAScope: ParsableCommand {
     discussion: """
       dmascope simulates a small board (DRAM, a data cache that holds real bytes, a DMA \
       controller and a peripheral FIFO) and runs lessons written with the kernel's own API \
-      names. Run it with no arguments to open the default lesson in the terminal.
+      names. Run it with no arguments for a short tour; `dmascope lessons` lists the course.
       """,
     subcommands: [
       Run.self, Lessons.self, Check.self, Boot.self, Record.self, ReplayCommand.self, Bench.self,

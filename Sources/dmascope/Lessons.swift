@@ -19,7 +19,8 @@ struct Lessons: ParsableCommand {
     }
     let width = LessonLibrary.all.map(\.name.count).max() ?? 0
     for lesson in LessonLibrary.all {
-      let marker = lesson.name == LessonLibrary.defaultLesson.name ? " (default)" : ""
+      let marker =
+        lesson.name == LessonLibrary.startLesson.name ? " (dmascope with no argument)" : ""
       let padding = String(repeating: " ", count: width - lesson.name.count)
       print("\(lesson.name)\(padding)  \(lesson.summary)\(marker)")
     }

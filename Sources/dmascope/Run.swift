@@ -14,7 +14,7 @@ struct Run: ParsableCommand {
       """)
 
   @ArgumentParser.Argument(
-    help: "A built-in lesson name or a scenario file (default: first-transfer).")
+    help: "A built-in lesson name or a scenario file (default: the tour).")
   var lesson: String?
 
   @Flag(help: "Run without a terminal and print the final frame as plain text.")

@@ -128,7 +128,7 @@ enum ScenarioLoader {
   static func loadWithSource(_ argument: String?) throws -> (
     scenario: Scenario, source: String, fileName: String
   ) {
-    let name = argument ?? LessonLibrary.defaultLesson.name
+    let name = argument ?? LessonLibrary.startLesson.name
     let source: String
     let fileName: String
     if let lesson = LessonLibrary.lesson(named: name) {

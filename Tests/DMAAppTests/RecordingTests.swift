@@ -21,7 +21,12 @@ import Testing
   @Test(arguments: LessonLibrary.all.map(\.name))
   func everyLessonReplaysFrameForFrame(_ name: String) throws {
     let lesson = try #require(LessonLibrary.lesson(named: name))
-    let original = try record(lesson, keys: "sssSn?<Esc>2<Down>:goto 40<Enter><Space>ccc")
+    // Each `ask` stops the run and takes keys as its answer: Esc shows the answer, c runs on.
+    let asks = lesson.source.split(separator: "\n").filter { $0.hasPrefix("ask ") }.count
+    let original = try record(
+      lesson,
+      keys: "sssSn?<Esc>2<Down>:goto 40<Enter><Space>ccc"
+        + String(repeating: "<Esc>cccc", count: asks))
     #expect(original.model.machine.isFinished)
     let parsed = try Recording(parsing: original.recording.text)
     #expect(parsed == original.recording)

@@ -171,6 +171,15 @@ public enum KernelFunctions {
       summary: "give a block back to the pool"),
     Signature(
       name: "dma_pool_destroy", parameters: "pool", summary: "free the pool and its chunks"),
+    Signature(
+      name: "vmalloc", parameters: "size",
+      summary: "pages mapped in the vmalloc area (not DMA-able)"),
+    Signature(
+      name: "__get_free_pages", parameters: "gfp, order",
+      summary: "2^order contiguous pages in the linear map"),
+    Signature(
+      name: "stack_buffer", parameters: "size, vmap_stack=",
+      summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
   ]
 
   /// The directive keywords.

@@ -79,7 +79,8 @@ extension Lowerer {
     case "dma_pool_create": 5
     case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
     case "dma_pool_destroy": 1
-    default: Self.memoryAttributeArgumentCount(callee) ?? 0
+    default:
+      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee) ?? 0
     }
   }
 
@@ -88,6 +89,7 @@ extension Lowerer {
     case "dmaengine_slave_config":
       ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
     case "cpu_write": ["repeat"]
+    case "stack_buffer": ["vmap_stack"]
     case "dma_interleaved_template": Self.templateLabels
     case "data_chunk": Self.chunkLabels
     default: []
@@ -155,6 +157,9 @@ extension Lowerer {
     default:
       if Self.memoryAttributeCalls.contains(callee) {
         return memoryAttributeOperation(callee, args)
+      }
+      if Self.kernelMemoryArgumentCount(callee) != nil {
+        return kernelMemoryOperation(callee, args, label)
       }
       return engineOperation(callee, args)
     }

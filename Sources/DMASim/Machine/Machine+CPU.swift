@@ -70,6 +70,11 @@ extension Machine {
       dmaSyncSingle(forCPU: true, device, handle, size: size, direction: direction)
     case .dmaSyncSingleForDevice(let device, let handle, let size, let direction):
       dmaSyncSingle(forCPU: false, device, handle, size: size, direction: direction)
+    case .vmalloc(let size): vmalloc(size: size, result: action.result)
+    case .getFreePages(let order, let flags):
+      getFreePages(order: order, flags: flags, result: action.result)
+    case .stackBuffer(let size, let vmapped):
+      stackBuffer(size: size, vmapped: vmapped, result: action.result)
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
       executeScatterGather(action)
     case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)

@@ -91,7 +91,8 @@ extension Machine {
       dmaDebug.mapPage(
         id: mapping.id, device: debugDevice(mapping.device), physical: mapping.physical,
         virtualAddress: mapping.virtualAddress, size: mapping.size, direction: mapping.direction,
-        dmaAddress: mapping.handle, step: stepCount))
+        dmaAddress: mapping.handle, memory: isStackBuffer(mapping.physical) ? .stack : .ordinary,
+        step: stepCount))
   }
 
   /// `dma_unmap_single` → `dma_direct_unmap_page`: `arch_sync_dma_for_cpu` on the range the

@@ -119,6 +119,12 @@ public enum Operation: Hashable, Sendable {
   /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
   /// stops and lets the student answer; headless runs show it with its expected answer.
   case ask(question: String, answer: String, choices: [String])
+  /// `vmalloc(size)`: virtually contiguous pages in the vmalloc area.
+  case vmalloc(size: UInt64)
+  /// `__get_free_pages(gfp, order)`: 2^order contiguous pages in the linear map.
+  case getFreePages(order: Int, flags: GFPFlags)
+  /// `char buf[size]` on the kernel stack (vmapped with `CONFIG_VMAP_STACK`).
+  case stackBuffer(size: UInt64, vmapped: Bool)
   // Memory attributes (memattr): barriers, remaps, page-table dumps.
   /// `wmb()`, `rmb()`, `mb()`, `dma_wmb()`, `dma_rmb()`.
   case barrier(MemoryBarrier)
@@ -199,6 +205,9 @@ public enum Operation: Hashable, Sendable {
     case .runTicks: "run"
     case .expect: "expect"
     case .ask: "ask"
+    case .vmalloc: "vmalloc"
+    case .getFreePages: "__get_free_pages"
+    case .stackBuffer: "stack_buffer"
     case .barrier(let barrier): barrier.kernelName
     case .remap(let kind, _, _): kind.kernelName
     case .unmapRemap(_, let memunmap): memunmap ? "memunmap" : "iounmap"
