@@ -24,9 +24,16 @@ struct Bench: ParsableCommand {
   @Flag(help: "Run only the terminal figures (frame build time, bytes written per step).")
   var frames = false
 
+  @Flag(help: "Run only the mapping-API figure (map/error/unmap calls per second over 1 GiB).")
+  var mapping = false
+
   func run() throws {
     if memoryProbe {
       memoryWorkload()
+      return
+    }
+    if mapping {
+      BenchRow.printTable([mappingFigure()])
       return
     }
     if frames {
@@ -38,6 +45,7 @@ struct Bench: ParsableCommand {
     rows.append(streamingFigure(megabytes: 4, granularity: .beat))
     rows += engineFigures()
     rows.append(lliFigure())
+    rows.append(mappingFigure())
     rows += try historyFigures()
     rows.append(try frameFigure())
     rows += try FrameBench.rows()
