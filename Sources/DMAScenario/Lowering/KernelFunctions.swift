@@ -67,6 +67,12 @@ public enum KernelFunctions {
       name: "dma_unmap_sg", parameters: "dev, sg, nents, dir",
       summary: "unmap with the original nents"),
     Signature(
+      name: "dma_sync_sg_for_cpu", parameters: "dev, sg, nents, dir",
+      summary: "give every entry back to the CPU (invalidate unless TO_DEVICE)"),
+    Signature(
+      name: "dma_sync_sg_for_device", parameters: "dev, sg, nents, dir",
+      summary: "give every entry back to the device (clean)"),
+    Signature(
       name: "dmaengine_prep_slave_sg", parameters: "chan, sg, sg_len, dir, flags",
       summary: "prepare a scatter-gather slave transfer"),
     Signature(

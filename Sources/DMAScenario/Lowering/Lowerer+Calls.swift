@@ -60,7 +60,9 @@ extension Lowerer {
     case "sg_init_table": 1
     case "cma_alloc", "cma_release": 2
     case "dma_alloc_coherent", "dma_alloc_wc", "dma_free_coherent": 4
-    case "sg_set_buf", "dma_map_sg", "dma_unmap_sg": 4
+    case "sg_set_buf", "dma_map_sg", "dma_unmap_sg", "dma_sync_sg_for_cpu",
+      "dma_sync_sg_for_device":
+      4
     case "dmaengine_prep_slave_sg": 5
     case "dmaengine_prep_dma_memcpy": 5
     case "dmaengine_prep_dma_cyclic": 6
@@ -211,7 +213,7 @@ extension Lowerer {
         let length = requireInteger(args[3], "the length")
       else { return nil }
       return (.sgSetBuf(table: table, index: Int(index), pointer: pointer, length: length), nil)
-    case "dma_map_sg", "dma_unmap_sg":
+    case "dma_map_sg", "dma_unmap_sg", "dma_sync_sg_for_cpu", "dma_sync_sg_for_device":
       guard let dev = device(args[0]), let table = variable(args[1], .scatterList),
         let count = requireInteger(args[2], "nents"),
         let direction = constant(
@@ -220,6 +222,13 @@ extension Lowerer {
       if callee == "dma_map_sg" {
         return (
           .dmaMapSG(device: dev, table: table, count: Int(count), direction: direction), .integer
+        )
+      }
+      if callee != "dma_unmap_sg" {
+        return (
+          .dmaSyncSG(
+            forCPU: callee == "dma_sync_sg_for_cpu", device: dev, table: table, count: Int(count),
+            direction: direction), nil
         )
       }
       return (.dmaUnmapSG(device: dev, table: table, count: Int(count), direction: direction), nil)

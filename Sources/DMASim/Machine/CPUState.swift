@@ -59,6 +59,9 @@ enum MicroOp: Hashable, Sendable {
   case finishMapSG(table: Int, device: String, count: Int, direction: DMADataDirection, String?)
   /// The end of `dma_unmap_sg`: dma-debug's checks, then forget the bus addresses.
   case finishUnmapSG(table: Int, device: String, count: Int, direction: DMADataDirection)
+  /// dma-debug's `check_sync` per segment after `dma_sync_sg_for_*`.
+  case finishSyncSG(
+    forCPU: Bool, table: Int, device: String, count: Int, direction: DMADataDirection)
   /// The end of `dma_unmap_single`: dma-debug's checks, then drop the mapping.
   case finishUnmap(String, DMAAddr, UInt64, DMADataDirection)
   /// The end of a `dma_sync_single_for_*`: dma-debug's checks and the ownership change.

@@ -75,7 +75,7 @@ extension Machine {
       getFreePages(order: order, flags: flags, result: action.result)
     case .stackBuffer(let size, let vmapped):
       stackBuffer(size: size, vmapped: vmapped, result: action.result)
-    case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .prepSlaveSG:
+    case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .dmaSyncSG, .prepSlaveSG:
       executeScatterGather(action)
     case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)
     default: executeEngineCall(action)
@@ -128,6 +128,8 @@ extension Machine {
       finishMapSG(table, device, count, direction, result)
     case .finishUnmapSG(let table, let device, let count, let direction):
       finishUnmapSG(table, device, count, direction)
+    case .finishSyncSG(let forCPU, let table, let device, let count, let direction):
+      finishSyncSG(forCPU: forCPU, table, device, count, direction)
     case .finishUnmap(let device, let handle, let size, let direction):
       finishUnmap(device, handle, size, direction)
     case .finishSync(let forCPU, let device, let handle, let size, let direction):

@@ -32,6 +32,10 @@ extension Machine {
     case .dmaUnmapSG(let device, let tableOperand, let count, let direction):
       guard let table = tableIndex(tableOperand, "dma_unmap_sg") else { return }
       unmapSG(device, table, count, direction)
+    case .dmaSyncSG(let forCPU, let device, let tableOperand, let count, let direction):
+      let name = forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device"
+      guard let table = tableIndex(tableOperand, name) else { return }
+      syncSG(forCPU: forCPU, device, table, count, direction)
     case .prepSlaveSG(let channel, let tableOperand, let countOperand, let direction, let flags):
       prepSlaveSG(channel, tableOperand, countOperand, direction, flags, result: action.result)
     default: break
@@ -196,7 +200,7 @@ extension Machine {
         + "\(flags.kernelText) → txd d\(id) on desc_allocated")
   }
 
-  private func segments(_ table: Int, _ count: Int) -> [DMADebugSegment] {
+  func segments(_ table: Int, _ count: Int) -> [DMADebugSegment] {
     scatterLists[table].entries.prefix(max(0, count)).map {
       DMADebugSegment(
         physical: $0.physical ?? PhysAddr(0), virtualAddress: $0.virtualAddress ?? VirtAddr(0),

@@ -99,6 +99,10 @@ public enum Operation: Hashable, Sendable {
   case dmaMapSG(device: String, table: Operand, count: Int, direction: DMADataDirection)
   /// `dma_unmap_sg(dev, sgl, nents, dir)`.
   case dmaUnmapSG(device: String, table: Operand, count: Int, direction: DMADataDirection)
+  /// `dma_sync_sg_for_cpu` (`forCPU`) or `dma_sync_sg_for_device` over the first `count`
+  /// entries (the `nents` passed to `dma_map_sg`).
+  case dmaSyncSG(
+    forCPU: Bool, device: String, table: Operand, count: Int, direction: DMADataDirection)
   /// `dmaengine_prep_slave_sg(chan, sgl, sg_len, dir, flags)`.
   case prepSlaveSG(
     channel: Operand, table: Operand, count: Operand, direction: DMATransferDirection,
@@ -197,6 +201,8 @@ public enum Operation: Hashable, Sendable {
     case .sgSetBuf: "sg_set_buf"
     case .dmaMapSG: "dma_map_sg"
     case .dmaUnmapSG: "dma_unmap_sg"
+    case .dmaSyncSG(let forCPU, _, _, _, _):
+      forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device"
     case .prepSlaveSG: "dmaengine_prep_slave_sg"
     case .submit: "dmaengine_submit"
     case .issuePending: "dma_async_issue_pending"
