@@ -44,7 +44,8 @@ let package = Package(
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
     .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree"], exclude: ["Fixtures"]),
     .testTarget(name: "DMABoardsTests", dependencies: ["DMABoards", "DMASim", "DeviceTree"]),
-    .testTarget(name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"]),
+    .testTarget(
+      name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"], exclude: ["Fixtures"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(
       name: "DMAAppTests",
