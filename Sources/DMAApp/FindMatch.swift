@@ -19,7 +19,7 @@ public enum FindMatch: Hashable, Sendable {
 enum Finder {
   /// Every match, in a fixed order: buffers by VA, PA, bus; cache line; CMA page; descriptors.
   static func matches(for query: String, in machine: Machine) -> [FindMatch] {
-    let text = query.withoutOuterSpaces
+    let text = query.trimmingSpaces
     guard !text.isEmpty else { return [] }
     var found: [FindMatch] = []
     func add(_ match: FindMatch) {
@@ -33,7 +33,7 @@ enum Finder {
     let lower = text.lowercased()
     if lower.hasPrefix("cookie ") || lower.hasPrefix("#") {
       let digits = lower.hasPrefix("#") ? String(lower.dropFirst()) : String(lower.dropFirst(7))
-      if let cookie = Int32(digits.withoutOuterSpaces) {
+      if let cookie = Int32(digits.trimmingSpaces) {
         for match in descriptors(machine, where: { $0.cookie == cookie }) { add(match) }
       }
       return found
@@ -143,12 +143,5 @@ enum Finder {
       }
     }
     return found
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces.
-  fileprivate var withoutOuterSpaces: String {
-    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

@@ -42,12 +42,3 @@ public struct QuizScore: Hashable, Sendable {
     self.asked = asked
   }
 }
-
-extension String {
-  fileprivate var trimmingSpaces: String {
-    var text = Substring(self)
-    while text.first == " " { text = text.dropFirst() }
-    while text.last == " " { text = text.dropLast() }
-    return String(text)
-  }
-}

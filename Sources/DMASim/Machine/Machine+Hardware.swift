@@ -238,18 +238,13 @@ extension Machine {
   }
 
   /// One side of a beat after bus translation: its physical pieces, or nil on a fault.
-  private struct Translated: Equatable {
+  private struct Translated {
     var pieces: [(physical: PhysAddr, count: Int)]?
 
     init(_ pieces: [(physical: PhysAddr, count: Int)]?) { self.pieces = pieces }
 
     /// The first physical address, for the log.
     var first: PhysAddr { pieces?.first?.physical ?? PhysAddr(0) }
-
-    static func == (lhs: Translated, rhs: Translated) -> Bool {
-      lhs.pieces?.map(\.physical) == rhs.pieces?.map(\.physical)
-        && lhs.pieces?.map(\.count) == rhs.pieces?.map(\.count)
-    }
   }
 
   /// Schedules the peripheral's transmit shifter if it is idle.
