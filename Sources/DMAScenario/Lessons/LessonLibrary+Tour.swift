@@ -5,7 +5,7 @@ extension LessonLibrary {
     summary: "a short tour: each panel and the keys, in one transfer",
     source: #"""
       # The tour `dmascope` opens with no argument: each panel and the keys, in one short transfer.
-      lesson "Tour: four panels, a few keys"
+      lesson "Tour: the panels and a few keys"
       board minimal
 
       say "Welcome. This line narrates. Press s to step one event, n for the next statement, c to run to the next pause."
