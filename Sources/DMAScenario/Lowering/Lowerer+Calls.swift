@@ -82,7 +82,8 @@ extension Lowerer {
     case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
     case "dma_pool_destroy": 1
     default:
-      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee) ?? 0
+      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee)
+        ?? Self.pageArgumentCount(callee) ?? 0
     }
   }
 
@@ -163,6 +164,7 @@ extension Lowerer {
       if Self.kernelMemoryArgumentCount(callee) != nil {
         return kernelMemoryOperation(callee, args, label)
       }
+      if Self.pageArgumentCount(callee) != nil { return pageOperation(callee, args) }
       return engineOperation(callee, args)
     }
   }

@@ -166,7 +166,7 @@ extension Lowerer {
     if let kind = variables[name] {
       let type: ExpectType
       switch kind {
-      case .pointer, .dmaHandle: type = .address
+      case .pointer, .dmaHandle, .page: type = .address
       case .cookie, .integer: type = .integer
       case .status: type = .status
       case .bytes: type = .bytes

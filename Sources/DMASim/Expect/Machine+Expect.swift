@@ -127,6 +127,7 @@ extension Machine {
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
     case .dmaPool: return .unavailable("a dma_pool")
+    case .page(let physical): return .address(physical.rawValue)
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }

@@ -78,6 +78,8 @@ extension Machine {
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .dmaSyncSG, .prepSlaveSG:
       executeScatterGather(action)
     case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)
+    case .allocPages, .virtToPage, .pageAddress, .dmaMapPage, .dmaUnmapPage, .deviceReleaseDriver:
+      executePageCall(action)
     default: executeEngineCall(action)
     }
   }

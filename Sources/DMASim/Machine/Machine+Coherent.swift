@@ -119,6 +119,17 @@ extension Machine {
         $0.virtualAddress == virtual && $0.allocator.hasPrefix("dma_alloc")
       })
     else {
+      // dma_free_attrs runs debug_dma_free_coherent before it frees anything, so dma-debug
+      // judges the call (a streaming mapping freed here: "wrong function") even though the
+      // simulator then refuses to free memory that dma_alloc_coherent never gave out.
+      if case .pointer(let virtual)? = resolve(pointer, for: "dma_free_coherent"),
+        case .dmaAddress(let bus)? = resolve(handle, for: "dma_free_coherent"),
+        let physical = pageTable.translate(virtual)?.physical
+      {
+        logDebug(
+          dmaDebug.freeCoherent(
+            device: debugDevice(device), size: size, physical: physical, dmaAddress: bus))
+      }
       log(.debug, "dma_free_coherent", "dma_free_coherent: not a live coherent allocation")
       return
     }

@@ -34,6 +34,9 @@ extension Machine {
     case .overlappingCacheline:
       "Two mappings the device may write share a cache line: maintenance on one can destroy "
         + "the other's data."
+    case .pendingAtRelease:
+      "A driver must unmap and free every DMA buffer in its remove path: after unbinding "
+        + "nobody will, and the device may still write to the memory."
     default: nil
     }
   }

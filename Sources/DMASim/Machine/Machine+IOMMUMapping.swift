@@ -18,13 +18,12 @@ extension Machine {
   /// non-coherent device, then (next step) `__iommu_dma_map`.
   mutating func iommuDMAMapPage(
     _ context: IOMMUContext, _ spec: DeviceSpec, virtual: VirtAddr, physical: PhysAddr,
-    size: UInt64, direction: DMADataDirection, result: String?
+    size: UInt64, direction: DMADataDirection, call: String, result: String?
   ) {
     let prot = IOMMUProtection.forDMA(direction, coherent: spec.coherent)
     log(
       .kernel, "iommu_dma_map_page",
-      "dma_map_single(\(spec.kernelName), \(virtual.hex), \(size), \(direction.kernelName)) → "
-        + "iommu_dma_map_page(phys \(physical.hex)): \(spec.kernelName) is behind "
+      "\(call) → iommu_dma_map_page(phys \(physical.hex)): \(spec.kernelName) is behind "
         + "\(iommus[context.iommu].spec.kernelName), prot \(prot.kernelText)")
     let mapping = StreamingMapping(
       id: nextID, device: spec.name, handle: .mappingError, virtualAddress: virtual,
