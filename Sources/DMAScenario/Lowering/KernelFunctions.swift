@@ -191,6 +191,8 @@ public enum KernelFunctions {
       name: "alloc_pages", parameters: "gfp, order",
       summary: "2^order contiguous pages as a struct page *"),
     Signature(
+      name: "__free_pages", parameters: "page, order", summary: "give alloc_pages pages back"),
+    Signature(
       name: "virt_to_page", parameters: "ptr", summary: "the struct page * of a linear-map address"),
     Signature(
       name: "vmalloc_to_page", parameters: "ptr",

@@ -6,7 +6,7 @@ extension Lowerer {
   static func pageArgumentCount(_ callee: String) -> Int? {
     switch callee {
     case "virt_to_page", "vmalloc_to_page", "page_address", "device_release_driver": 1
-    case "alloc_pages": 2
+    case "alloc_pages", "__free_pages": 2
     case "dma_unmap_page": 4
     case "dma_map_page": 5
     default: nil
@@ -27,6 +27,14 @@ extension Lowerer {
         return nil
       }
       return (.allocPages(order: Int(order), flags: gfp), .page)
+    case "__free_pages":
+      guard let page = variable(args[0], .page), let order = requireInteger(args[1], "the order")
+      else { return nil }
+      guard order <= 10 else {
+        error("order \(order) is above MAX_PAGE_ORDER (10)", at: args[1].range)
+        return nil
+      }
+      return (.freePages(page: page, order: Int(order)), nil)
     case "virt_to_page", "vmalloc_to_page":
       return variable(args[0], .pointer).map {
         (.virtToPage(pointer: $0, vmalloc: callee == "vmalloc_to_page"), .page)

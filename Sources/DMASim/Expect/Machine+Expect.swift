@@ -106,6 +106,7 @@ extension Machine {
       case let other: return .unavailable("\(other.text) has no count")
       }
     case .list(let items): return .list(items.map(observe))
+    case .iovaToPhys, .iovaMappedPages, .iommuCounter: return observeIOMMU(term)
     }
   }
 

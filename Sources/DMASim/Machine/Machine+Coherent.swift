@@ -19,6 +19,12 @@ extension Machine {
         index, spec, size: size, function: function, result: result, handle: handleName)
       return
     }
+    // iommu_dma_alloc: a blocking gfp without DMA_ATTR_FORCE_CONTIGUOUS takes the remap path.
+    if let context = iommuContext(for: device), flags.contains(.directReclaim) {
+      iommuDMAAllocRemap(
+        context, spec, size: size, function: function, result: result, handle: handleName)
+      return
+    }
     let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
     let (found, source, area) = directAllocPages(device, spec, pageCount: pageCount, flags: flags)
     guard let physical = found, let linear = pageTable.linearAddress(of: physical) else {
@@ -147,6 +153,7 @@ extension Machine {
     if let context = iommuContext(for: device) {
       iommuUnmap(context, iova: bus.rawValue, size: allocation.reservedSize)
     }
+    if releaseIOMMURemap(allocation) { return }
     pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
     if let name = allocation.cmaArea,

@@ -52,6 +52,8 @@ extension Machine {
       iommuMapSG(context, device, table, count, direction, result: result)
     case .unmapSG(let context, let table, let count):
       iommuUnmapSG(context, table, count)
+    case .finishAllocRemap(let allocation, let handle, let result, let handleName, let device):
+      finishAllocRemap(allocation, handle, result: result, handleName: handleName, device: device)
     }
   }
 
@@ -115,8 +117,8 @@ extension Machine {
   /// (`dma_info_to_prot(DMA_BIDIRECTIONAL)`) at an IOVA below the coherent mask, and the
   /// handle is that IOVA. Returns nil (and maps nothing) when there is no IOVA space.
   ///
-  /// The pages come from dma-direct's allocator (physically contiguous); the kernel's
-  /// `iommu_dma_alloc_remap` may use scattered pages, which the IOVA hides either way.
+  /// This is the non-blocking (`GFP_ATOMIC`) path, with physically contiguous pages; a
+  /// blocking gfp takes `iommuDMAAllocRemap` (scattered pages, `iommu_dma_alloc_remap`).
   mutating func iommuMapCoherent(
     _ context: IOMMUContext, _ spec: DeviceSpec, physical: PhysAddr, size: UInt64
   ) -> DMAAddr? {

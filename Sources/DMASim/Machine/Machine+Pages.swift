@@ -13,6 +13,7 @@ extension Machine {
     case .dmaUnmapPage(let device, let handle, let size, let direction):
       dmaUnmapSingle(device, handle, size: size, direction: direction, function: "dma_unmap_page")
     case .deviceReleaseDriver(let device): deviceReleaseDriver(device)
+    case .freePages(let page, let order): freePages(page, order: order)
     default: break
     }
   }
@@ -40,6 +41,30 @@ extension Machine {
       "alloc_pages(\(flags.kernelText), \(order)) = \(Value.page(physical).text): \(count) "
         + "contiguous page(s) at \(physical.hex); page_address() = \(virtual.hex) in the linear map"
     )
+  }
+
+  /// `__free_pages(page, order)`: the pages of an `alloc_pages` block go back to the page
+  /// allocator, which hands freed pages out first.
+  mutating func freePages(_ operand: Operand, order: Int) {
+    guard let value = resolve(operand, for: "__free_pages") else { return }
+    let count = UInt64(1) << UInt64(order)
+    guard case .page(let physical) = value,
+      let index = allocations.firstIndex(where: {
+        $0.physical == physical && $0.allocator == "alloc_pages order-\(order)"
+      })
+    else {
+      log(
+        .debug, "__free_pages",
+        "__free_pages(\(value.text), \(order)): not an order-\(order) block from alloc_pages",
+        detail: "Free pages with the order they were allocated with, once.")
+      return
+    }
+    allocations.remove(at: index)
+    freePages(physical, count: count)
+    log(
+      .kernel, "__free_pages",
+      "__free_pages(\(value.text), \(order)): \(count) page(s) at \(physical.hex) back to the page "
+        + "allocator")
   }
 
   /// `virt_to_page(ptr)` for a linear-map address, `vmalloc_to_page(ptr)` for a vmalloc one.

@@ -175,6 +175,8 @@ public enum Operation: Hashable, Sendable {
   case dmaUnmapPage(device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
   /// `device_release_driver(dev)`: the driver is unbound (dma-debug's bus notifier runs).
   case deviceReleaseDriver(device: String)
+  /// `__free_pages(page, order)`.
+  case freePages(page: Operand, order: Int)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -248,6 +250,7 @@ public enum Operation: Hashable, Sendable {
     case .dmaMapPage: "dma_map_page"
     case .dmaUnmapPage: "dma_unmap_page"
     case .deviceReleaseDriver: "device_release_driver"
+    case .freePages: "__free_pages"
     }
   }
 }
