@@ -91,7 +91,8 @@ extension Machine {
       for (_, pa, length) in lineChunks(
         allocation.virtualAddress, allocation.physical, count: allocation.reservedSize)
       {
-        _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+        noteCacheAccess(
+          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
       }
     } else {
       ram.write(allocation.physical, bytes: zeros)

@@ -58,7 +58,8 @@ extension Machine {
     for run in runs {
       guard let linear = pageTable.linearAddress(of: run.physical) else { continue }
       for (_, pa, length) in lineChunks(linear, run.physical, count: run.size) {
-        _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+        noteCacheAccess(
+          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
       }
     }
     guard let iova = allocIOVA(context, size: bytes, dmaLimit: dmaLimit(spec, coherent: true))

@@ -20,8 +20,11 @@ extension Machine {
     }
     guard translation.mapping.name == KernelMapping.linearMapName else {
       log(
-        .debug, "dma_map_single", "rejecting DMA map of vmalloc memory",
-        detail: "dma_map_single needs a linear-map address (kmalloc, __get_free_pages).")
+        .debug, "dma_map_single",
+        "\(spec.driverName) \(spec.kernelName): rejecting DMA map of vmalloc memory",
+        detail: "dma_map_single needs a linear-map address (kmalloc, __get_free_pages). "
+          + "dma_map_single_attrs refuses vmalloc memory (dev_WARN_ONCE) before dma-debug's "
+          + "debug_dma_map_single even looks at it.")
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
@@ -42,6 +45,7 @@ extension Machine {
   ) {
     let device = spec.name
     if let context = iommuContext(for: device) {
+      checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
       iommuDMAMapPage(
         context, spec, virtual: virtual, physical: physical, size: size, direction: direction,
         call: call, result: result)
@@ -77,6 +81,7 @@ extension Machine {
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
+    checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
     log(.kernel, "dma_map_single", "\(call) → dma_direct_map_page(phys \(physical.hex))")
     let mapping = StreamingMapping(
       id: nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
