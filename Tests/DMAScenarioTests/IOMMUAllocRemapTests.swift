@@ -52,6 +52,7 @@ import Testing
       """)
     #expect(failed(machine).isEmpty, "\(failed(machine))")
     #expect(machine.expectationResults.count == 11)
+    #expect(scatteredPieces(machine) == [0x4200_2000, 0x4200_0000, 0x4200_3000])
     let remap = machine.log.entries.filter { $0.function == "iommu_dma_alloc" }.map(\.message)
     #expect(remap.count == 1, "\(remap)")
     #expect(
@@ -61,6 +62,9 @@ import Testing
         == true, "\(remap)")
     #expect(machine.log.entries.contains { $0.function == "dma_common_pages_remap" })
     #expect(machine.log.entries.contains { $0.function == "arch_dma_prep_coherent" })
+    #expect(
+      machine.physicalPieces(of: VirtAddr(0xffff_8000_1000_0000), size: 12288).isEmpty,
+      "the remap is gone after dma_free_coherent")
     // Freed again: nothing of the remap is left in the kernel's page tables.
     #expect(!machine.pageTable.mappings.contains { $0.name.hasPrefix("iommu_dma_alloc_remap") })
     #expect(!machine.log.entries.contains { $0.source == .debug })
@@ -109,6 +113,9 @@ import Testing
     #expect(aliases.aliases.count == 2, "\(aliases)")
     let allocation = try #require(machine.allocations.last)
     #expect(allocation.allocator == "dma_alloc_coherent" && allocation.reservedSize == 8192)
+    // Two fresh pages come out of the page allocator in order: one physical piece.
+    let pieces = machine.physicalPieces(of: allocation)
+    #expect(pieces == [PhysicalPiece(virtual: buf, physical: allocation.physical, size: 8192)])
   }
 
   @Test func atomicAllocationsStayContiguous() throws {
@@ -166,5 +173,13 @@ import Testing
         "`spi0` is not behind an IOMMU on board `soc_iommu`"
       ])
     #expect(result.diagnostics.first?.hint == "devices behind an IOMMU here: spi1")
+  }
+
+  /// The physical pieces of `buf` while it is live: the run replayed up to its `wmb()`.
+  func scatteredPieces(_ finished: Machine) -> [UInt64] {
+    var machine = Machine(board: finished.board, program: finished.program)
+    while machine.step(), machine.currentAction?.operation.functionName != "wmb" {}
+    guard case .pointer(let buf) = machine.cpu.variables["buf"] else { return [] }
+    return machine.physicalPieces(of: buf, size: 12288).map(\.physical.rawValue)
   }
 }
