@@ -186,6 +186,16 @@ public enum KernelFunctions {
     Signature(
       name: "stack_buffer", parameters: "size, vmap_stack=",
       summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
+    // Lessons: driver unbind and the dmatest module.
+    Signature(
+      name: "device_release_driver", parameters: "dev",
+      summary: "unbind the driver (dma-debug reports mappings left behind)"),
+    Signature(
+      name: "dmatest_run",
+      parameters:
+        "iterations=, test_buf_size=, max_channels=, transfer_size=, norandom=, noverify=, "
+        + "verbose=, seed=, inject_stale_cache=",
+      summary: "load dmatest with these parameters and run it; returns the failures"),
   ]
 
   /// The directive keywords.

@@ -10,6 +10,8 @@ extension Lowerer {
     ("tx_status", "chan, cookie"), ("wire", "dev[, offset, len]"), ("cma_used", ""),
     ("cma_free", ""), ("dma_debug_errors", ""), ("mappings", ""), ("count", "list or bytes"),
     ("bytes", "byte, …"), ("fill", "byte, count"),
+    // The machine counters (`MachineCounter`).
+    ("swiotlb_used", ""),
   ]
 
   /// Constants an `expect` may name, besides variables.
@@ -334,6 +336,12 @@ extension Lowerer {
       case "dma_debug_errors": return (.dmaDebugErrors, .integer)
       default: return (.mappingCount, .integer)
       }
+    case let name where MachineCounter(rawValue: name) != nil:
+      guard args.isEmpty, let counter = MachineCounter(rawValue: name) else {
+        arityError(&self)
+        return nil
+      }
+      return (.counter(counter), .integer)
     case "count":
       guard args.count == 1 else {
         arityError(&self)

@@ -161,6 +161,13 @@ public enum Operation: Hashable, Sendable {
   case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
   /// `dma_pool_destroy(pool)`.
   case dmaPoolDestroy(pool: Operand)
+  // Lessons: driver unbind and the dmatest module.
+  /// `device_release_driver(dev)`: the driver unbinds; dma-debug's bus notifier reports the
+  /// mappings it left behind.
+  case deviceReleaseDriver(device: String)
+  /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
+  /// threads run on the board's memcpy channels; the result is the number of failures.
+  case dmatestRun(options: DmatestOptions)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -228,6 +235,8 @@ public enum Operation: Hashable, Sendable {
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
     case .dmaPoolDestroy: "dma_pool_destroy"
+    case .deviceReleaseDriver: "device_release_driver"
+    case .dmatestRun: "dmatest_run"
     }
   }
 }
