@@ -45,8 +45,7 @@ extension AppModel {
         .render(in: rows[1], buffer: &buffer)
     }
     if showHelp {
-      HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)
-        .render(in: buffer.area, buffer: &buffer)
+      helpOverlay.render(in: buffer.area, buffer: &buffer)
     }
     return buffer
   }

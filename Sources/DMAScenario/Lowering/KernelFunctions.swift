@@ -208,6 +208,13 @@ public enum KernelFunctions {
     Signature(
       name: "device_release_driver", parameters: "dev",
       summary: "unbind the driver (dma-debug reports leaked mappings)"),
+    // The dmatest module.
+    Signature(
+      name: "dmatest_run",
+      parameters:
+        "iterations=, test_buf_size=, max_channels=, transfer_size=, norandom=, noverify=, "
+        + "verbose=, seed=, inject_stale_cache=",
+      summary: "load dmatest with these parameters and run it; returns the failures"),
   ]
 
   /// The directive keywords.

@@ -83,7 +83,7 @@ extension Lowerer {
     case "dma_pool_destroy": 1
     default:
       Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee)
-        ?? Self.pageArgumentCount(callee) ?? 0
+        ?? Self.pageArgumentCount(callee) ?? Self.lessonCallArgumentCount(callee) ?? 0
     }
   }
 
@@ -95,7 +95,7 @@ extension Lowerer {
     case "stack_buffer": ["vmap_stack"]
     case "dma_interleaved_template": Self.templateLabels
     case "data_chunk": Self.chunkLabels
-    default: []
+    default: Self.lessonCallLabels(callee) ?? []
     }
   }
 
@@ -165,6 +165,9 @@ extension Lowerer {
         return kernelMemoryOperation(callee, args, label)
       }
       if Self.pageArgumentCount(callee) != nil { return pageOperation(callee, args) }
+      if Self.lessonCallArgumentCount(callee) != nil {
+        return lessonCallOperation(callee, args, label)
+      }
       return engineOperation(callee, args)
     }
   }

@@ -12,6 +12,9 @@ extension Lowerer {
     ("bytes", "byte, …"), ("fill", "byte, count"), ("iova_to_phys", "dev, handle[, offset]"),
     ("iova_mapped", "dev, handle, len"), ("iotlb_hits", "dev"), ("iotlb_misses", "dev"),
     ("iommu_faults", "dev"),
+    ("bytes", "byte, …"), ("fill", "byte, count"),
+    // The machine counters (`MachineCounter`).
+    ("swiotlb_used", ""),
   ]
 
   /// Constants an `expect` may name, besides variables.
@@ -336,6 +339,12 @@ extension Lowerer {
       case "dma_debug_errors": return (.dmaDebugErrors, .integer)
       default: return (.mappingCount, .integer)
       }
+    case let name where MachineCounter(rawValue: name) != nil:
+      guard args.isEmpty, let counter = MachineCounter(rawValue: name) else {
+        arityError(&self)
+        return nil
+      }
+      return (.counter(counter), .integer)
     case "count":
       guard args.count == 1 else {
         arityError(&self)

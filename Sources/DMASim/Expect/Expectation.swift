@@ -85,6 +85,8 @@ public indirect enum ExpectTerm: Hashable, Sendable {
   case dmaDebugErrors
   /// `mappings()`: live streaming mappings.
   case mappingCount
+  /// `swiotlb_used()`, `cma_lent()`, …: a counter of the machine's allocators.
+  case counter(MachineCounter)
   /// `count(x)`: the length of a list or of bytes.
   case count(ExpectTerm)
   /// `[a, b]`: a list of terms (cookies or descriptors).

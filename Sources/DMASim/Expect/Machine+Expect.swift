@@ -98,6 +98,7 @@ extension Machine {
       return .integer(Int64(used ? area.used : area.availableCount))
     case .dmaDebugErrors: return .integer(Int64(dmaDebug.errorCount))
     case .mappingCount: return .integer(Int64(mappings.count))
+    case .counter(let counter): return observe(counter)
     case .count(let inner):
       switch observe(inner) {
       case .list(let items): return .integer(Int64(items.count))

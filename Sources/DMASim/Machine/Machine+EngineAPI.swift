@@ -42,6 +42,7 @@ extension Machine {
     case .dmaSetMask(let device, let mask, let kind):
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
+    case .dmatestRun: executeLessonCall(action)
     default: break
     }
   }

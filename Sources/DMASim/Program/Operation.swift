@@ -177,6 +177,10 @@ public enum Operation: Hashable, Sendable {
   case deviceReleaseDriver(device: String)
   /// `__free_pages(page, order)`.
   case freePages(page: Operand, order: Int)
+  // The dmatest module.
+  /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
+  /// threads run on the board's memcpy channels; the result is the number of failures.
+  case dmatestRun(options: DmatestOptions)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -251,6 +255,7 @@ public enum Operation: Hashable, Sendable {
     case .dmaUnmapPage: "dma_unmap_page"
     case .deviceReleaseDriver: "device_release_driver"
     case .freePages: "__free_pages"
+    case .dmatestRun: "dmatest_run"
     }
   }
 }
