@@ -360,6 +360,32 @@ import Testing
             + "step ",
         ]
       }),
+    Case(
+      name: "a DMA buffer inside a struct shares cache lines with its other fields",
+      wrong: rx + """
+        port = kmalloc(128, GFP_KERNEL)
+        h = dma_map_single(uart0, port + 4, 120, DMA_FROM_DEVICE)
+        ret = dma_mapping_error(uart0, h)
+        cpu_write(port, 0, "BUSY")
+        """ + "\n" + receive + """
+          dma_unmap_single(uart0, h, 120, DMA_FROM_DEVICE)
+          """,
+      right: rx + """
+        port = kmalloc(384, GFP_KERNEL)
+        h = dma_map_single(uart0, port + 128, 128, DMA_FROM_DEVICE)
+        ret = dma_mapping_error(uart0, h)
+        cpu_write(port, 0, "BUSY")
+        """ + "\n" + receive + """
+          dma_unmap_single(uart0, h, 128, DMA_FROM_DEVICE)
+          """,
+      expected: {
+        [
+          "port + 4 (kmalloc-128) mapped DMA_FROM_DEVICE shares cache line \($0.line("port")) "
+            + "with port + 0…3, outside the mapping",
+          "dirty line \($0.line("port")) written back by dc civac over data the device wrote at "
+            + "step ",
+        ]
+      }),
   ]
 
   func run(_ source: String) throws -> Machine {

@@ -59,10 +59,11 @@ extension Machine {
       addresses: [LogAddress("phys", physical.rawValue), LogAddress("line", line.rawValue)])
   }
 
-  /// A streaming mapping the device may write, of a buffer whose first or last cache line also
-  /// holds another live allocation: maintenance on the mapping hits the other object, and the
-  /// other object's dirty line can overwrite what the device writes (why arm64 sets
-  /// `ARCH_DMA_MINALIGN` to 128 and bounces small kmalloc buffers when it can).
+  /// A streaming mapping the device may write whose first or last cache line also holds other
+  /// live data: another allocation, or bytes of the same object before the mapping (a buffer
+  /// inside a struct). Maintenance on the mapping hits that data, and its dirty line can
+  /// overwrite what the device writes (why arm64 sets `ARCH_DMA_MINALIGN` to 128 and bounces
+  /// small kmalloc buffers when it can). Slack past an object's requested size does not count.
   mutating func checkSharedCacheLines(
     _ spec: DeviceSpec, physical: PhysAddr, size: UInt64, direction: DMADataDirection
   ) {
@@ -74,24 +75,42 @@ extension Machine {
     let owner = allocations.first {
       physical >= $0.physical && end - $0.physical.rawValue <= max($0.reservedSize, $0.size)
     }
+    var label = "the buffer"
+    if let owner {
+      let offset = physical.rawValue - owner.physical.rawValue
+      label = "\(owner.name)\(offset > 0 ? " + \(offset)" : "") (\(owner.allocator))"
+    }
+    var shared: (line: UInt64, with: String)?
     for other in allocations where other.id != owner?.id && other.reservedSize > 0 {
       let start = other.physical.rawValue
       let stop = start + max(other.size, 1)
       guard start < last, first < stop, start >= end || stop <= physical.rawValue else { continue }
-      let shared = max(first, start - start % lineSize)
-      log(
-        .debug, "coherency",
-        "\(owner.map { "\($0.name) (\($0.allocator))" } ?? "the buffer") mapped "
-          + "\(direction.kernelName) shares cache line \(PhysAddr(shared).hex) with "
-          + "\(other.name) (\(other.allocator))",
-        detail: "Cache maintenance works on whole lines. Invalidating this line for the DMA "
-          + "discards the CPU's writes to \(other.name), and a dirty copy of the line written "
-          + "back during the transfer overwrites what the device wrote. Buffers for DMA must "
-          + "own their cache lines: arm64 makes ARCH_DMA_MINALIGN 128 bytes and bounces small "
-          + "kmalloc buffers through swiotlb when it can.",
-        addresses: [LogAddress("line", shared)])
-      return
+      shared = (max(first, start - start % lineSize), "\(other.name) (\(other.allocator))")
+      break
     }
+    // Bytes of the same object before the mapping, in its first line: the buffer sits inside
+    // a struct. (Bytes after it may be the unused rest of the same buffer, so they do not
+    // count.)
+    if shared == nil, let owner, physical.rawValue % lineSize != 0 {
+      let base = owner.physical.rawValue
+      let lead = (max(first, base), min(physical.rawValue, base + owner.size))
+      if lead.0 < lead.1 {
+        shared = (
+          first, "\(owner.name) + \(lead.0 - base)…\(lead.1 - base - 1), outside the mapping"
+        )
+      }
+    }
+    guard let shared else { return }
+    log(
+      .debug, "coherency",
+      "\(label) mapped \(direction.kernelName) shares cache line \(PhysAddr(shared.line).hex) with "
+        + shared.with,
+      detail: "Cache maintenance works on whole lines. Invalidating this line for the DMA "
+        + "discards the CPU's writes to the other data in it, and a dirty copy of the line "
+        + "written back during the transfer overwrites what the device wrote. Buffers for DMA "
+        + "must own their cache lines: arm64 makes ARCH_DMA_MINALIGN 128 bytes and bounces "
+        + "small kmalloc buffers through swiotlb when it can.",
+      addresses: [LogAddress("line", shared.line)])
   }
 }
 

@@ -45,10 +45,10 @@ extension Machine {
   ) {
     let device = spec.name
     if let context = iommuContext(for: device) {
-      checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
       iommuDMAMapPage(
         context, spec, virtual: virtual, physical: physical, size: size, direction: direction,
         call: call, result: result)
+      checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
       return
     }
     let handle = busAddress(physical, for: device)
@@ -81,8 +81,8 @@ extension Machine {
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
-    checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
     log(.kernel, "dma_map_single", "\(call) → dma_direct_map_page(phys \(physical.hex))")
+    checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
     let mapping = StreamingMapping(
       id: nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
