@@ -122,4 +122,31 @@ import Testing
     #expect(stack.count == 1, "\(reports(machine))")
     #expect(stack.first?.contains("[probable addr=") == true)
   }
+
+  @Test func behindAnIOMMUThePageIsMappedAtAnIOVA() throws {
+    let machine = try run(
+      """
+      board soc_iommu
+      page = alloc_pages(GFP_KERNEL, 0)
+      h = dma_map_page(spi1, page, 256, 512, DMA_TO_DEVICE)
+      ret = dma_mapping_error(spi1, h)
+      expect iova_to_phys(spi1, h) != 0
+      expect iova_mapped(spi1, h, 512) == 1
+      dma_unmap_page(spi1, h, 512, DMA_TO_DEVICE)
+      expect iova_mapped(spi1, h, 512) == 0
+      expect dma_debug_errors() == 0
+      """)
+    #expect(machine.expectationResults.allSatisfy { $0.passed }, "\(machine.expectationResults)")
+    #expect(machine.expectationResults.count == 4)
+    // The handle keeps the offset in the page: the IOVA's page maps the page itself.
+    guard case .page(let page) = machine.cpu.variables["page"],
+      case .dmaAddress(let handle) = machine.cpu.variables["h"]
+    else {
+      Issue.record("page or h is not set")
+      return
+    }
+    #expect(handle.rawValue & 0xfff == 256 && page.rawValue & 0xfff == 0)
+    let call = machine.log.entries.first { $0.function == "iommu_dma_map_page" }?.message
+    #expect(call?.hasPrefix("dma_map_page(9080000.spi, page(pfn 0x") == true, "\(call ?? "")")
+  }
 }
