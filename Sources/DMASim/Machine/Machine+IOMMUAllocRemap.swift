@@ -8,8 +8,8 @@ extension Machine {
   /// `iommu_dma_alloc_remap`. The pages need not be contiguous: `__iommu_dma_alloc_pages`
   /// takes them in the largest orders it can (`split_page` makes them single pages), zeroed
   /// through the cacheable linear map (`__GFP_ZERO`); `iommu_dma_alloc_iova` below the coherent
-  /// mask; `arch_dma_prep_coherent` (`dc cvac`, as since v6.1) on every run of contiguous pages for a
-  /// non-coherent device; `iommu_map_sg` makes them contiguous in IOVA; and
+  /// mask; `arch_dma_prep_coherent` (`dc cvac` only, since v6.1) on every run of contiguous
+  /// pages for a non-coherent device; `iommu_map_sg` makes them contiguous in IOVA; and
   /// `dma_common_pages_remap` maps them contiguously in the vmalloc area with `dma_pgprot`:
   /// Normal-NC for a non-coherent device, cacheable for a coherent one.
   mutating func iommuDMAAllocRemap(
