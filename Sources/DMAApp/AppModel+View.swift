@@ -117,7 +117,9 @@ extension AppModel {
     case .cache:
       CachePanel(context: context, selected: focused ? cacheSelection : nil)
         .render(in: inner, buffer: &buffer)
-    case .queues: ChannelQueuePanel(context: context).render(in: inner, buffer: &buffer)
+    case .queues:
+      ChannelQueuePanel(context: context, selected: foundDescriptor)
+        .render(in: inner, buffer: &buffer)
     case .log:
       EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)
     case .pageTable:
@@ -140,5 +142,17 @@ extension AppModel {
       let x = max(0, (size.width - text.count) / 2)
       buffer.setString(text, x: x, y: y, style: theme.style(.warning))
     }
+  }
+}
+
+extension AppModel {
+  /// The descriptor `/` found, while it still exists, for the queue panel to highlight.
+  var foundDescriptor: DescriptorSelection? {
+    guard case .descriptor(let controller, let channel, let id) = selectedDescriptor,
+      machine.controllers.indices.contains(controller),
+      machine.controllers[controller].virtualChannels.indices.contains(channel),
+      machine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
+    else { return nil }
+    return DescriptorSelection(controller: controller, channel: channel, id: id)
   }
 }
