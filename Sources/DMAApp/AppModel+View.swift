@@ -115,7 +115,7 @@ extension AppModel {
     case .addressSpaces:
       AddressSpacePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cache:
-      CachePanel(context: context, selected: focused ? cacheSelection : nil)
+      CachePanel(context: context, selected: focused ? cacheSelection : nil, detail: cacheSelection)
         .render(in: inner, buffer: &buffer)
     case .queues:
       ChannelQueuePanel(context: context, selected: foundDescriptor)
