@@ -11,14 +11,14 @@ extension AppModel {
       drawTooSmall(&buffer)
       return buffer
     }
-    let rows = Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(buffer.area)
+    let rows = Layout.vertical(screenRows).split(buffer.area)
     let context = panelContext
     StatusBar(
       context: context, title: scenario.title, running: running, speed: stepsPerSecond,
       message: message
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
-    NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
+    drawNarration(in: rows[2], buffer: &buffer)
     if let quiz {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
@@ -71,8 +71,7 @@ extension AppModel {
 
   /// The body area of the current size (between the status bar and the narration).
   var bodyArea: Rect {
-    Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(
-      Rect(x: 0, y: 0, width: size.width, height: size.height))[1]
+    Layout.vertical(screenRows).split(Rect(x: 0, y: 0, width: size.width, height: size.height))[1]
   }
 
   private func drawBody(in area: Rect, buffer: inout Buffer) {

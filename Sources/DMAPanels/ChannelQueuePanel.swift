@@ -21,6 +21,8 @@ public struct ChannelQueuePanel: Widget {
     let machine = context.machine
     var blocks: [[Line]] = []
     var compact: [[Line]] = []
+    // Full lists for channels holding descriptors, the short form for empty ones.
+    var mixed: [[Line]] = []
     var served: Set<String> = []
     // The block index of the selected descriptor's channel, to keep it on screen.
     var selectedBlock: Int?
@@ -37,6 +39,7 @@ public struct ChannelQueuePanel: Widget {
         let arbiter = arbiterLine(controller)
         blocks.append([arbiter])
         compact.append([arbiter])
+        mixed.append([arbiter])
       }
       for channelIndex in channels {
         let vchan = controller.virtualChannels[channelIndex]
@@ -44,6 +47,8 @@ public struct ChannelQueuePanel: Widget {
         if isSelected(channelIndex) { selectedBlock = blocks.count }
         blocks.append(fullChannel(vchan, mark: mark))
         compact.append(compactChannel(vchan, mark: mark))
+        mixed.append(
+          vchan.descriptors.isEmpty ? compact[compact.count - 1] : blocks[blocks.count - 1])
         if let peripheral = vchan.peripheral { served.insert(peripheral) }
       }
     }
@@ -51,12 +56,13 @@ public struct ChannelQueuePanel: Widget {
       (served.isEmpty || served.contains($0.name)) && ($0.spec.fifo != nil || $0.spec.rxFIFO != nil)
     }
     let fifoLines = peripherals.flatMap { peripheralLines($0, width: area.width) }
-    let full = blocks.flatMap { $0 } + fifoLines
-    let fits = full.count <= area.height
-    var lines = fits ? full : compact.flatMap { $0 } + fifoLines
+    let chosen =
+      [blocks, mixed, compact].first {
+        $0.reduce(0) { $0 + $1.count } + fifoLines.count <= area.height
+      } ?? compact
+    var lines = chosen.flatMap { $0 } + fifoLines
     if let selectedBlock {
       // Scroll whole blocks off the top until the selected channel's block is shown.
-      let chosen = fits ? blocks : compact
       let start = chosen[..<selectedBlock].reduce(0) { $0 + $1.count }
       let end = start + chosen[selectedBlock].count
       if end > area.height {

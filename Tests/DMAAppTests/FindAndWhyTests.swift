@@ -144,8 +144,9 @@ import Testing
     #expect(model.keys(for: MouseEvent(x: 70, y: 10, kind: .scrollDown)) == [.down])
     var cma = try AppFixtures.lessonModel(
       "coherent-buffer", steps: 40, size: Size(width: 200, height: 60))
-    // CMA panel: bottom middle at 200x60; click the fourth cell of the first strip row.
-    let click = MouseEvent(x: 68 + 1 + 7 + 3, y: 27 + 1 + 2, kind: .press)
+    // CMA panel: bottom middle at 200x60 (row 25, under the 24 rows of the top panels);
+    // click the fourth cell of the first strip row.
+    let click = MouseEvent(x: 68 + 1 + 7 + 3, y: 25 + 1 + 2, kind: .press)
     for key in cma.keys(for: click) { _ = cma.update(.key(key)) }
     #expect(cma.focus == .cma)
     #expect(cma.cmaCursorPage == 3 * cma.cmaPagesPerCell)
