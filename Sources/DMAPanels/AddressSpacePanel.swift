@@ -35,12 +35,14 @@ public struct AddressSpacePanel: Widget {
     let machine = context.machine
     let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
     // dma_map_sg keeps no StreamingMapping: a mapped list holding the buffer gives it away too.
+    // (Through an IOMMU the mapped count is the merged segments', so every entry counts.)
     let mappedByList = machine.scatterLists.contains { list in
-      list.entries.prefix(list.mappedCount).contains { entry in
-        guard let physical = entry.physical else { return false }
-        return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
-          && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
-      }
+      list.mappedCount > 0
+        && list.entries.contains { entry in
+          guard let physical = entry.physical else { return false }
+          return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
+            && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
+        }
     }
     let owner: Span
     if mapping == nil, mappedByList {

@@ -12,21 +12,23 @@ extension CachePanel {
   }
 
   /// The device whose view of a line the detail pane shows: the device of the newest
-  /// streaming mapping over it, else of a mapped scatterlist over it, else the board's first
-  /// DMA client.
+  /// streaming mapping over it, else of a mapped scatterlist over it, else of an IOMMU domain
+  /// mapping it, else the board's first DMA client.
   static func viewingDevice(of line: PhysAddr, size: Int, in machine: Machine) -> String? {
     let count = UInt64(size)
     if let mapping = machine.mappings.last(where: { $0.overlaps(line, count: count) }) {
       return mapping.device
     }
+    // Through an IOMMU the mapped count is the merged segments', so look at every entry.
     for list in machine.scatterLists where list.mappedCount > 0 {
-      let covers = list.entries.prefix(list.mappedCount).contains { entry in
+      let covers = list.entries.contains { entry in
         guard let physical = entry.physical else { return false }
         return physical.rawValue < line.rawValue + count
           && line.rawValue < physical.rawValue + max(entry.length, 1)
       }
       if covers, let device = list.device { return device }
     }
+    if let page = machine.iovaPages(mapping: line, size: count).first { return page.device }
     return (machine.board.devices.first { !$0.dmas.isEmpty } ?? machine.board.devices.first)?.name
   }
 
