@@ -37,8 +37,8 @@ public struct SourcePanel: Widget {
       let isCurrent = number == current
       let mark = isCurrent ? "\(context.glyphs.arrowRight)" : " "
       let label = String(repeating: " ", count: numberWidth - String(number).count) + "\(number)"
-      let text = sourceLines[number - 1].split(separator: "\t", omittingEmptySubsequences: false)
-        .joined(separator: "  ")
+      let text = context.drawable(sourceLines[number - 1])
+        .split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "  ")
       let line = Line([
         context.span(mark, .highlight), context.span(label + " ", isCurrent ? .normal : .dim),
         context.span(text, isCurrent ? .highlight : .normal),
