@@ -129,7 +129,8 @@ import Testing
     #expect(model.popup?.lines.first?.contains("is free") == true)
     _ = model.update(.key(.escape))
     _ = model.update(.key(.character("Z")))
-    #expect(model.cmaPagesPerCell == 2)
+    #expect(model.cmaPagesPerCell > 1)
+    #expect(model.cmaPagesPerCell < wide)
   }
 
   @Test func clicksFocusPanelsAndSelectCells() throws {
