@@ -100,4 +100,20 @@ import Testing
     let faulted = render(CMAPanel(context: after), width: 60, height: 8).plainText
     #expect(!faulted.contains(", 0 faults"))
   }
+
+  @Test func thePageTablePanelWalksTheIOPageTable() throws {
+    let model = try pausedModel()
+    let context = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    let text = render(
+      PageTablePanel(context: context, buffer: model.selectedBuffer), width: 64, height: 24
+    ).plainText
+    #expect(text.contains("IO page table spi1 9100000.iommu cb0 IOVA ffffec00"))
+    #expect(text.contains("L3 [510] "))
+    #expect(text.contains("page 4 KiB ffffe000 → 42000000 RO not in IOTLB"))
+    // Without room for the whole walk, nothing of it.
+    let short = render(
+      PageTablePanel(context: context, buffer: model.selectedBuffer), width: 64, height: 12
+    ).plainText
+    #expect(!short.contains("IO page table"))
+  }
 }
