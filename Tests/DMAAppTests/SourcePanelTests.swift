@@ -31,3 +31,24 @@ import Testing
     #expect(text.contains("→ 9 ring = dma_alloc_coherent(spi0, 8192, handle, GFP_KERNEL)"))
   }
 }
+
+/// The address-space panel's byte rows: 32 bytes a row when both views fit, offsets as wide as
+/// the last one shown needs.
+@Suite struct ByteRowTests {
+  @Test func wideRowsAndOffsets() throws {
+    var model = try AppFixtures.lessonModel("iommu-scatter-gather", steps: 0)
+    _ = model.update(.key(.character("c")))
+    let context = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    var buffer = Buffer(size: Size(width: 78, height: 40))
+    buffer.render(
+      AddressSpacePanel(context: context, buffer: model.selectedBuffer), in: buffer.area)
+    let text = buffer.plainText
+    #expect(text.contains("off  CPU view"))
+    #expect(text.contains("+000 piece 2 starts on the next page. piece 2 starts on the next page."))
+    #expect(text.contains("+100 ......"))
+    var narrow = Buffer(size: Size(width: 40, height: 12))
+    narrow.render(
+      AddressSpacePanel(context: context, buffer: model.selectedBuffer), in: narrow.area)
+    #expect(narrow.plainText.contains("+00 piece 2 starts o piece 2 starts o"))
+  }
+}
