@@ -35,12 +35,14 @@ public struct AddressSpacePanel: Widget {
     let machine = context.machine
     let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
     // dma_map_sg keeps no StreamingMapping: a mapped list holding the buffer gives it away too.
+    // (Through an IOMMU the mapped count is the merged segments', so every entry counts.)
     let mappedByList = machine.scatterLists.contains { list in
-      list.entries.prefix(list.mappedCount).contains { entry in
-        guard let physical = entry.physical else { return false }
-        return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
-          && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
-      }
+      list.mappedCount > 0
+        && list.entries.contains { entry in
+          guard let physical = entry.physical else { return false }
+          return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
+            && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
+        }
     }
     let owner: Span
     if mapping == nil, mappedByList {
@@ -73,11 +75,19 @@ public struct AddressSpacePanel: Widget {
     lines.append(cacheLines(allocation, width: width))
     let coherent = mapping.flatMap { machine.board.device(named: $0.device) }?.coherent ?? false
     let deviceLabel = coherent ? "RAM" : "RAM = device view"
-    lines.append(Line(Format.fit("off CPU view", 21) + deviceLabel, style: context.style(.title)))
-    let rows = Int((allocation.size + 15) / 16)
-    let available = max(0, height - lines.count)
+    // 32 bytes a row when both views fit side by side, else 16.
+    let perRow = width >= 6 + 32 + 1 + 32 ? 32 : 16
+    let rows = Int((allocation.size + UInt64(perRow) - 1) / UInt64(perRow))
+    let available = max(0, height - lines.count - 1)
+    // Offsets as wide as the last one shown needs (at least two digits).
+    let lastOffset = max(0, min(rows, available) - 1) * perRow
+    let digits = lastOffset > 0xfff ? 4 : lastOffset > 0xff ? 3 : 2
+    lines.append(
+      Line(
+        Format.fit("off", digits + 2) + Format.fit("CPU view", perRow + 1) + deviceLabel,
+        style: context.style(.title)))
     for row in 0..<min(rows, available) {
-      lines.append(byteRow(allocation, row: row))
+      lines.append(byteRow(allocation, row: row, perRow: perRow, digits: digits))
     }
     return lines
   }
@@ -211,13 +221,13 @@ public struct AddressSpacePanel: Widget {
     return Line(spans)
   }
 
-  private func byteRow(_ allocation: Allocation, row: Int) -> Line {
+  private func byteRow(_ allocation: Allocation, row: Int, perRow: Int, digits: Int) -> Line {
     let machine = context.machine
-    let start = UInt64(row * 16)
-    let count = Int(min(16, allocation.size - start))
+    let start = UInt64(row * perRow)
+    let count = Int(min(UInt64(perRow), allocation.size - start))
     var cpuSpans: [Span] = []
     var ramSpans: [Span] = []
-    for index in 0..<16 {
+    for index in 0..<perRow {
       guard index < count else {
         cpuSpans.append(context.span(" ", .normal))
         ramSpans.append(context.span(" ", .normal))
@@ -232,7 +242,7 @@ public struct AddressSpacePanel: Widget {
       ramSpans.append(
         context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
     }
-    let offset = "+" + Hex.format(start, digits: 2) + " "
+    let offset = "+" + Hex.format(start, digits: digits) + " "
     return Line([context.span(offset, .dim)] + cpuSpans + [context.span(" ", .normal)] + ramSpans)
   }
 

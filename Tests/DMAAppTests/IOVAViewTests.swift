@@ -86,4 +86,34 @@ import Testing
     #expect(text.contains("→42000c00            →42000c00"))
     #expect(!text.contains("IOVA"))
   }
+
+  @Test func thePoolsPanelShowsTheIOMMU() throws {
+    var model = try pausedModel()
+    let context = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    let text = render(CMAPanel(context: context), width: 60, height: 8).plainText
+    #expect(text.contains("no CMA area on this board"))
+    #expect(text.contains("9100000.iommu IOTLB 0/8, 0 hits 0 misses, 0 faults"))
+    #expect(text.contains(" spi1   cb0: 1 IOVA range (2 pages), 2 mapped"))
+    // Run on to the stale handle: its beats fault.
+    _ = model.update(.key(.character("c")))
+    let after = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    let faulted = render(CMAPanel(context: after), width: 60, height: 8).plainText
+    #expect(!faulted.contains(", 0 faults"))
+  }
+
+  @Test func thePageTablePanelWalksTheIOPageTable() throws {
+    let model = try pausedModel()
+    let context = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    let text = render(
+      PageTablePanel(context: context, buffer: model.selectedBuffer), width: 64, height: 24
+    ).plainText
+    #expect(text.contains("IO page table spi1 9100000.iommu cb0 IOVA ffffec00"))
+    #expect(text.contains("L3 [510] "))
+    #expect(text.contains("page 4 KiB ffffe000 → 42000000 RO not in IOTLB"))
+    // Without room for the whole walk, nothing of it.
+    let short = render(
+      PageTablePanel(context: context, buffer: model.selectedBuffer), width: 64, height: 12
+    ).plainText
+    #expect(!short.contains("IO page table"))
+  }
 }
