@@ -161,6 +161,12 @@ public enum Operation: Hashable, Sendable {
   case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
   /// `dma_pool_destroy(pool)`.
   case dmaPoolDestroy(pool: Operand)
+  // Waiting on the hardware.
+  /// `run until complete(cookie)`: the CPU polls `dma_async_is_tx_complete` until the cookie is
+  /// `DMA_COMPLETE`, giving up (a failed check) when it never can be or after `limit` ticks.
+  case runUntilComplete(cookie: Operand, limit: UInt64)
+  /// `run until idle`: the CPU idles until no hardware event is pending, or `limit` ticks pass.
+  case runUntilIdle(limit: UInt64)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -228,6 +234,7 @@ public enum Operation: Hashable, Sendable {
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
     case .dmaPoolDestroy: "dma_pool_destroy"
+    case .runUntilComplete, .runUntilIdle: "run"
     }
   }
 }
