@@ -221,6 +221,8 @@ public enum KernelFunctions {
   public static let directives = [
     "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "arch",
     "rodata", "cachepolicy",
+    // Board overrides.
+    "cache", "device",
   ]
 
   /// Every call name.

@@ -43,6 +43,8 @@ extension Machine {
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     case .dmatestRun: executeLessonCall(action)
+    case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
+    case .runUntilIdle(let limit): runUntilIdle(limit: limit)
     default: break
     }
   }

@@ -186,11 +186,19 @@ extension Machine {
       "dma_mapping_error(\(deviceName(device)), \(handle.hex)) = " + (failed ? "-ENOMEM" : "0"))
   }
 
+  /// The largest range whose maintenance is queued one line per step even at beat granularity:
+  /// a larger one (a 1 GiB scatter-gather entry, say) goes a page per step, so a scenario cannot
+  /// queue millions of micro-operations with one call.
+  static let lineByLineMaintenanceLimit: UInt64 = 4 << 20
+
   /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.
   mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64)
   {
-    if granularity == .block, size > PhysicalMemory.pageSize {
-      // Block granularity: one step per page of lines.
+    if granularity == .block || size > Self.lineByLineMaintenanceLimit,
+      size > PhysicalMemory.pageSize
+    {
+      // Block granularity (or a range too large to queue line by line): one step per page of
+      // lines.
       let lineSize = UInt64(cache.geometry.lineSize)
       var at = physical.rawValue - physical.rawValue % lineSize
       let end = physical.rawValue + size
@@ -211,7 +219,9 @@ extension Machine {
   mutating func queueInvalidate(_ physical: PhysAddr, _ size: UInt64) {
     let lineSize = UInt64(cache.geometry.lineSize)
     let end = physical.rawValue + size
-    if granularity == .block, size > PhysicalMemory.pageSize {
+    if granularity == .block || size > Self.lineByLineMaintenanceLimit,
+      size > PhysicalMemory.pageSize
+    {
       // Partial edge lines are cleaned and invalidated; the full lines between them are only
       // invalidated, a page per step.
       let first = physical.rawValue - physical.rawValue % lineSize

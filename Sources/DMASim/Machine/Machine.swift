@@ -157,6 +157,7 @@ public struct Machine: Hashable, Sendable {
     case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
+    checkRunUntil()
     return true
   }
 
@@ -192,7 +193,9 @@ public struct Machine: Hashable, Sendable {
     log(
       .hardware, "cache",
       "L1 D-cache: \(Hex.size(UInt64(geometry.size))), \(geometry.ways)-way, "
-        + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, write-back")
+        + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, "
+        + (geometry.writePolicy == .writeBack ? "write-back" : "write-through")
+        + (geometry.allocateOnWrite ? "" : ", no write-allocate"))
     for controller in controllers {
       log(
         .kernel, "dma_async_device_register",

@@ -181,6 +181,12 @@ public enum Operation: Hashable, Sendable {
   /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
   /// threads run on the board's memcpy channels; the result is the number of failures.
   case dmatestRun(options: DmatestOptions)
+  // Waiting on the hardware.
+  /// `run until complete(cookie)`: the CPU polls `dma_async_is_tx_complete` until the cookie is
+  /// `DMA_COMPLETE`, giving up (a failed check) when it never can be or after `limit` ticks.
+  case runUntilComplete(cookie: Operand, limit: UInt64)
+  /// `run until idle`: the CPU idles until no hardware event is pending, or `limit` ticks pass.
+  case runUntilIdle(limit: UInt64)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -256,6 +262,7 @@ public enum Operation: Hashable, Sendable {
     case .deviceReleaseDriver: "device_release_driver"
     case .freePages: "__free_pages"
     case .dmatestRun: "dmatest_run"
+    case .runUntilComplete, .runUntilIdle: "run"
     }
   }
 }
