@@ -186,7 +186,7 @@ public enum KernelFunctions {
     Signature(
       name: "stack_buffer", parameters: "size, vmap_stack=",
       summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
-    // Lessons: driver unbind and the dmatest module.
+    // Lessons: driver unbind, the dmatest module, movable pages and pins.
     Signature(
       name: "device_release_driver", parameters: "dev",
       summary: "unbind the driver (dma-debug reports mappings left behind)"),
@@ -196,6 +196,14 @@ public enum KernelFunctions {
         "iterations=, test_buf_size=, max_channels=, transfer_size=, norandom=, noverify=, "
         + "verbose=, seed=, inject_stale_cache=",
       summary: "load dmatest with these parameters and run it; returns the failures"),
+    Signature(
+      name: "alloc_pages", parameters: "GFP_HIGHUSER_MOVABLE, order",
+      summary: "movable pages (page cache, anonymous memory); may borrow free CMA pages"),
+    Signature(
+      name: "pin_user_pages", parameters: "ptr",
+      summary: "short-term pin (FOLL_PIN, as O_DIRECT): the page cannot migrate"),
+    Signature(
+      name: "unpin_user_page", parameters: "ptr", summary: "drop the pin"),
   ]
 
   /// The directive keywords.

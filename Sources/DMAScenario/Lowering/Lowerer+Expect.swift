@@ -11,7 +11,7 @@ extension Lowerer {
     ("cma_free", ""), ("dma_debug_errors", ""), ("mappings", ""), ("count", "list or bytes"),
     ("bytes", "byte, …"), ("fill", "byte, count"),
     // The machine counters (`MachineCounter`).
-    ("swiotlb_used", ""),
+    ("swiotlb_used", ""), ("cma_lent", ""), ("cma_pinned", ""), ("cma_migrated", ""),
   ]
 
   /// Constants an `expect` may name, besides variables.

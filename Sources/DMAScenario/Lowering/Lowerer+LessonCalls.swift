@@ -1,11 +1,13 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of `device_release_driver` and `dmatest_run`.
+  /// The positional argument count of the calls the lesson library added.
   static func lessonCallArgumentCount(_ callee: String) -> Int? {
     switch callee {
     case "device_release_driver": 1
     case "dmatest_run": 0
+    case "alloc_pages": 2
+    case "pin_user_pages", "unpin_user_page": 1
     default: nil
     }
   }
@@ -21,13 +23,31 @@ extension Lowerer {
     callee == "dmatest_run" ? dmatestLabels : nil
   }
 
-  /// Lowers `device_release_driver` and `dmatest_run`.
+  /// Lowers `device_release_driver`, `dmatest_run`, `alloc_pages` and the pins.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
     switch callee {
     case "device_release_driver":
       return device(args[0]).map { (.deviceReleaseDriver(device: $0), nil) }
+    case "alloc_pages":
+      guard case .identifier("GFP_HIGHUSER_MOVABLE") = args[0].kind else {
+        error(
+          "alloc_pages here allocates movable user pages: the flags must be "
+            + "`GFP_HIGHUSER_MOVABLE`", at: args[0].range,
+          hint: "kernel memory comes from `kmalloc` or `__get_free_pages(GFP_KERNEL, order)`")
+        return nil
+      }
+      guard let order = requireInteger(args[1], "the order") else { return nil }
+      guard order <= 10 else {
+        error("order \(order) is above MAX_PAGE_ORDER (10)", at: args[1].range)
+        return nil
+      }
+      return (.allocMovablePages(order: Int(order)), .pointer)
+    case "pin_user_pages", "unpin_user_page":
+      return variable(args[0], .pointer).map {
+        (.pinUserPage(pointer: $0, pin: callee == "pin_user_pages"), nil)
+      }
     default:
       var options = DmatestOptions()
       options.iterations = 10

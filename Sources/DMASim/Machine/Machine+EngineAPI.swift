@@ -42,7 +42,8 @@ extension Machine {
     case .dmaSetMask(let device, let mask, let kind):
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
-    case .deviceReleaseDriver, .dmatestRun: executeLessonCall(action)
+    case .deviceReleaseDriver, .dmatestRun, .allocMovablePages, .pinUserPage:
+      executeLessonCall(action)
     default: break
     }
   }

@@ -1,9 +1,12 @@
 extension Machine {
-  /// Runs the calls the lesson library added: driver unbind and the dmatest module.
+  /// Runs the calls the lesson library added: driver unbind, the dmatest module, movable
+  /// pages and pins.
   mutating func executeLessonCall(_ action: Action) {
     switch action.operation {
     case .deviceReleaseDriver(let device): deviceReleaseDriver(device)
     case .dmatestRun(let options): dmatestRun(options, result: action.result)
+    case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
+    case .pinUserPage(let pointer, let pin): pinUserPage(pointer, pin: pin)
     default: break
     }
   }

@@ -168,6 +168,11 @@ public enum Operation: Hashable, Sendable {
   /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
   /// threads run on the board's memcpy channels; the result is the number of failures.
   case dmatestRun(options: DmatestOptions)
+  /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`: a movable block (page cache, anonymous
+  /// memory) placed by the buddy allocator's CMA balance rule.
+  case allocMovablePages(order: Int)
+  /// `pin_user_pages` (`pin`) or `unpin_user_page` on the page behind a pointer.
+  case pinUserPage(pointer: Operand, pin: Bool)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -237,6 +242,8 @@ public enum Operation: Hashable, Sendable {
     case .dmaPoolDestroy: "dma_pool_destroy"
     case .deviceReleaseDriver: "device_release_driver"
     case .dmatestRun: "dmatest_run"
+    case .allocMovablePages: "alloc_pages"
+    case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
     }
   }
 }
