@@ -14,7 +14,7 @@ extension Lowerer {
     ("iommu_faults", "dev"),
     ("bytes", "byte, …"), ("fill", "byte, count"),
     // The machine counters (`MachineCounter`).
-    ("swiotlb_used", ""),
+    ("swiotlb_used", ""), ("cma_lent", ""), ("cma_pinned", ""), ("cma_migrated", ""),
   ]
 
   /// Constants an `expect` may name, besides variables.

@@ -1,9 +1,13 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of `dmatest_run`.
+  /// The positional argument count of `dmatest_run` and the page pins.
   static func lessonCallArgumentCount(_ callee: String) -> Int? {
-    callee == "dmatest_run" ? 0 : nil
+    switch callee {
+    case "dmatest_run": 0
+    case "pin_user_pages", "unpin_user_page": 1
+    default: nil
+    }
   }
 
   /// dmatest's module parameters `dmatest_run` accepts (plus the injected fault).
@@ -17,10 +21,15 @@ extension Lowerer {
     callee == "dmatest_run" ? dmatestLabels : nil
   }
 
-  /// Lowers `dmatest_run`.
+  /// Lowers `dmatest_run`, `pin_user_pages` and `unpin_user_page`.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
+    if callee == "pin_user_pages" || callee == "unpin_user_page" {
+      return variable(args[0], .page).map {
+        (.pinUserPage(page: $0, pin: callee == "pin_user_pages"), nil)
+      }
+    }
     var options = DmatestOptions()
     options.iterations = 10
     options.bufferSize = 256

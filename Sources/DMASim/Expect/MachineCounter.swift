@@ -3,6 +3,12 @@
 public enum MachineCounter: String, Hashable, Sendable, CaseIterable {
   /// `swiotlb_used()`: swiotlb slots in use (debugfs `io_tlb_used`).
   case swiotlbUsed = "swiotlb_used"
+  /// `cma_lent()`: pages of the default CMA area lent to movable allocations.
+  case cmaLent = "cma_lent"
+  /// `cma_pinned()`: lent pages that are pinned.
+  case cmaPinned = "cma_pinned"
+  /// `cma_migrated()`: pages `alloc_contig_range` has migrated out of the default area.
+  case cmaMigrated = "cma_migrated"
 }
 
 extension Machine {
@@ -12,6 +18,12 @@ extension Machine {
     case .swiotlbUsed:
       guard let pool = swiotlb else { return .unavailable("no swiotlb pool on this board") }
       return .integer(Int64(pool.usedSlots))
+    case .cmaLent, .cmaPinned, .cmaMigrated:
+      guard let area = cmaAreas.first else { return .unavailable("no CMA area on this board") }
+      let value =
+        counter == .cmaLent
+        ? area.borrowed.count : counter == .cmaPinned ? area.pinned.count : area.migrations.count
+      return .integer(Int64(value))
     }
   }
 }

@@ -1,8 +1,10 @@
 extension Machine {
-  /// Runs the calls the lesson library added: the dmatest module.
+  /// Runs the calls the lesson library added: the dmatest module, movable pages and pins.
   mutating func executeLessonCall(_ action: Action) {
     switch action.operation {
     case .dmatestRun(let options): dmatestRun(options, result: action.result)
+    case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
+    case .pinUserPage(let page, let pin): pinUserPage(page, pin: pin)
     default: break
     }
   }

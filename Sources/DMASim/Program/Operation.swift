@@ -187,6 +187,11 @@ public enum Operation: Hashable, Sendable {
   case runUntilComplete(cookie: Operand, limit: UInt64)
   /// `run until idle`: the CPU idles until no hardware event is pending, or `limit` ticks pass.
   case runUntilIdle(limit: UInt64)
+  /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`: a movable block (page cache, anonymous
+  /// memory) placed by the buddy allocator's CMA balance rule.
+  case allocMovablePages(order: Int)
+  /// `pin_user_pages` (`pin`) or `unpin_user_page` on a `struct page *`.
+  case pinUserPage(page: Operand, pin: Bool)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -263,6 +268,8 @@ public enum Operation: Hashable, Sendable {
     case .freePages: "__free_pages"
     case .dmatestRun: "dmatest_run"
     case .runUntilComplete, .runUntilIdle: "run"
+    case .allocMovablePages: "alloc_pages"
+    case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
     }
   }
 }
