@@ -70,7 +70,10 @@ public struct CachePanel: Widget {
       lines.append(line)
     }
     if shown.count < slots.count {
-      lines.append(Line("… \(slots.count - shown.count) more lines", style: context.style(.dim)))
+      lines.append(
+        Line(
+          "\(context.glyphs.ellipsis) \(slots.count - shown.count) more lines",
+          style: context.style(.dim)))
     }
     if slots.isEmpty, rows > 0 {
       lines.append(Line("every line is invalid", style: context.style(.dim)))
