@@ -116,7 +116,10 @@ extension AppModel {
     case .cache:
       CachePanel(
         context: context, selected: focused ? cacheSelection : nil,
-        detail: focused ? cacheSelection : cacheDetailRow
+        detail: focused ? cacheSelection : cacheDetailRow,
+        buffer: selectedBuffer.map {
+          $0.physical.rawValue..<($0.physical.rawValue + max($0.size, 1))
+        }
       )
       .render(in: inner, buffer: &buffer)
     case .queues:
