@@ -27,7 +27,8 @@ public enum LessonLibrary {
   public static let all: [Lesson] = [
     tour, firstTransfer,
     dmaAbleMemory, dmaMasksAndBounceBuffers, reservedMemory,
-    missingClean, uartReceive, syncReuse, iommuScatterGather, scatterGatherMMC,
+    missingClean, uartReceive, syncReuse, mappingErrors, cachelineSharing, iommuScatterGather,
+    scatterGatherMMC,
     coherentBuffer, cacheModes, dmaPool,
     dmaengineClientFlow, arbiter, descriptorRing, cyclicAudio, pauseTerminateReuse,
   ]
