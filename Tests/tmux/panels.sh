@@ -132,7 +132,8 @@ expect_panel "1 Address spaces" "→42000c00"
 expect_panel "1 Address spaces" "→ffffec00"
 expect_panel "1 Address spaces" "•IOVA ffffe000 → PA 42000000 RO"
 expect_panel "1 Address spaces" "IOVA fffff000 → PA 42002000 RO"
-expect_panel "2 Cache" "line 42002000 clean"
+expect_panel "2 Cache" "line 42000c00 clean"
+expect_panel "2 Cache" "    spi1 piece 1 ends at a page boundary."
 screen | grep -qF "→44 pause" || fail "the source pane does not mark line 44"
 # Find by IOVA.
 t send-keys -t "$session" / f f f f f 0 1 0 Enter
