@@ -76,6 +76,7 @@ import Testing
       ("cache size=33K ways=4", 12, "the number of sets must be a power of two"),
       ("cache sise=32K", 7, "has no option `sise`"),
       ("cache line=48", 12, "line size 48"),
+      ("cache size=1G ways=1024 line=4096", 12, "limit of 16M"),
       ("cache replacement=fifo", 19, "not a value of `replacement`"),
       ("device spi9 coherent", 8, "no device `spi9`"),
       ("device spi0 coherant", 13, "no flag `coherant`"),

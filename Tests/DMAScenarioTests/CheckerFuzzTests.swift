@@ -7,13 +7,17 @@ import Testing
 /// `dmascope check` takes) and runs whatever compiles for a bounded number of steps. Nothing may
 /// crash or hang, and every diagnostic must point inside the file.
 ///
-/// `DMASCOPE_FUZZ_ITERATIONS=N` raises the number of mutants per lesson for a soak run.
+/// `DMASCOPE_FUZZ_ITERATIONS=N` raises the number of mutants per lesson for a soak run,
+/// `DMASCOPE_FUZZ_STEPS=N` the steps each compiled mutant runs, `DMASCOPE_FUZZ_SEED=N` picks
+/// other mutants.
 @Suite("Checker fuzzing")
 struct CheckerFuzzTests {
   /// Mutants per lesson in an ordinary test run.
   static let defaultIterations = 60
   /// Steps a compiled mutant runs before the test moves on.
-  static let stepBudget = 3000
+  static var stepBudget: Int { FuzzEnvironment.integer("DMASCOPE_FUZZ_STEPS") ?? 3000 }
+
+  static let verbose = FuzzEnvironment.integer("DMASCOPE_FUZZ_VERBOSE") != nil
 
   static var iterations: Int {
     FuzzEnvironment.integer("DMASCOPE_FUZZ_ITERATIONS") ?? defaultIterations
@@ -22,7 +26,7 @@ struct CheckerFuzzTests {
   @Test(arguments: LessonLibrary.all.map(\.name))
   func mutatedLessonsNeverBreakTheChecker(_ name: String) throws {
     let lesson = try #require(LessonLibrary.lesson(named: name))
-    var seed: UInt64 = 0xC4EC_0000
+    var seed = UInt64(FuzzEnvironment.integer("DMASCOPE_FUZZ_SEED") ?? 0xC4EC_0000)
     for byte in name.utf8 { seed = seed &* 31 &+ UInt64(byte) }
     var rng = SplitMix64(seed: seed)
     let mutator = LessonMutator(source: lesson.source)
@@ -73,6 +77,8 @@ struct CheckerFuzzTests {
   /// Compiles `source` like `dmascope check` does, checks every diagnostic's position and
   /// runs the scenario for a bounded number of steps when it compiled.
   private func checkAndRun(_ source: String, steps: Int = stepBudget) {
+    // To find the input behind a crash in a soak run: DMASCOPE_FUZZ_VERBOSE=1 prints each one.
+    if Self.verbose { print("fuzz input: \(source.debugDescription)") }
     let result = ScenarioCompiler.compile(source, fileName: "fuzz.dms")
     let lines = ScenarioParser.parse(source, fileName: "fuzz.dms").syntax.lines
     for diagnostic in result.diagnostics {
