@@ -110,3 +110,20 @@ import Testing
     #expect(diagnostics.first?.hint == "did you mean `cache`?")
   }
 }
+
+/// Limits the checker fuzz found missing or silent.
+@Suite struct CPUAccessLimitTests {
+  @Test func aTooLargeRepeatIsAnErrorNotASilentlyDroppedLine() {
+    let source = "board soc\np = kmalloc(64, GFP_KERNEL)\ncpu_write(p, 0, \"ab\", repeat=1G)"
+    let diagnostics = ScenarioCompiler.compile(source, fileName: "t.dms").diagnostics
+    #expect(diagnostics.count == 1, "\(diagnostics.map(\.rendered))")
+    #expect(diagnostics.first?.location.line == 3 && diagnostics.first?.location.column == 30)
+    #expect(diagnostics.first?.hint != nil)
+  }
+
+  @Test func aGigabyteCPUReadIsAnError() {
+    let source = "board soc\np = kmalloc(64, GFP_KERNEL)\nb = cpu_read(p, 0, 1G)"
+    let diagnostics = ScenarioCompiler.compile(source, fileName: "t.dms").diagnostics
+    #expect(diagnostics.map(\.location.column) == [20], "\(diagnostics.map(\.rendered))")
+  }
+}
