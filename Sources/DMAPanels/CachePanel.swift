@@ -8,11 +8,21 @@ public struct CachePanel: Widget {
   public var context: PanelContext
   /// The selected row among the valid lines, if the panel shows a selection.
   public var selected: Int?
+  /// The row among the valid lines whose bytes the detail pane shows when there is room
+  /// (nil: no detail pane).
+  public var detail: Int?
+
+  /// The selected buffer's physical bytes: lines covering them show their address marked.
+  public var buffer: Range<UInt64>?
 
   /// Creates the panel.
-  public init(context: PanelContext, selected: Int? = nil) {
+  public init(
+    context: PanelContext, selected: Int? = nil, detail: Int? = nil, buffer: Range<UInt64>? = nil
+  ) {
     self.context = context
     self.selected = selected
+    self.detail = detail
+    self.buffer = buffer
   }
 
   /// Every valid line's slot, in set and way order (the panel's rows).
@@ -44,7 +54,16 @@ public struct CachePanel: Widget {
     ]
     let touched = Set(context.machine.lastTouch.cacheSlots)
     let dataWidth = max(0, min(geometry.lineSize, area.width - 29))
-    let rows = max(0, area.height - lines.count)
+    // Below the list: the last step's invalidations and evictions, and the detail pane of a
+    // line when the panel is tall enough to keep at least four rows of the list.
+    var footer: [Line] = []
+    if let note = lastStepNote() { footer.append(note) }
+    if let detail, slots.indices.contains(detail),
+      area.height - lines.count - footer.count - Self.detailHeight(geometry) >= 4
+    {
+      footer += detailLines(slots[detail], width: area.width)
+    }
+    let rows = max(0, area.height - lines.count - footer.count)
     // Keep the selected row visible: scroll the list so it falls inside the shown rows.
     let capacity = slots.count > rows ? max(1, rows - 1) : rows
     let first = max(0, min((selected ?? 0) - capacity + 1, slots.count - capacity))
@@ -57,14 +76,20 @@ public struct CachePanel: Widget {
       lines.append(line)
     }
     if shown.count < slots.count {
-      lines.append(Line("… \(slots.count - shown.count) more lines", style: context.style(.dim)))
+      lines.append(
+        Line(
+          "\(context.glyphs.ellipsis) \(slots.count - shown.count) more lines",
+          style: context.style(.dim)))
     }
     if slots.isEmpty, rows > 0 {
       lines.append(Line("every line is invalid", style: context.style(.dim)))
     }
-    // Lines invalidated or cleaned by the last step but no longer valid are still worth noting.
     for (index, line) in lines.prefix(area.height).enumerated() {
       buffer.setLine(line, x: area.x, y: area.y + index, maxWidth: area.width)
+    }
+    let footerTop = area.maxY - footer.count
+    for (index, line) in footer.enumerated() where footerTop + index >= area.y {
+      buffer.setLine(line, x: area.x, y: footerTop + index, maxWidth: area.width)
     }
   }
 
@@ -90,11 +115,20 @@ public struct CachePanel: Widget {
     let spans = [
       context.span(slotText, touched ? .cacheTouched : .dim),
       context.span(line.state == .dirty ? "D " : "C ", stateRole),
-      context.span(Format.address(address.rawValue) + " ", .addressPhysical),
+      context.span(
+        Format.address(address.rawValue), coversBuffer(address) ? .highlight : .addressPhysical),
+      context.span(" ", .normal),
       context.span(" \(cache.age(of: slot))  ", .dim),
       context.span(Format.fit(change(line), 8), .dim),
       context.span(data, touched ? .cacheTouched : .normal),
     ]
     return Line(spans)
+  }
+
+  /// Whether a line holds bytes of the selected buffer.
+  private func coversBuffer(_ line: PhysAddr) -> Bool {
+    guard let buffer else { return false }
+    let size = UInt64(context.machine.cache.geometry.lineSize)
+    return line.rawValue < buffer.upperBound && buffer.lowerBound < line.rawValue + size
   }
 }

@@ -26,10 +26,11 @@ public enum LessonLibrary {
   ///    descriptor rings and barriers, cyclic audio and termination, dmatest.
   public static let all: [Lesson] = [
     tour, firstTransfer,
-    dmaAbleMemory, dmaMasksAndBounceBuffers, reservedMemory,
-    missingClean, uartReceive, syncReuse, iommuScatterGather, scatterGatherMMC,
+    dmaAbleMemory, dmaMasksAndBounceBuffers, reservedMemory, cmaLending,
+    missingClean, uartReceive, syncReuse, mappingErrors, cachelineSharing, iommuScatterGather,
+    scatterGatherMMC,
     coherentBuffer, cacheModes, dmaPool,
-    dmaengineClientFlow, arbiter, descriptorRing, cyclicAudio, pauseTerminateReuse,
+    dmaengineClientFlow, arbiter, descriptorRing, cyclicAudio, pauseTerminateReuse, dmatest,
   ]
 
   /// The lesson the tests and recordings use as the reference (`first-transfer`).

@@ -64,6 +64,14 @@ extension Lowerer {
 
   /// A variable argument that must hold a value of `kind`.
   mutating func variable(_ expression: Expression, _ kind: ValueKind) -> Operand? {
+    // `buf + 4`: a pointer or handle plus a byte offset (a field inside a struct).
+    if kind == .pointer || kind == .dmaHandle,
+      case .binary(.add, let base, let offset) = expression.kind,
+      case .identifier = base.kind
+    {
+      guard let bytes = requireInteger(offset, "the byte offset") else { return nil }
+      return variable(base, kind).map { .offset($0, bytes) }
+    }
     guard case .identifier(let name) = expression.kind else {
       error("expected a variable holding \(kind.rawValue)", at: expression.range)
       return nil
@@ -185,6 +193,7 @@ extension Lowerer {
     case .scatterList: "sg_init_table(3)"
     case .interleavedTemplate: "dma_interleaved_template(numf=4, frame_size=1)"
     case .dmaPool: "dma_pool_create(\"name\", dev, 64, 64, 0)"
+    case .page: "alloc_pages(GFP_KERNEL, 0)"
     }
   }
 }

@@ -82,7 +82,8 @@ extension Lowerer {
     case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
     case "dma_pool_destroy": 1
     default:
-      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee) ?? 0
+      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee)
+        ?? Self.pageArgumentCount(callee) ?? Self.lessonCallArgumentCount(callee) ?? 0
     }
   }
 
@@ -94,7 +95,7 @@ extension Lowerer {
     case "stack_buffer": ["vmap_stack"]
     case "dma_interleaved_template": Self.templateLabels
     case "data_chunk": Self.chunkLabels
-    default: []
+    default: Self.lessonCallLabels(callee) ?? []
     }
   }
 
@@ -173,6 +174,10 @@ extension Lowerer {
       }
       if Self.kernelMemoryArgumentCount(callee) != nil {
         return kernelMemoryOperation(callee, args, label)
+      }
+      if Self.pageArgumentCount(callee) != nil { return pageOperation(callee, args) }
+      if Self.lessonCallArgumentCount(callee) != nil {
+        return lessonCallOperation(callee, args, label)
       }
       return engineOperation(callee, args)
     }

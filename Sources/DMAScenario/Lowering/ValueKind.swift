@@ -11,4 +11,5 @@ enum ValueKind: String, Hashable, Sendable {
   case scatterList = "a scatter-gather table"
   case interleavedTemplate = "a dma_interleaved_template"
   case dmaPool = "a dma_pool"
+  case page = "a struct page *"
 }

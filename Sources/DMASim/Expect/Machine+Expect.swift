@@ -98,6 +98,7 @@ extension Machine {
       return .integer(Int64(used ? area.used : area.availableCount))
     case .dmaDebugErrors: return .integer(Int64(dmaDebug.errorCount))
     case .mappingCount: return .integer(Int64(mappings.count))
+    case .counter(let counter): return observe(counter)
     case .count(let inner):
       switch observe(inner) {
       case .list(let items): return .integer(Int64(items.count))
@@ -106,6 +107,7 @@ extension Machine {
       case let other: return .unavailable("\(other.text) has no count")
       }
     case .list(let items): return .list(items.map(observe))
+    case .iovaToPhys, .iovaMappedPages, .iommuCounter: return observeIOMMU(term)
     }
   }
 
@@ -127,6 +129,7 @@ extension Machine {
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
     case .dmaPool: return .unavailable("a dma_pool")
+    case .page(let physical): return .address(physical.rawValue)
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }

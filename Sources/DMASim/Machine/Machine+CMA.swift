@@ -9,8 +9,10 @@ extension Machine {
       return
     }
     let logged = cmaAreas[0].log.count
+    let migrated = cmaAreas[0].migrations.count
     let pfn = cmaAreas[0].allocate(pages: count, align: align)
     for line in cmaAreas[0].log.dropFirst(logged) { log(.kernel, "cma_alloc", line.text) }
+    migrateMovablePages(area: 0, since: migrated)
     guard let pfn, let virtual = pageTable.linearAddress(of: PhysAddr(pfn << 12)) else {
       assign(.error(.null), to: result)
       log(.kernel, "cma_alloc", "cma_alloc(\(cmaAreas[0].name), \(count), \(align)) = NULL")

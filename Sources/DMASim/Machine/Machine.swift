@@ -71,6 +71,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaZonePages: PageAllocator?
   /// Live `dma_pool`s, oldest first.
   public internal(set) var dmaPools: [LiveDMAPool] = []
+  /// Cached lines a non-coherent device rewrote in RAM (the simulator-only checks).
+  public internal(set) var coherencyWatch = CoherencyWatch()
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000

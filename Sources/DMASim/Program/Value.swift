@@ -22,6 +22,8 @@ public enum Value: Hashable, Sendable {
   case error(Errno)
   /// A `struct dma_pool *`.
   case dmaPool(Int)
+  /// A `struct page *`, named by the page's physical address (`page_to_phys`).
+  case page(PhysAddr)
 
   /// How the value reads in logs and views.
   public var text: String {
@@ -37,6 +39,7 @@ public enum Value: Hashable, Sendable {
     case .scatterList(let id): "sgt\(id)"
     case .error(let errno): errno == .null ? "NULL" : "ERR_PTR(-\(errno.name))"
     case .dmaPool(let id): "pool\(id)"
+    case .page(let physical): "page(pfn \(Hex.prefixed(physical.rawValue >> 12)))"
     }
   }
 }
