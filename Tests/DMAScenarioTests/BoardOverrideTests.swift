@@ -76,6 +76,7 @@ import Testing
       ("cache size=33K ways=4", 12, "the number of sets must be a power of two"),
       ("cache sise=32K", 7, "has no option `sise`"),
       ("cache line=48", 12, "line size 48"),
+      ("cache size=1G ways=1024 line=4096", 12, "limit of 16M"),
       ("cache replacement=fifo", 19, "not a value of `replacement`"),
       ("device spi9 coherent", 8, "no device `spi9`"),
       ("device spi0 coherant", 13, "no flag `coherant`"),
@@ -107,5 +108,22 @@ import Testing
   @Test func unknownDirectivesSuggestTheNewOnes() {
     let diagnostics = compile("board soc\ncahce size=32K\n").diagnostics
     #expect(diagnostics.first?.hint == "did you mean `cache`?")
+  }
+}
+
+/// Limits the checker fuzz found missing or silent.
+@Suite struct CPUAccessLimitTests {
+  @Test func aTooLargeRepeatIsAnErrorNotASilentlyDroppedLine() {
+    let source = "board soc\np = kmalloc(64, GFP_KERNEL)\ncpu_write(p, 0, \"ab\", repeat=1G)"
+    let diagnostics = ScenarioCompiler.compile(source, fileName: "t.dms").diagnostics
+    #expect(diagnostics.count == 1, "\(diagnostics.map(\.rendered))")
+    #expect(diagnostics.first?.location.line == 3 && diagnostics.first?.location.column == 30)
+    #expect(diagnostics.first?.hint != nil)
+  }
+
+  @Test func aGigabyteCPUReadIsAnError() {
+    let source = "board soc\np = kmalloc(64, GFP_KERNEL)\nb = cpu_read(p, 0, 1G)"
+    let diagnostics = ScenarioCompiler.compile(source, fileName: "t.dms").diagnostics
+    #expect(diagnostics.map(\.location.column) == [20], "\(diagnostics.map(\.rendered))")
   }
 }

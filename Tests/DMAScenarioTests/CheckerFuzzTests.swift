@@ -7,13 +7,17 @@ import Testing
 /// `dmascope check` takes) and runs whatever compiles for a bounded number of steps. Nothing may
 /// crash or hang, and every diagnostic must point inside the file.
 ///
-/// `DMASCOPE_FUZZ_ITERATIONS=N` raises the number of mutants per lesson for a soak run.
+/// `DMASCOPE_FUZZ_ITERATIONS=N` raises the number of mutants per lesson for a soak run,
+/// `DMASCOPE_FUZZ_STEPS=N` the steps each compiled mutant runs, `DMASCOPE_FUZZ_SEED=N` picks
+/// other mutants.
 @Suite("Checker fuzzing")
 struct CheckerFuzzTests {
   /// Mutants per lesson in an ordinary test run.
-  static let defaultIterations = 60
+  static let defaultIterations = 30
   /// Steps a compiled mutant runs before the test moves on.
-  static let stepBudget = 3000
+  static var stepBudget: Int { FuzzEnvironment.integer("DMASCOPE_FUZZ_STEPS") ?? 3000 }
+
+  static let verbose = FuzzEnvironment.integer("DMASCOPE_FUZZ_VERBOSE") != nil
 
   static var iterations: Int {
     FuzzEnvironment.integer("DMASCOPE_FUZZ_ITERATIONS") ?? defaultIterations
@@ -22,7 +26,7 @@ struct CheckerFuzzTests {
   @Test(arguments: LessonLibrary.all.map(\.name))
   func mutatedLessonsNeverBreakTheChecker(_ name: String) throws {
     let lesson = try #require(LessonLibrary.lesson(named: name))
-    var seed: UInt64 = 0xC4EC_0000
+    var seed = UInt64(FuzzEnvironment.integer("DMASCOPE_FUZZ_SEED") ?? 0xC4EC_0000)
     for byte in name.utf8 { seed = seed &* 31 &+ UInt64(byte) }
     var rng = SplitMix64(seed: seed)
     let mutator = LessonMutator(source: lesson.source)
@@ -30,6 +34,18 @@ struct CheckerFuzzTests {
       let mutant = mutator.mutant(using: &rng)
       checkAndRun(mutant)
     }
+  }
+
+  @Test func generatedScenariosNeverBreakTheCheckerOrTheMachine() {
+    var generator = ScenarioGenerator(
+      seed: UInt64(FuzzEnvironment.integer("DMASCOPE_FUZZ_SEED") ?? 0x6E4E_0001))
+    var compiled = 0
+    for _ in 0..<(Self.iterations * 2) {
+      let source = generator.scenario(statements: 30)
+      if checkAndRun(source) { compiled += 1 }
+    }
+    // Most generated programs are well typed: the machine, not only the checker, is fuzzed.
+    #expect(compiled * 3 > Self.iterations * 2, "only \(compiled) generated scenarios compiled")
   }
 
   @Test func randomTextNeverBreaksTheChecker() {
@@ -72,7 +88,12 @@ struct CheckerFuzzTests {
 
   /// Compiles `source` like `dmascope check` does, checks every diagnostic's position and
   /// runs the scenario for a bounded number of steps when it compiled.
-  private func checkAndRun(_ source: String, steps: Int = stepBudget) {
+  @discardableResult
+  private func checkAndRun(_ source: String, steps: Int = stepBudget) -> Bool {
+    // To find the input behind a crash in a soak run: DMASCOPE_FUZZ_VERBOSE=1 prints each one.
+    if Self.verbose {
+      FileHandle.standardError.write(Data("fuzz input: \(source.debugDescription)\n".utf8))
+    }
     let result = ScenarioCompiler.compile(source, fileName: "fuzz.dms")
     let lines = ScenarioParser.parse(source, fileName: "fuzz.dms").syntax.lines
     for diagnostic in result.diagnostics {
@@ -87,7 +108,7 @@ struct CheckerFuzzTests {
     if result.scenario == nil {
       #expect(result.diagnostics.contains { $0.severity == .error })
     }
-    guard let scenario = result.scenario else { return }
+    guard let scenario = result.scenario else { return false }
     var machine = Machine(board: scenario.board, program: scenario.program)
     var count = 0
     while count < steps, machine.step() { count += 1 }
@@ -96,6 +117,7 @@ struct CheckerFuzzTests {
       _ = machine.views(
         of: PhysAddr(scenario.board.dram.first?.base ?? 0), count: 64, device: device)
     }
+    return true
   }
 }
 

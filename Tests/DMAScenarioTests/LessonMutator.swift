@@ -25,6 +25,17 @@ struct LessonMutator {
     "16E", "65536", "1000000000000",
   ]
 
+  /// Whole statements to insert: board overrides with edge values and waits.
+  static let statements = [
+    "cache size=4 ways=1 line=4", "cache size=1G ways=1024 line=4096",
+    "cache size=64 ways=1 line=64",
+    "cache policy=writethrough write_allocate=off", "cache line=128", "device spi0 absent",
+    "device uart0 absent", "device mmc0 coherent", "device spi0 mask=1 coherent_mask=1",
+    "device uart0 noncoherent mask=64", "run until complete(c)", "run until idle",
+    "run until idle within 1 ticks", "run until complete(c) within 1000000000 ticks",
+    "run 1000000000 ticks", "arch arm32", "cachepolicy writethrough", "rodata on",
+  ]
+
   init(source: String) {
     self.source = source
     let all = Self.tokenize(source)
@@ -54,7 +65,13 @@ struct LessonMutator {
     var tokens = tokens
     guard !tokens.isEmpty else { return ["x"] }
     let position = Int(rng.next() % UInt64(tokens.count))
-    switch rng.next() % 11 {
+    switch rng.next() % 12 {
+    case 11:  // Insert a statement (an override or a wait) at the start of a line.
+      var lines = tokens.joined().split(separator: "\n", omittingEmptySubsequences: false).map(
+        String.init)
+      let statement = Self.statements[Int(rng.next() % UInt64(Self.statements.count))]
+      lines.insert(statement, at: Int(rng.next() % UInt64(lines.count + 1)))
+      return Self.tokenize(lines.joined(separator: "\n"))
     case 0:  // Drop, duplicate or swap whole lines.
       var lines = tokens.joined().split(separator: "\n", omittingEmptySubsequences: false).map(
         String.init)

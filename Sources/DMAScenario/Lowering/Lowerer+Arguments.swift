@@ -3,6 +3,8 @@ import DMASim
 extension Lowerer {
   /// The largest size, length, offset or count a scenario may use.
   static let maximumQuantity: UInt64 = 1 << 30
+  /// The most bytes one `cpu_write` stores or one `cpu_read` loads (each line is a step).
+  static let maximumCPUAccess: UInt64 = 1 << 20
 
   /// Evaluates a constant integer expression (literals with + - * / and `|`), or nil.
   func integer(_ expression: Expression) -> UInt64? {

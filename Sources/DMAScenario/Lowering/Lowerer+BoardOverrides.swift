@@ -12,6 +12,9 @@ struct BoardOverride: Hashable, Sendable {
 }
 
 extension Lowerer {
+  /// The largest data cache a scenario may give the machine (its lines hold real bytes).
+  static let maximumCacheSize = 16 << 20
+
   /// The options `cache` accepts, for errors and suggestions.
   static let cacheOptions = ["size", "ways", "line", "replacement", "policy", "write_allocate"]
   /// The flags and options `device NAME` accepts.
@@ -125,6 +128,13 @@ extension Lowerer {
     }
     if let problem = geometry.problem {
       error(problem.message, at: ranges[problem.field] ?? range, hint: problem.hint)
+      return false
+    }
+    if geometry.size > Self.maximumCacheSize {
+      error(
+        "a \(geometry.size)-byte cache is larger than the simulator's limit of 16M",
+        at: ranges[.size] ?? range,
+        hint: "the machine's cache holds real bytes; `dmascope cachesim` takes larger ones")
       return false
     }
     board.cache = geometry

@@ -123,9 +123,14 @@ extension Lowerer {
         let offset = requireInteger(args[1], "the offset"), var data = bytes(args[2])
       else { return nil }
       if let repeatExpression = label("repeat") {
-        guard let count = requireInteger(repeatExpression, "repeat"), count >= 1,
-          count * UInt64(data.count) <= 1 << 20
-        else { return nil }
+        guard let count = requireInteger(repeatExpression, "repeat") else { return nil }
+        guard count >= 1, count * UInt64(data.count) <= Self.maximumCPUAccess else {
+          error(
+            "`repeat=\(count)` writes \(count * UInt64(data.count)) bytes; one `cpu_write` "
+              + "stores 1 to \(Self.maximumCPUAccess)", at: repeatExpression.range,
+            hint: "split the write, or use `fill(byte, count)`")
+          return nil
+        }
         data = Array((0..<count).map { _ in data }.joined())
       }
       return (.cpuWrite(pointer: pointer, offset: offset, bytes: data), nil)
@@ -134,6 +139,12 @@ extension Lowerer {
         let offset = requireInteger(args[1], "the offset"),
         let length = requireInteger(args[2], "the length")
       else { return nil }
+      guard length <= Self.maximumCPUAccess else {
+        error(
+          "`cpu_read` of \(length) bytes; one read loads at most \(Self.maximumCPUAccess)",
+          at: args[2].range, hint: "read the part you want to look at, e.g. 64 bytes")
+        return nil
+      }
       return (.cpuRead(pointer: pointer, offset: offset, length: length), .bytes)
     case "virt_to_phys":
       return variable(args[0], .pointer).map { (.virtToPhys(pointer: $0), .dmaHandle) }
