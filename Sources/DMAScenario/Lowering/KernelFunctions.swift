@@ -186,7 +186,7 @@ public enum KernelFunctions {
     Signature(
       name: "stack_buffer", parameters: "size, vmap_stack=",
       summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
-    // Lessons: driver unbind, the dmatest module, movable pages and pins.
+    // Lessons: driver unbind, the dmatest module, movable pages and pins, dma-buf.
     Signature(
       name: "device_release_driver", parameters: "dev",
       summary: "unbind the driver (dma-debug reports mappings left behind)"),
@@ -204,6 +204,28 @@ public enum KernelFunctions {
       summary: "short-term pin (FOLL_PIN, as O_DIRECT): the page cannot migrate"),
     Signature(
       name: "unpin_user_page", parameters: "ptr", summary: "drop the pin"),
+    Signature(
+      name: "dma_buf_export", parameters: "size",
+      summary: "a dma-buf from a system-heap-style exporter (pages, an sg_table per attachment)"),
+    Signature(
+      name: "dma_buf_vmap", parameters: "dmabuf",
+      summary: "the exporter's kernel mapping of the buffer (a CPU pointer)"),
+    Signature(
+      name: "dma_buf_attach", parameters: "dmabuf, dev", summary: "an importing device attaches"),
+    Signature(
+      name: "dma_buf_map_attachment", parameters: "attach, dir",
+      summary: "the exporter maps an sg_table for the importer (dma_map_sgtable)"),
+    Signature(
+      name: "dma_buf_unmap_attachment", parameters: "attach, sgt, dir",
+      summary: "unmap the importer's sg_table"),
+    Signature(
+      name: "dma_buf_detach", parameters: "dmabuf, attach", summary: "the importer lets go"),
+    Signature(
+      name: "dma_buf_begin_cpu_access", parameters: "dmabuf, dir",
+      summary: "sync every mapped attachment for the CPU"),
+    Signature(
+      name: "dma_buf_end_cpu_access", parameters: "dmabuf, dir",
+      summary: "sync every mapped attachment back for its device"),
   ]
 
   /// The directive keywords.

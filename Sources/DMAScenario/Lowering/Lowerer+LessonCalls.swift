@@ -8,7 +8,7 @@ extension Lowerer {
     case "dmatest_run": 0
     case "alloc_pages": 2
     case "pin_user_pages", "unpin_user_page": 1
-    default: nil
+    default: dmaBufArgumentCount(callee)
     }
   }
 
@@ -48,6 +48,8 @@ extension Lowerer {
       return variable(args[0], .pointer).map {
         (.pinUserPage(pointer: $0, pin: callee == "pin_user_pages"), nil)
       }
+    case let name where Self.dmaBufArgumentCount(name) != nil:
+      return dmaBufOperation(callee, args)
     default:
       var options = DmatestOptions()
       options.iterations = 10

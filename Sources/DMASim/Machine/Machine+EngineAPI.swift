@@ -42,7 +42,7 @@ extension Machine {
     case .dmaSetMask(let device, let mask, let kind):
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
-    case .deviceReleaseDriver, .dmatestRun, .allocMovablePages, .pinUserPage:
+    case .deviceReleaseDriver, .dmatestRun, .allocMovablePages, .pinUserPage, .dmaBuf:
       executeLessonCall(action)
     default: break
     }

@@ -7,6 +7,7 @@ extension Machine {
     case .dmatestRun(let options): dmatestRun(options, result: action.result)
     case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
     case .pinUserPage(let pointer, let pin): pinUserPage(pointer, pin: pin)
+    case .dmaBuf(let call): executeDMABuf(call, result: action.result)
     default: break
     }
   }

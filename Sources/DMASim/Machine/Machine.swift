@@ -71,6 +71,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaZonePages: PageAllocator?
   /// Live `dma_pool`s, oldest first.
   public internal(set) var dmaPools: [LiveDMAPool] = []
+  /// Exported dma-bufs with their attachments (`Machine+DMABuf.swift`).
+  public internal(set) var dmaBufs: [DMABuf] = []
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000

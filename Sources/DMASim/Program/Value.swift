@@ -22,6 +22,10 @@ public enum Value: Hashable, Sendable {
   case error(Errno)
   /// A `struct dma_pool *`.
   case dmaPool(Int)
+  /// A `struct dma_buf *`.
+  case dmaBuf(Int)
+  /// A `struct dma_buf_attachment *`.
+  case dmaBufAttachment(Int)
 
   /// How the value reads in logs and views.
   public var text: String {
@@ -37,6 +41,8 @@ public enum Value: Hashable, Sendable {
     case .scatterList(let id): "sgt\(id)"
     case .error(let errno): errno == .null ? "NULL" : "ERR_PTR(-\(errno.name))"
     case .dmaPool(let id): "pool\(id)"
+    case .dmaBuf(let id): "dmabuf\(id)"
+    case .dmaBufAttachment(let id): "attach\(id)"
     }
   }
 }
