@@ -47,6 +47,7 @@ extension AppModel {
   private mutating func select(_ match: FindMatch, query: String?) {
     let position = findMatches.count > 1 ? " [\(findIndex + 1)/\(findMatches.count)]" : ""
     let prefix = query.map { "/\($0): " } ?? ""
+    if case .descriptor = match {} else { selectedDescriptor = nil }
     switch match {
     case .buffer(let id, let how):
       selectedBufferID = id

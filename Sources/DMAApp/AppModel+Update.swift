@@ -37,6 +37,7 @@ extension AppModel {
 
   /// Runs a command (from a key or the command line).
   mutating func perform(_ command: Command) -> [Effect] {
+    if showHelp, scrollHelp(command) { return [] }
     if showHelp, command != .toggleHelp, command != .quit, command != .cancel {
       showHelp = false
     }

@@ -11,14 +11,14 @@ extension AppModel {
       drawTooSmall(&buffer)
       return buffer
     }
-    let rows = Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(buffer.area)
+    let rows = Layout.vertical(screenRows).split(buffer.area)
     let context = panelContext
     StatusBar(
       context: context, title: scenario.title, running: running, speed: stepsPerSecond,
       message: message
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
-    NarrationPanel(context: context).render(in: rows[2], buffer: &buffer)
+    drawNarration(in: rows[2], buffer: &buffer)
     if let quiz {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
@@ -45,8 +45,7 @@ extension AppModel {
         .render(in: rows[1], buffer: &buffer)
     }
     if showHelp {
-      HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs)
-        .render(in: buffer.area, buffer: &buffer)
+      helpOverlay.render(in: buffer.area, buffer: &buffer)
     }
     return buffer
   }
@@ -72,8 +71,7 @@ extension AppModel {
 
   /// The body area of the current size (between the status bar and the narration).
   var bodyArea: Rect {
-    Layout.vertical([.length(1), .fill(1), .length(3), .length(1)]).split(
-      Rect(x: 0, y: 0, width: size.width, height: size.height))[1]
+    Layout.vertical(screenRows).split(Rect(x: 0, y: 0, width: size.width, height: size.height))[1]
   }
 
   private func drawBody(in area: Rect, buffer: inout Buffer) {
@@ -116,9 +114,11 @@ extension AppModel {
     case .addressSpaces:
       AddressSpacePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cache:
-      CachePanel(context: context, selected: focused ? cacheSelection : nil)
+      CachePanel(context: context, selected: focused ? cacheSelection : nil, detail: cacheSelection)
         .render(in: inner, buffer: &buffer)
-    case .queues: ChannelQueuePanel(context: context).render(in: inner, buffer: &buffer)
+    case .queues:
+      ChannelQueuePanel(context: context, selected: foundDescriptor)
+        .render(in: inner, buffer: &buffer)
     case .log:
       EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)
     case .pageTable:
@@ -141,5 +141,17 @@ extension AppModel {
       let x = max(0, (size.width - text.count) / 2)
       buffer.setString(text, x: x, y: y, style: theme.style(.warning))
     }
+  }
+}
+
+extension AppModel {
+  /// The descriptor `/` found, while it still exists, for the queue panel to highlight.
+  var foundDescriptor: DescriptorSelection? {
+    guard case .descriptor(let controller, let channel, let id) = selectedDescriptor,
+      machine.controllers.indices.contains(controller),
+      machine.controllers[controller].virtualChannels.indices.contains(channel),
+      machine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
+    else { return nil }
+    return DescriptorSelection(controller: controller, channel: channel, id: id)
   }
 }

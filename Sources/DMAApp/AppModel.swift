@@ -48,7 +48,11 @@ public struct AppModel: Sendable {
   /// Whether the focused panel fills the body.
   public internal(set) var zoomed = false
   /// Whether the key help is shown.
-  public internal(set) var showHelp = false
+  public internal(set) var showHelp = false {
+    didSet { if !showHelp { helpScroll = 0 } }
+  }
+  /// The first help line shown when the help scrolls.
+  public internal(set) var helpScroll = 0
   /// A transient status message.
   public internal(set) var message: String?
   /// How far the log is scrolled back.

@@ -119,6 +119,16 @@ enum Finder {
         ids.append(allocation.id)
       }
     }
+    // An IOVA: whatever a device's IO page table sends it to.
+    for iommu in machine.iommus {
+      for domain in iommu.domains {
+        guard let physical = domain.pageTable?.translate(address)?.rawValue else { continue }
+        for allocation in machine.allocations
+        where contains(allocation, physical: physical) && !ids.contains(allocation.id) {
+          ids.append(allocation.id)
+        }
+      }
+    }
     // dma-direct coherent buffers: the handle is the physical address on this board.
     for allocation in machine.allocations
     where allocation.allocator.hasPrefix("dma_alloc") && contains(allocation, physical: address)

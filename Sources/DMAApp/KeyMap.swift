@@ -130,10 +130,10 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("Z")], command: .zoomOut, help: "CMA zoom out", group: "Panels",
       hint: nil),
     KeyBinding(
-      keys: [.pageUp], command: .pageUp, help: "log: page back", group: "Panels",
+      keys: [.pageUp], command: .pageUp, help: "log, help: page back", group: "Panels",
       hint: nil),
     KeyBinding(
-      keys: [.pageDown], command: .pageDown, help: "log: page forward",
+      keys: [.pageDown], command: .pageDown, help: "log, help: page forward",
       group: "Panels", hint: nil),
     KeyBinding(
       keys: [.character("/")], command: .find, help: "find address, buffer or cookie",

@@ -30,6 +30,8 @@ struct AddressSpaceColumns {
   var busTitle: String
   /// The bus address of the buffer, if it has one.
   var busAddress: UInt64?
+  /// The device's IOVA space, when the bus column is one (a device behind an IOMMU).
+  var iova: IOVAColumn?
 
   init(machine: Machine, buffer: Allocation) {
     let table = machine.pageTable
@@ -80,7 +82,22 @@ struct AddressSpaceColumns {
 
     let mapping = machine.mappings.last { $0.overlaps(buffer.physical, count: buffer.size) }
     // The device's dma-ranges offset: bus = CPU physical - offset (0 on boards without one).
-    let offset = mapping.flatMap { board.device(named: $0.device) }?.dmaOffset ?? 0
+    if let column = IOVAColumn(machine: machine, buffer: buffer, mapping: mapping) {
+      var rows = column.rows
+      if let at = column.bufferIOVA {
+        Self.insert(
+          Row(label: buffer.name, address: at, isBuffer: true, holdsBuffer: false, depth: 1),
+          into: &rows)
+      }
+      bus = rows
+      busTitle = "IOVA " + column.device
+      busAddress = column.bufferIOVA
+      iova = column
+      return
+    }
+    let segment = mapping == nil ? Self.scatterGatherSegment(of: buffer, in: machine) : nil
+    let device = mapping?.device ?? segment?.device
+    let offset = device.flatMap { board.device(named: $0) }?.dmaOffset ?? 0
     var busRows = board.dram.map {
       Row(
         label: offset == 0 ? "DRAM (=PA)" : "DRAM (PA-\(Hex.prefixed(offset)))",
@@ -90,6 +107,9 @@ struct AddressSpaceColumns {
     if let mapping {
       busTitle = "bus " + mapping.device
       handle = mapping.handle.rawValue + (pa - min(pa, mapping.physical.rawValue))
+    } else if let segment {
+      busTitle = "bus " + segment.device + " sg"
+      handle = segment.handle
     } else if buffer.allocator.hasPrefix("dma_alloc") {
       busTitle = "bus (dma handle)"
       handle = pa
@@ -106,6 +126,25 @@ struct AddressSpaceColumns {
     }
     bus = busRows
     busAddress = handle
+  }
+
+  /// The bus address of a buffer mapped by `dma_map_sg` (without an IOMMU, each mapped entry
+  /// carries its own bus address): the first mapped entry overlapping the buffer.
+  static func scatterGatherSegment(of buffer: Allocation, in machine: Machine) -> (
+    device: String, handle: UInt64
+  )? {
+    let start = buffer.physical.rawValue
+    let end = start + max(buffer.size, 1)
+    for list in machine.scatterLists where list.mappedCount > 0 {
+      guard let device = list.device else { continue }
+      for entry in list.entries.prefix(list.mappedCount) {
+        guard let physical = entry.physical?.rawValue, let bus = entry.dmaAddress,
+          bus != .mappingError, physical < end, start < physical + max(entry.length, 1)
+        else { continue }
+        return (device, bus.rawValue + start - min(start, physical))
+      }
+    }
+    return nil
   }
 
   /// Inserts a buffer row after the last row at or below its address.

@@ -34,35 +34,66 @@ public struct AddressSpacePanel: Widget {
   private func describe(_ allocation: Allocation, width: Int, height: Int) -> [Line] {
     let machine = context.machine
     let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
-    let owner: Span =
-      mapping?.owner == .device
-      ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
+    // dma_map_sg keeps no StreamingMapping: a mapped list holding the buffer gives it away too.
+    // (Through an IOMMU the mapped count is the merged segments', so every entry counts.)
+    let mappedByList = machine.scatterLists.contains { list in
+      list.mappedCount > 0
+        && list.entries.contains { entry in
+          guard let physical = entry.physical else { return false }
+          return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
+            && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
+        }
+    }
+    let owner: Span
+    if mapping == nil, mappedByList {
+      owner = context.span("in a mapped sg list", .ownerDevice)
+    } else {
+      owner =
+        mapping?.owner == .device
+        ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
+    }
     var lines = [
       Line([
         context.span(allocation.name, .highlight),
         context.span(" \(allocation.allocator) \(Format.size(allocation.size)) ", .normal), owner,
       ])
     ]
+    let iova: IOVAColumn?
     if width >= 54 {
-      lines += columns(allocation, width: width, rows: max(2, min(9, (height - 5) / 2)))
+      let spaces = AddressSpaceColumns(machine: machine, buffer: allocation)
+      iova = spaces.iova
+      let iovaRows = iova.map { min($0.pages.count, 4) + 1 } ?? 0
+      lines += columns(
+        spaces, width: width, rows: max(2, min(9, (height - 5 - iovaRows) / 2)))
     } else {
-      lines += addressRows(allocation, mapping: mapping)
+      iova = IOVAColumn(machine: machine, buffer: allocation, mapping: mapping)
+      lines += addressRows(allocation, mapping: mapping, iova: iova)
+    }
+    if let iova {
+      lines += iovaPageLines(iova, limit: min(8, height - lines.count - 4), width: width)
     }
     lines.append(cacheLines(allocation, width: width))
     let coherent = mapping.flatMap { machine.board.device(named: $0.device) }?.coherent ?? false
     let deviceLabel = coherent ? "RAM" : "RAM = device view"
-    lines.append(Line(Format.fit("off CPU view", 21) + deviceLabel, style: context.style(.title)))
-    let rows = Int((allocation.size + 15) / 16)
-    let available = max(0, height - lines.count)
+    // 32 bytes a row when both views fit side by side, else 16.
+    let perRow = width >= 6 + 32 + 1 + 32 ? 32 : 16
+    let rows = Int((allocation.size + UInt64(perRow) - 1) / UInt64(perRow))
+    let available = max(0, height - lines.count - 1)
+    // Offsets as wide as the last one shown needs (at least two digits).
+    let lastOffset = max(0, min(rows, available) - 1) * perRow
+    let digits = lastOffset > 0xfff ? 4 : lastOffset > 0xff ? 3 : 2
+    lines.append(
+      Line(
+        Format.fit("off", digits + 2) + Format.fit("CPU view", perRow + 1) + deviceLabel,
+        style: context.style(.title)))
     for row in 0..<min(rows, available) {
-      lines.append(byteRow(allocation, row: row))
+      lines.append(byteRow(allocation, row: row, perRow: perRow, digits: digits))
     }
     return lines
   }
 
   /// VA, PA and bus as three columns of regions with the buffer marked in each.
-  private func columns(_ allocation: Allocation, width: Int, rows: Int) -> [Line] {
-    let spaces = AddressSpaceColumns(machine: context.machine, buffer: allocation)
+  private func columns(_ spaces: AddressSpaceColumns, width: Int, rows: Int) -> [Line] {
     let columnWidth = (width - 2) / 3
     let titles = ["CPU virtual", "physical", spaces.busTitle]
     var lines = [
@@ -99,7 +130,9 @@ public struct AddressSpacePanel: Widget {
   }
 
   /// VA, PA and bus one under the other, for narrow panels.
-  private func addressRows(_ allocation: Allocation, mapping: StreamingMapping?) -> [Line] {
+  private func addressRows(
+    _ allocation: Allocation, mapping: StreamingMapping?, iova: IOVAColumn?
+  ) -> [Line] {
     let machine = context.machine
     let translation = machine.pageTable.translate(allocation.virtualAddress)
     let memoryType = translation?.mapping.memoryType ?? .normalWriteBack
@@ -122,13 +155,22 @@ public struct AddressSpacePanel: Widget {
         context.span("         \(holder)", .dim),
       ]),
     ]
-    if let mapping {
+    if let iova {
+      lines.append(iovaLine(iova))
+    } else if let mapping {
       lines.append(
         Line([
           context.span("bus ", .dim),
           context.span(Format.address(mapping.handle.rawValue), .addressBus),
           context.span(
             "         \(mapping.device) \(mapping.direction.kernelName.dropFirst(4))", .dim),
+        ]))
+    } else if let segment = AddressSpaceColumns.scatterGatherSegment(of: allocation, in: machine) {
+      lines.append(
+        Line([
+          context.span("bus ", .dim),
+          context.span(Format.address(segment.handle), .addressBus),
+          context.span("         \(segment.device) sg", .dim),
         ]))
     } else if allocation.allocator.hasPrefix("dma_alloc") {
       lines.append(
@@ -179,13 +221,13 @@ public struct AddressSpacePanel: Widget {
     return Line(spans)
   }
 
-  private func byteRow(_ allocation: Allocation, row: Int) -> Line {
+  private func byteRow(_ allocation: Allocation, row: Int, perRow: Int, digits: Int) -> Line {
     let machine = context.machine
-    let start = UInt64(row * 16)
-    let count = Int(min(16, allocation.size - start))
+    let start = UInt64(row * perRow)
+    let count = Int(min(UInt64(perRow), allocation.size - start))
     var cpuSpans: [Span] = []
     var ramSpans: [Span] = []
-    for index in 0..<16 {
+    for index in 0..<perRow {
       guard index < count else {
         cpuSpans.append(context.span(" ", .normal))
         ramSpans.append(context.span(" ", .normal))
@@ -200,7 +242,7 @@ public struct AddressSpacePanel: Widget {
       ramSpans.append(
         context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
     }
-    let offset = "+" + Hex.format(start, digits: 2) + " "
+    let offset = "+" + Hex.format(start, digits: digits) + " "
     return Line([context.span(offset, .dim)] + cpuSpans + [context.span(" ", .normal)] + ramSpans)
   }
 

@@ -62,6 +62,7 @@ extension CMAPanel {
           swiotlb.slots[range].contains { $0.originalAddress != nil }
         })
     }
+    lines += iommuLines(width: width)
     if lines.isEmpty {
       lines.append(
         Line(

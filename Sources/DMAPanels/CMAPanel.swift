@@ -32,7 +32,7 @@ public struct CMAPanel: Widget {
       2 * machine.coherentPools.count + 2 * machine.dmaPools.filter { !$0.destroyed }.count
       + (machine.swiotlb == nil ? 0 : 2)
     let text = 3 + min(owners, 3) + max(pools, 1)
-    return (max(1, min(8, height - text)), max(1, width - 7))
+    return (max(1, min(24, height - text)), max(1, width - 7))
   }
 
   /// The strip shown for an area at a zoom level around a cursor page.
@@ -195,7 +195,7 @@ public struct CMAPanel: Widget {
   /// A byte offset as `0`, `64K`, `131M`, `1G` (whole units, rounded down).
   static func shortSize(_ bytes: UInt64) -> String {
     if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30)G" }
-    if bytes >= 1 << 20, bytes % (1 << 20) == 0 || bytes >= 64 << 20 { return "\(bytes >> 20)M" }
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 || bytes >= 10 << 20 { return "\(bytes >> 20)M" }
     if bytes >= 1 << 10 { return "\(bytes >> 10)K" }
     return "\(bytes)"
   }

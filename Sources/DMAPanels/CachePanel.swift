@@ -8,11 +8,15 @@ public struct CachePanel: Widget {
   public var context: PanelContext
   /// The selected row among the valid lines, if the panel shows a selection.
   public var selected: Int?
+  /// The row among the valid lines whose bytes the detail pane shows when there is room
+  /// (nil: no detail pane).
+  public var detail: Int?
 
   /// Creates the panel.
-  public init(context: PanelContext, selected: Int? = nil) {
+  public init(context: PanelContext, selected: Int? = nil, detail: Int? = nil) {
     self.context = context
     self.selected = selected
+    self.detail = detail
   }
 
   /// Every valid line's slot, in set and way order (the panel's rows).
@@ -44,7 +48,16 @@ public struct CachePanel: Widget {
     ]
     let touched = Set(context.machine.lastTouch.cacheSlots)
     let dataWidth = max(0, min(geometry.lineSize, area.width - 29))
-    let rows = max(0, area.height - lines.count)
+    // Below the list: the last step's invalidations and evictions, and the detail pane of a
+    // line when the panel is tall enough to keep at least four rows of the list.
+    var footer: [Line] = []
+    if let note = lastStepNote() { footer.append(note) }
+    if let detail, slots.indices.contains(detail),
+      area.height - lines.count - footer.count - Self.detailHeight(geometry) >= 4
+    {
+      footer += detailLines(slots[detail], width: area.width)
+    }
+    let rows = max(0, area.height - lines.count - footer.count)
     // Keep the selected row visible: scroll the list so it falls inside the shown rows.
     let capacity = slots.count > rows ? max(1, rows - 1) : rows
     let first = max(0, min((selected ?? 0) - capacity + 1, slots.count - capacity))
@@ -62,9 +75,12 @@ public struct CachePanel: Widget {
     if slots.isEmpty, rows > 0 {
       lines.append(Line("every line is invalid", style: context.style(.dim)))
     }
-    // Lines invalidated or cleaned by the last step but no longer valid are still worth noting.
     for (index, line) in lines.prefix(area.height).enumerated() {
       buffer.setLine(line, x: area.x, y: area.y + index, maxWidth: area.width)
+    }
+    let footerTop = area.maxY - footer.count
+    for (index, line) in footer.enumerated() where footerTop + index >= area.y {
+      buffer.setLine(line, x: area.x, y: footerTop + index, maxWidth: area.width)
     }
   }
 

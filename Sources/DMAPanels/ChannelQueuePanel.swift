@@ -7,27 +7,48 @@ import TermCanvas
 public struct ChannelQueuePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
+  /// The descriptor to highlight (found with `/`), nil for none.
+  public var selected: DescriptorSelection?
 
   /// Creates the panel.
-  public init(context: PanelContext) { self.context = context }
+  public init(context: PanelContext, selected: DescriptorSelection? = nil) {
+    self.context = context
+    self.selected = selected
+  }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     let machine = context.machine
     var blocks: [[Line]] = []
     var compact: [[Line]] = []
+    // Full lists for channels holding descriptors, the short form for empty ones.
+    var mixed: [[Line]] = []
     var served: Set<String> = []
-    for controller in machine.controllers {
-      let shown = controller.virtualChannels.filter { $0.client != nil || !$0.descriptors.isEmpty }
-      let channels = shown.isEmpty ? Array(controller.virtualChannels.prefix(1)) : shown
+    // The block index of the selected descriptor's channel, to keep it on screen.
+    var selectedBlock: Int?
+    for (controllerIndex, controller) in machine.controllers.enumerated() {
+      let isSelected = { (index: Int) in
+        selected?.controller == controllerIndex && selected?.channel == index
+      }
+      let shown = controller.virtualChannels.indices.filter {
+        let vchan = controller.virtualChannels[$0]
+        return vchan.client != nil || !vchan.descriptors.isEmpty || isSelected($0)
+      }
+      let channels = shown.isEmpty ? Array(controller.virtualChannels.indices.prefix(1)) : shown
       if controller.physicalChannels.count > 1 || channels.count > 1 {
         let arbiter = arbiterLine(controller)
         blocks.append([arbiter])
         compact.append([arbiter])
+        mixed.append([arbiter])
       }
-      for vchan in channels {
-        blocks.append(fullChannel(vchan))
-        compact.append(compactChannel(vchan))
+      for channelIndex in channels {
+        let vchan = controller.virtualChannels[channelIndex]
+        let mark = isSelected(channelIndex) ? selected?.id : nil
+        if isSelected(channelIndex) { selectedBlock = blocks.count }
+        blocks.append(fullChannel(vchan, mark: mark))
+        compact.append(compactChannel(vchan, mark: mark))
+        mixed.append(
+          vchan.descriptors.isEmpty ? compact[compact.count - 1] : blocks[blocks.count - 1])
         if let peripheral = vchan.peripheral { served.insert(peripheral) }
       }
     }
@@ -35,8 +56,20 @@ public struct ChannelQueuePanel: Widget {
       (served.isEmpty || served.contains($0.name)) && ($0.spec.fifo != nil || $0.spec.rxFIFO != nil)
     }
     let fifoLines = peripherals.flatMap { peripheralLines($0, width: area.width) }
-    let full = blocks.flatMap { $0 } + fifoLines
-    let lines = full.count <= area.height ? full : compact.flatMap { $0 } + fifoLines
+    let chosen =
+      [blocks, mixed, compact].first {
+        $0.reduce(0) { $0 + $1.count } + fifoLines.count <= area.height
+      } ?? compact
+    var lines = chosen.flatMap { $0 } + fifoLines
+    if let selectedBlock {
+      // Scroll whole blocks off the top until the selected channel's block is shown.
+      let start = chosen[..<selectedBlock].reduce(0) { $0 + $1.count }
+      let end = start + chosen[selectedBlock].count
+      if end > area.height {
+        let drop = min(start, end - area.height)
+        lines = Array(lines.dropFirst(drop))
+      }
+    }
     for (row, line) in lines.prefix(area.height).enumerated() {
       drawLine(line, in: area, row: row, buffer: &buffer)
     }
@@ -95,15 +128,16 @@ public struct ChannelQueuePanel: Widget {
     return Line(spans)
   }
 
-  private func fullChannel(_ vchan: VirtualChannel) -> [Line] {
+  private func fullChannel(_ vchan: VirtualChannel, mark: Int?) -> [Line] {
     var lines = [header(vchan)]
-    lines.append(listLine("allocated", vchan.allocated, vchan, .queueAllocated))
-    lines.append(listLine("submitted", vchan.submitted, vchan, .queueSubmitted))
-    lines.append(listLine("issued", vchan.issued, vchan, .queueIssued))
-    lines.append(activeLine(vchan))
-    lines.append(listLine("completed", vchan.completed, vchan, .queueCompleted))
+    lines.append(listLine("allocated", vchan.allocated, vchan, .queueAllocated, mark: mark))
+    lines.append(listLine("submitted", vchan.submitted, vchan, .queueSubmitted, mark: mark))
+    lines.append(listLine("issued", vchan.issued, vchan, .queueIssued, mark: mark))
+    lines.append(activeLine(vchan, mark: mark))
+    lines.append(listLine("completed", vchan.completed, vchan, .queueCompleted, mark: mark))
     if !vchan.terminated.isEmpty {
-      lines.append(listLine("terminated", vchan.terminated, vchan, .queueTerminated))
+      lines.append(
+        listLine("terminated", vchan.terminated, vchan, .queueTerminated, mark: mark))
     }
     if vchan.taskletScheduled || vchan.periodCallbacks > 0 {
       var text = vchan.taskletScheduled ? " tasklet scheduled: callbacks pending" : ""
@@ -113,7 +147,7 @@ public struct ChannelQueuePanel: Widget {
     return lines
   }
 
-  private func compactChannel(_ vchan: VirtualChannel) -> [Line] {
+  private func compactChannel(_ vchan: VirtualChannel, mark: Int?) -> [Line] {
     var spans: [Span] = []
     let lists: [(String, [Int], Role)] = [
       ("a", vchan.allocated, .queueAllocated), ("s", vchan.submitted, .queueSubmitted),
@@ -122,11 +156,15 @@ public struct ChannelQueuePanel: Widget {
     ]
     for (name, ids, role) in lists where !ids.isEmpty {
       spans.append(context.span(" \(name):", .dim))
-      spans.append(context.span(ids.map { shortLabel($0, vchan) }.joined(separator: ","), role))
+      for (position, id) in ids.enumerated() {
+        let text = (position > 0 ? "," : "") + shortLabel(id, vchan)
+        spans.append(context.span(text, id == mark ? .selection : role))
+      }
     }
     if let id = vchan.active, let descriptor = vchan.descriptors[id] {
       spans.append(context.span(" act:", .dim))
-      spans.append(context.span(shortLabel(id, vchan) + " ", .queueActive))
+      spans.append(context.span(shortLabel(id, vchan), id == mark ? .selection : .queueActive))
+      spans.append(context.span(" ", .normal))
       spans.append(gaugeSpan(descriptor.transferred, descriptor.length))
     }
     if spans.isEmpty { spans.append(context.span(" no descriptors", .dim)) }
@@ -139,13 +177,21 @@ public struct ChannelQueuePanel: Widget {
     return cookie != 0 ? "d\(id)#\(cookie)" : "d\(id)"
   }
 
-  private func listLine(_ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role) -> Line
-  {
+  private func listLine(
+    _ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role, mark: Int?
+  ) -> Line {
     var spans = [context.span(" " + Format.fit(name, 10), ids.isEmpty ? .dim : .normal)]
     if ids.isEmpty { spans.append(context.span(String(context.glyphs.bullet), .dim)) }
     for id in ids {
       guard let descriptor = vchan.descriptors[id] else { continue }
-      spans.append(context.span("[" + summary(descriptor) + "]", role))
+      // The found descriptor's box is drawn in the selection style with a mark in front.
+      if id == mark {
+        spans.append(
+          context.span(
+            "\(context.glyphs.arrowRight)[" + summary(descriptor) + "]", .selection))
+      } else {
+        spans.append(context.span("[" + summary(descriptor) + "]", role))
+      }
       spans.append(context.span(" ", .normal))
     }
     return Line(spans)
@@ -171,16 +217,21 @@ public struct ChannelQueuePanel: Widget {
     return "\(descriptor.label) \(cookie) \(kind) \(Format.size(descriptor.length))"
   }
 
-  private func activeLine(_ vchan: VirtualChannel) -> Line {
+  private func activeLine(_ vchan: VirtualChannel, mark: Int?) -> Line {
     let label = context.span(" " + Format.fit("active", 10), vchan.active == nil ? .dim : .normal)
     guard let id = vchan.active, let descriptor = vchan.descriptors[id] else {
       return Line([label, context.span(String(context.glyphs.bullet), .dim)])
     }
-    let text = "[\(descriptor.label) #\(descriptor.cookie)] "
+    let found = id == mark
+    let text =
+      (found ? "\(context.glyphs.arrowRight)" : "") + "[\(descriptor.label) #\(descriptor.cookie)] "
     let done =
       descriptor.kind.isCyclic
       ? descriptor.transferred % max(1, descriptor.length) : descriptor.transferred
-    return Line([label, context.span(text, .queueActive), gaugeSpan(done, descriptor.length)])
+    return Line([
+      label, context.span(text, found ? .selection : .queueActive),
+      gaugeSpan(done, descriptor.length),
+    ])
   }
 
   private func peripheralLines(_ peripheral: Peripheral, width: Int) -> [Line] {
@@ -223,5 +274,23 @@ public struct ChannelQueuePanel: Widget {
     case .waitingForRequest: "wait DRQ"
     case .interruptPending: "IRQ"
     }
+  }
+}
+
+/// A descriptor picked out in the channel-queue panel: controller, virtual channel (indices in
+/// the machine's lists) and descriptor id.
+public struct DescriptorSelection: Hashable, Sendable {
+  /// Index into `Machine.controllers`.
+  public var controller: Int
+  /// Index into the controller's virtual channels.
+  public var channel: Int
+  /// The descriptor's id on that channel.
+  public var id: Int
+
+  /// Creates a selection.
+  public init(controller: Int, channel: Int, id: Int) {
+    self.controller = controller
+    self.channel = channel
+    self.id = id
   }
 }

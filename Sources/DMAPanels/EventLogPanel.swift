@@ -15,14 +15,22 @@ public struct EventLogPanel: Widget {
     self.scrollBack = scrollBack
   }
 
-  /// Draws the panel's content (no border) into `area`.
+  /// Rows one entry may take when it wraps.
+  static let maximumWrappedRows = 4
+
+  /// Draws the panel's content (no border) into `area`. Entries of the current step (the
+  /// newest ones, when not scrolled back) wrap onto indented rows so their whole message
+  /// shows; older entries take one row each.
   public func render(in area: Rect, buffer: inout Buffer) {
     guard area.height > 0 else { return }
     let wanted = area.height + max(0, scrollBack)
     let entries = Array(context.machine.log.suffix(wanted).prefix(area.height))
     let functionWidth = area.width >= 100 ? 24 : 0
     let currentStep = context.machine.stepCount
-    for (row, entry) in entries.enumerated() {
+    // Build rows from the newest entry up until the panel is full.
+    var rows: [Line] = []
+    for entry in entries.reversed() {
+      guard rows.count < area.height else { break }
       let role: Role
       switch entry.source {
       case .kernel: role = .logKernel
@@ -30,19 +38,56 @@ public struct EventLogPanel: Widget {
       case .debug: role = .violation
       case .narration: role = .logNarration
       }
-      var spans = [
-        context.span(
-          Format.fit(String(entry.step), 4) + " ", entry.step == currentStep ? .highlight : .dim)
-      ]
+      let stepSpan = context.span(
+        Format.fit(String(entry.step), 4) + " ", entry.step == currentStep ? .highlight : .dim)
+      var head: [Span] = [stepSpan]
+      let body: String
+      let bodyRole: Role
       if functionWidth > 0 {
-        spans.append(context.span(Format.fit(entry.function, functionWidth) + " ", role))
-        spans.append(context.span(entry.message, entry.source == .debug ? .violation : .normal))
+        head.append(context.span(Format.fit(entry.function, functionWidth) + " ", role))
+        body = context.drawable(entry.message)
+        bodyRole = entry.source == .debug ? .violation : .normal
       } else {
-        let text =
-          entry.source == .narration ? entry.message : "\(entry.function): \(entry.message)"
-        spans.append(context.span(text, role))
+        body = context.drawable(
+          entry.source == .narration ? entry.message : "\(entry.function): \(entry.message)")
+        bodyRole = role
       }
-      buffer.setLine(Line(spans), x: area.x, y: area.y + row, maxWidth: area.width)
+      let indent = head.reduce(0) { $0 + $1.text.count }
+      let room = area.width - indent
+      let wraps = scrollBack == 0 && entry.step == currentStep && room >= 16
+      let pieces =
+        wraps
+        ? Self.wrap(body, width: room, rows: min(Self.maximumWrappedRows, area.height - rows.count))
+        : [body]
+      var entryRows = [Line(head + [context.span(pieces[0], bodyRole)])]
+      for piece in pieces.dropFirst() {
+        entryRows.append(
+          Line([
+            context.span(String(repeating: " ", count: indent), .normal),
+            context.span(piece, bodyRole),
+          ]))
+      }
+      rows = entryRows + rows
     }
+    let shown = rows.suffix(area.height)
+    for (row, line) in shown.enumerated() {
+      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+    }
+  }
+
+  /// `text` cut into at most `rows` pieces of at most `width` characters, at spaces where
+  /// possible; the last piece keeps the rest (cut by the panel edge).
+  static func wrap(_ text: String, width: Int, rows: Int) -> [String] {
+    var pieces: [String] = []
+    var rest = Substring(text)
+    while rest.count > width, pieces.count < max(1, rows) - 1 {
+      let window = rest.prefix(width + 1)
+      let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil }
+      let end = cut ?? rest.index(rest.startIndex, offsetBy: width)
+      pieces.append(String(rest[..<end]))
+      rest = rest[end...].drop { $0 == " " }
+    }
+    pieces.append(String(rest))
+    return pieces
   }
 }

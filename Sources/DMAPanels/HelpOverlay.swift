@@ -1,7 +1,9 @@
 import TermCanvas
 
 /// A centred box listing every key binding, grouped, generated from the key map. Groups flow
-/// into a second column when the screen is too short for one.
+/// into more columns when the screen is wide enough to show every line whole; otherwise one
+/// column scrolls like `less` (Up/Down, PgUp/PgDn, Home/End), with the shown range and a
+/// "more" mark in the footer.
 public struct HelpOverlay: Widget {
   /// Groups of (keys, description).
   public var groups: [(title: String, entries: [(keys: String, action: String)])]
@@ -9,37 +11,80 @@ public struct HelpOverlay: Widget {
   public var theme: Theme
   /// Border characters.
   public var glyphs: Glyphs
+  /// The first line shown when the help scrolls (clamped to the last page).
+  public var scroll: Int
 
   /// Creates the overlay.
   public init(
     groups: [(title: String, entries: [(keys: String, action: String)])], theme: Theme,
-    glyphs: Glyphs
+    glyphs: Glyphs, scroll: Int = 0
   ) {
     self.groups = groups
     self.theme = theme
     self.glyphs = glyphs
+    self.scroll = scroll
   }
 
-  /// Draws the overlay centred in `area`.
-  public func render(in area: Rect, buffer: inout Buffer) {
-    let keyWidth = groups.flatMap { $0.entries.map(\.keys.count) }.max() ?? 4
-    let blocks = groups.map { group in
+  /// The lines the box can show at once in `area` (the scroll step of PgUp/PgDn).
+  public static func pageHeight(in area: Rect) -> Int { max(1, area.height - 5) }
+
+  /// The largest useful `scroll` in `area`: 0 when everything fits.
+  public func maximumScroll(in area: Rect) -> Int {
+    let plan = layout(in: area)
+    guard plan.scrolls else { return 0 }
+    return max(0, plan.columns[0].count - Self.pageHeight(in: area))
+  }
+
+  private var keyWidth: Int { groups.flatMap { $0.entries.map(\.keys.count) }.max() ?? 4 }
+
+  private var blocks: [[Line]] {
+    let width = keyWidth
+    return groups.map { group in
       [Line(group.title, style: theme.style(.overlayTitle))]
         + group.entries.map { entry in
           Line([
-            Span("  " + Format.fit(entry.keys, keyWidth + 2), style: theme.style(.footerKey)),
+            Span("  " + Format.fit(entry.keys, width + 2), style: theme.style(.footerKey)),
             Span(entry.action, style: theme.style(.overlay)),
           ])
         }
     }
-    let footer = Line("press ? or Esc to close", style: theme.style(.dim))
-    let available = max(1, area.height - 4)
-    let columns = layoutColumns(blocks, height: available)
-    var widths = columns.map { ($0.map(\.width).max() ?? 0) + 2 }
-    if widths.reduce(0, +) + 3 > area.width, !widths.isEmpty {
-      // Too wide for the screen: equal columns, each line cut at its column's edge.
-      widths = widths.map { _ in max(8, (area.width - 3) / widths.count) }
+  }
+
+  /// Columns of whole lines when they fit side by side, else one scrolling column.
+  private func layout(in area: Rect) -> (columns: [[Line]], widths: [Int], scrolls: Bool) {
+    let blocks = blocks
+    let page = Self.pageHeight(in: area)
+    let columns = layoutColumns(blocks, height: page)
+    let widths = columns.map { ($0.map(\.width).max() ?? 0) + 2 }
+    if widths.reduce(0, +) + 3 <= area.width { return (columns, widths, false) }
+    var single: [Line] = []
+    for block in blocks {
+      if !single.isEmpty { single.append(.empty) }
+      single += block
     }
+    let width = min(max(8, area.width - 3), (single.map(\.width).max() ?? 0) + 2)
+    return ([single], [width], single.count > page)
+  }
+
+  /// Draws the overlay centred in `area`.
+  public func render(in area: Rect, buffer: inout Buffer) {
+    let plan = layout(in: area)
+    let page = Self.pageHeight(in: area)
+    var columns = plan.columns
+    var footerText = "press ? or Esc to close"
+    var more = false
+    if plan.scrolls {
+      let total = columns[0].count
+      let first = max(0, min(scroll, total - page))
+      let last = min(total, first + page)
+      columns = [Array(columns[0][first..<last])]
+      more = last < total
+      footerText =
+        (more ? "-- more \(glyphs.arrowDown) -- " : "-- end -- ")
+        + "\(first + 1)-\(last)/\(total) Up Down PgUp PgDn  " + footerText
+    }
+    let footer = Line(footerText, style: theme.style(more ? .warning : .dim))
+    let widths = plan.widths
     let contentHeight = (columns.map(\.count).max() ?? 0) + 2
     let width = min(area.width, max(footer.width + 4, widths.reduce(0, +) + 3))
     let height = min(area.height, contentHeight + 2)

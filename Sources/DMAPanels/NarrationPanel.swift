@@ -17,7 +17,7 @@ public struct NarrationPanel: Widget {
     if let action = machine.currentAction, !action.text.isEmpty {
       sourceLine = Line([
         context.span(" \(context.glyphs.arrowRight) line \(action.line): ", .dim),
-        context.span(action.text, .highlight),
+        context.span(context.drawable(action.text), .highlight),
       ])
     } else if machine.cpu.finished {
       sourceLine = Line(" scenario finished", style: context.style(.dim))
@@ -27,7 +27,8 @@ public struct NarrationPanel: Widget {
     let narrationRows = area.height - 1
     if narrationRows > 0, let text = machine.narration {
       let paragraph = Paragraph(
-        [Line([context.span(" " + text, .narration)])], wrap: true, style: context.style(.narration)
+        [Line([context.span(" " + context.drawable(text), .narration)])], wrap: true,
+        style: context.style(.narration)
       )
       paragraph.render(
         in: Rect(x: area.x, y: area.y, width: area.width, height: narrationRows), buffer: &buffer)

@@ -79,7 +79,7 @@ public struct PageTablePanel: Widget {
       lines.append(Line("aliases (same PA, another VA):", style: context.style(.title)))
       lines += aliasLines
     }
-    return lines
+    return lines + ioPageTableLines(buffer, room: height - lines.count)
   }
 
   /// One level of the walk: the table, the index, the descriptor and what it is.

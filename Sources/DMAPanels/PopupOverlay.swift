@@ -27,7 +27,8 @@ public struct PopupOverlay: Widget {
     var rows: [Line] = []
     for (index, text) in lines.enumerated() {
       let role: Role = index == 0 ? .overlayTitle : .overlay
-      let wrapped = Self.wrap(text, width: textWidth, indent: index == 0 ? 0 : 2)
+      let wrapped = Self.wrap(
+        DrawableText.make(text, glyphs: glyphs), width: textWidth, indent: index == 0 ? 0 : 2)
       rows += wrapped.map { Line($0, style: theme.style(role)) }
     }
     rows.append(Line("press w or Esc to close", style: theme.style(.dim)))

@@ -12,8 +12,12 @@ struct ExpectationReport {
   func finish() throws {
     let failed = results.filter { !$0.passed }
     for result in failed {
+      // A `run until` that gave up is reported as a failed wait, not an `expect`.
+      let what =
+        result.text.hasPrefix("run ")
+        ? "wait failed: \(result.text)" : "expectation failed: expect \(result.text)"
       Output.error(
-        "\(fileName):\(result.line): expectation failed: expect \(result.text)\n"
+        "\(fileName):\(result.line): \(what)\n"
           + "  actual:   \(result.actual)\n  expected: \(result.expected)")
     }
     for question in questions {

@@ -102,7 +102,8 @@ import Testing
       """
       board arm64-cma-soc
       cmdline "mem=128M"
-      p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      pg = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      p = page_address(pg)
       cpu_write(p, 0, "movable")
       fb = cma_alloc(15360, 8)
       pin_user_pages(p)

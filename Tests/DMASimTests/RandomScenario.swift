@@ -54,7 +54,8 @@ struct RandomScenario {
     add(.kmalloc(size: size, flags: .kernel), buffer)
     let fill = (0..<Int(size)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ counter) }
     add(.cpuWrite(pointer: .variable(buffer), offset: 0, bytes: fill))
-    switch pick(0...4) {
+    switch pick(0...5) {
+    case 5: pageTransfer(size)
     case 0: slave(buffer, size, channel: "utx", device: "uart0", .memToDev)
     case 1: slave(buffer, size, channel: "stx", device: "spi0", .memToDev)
     case 2: receive(buffer, size)
@@ -154,6 +155,31 @@ struct RandomScenario {
     add(.synchronize(channel: .variable("i2s")))
     add(
       .dmaUnmapSingle(device: "i2s0", handle: .variable(handle), size: size, direction: .toDevice))
+  }
+
+  /// `alloc_pages`, `dma_map_page` at an offset, a transfer from it, `dma_unmap_page`,
+  /// `__free_pages`.
+  private mutating func pageTransfer(_ size: UInt64) {
+    let page = name("page")
+    add(.allocPages(order: 0, flags: .kernel), page)
+    let offset = pick(0...15) * 64
+    let length = min(size, 4096 - offset)
+    let handle = name("h")
+    add(
+      .dmaMapPage(
+        device: "spi0", page: .variable(page), offset: offset, size: length, direction: .toDevice),
+      handle)
+    add(.dmaMappingError(device: "spi0", handle: .variable(handle)))
+    let descriptor = name("d")
+    add(
+      .prepSlaveSingle(
+        channel: .variable("stx"), buffer: .variable(handle), length: length,
+        direction: .memToDev, flags: .prepInterrupt), descriptor)
+    finish("stx", descriptor)
+    add(
+      .dmaUnmapPage(
+        device: "spi0", handle: .variable(handle), size: length, direction: .toDevice))
+    add(.freePages(page: .variable(page), order: 0))
   }
 
   private mutating func memcpy(_ buffer: String, _ size: UInt64) {

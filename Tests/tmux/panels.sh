@@ -3,7 +3,8 @@
 # tmux and reads each panel's content out of capture-pane: the panel is cut from the screen by
 # its border (the line holding "┌ N Title" down to the matching "└"), then checked for what
 # that panel must show. Also checks zoom, find (/), why (w), and the narrow layout's twin
-# panels at 80x24. Usage: Tests/tmux/panels.sh PATH/TO/dmascope
+# panels at 80x24; then the IOMMU lesson's IOVA column, the source pane and the scrolling
+# help at 80x24. Usage: Tests/tmux/panels.sh PATH/TO/dmascope
 set -euo pipefail
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 session="dmascope-panels-$$"
@@ -114,5 +115,36 @@ t send-keys -t "$session" 1 3
 expect_panel "3 Channel queues" "dma0chan3"
 
 t send-keys -t "$session" q
+wait_for "EXIT=0"
+
+# The IOMMU lesson at 120x40: spi1's bus column is its IOVA space, linked to VA and PA.
+t send-keys -t "$session" C-l
+t resize-window -t "$session" -x 120 -y 40
+t send-keys -t "$session" "clear; $bin iommu-scatter-gather; echo EXIT=\$?" Enter
+wait_for "step 0  tick 0  paused"
+t send-keys -t "$session" c
+wait_for "paused at a checkpoint"
+t send-keys -t "$session" / t a i l Enter
+wait_for "/tail: buffer tail (by variable)"
+expect_panel "1 Address spaces" "IOVA spi1"
+expect_panel "1 Address spaces" "•iova 2p 2 mapped"
+expect_panel "1 Address spaces" "→42000c00"
+expect_panel "1 Address spaces" "→ffffec00"
+expect_panel "1 Address spaces" "•IOVA ffffe000 → PA 42000000 RO"
+expect_panel "1 Address spaces" "IOVA fffff000 → PA 42002000 RO"
+expect_panel "2 Cache" "line 42002000 clean"
+screen | grep -qF "→44 pause" || fail "the source pane does not mark line 44"
+# Find by IOVA.
+t send-keys -t "$session" / f f f f f 0 1 0 Enter
+wait_for "/fffff010: buffer head (by bus)"
+
+# 80x24: the key help scrolls like less and reaches its last line.
+t resize-window -t "$session" -x 80 -y 24
+t send-keys -t "$session" '?'
+wait_for "-- more"
+t send-keys -t "$session" NPage NPage NPage
+wait_for "-- end --"
+screen | grep -qF "repaint the screen" || fail "the last help lines are not reachable"
+t send-keys -t "$session" Escape q
 wait_for "EXIT=0"
 echo "tmux panel test passed"

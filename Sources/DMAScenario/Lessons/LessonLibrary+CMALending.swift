@@ -14,13 +14,17 @@ extension LessonLibrary {
       say "Where CMA areas come from: a reusable shared-dma-pool node (here linux,cma with linux,cma-default), or cma=size[@base[-limit]] on the command line, which takes precedence over the node (Reserved memory: bypass linux,cma node, using cmdline CMA params instead), or, with neither, CONFIG_CMA_SIZE_MBYTES (16 MiB by default). Try dmascope boot arm64-cma-soc --cmdline cma=32M."
       expect cma_free() == 16384
       say "A process faults in page-cache and anonymous pages: alloc_pages(GFP_HIGHUSER_MOVABLE, 0). __rmqueue takes them from CMA when more than half of the zone's free memory is CMA, which is the case here."
-      p1 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      page1 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      p1 = page_address(page1)
       cpu_write(p1, 0, "file page 1: cached data")
-      p2 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      page2 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      p2 = page_address(page2)
       cpu_write(p2, 0, "file page 2: cached data")
-      p3 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      page3 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      p3 = page_address(page3)
       cpu_write(p3, 0, "anon page 3: heap")
-      p4 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      page4 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      p4 = page_address(page4)
       cpu_write(p4, 0, "anon page 4: stack")
       say "The buddy allocator split the highest free 4 MiB block of the area and handed out its lowest pages: four pages lent, shown as movable in the CMA view."
       expect cma_lent() == 4

@@ -24,7 +24,7 @@ extension LessonLibrary {
       d = dmaengine_prep_slave_single(rx, h, 120, DMA_DEV_TO_MEM, DMA_PREP_INTERRUPT)
       c = dmaengine_submit(d)
       dma_async_issue_pending(rx)
-      say "Before any byte arrives, the CPU updates the neighbours. Legal C, and rx is not touched, so dma-debug sees nothing. But each store pulls a whole 64-byte line into the cache, with rx's old bytes in it, and dirties it."
+      say "Before any byte arrives, the CPU updates the neighbours. Legal C, and rx is not touched, so the kernel's dma-debug sees nothing. But each store pulls a whole 64-byte line into the cache, with rx's old bytes in it, and dirties it."
       cpu_write(port, 0, "BUSY")
       cpu_write(port, 124, "0001")
       expect dirty_lines(port, 128) == 2
@@ -41,7 +41,7 @@ extension LessonLibrary {
       expect cpu_view(port, 64, 4) == "...."
       expect ram(port, 4, 4) == "...."
       expect cpu_view(port, 0, 4) == "BUSY"
-      say "Every received byte is lost: both lines of rx were shared, and the CPU's stale copy won. (Older kernels, and ARM32, invalidated at map time instead; then it is the CPU's status update that can vanish.) dma-debug cannot catch this: status and count are not part of any mapping."
+      say "Every received byte is lost: both lines of rx were shared, and the CPU's stale copy won. (Older kernels, and ARM32, invalidated at map time instead; then it is the CPU's status update that can vanish.) The kernel's dma-debug cannot catch this: status and count are not part of any mapping. dmascope's own coherency checks (kind coherency in the event log) flag it twice: the shared line at map time, and each dirty line written back over the device's bytes."
       kfree(port)
       pause
 

@@ -186,19 +186,37 @@ public enum KernelFunctions {
     Signature(
       name: "stack_buffer", parameters: "size, vmap_stack=",
       summary: "a char array on the kernel stack (vmapped unless vmap_stack=0)"),
-    // Lessons: driver unbind, the dmatest module, movable pages and pins, dma-buf.
+    // Pages, dma_map_page and driver unbinding.
+    Signature(
+      name: "alloc_pages", parameters: "gfp, order",
+      summary: "2^order contiguous pages as a struct page * (GFP_HIGHUSER_MOVABLE: movable "
+        + "pages, which may borrow free CMA pages)"),
+    Signature(
+      name: "__free_pages", parameters: "page, order", summary: "give alloc_pages pages back"),
+    Signature(
+      name: "virt_to_page", parameters: "ptr", summary: "the struct page * of a linear-map address"),
+    Signature(
+      name: "vmalloc_to_page", parameters: "ptr",
+      summary: "the struct page * behind a vmalloc (or vmapped-stack) address"),
+    Signature(
+      name: "page_address", parameters: "page", summary: "a page's linear-map address"),
+    Signature(
+      name: "dma_map_page", parameters: "dev, page, offset, size, dir",
+      summary: "streaming mapping of (part of) a page, device owns it"),
+    Signature(
+      name: "dma_unmap_page", parameters: "dev, handle, size, dir",
+      summary: "end a dma_map_page mapping"),
     Signature(
       name: "device_release_driver", parameters: "dev",
-      summary: "unbind the driver (dma-debug reports mappings left behind)"),
+      summary: "unbind the driver (dma-debug reports leaked mappings)"),
+    // The dmatest module.
     Signature(
       name: "dmatest_run",
       parameters:
         "iterations=, test_buf_size=, max_channels=, transfer_size=, norandom=, noverify=, "
         + "verbose=, seed=, inject_stale_cache=",
       summary: "load dmatest with these parameters and run it; returns the failures"),
-    Signature(
-      name: "alloc_pages", parameters: "GFP_HIGHUSER_MOVABLE, order",
-      summary: "movable pages (page cache, anonymous memory); may borrow free CMA pages"),
+    // Lessons: movable pages and pins, dma-buf.
     Signature(
       name: "pin_user_pages", parameters: "ptr",
       summary: "short-term pin (FOLL_PIN, as O_DIRECT): the page cannot migrate"),
@@ -232,6 +250,8 @@ public enum KernelFunctions {
   public static let directives = [
     "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "arch",
     "rodata", "cachepolicy",
+    // Board overrides.
+    "cache", "device",
   ]
 
   /// Every call name.

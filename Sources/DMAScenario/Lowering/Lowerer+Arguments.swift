@@ -193,6 +193,7 @@ extension Lowerer {
     case .dmaPool: "dma_pool_create(\"name\", dev, 64, 64, 0)"
     case .dmaBuf: "dma_buf_export(16K)"
     case .dmaBufAttachment: "dma_buf_attach(dmabuf, dev)"
+    case .page: "alloc_pages(GFP_KERNEL, 0)"
     }
   }
 }

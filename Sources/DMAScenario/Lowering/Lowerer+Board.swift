@@ -55,7 +55,10 @@ extension Lowerer {
     let line = commandLine?.text
     // A profile given before `board` (arch, rodata, cachepolicy) survives the board choice.
     let profile = (board.architecture, board.linearMap, board.linearMapType)
-    defer { (board.architecture, board.linearMap, board.linearMapType) = profile }
+    defer {
+      (board.architecture, board.linearMap, board.linearMapType) = profile
+      reapplyBoardOverrides()
+    }
     do {
       switch request {
       case .builtIn(let name, let range):

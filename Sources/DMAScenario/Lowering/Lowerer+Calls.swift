@@ -83,7 +83,7 @@ extension Lowerer {
     case "dma_pool_destroy": 1
     default:
       Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee)
-        ?? Self.lessonCallArgumentCount(callee) ?? 0
+        ?? Self.pageArgumentCount(callee) ?? Self.lessonCallArgumentCount(callee) ?? 0
     }
   }
 
@@ -164,6 +164,7 @@ extension Lowerer {
       if Self.kernelMemoryArgumentCount(callee) != nil {
         return kernelMemoryOperation(callee, args, label)
       }
+      if Self.pageArgumentCount(callee) != nil { return pageOperation(callee, args) }
       if Self.lessonCallArgumentCount(callee) != nil {
         return lessonCallOperation(callee, args, label)
       }

@@ -9,6 +9,9 @@ extension Lowerer {
     ("desc_issued", "chan"), ("desc_completed", "chan"), ("desc_terminated", "chan"),
     ("tx_status", "chan, cookie"), ("wire", "dev[, offset, len]"), ("cma_used", ""),
     ("cma_free", ""), ("dma_debug_errors", ""), ("mappings", ""), ("count", "list or bytes"),
+    ("bytes", "byte, …"), ("fill", "byte, count"), ("iova_to_phys", "dev, handle[, offset]"),
+    ("iova_mapped", "dev, handle, len"), ("iotlb_hits", "dev"), ("iotlb_misses", "dev"),
+    ("iommu_faults", "dev"),
     ("bytes", "byte, …"), ("fill", "byte, count"),
     // The machine counters (`MachineCounter`).
     ("swiotlb_used", ""), ("cma_lent", ""), ("cma_pinned", ""), ("cma_migrated", ""),
@@ -168,7 +171,7 @@ extension Lowerer {
     if let kind = variables[name] {
       let type: ExpectType
       switch kind {
-      case .pointer, .dmaHandle: type = .address
+      case .pointer, .dmaHandle, .page: type = .address
       case .cookie, .integer: type = .integer
       case .status: type = .status
       case .bytes: type = .bytes
@@ -355,6 +358,8 @@ extension Lowerer {
         return nil
       }
       return (.count(inner.term), .integer)
+    case "iova_to_phys", "iova_mapped", "iotlb_hits", "iotlb_misses", "iommu_faults":
+      return expectIOMMU(callee, args, range, parameters: function.parameters)
     default:
       guard let data = bytes(expression) else { return nil }
       return (.literal(.bytes(data)), .bytes)

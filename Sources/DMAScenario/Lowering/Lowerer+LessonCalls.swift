@@ -4,9 +4,7 @@ extension Lowerer {
   /// The positional argument count of the calls the lesson library added.
   static func lessonCallArgumentCount(_ callee: String) -> Int? {
     switch callee {
-    case "device_release_driver": 1
     case "dmatest_run": 0
-    case "alloc_pages": 2
     case "pin_user_pages", "unpin_user_page": 1
     default: dmaBufArgumentCount(callee)
     }
@@ -23,27 +21,11 @@ extension Lowerer {
     callee == "dmatest_run" ? dmatestLabels : nil
   }
 
-  /// Lowers `device_release_driver`, `dmatest_run`, `alloc_pages` and the pins.
+  /// Lowers `dmatest_run`, the pins and the dma-buf calls.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
     switch callee {
-    case "device_release_driver":
-      return device(args[0]).map { (.deviceReleaseDriver(device: $0), nil) }
-    case "alloc_pages":
-      guard case .identifier("GFP_HIGHUSER_MOVABLE") = args[0].kind else {
-        error(
-          "alloc_pages here allocates movable user pages: the flags must be "
-            + "`GFP_HIGHUSER_MOVABLE`", at: args[0].range,
-          hint: "kernel memory comes from `kmalloc` or `__get_free_pages(GFP_KERNEL, order)`")
-        return nil
-      }
-      guard let order = requireInteger(args[1], "the order") else { return nil }
-      guard order <= 10 else {
-        error("order \(order) is above MAX_PAGE_ORDER (10)", at: args[1].range)
-        return nil
-      }
-      return (.allocMovablePages(order: Int(order)), .pointer)
     case "pin_user_pages", "unpin_user_page":
       return variable(args[0], .pointer).map {
         (.pinUserPage(pointer: $0, pin: callee == "pin_user_pages"), nil)
@@ -51,54 +33,61 @@ extension Lowerer {
     case let name where Self.dmaBufArgumentCount(name) != nil:
       return dmaBufOperation(callee, args)
     default:
-      var options = DmatestOptions()
-      options.iterations = 10
-      options.bufferSize = 256
-      let limits: [(String, UInt64, WritableKeyPath<DmatestOptions, Int>)] = [
-        ("iterations", 200, \.iterations), ("test_buf_size", 4096, \.bufferSize),
-        ("max_channels", 16, \.channels), ("transfer_size", 4096, \.transferSize),
-      ]
-      for (name, limit, keyPath) in limits {
-        guard let expression = label(name) else { continue }
-        guard let value = requireInteger(expression, name) else { return nil }
-        guard value <= limit, name != "test_buf_size" || value >= 1 else {
-          error(
-            "`\(name)` must be at most \(limit)\(name == "test_buf_size" ? " and at least 1" : "")",
-            at: expression.range,
-            hint: "lessons run dmatest with small buffers and few iterations; "
-              + "`dmascope dmatest` runs the full module")
-          return nil
-        }
-        options[keyPath: keyPath] = Int(value)
-      }
-      if let expression = label("seed") {
-        guard let value = requireInteger(expression, "seed") else { return nil }
-        options.seed = value
-      }
-      let switches: [(String, WritableKeyPath<DmatestOptions, Bool>)] = [
-        ("norandom", \.noRandom), ("noverify", \.noVerify), ("verbose", \.verbose),
-      ]
-      for (name, keyPath) in switches {
-        guard let expression = label(name) else { continue }
-        guard let value = boolean(expression, name) else { return nil }
-        options[keyPath: keyPath] = value
-      }
-      if let expression = label("inject_stale_cache") {
-        guard let value = boolean(expression, "inject_stale_cache") else { return nil }
-        options.fault = value ? .skipDestinationUnmap : .none
-      }
-      if let expression = label("transfer_size"), options.transferSize > 0,
-        options.transferSize >= options.bufferSize
-      {
+      return dmatestOperation(label)
+    }
+  }
+
+  /// `dmatest_run(...)`: dmatest's module parameters, checked as the module checks them.
+  private mutating func dmatestOperation(_ label: (String) -> Expression?) -> (
+    Operation, ValueKind?
+  )? {
+    var options = DmatestOptions()
+    options.iterations = 10
+    options.bufferSize = 256
+    let limits: [(String, UInt64, WritableKeyPath<DmatestOptions, Int>)] = [
+      ("iterations", 200, \.iterations), ("test_buf_size", 4096, \.bufferSize),
+      ("max_channels", 16, \.channels), ("transfer_size", 4096, \.transferSize),
+    ]
+    for (name, limit, keyPath) in limits {
+      guard let expression = label(name) else { continue }
+      guard let value = requireInteger(expression, name) else { return nil }
+      guard value <= limit, name != "test_buf_size" || value >= 1 else {
         error(
-          "\(options.transferSize)-byte transfer size must be lower than "
-            + "\(options.bufferSize)-buffer size",
+          "`\(name)` must be at most \(limit)\(name == "test_buf_size" ? " and at least 1" : "")",
           at: expression.range,
-          hint: "dmatest refuses it too; leave transfer_size=0 for random lengths")
+          hint: "lessons run dmatest with small buffers and few iterations; "
+            + "`dmascope dmatest` runs the full module")
         return nil
       }
-      return (.dmatestRun(options: options), .integer)
+      options[keyPath: keyPath] = Int(value)
     }
+    if let expression = label("seed") {
+      guard let value = requireInteger(expression, "seed") else { return nil }
+      options.seed = value
+    }
+    let switches: [(String, WritableKeyPath<DmatestOptions, Bool>)] = [
+      ("norandom", \.noRandom), ("noverify", \.noVerify), ("verbose", \.verbose),
+    ]
+    for (name, keyPath) in switches {
+      guard let expression = label(name) else { continue }
+      guard let value = boolean(expression, name) else { return nil }
+      options[keyPath: keyPath] = value
+    }
+    if let expression = label("inject_stale_cache") {
+      guard let value = boolean(expression, "inject_stale_cache") else { return nil }
+      options.fault = value ? .skipDestinationUnmap : .none
+    }
+    if let expression = label("transfer_size"), options.transferSize > 0,
+      options.transferSize >= options.bufferSize
+    {
+      error(
+        "\(options.transferSize)-byte transfer size must be lower than "
+          + "\(options.bufferSize)-buffer size",
+        at: expression.range,
+        hint: "dmatest refuses it too; leave transfer_size=0 for random lengths")
+      return nil
+    }
+    return (.dmatestRun(options: options), .integer)
   }
 
   /// A module parameter's `0` or `1`.

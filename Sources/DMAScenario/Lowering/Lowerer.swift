@@ -17,6 +17,8 @@ struct Lowerer {
   var commandLine: (text: String, range: SourceRange)?
   /// Interleaved templates filled in so far, by variable name.
   var templates: [String: InterleavedTemplate] = [:]
+  /// `cache` and `device` overrides seen so far, applied again when the board is booted again.
+  var boardOverrides: [BoardOverride] = []
 
   init(syntax: ScenarioSyntax, boards: BoardResolver = .builtIn) {
     self.syntax = syntax
@@ -95,6 +97,7 @@ struct Lowerer {
     case "expect": lowerExpect(arguments, range, statement)
     case "ask": lowerAsk(arguments, range, statement)
     case _ where lowerProfileDirective(keyword, arguments, range): break
+    case "cache", "device": lowerBoardOverride(keyword, arguments, range)
     default:
       let suggestion = NameSuggestion.nearest(
         to: keyword, in: KernelFunctions.directives + KernelFunctions.callNames)
@@ -109,6 +112,7 @@ struct Lowerer {
   private mutating func lowerRun(
     _ arguments: [Expression], _ range: SourceRange, _ statement: Statement
   ) {
+    if lowerRunUntil(arguments, range, statement) { return }
     if arguments.count == 2, let ticks = integer(arguments[0]),
       case .identifier(let unit) = arguments[1].kind, unit == "ticks" || unit == "tick"
     {
@@ -122,8 +126,8 @@ struct Lowerer {
       return
     }
     error(
-      "`run` expects `run N ticks`", at: range,
-      hint: "to wait for a transfer, call `wait_for_completion(cookie)`")
+      "`run` expects `run N ticks`, `run until complete(cookie)` or `run until idle`", at: range,
+      hint: "to wait for a transfer's callback, call `wait_for_completion(cookie)`")
   }
 
   private mutating func singleString(

@@ -13,4 +13,5 @@ enum ValueKind: String, Hashable, Sendable {
   case dmaPool = "a dma_pool"
   case dmaBuf = "a dma_buf"
   case dmaBufAttachment = "a dma_buf_attachment"
+  case page = "a struct page *"
 }

@@ -115,9 +115,25 @@ extension Parser {
       guard token.canStartExpression else {
         throw unexpectedInDirective(token, keyword: keyword, isFirst: arguments.isEmpty)
       }
-      arguments.append(try parseExpression())
+      var argument = try parseExpression()
+      if Self.optionDirectives.contains(keyword) || !KernelFunctions.directives.contains(keyword),
+        case .identifier = argument.kind,
+        peek().kind == .assign
+      {
+        // `cache size=32K`: an option, kept as `size == 32K` for the lowering to read.
+        advance()
+        let value = try parseExpression()
+        argument = Expression(
+          kind: .binary(op: .equal, lhs: argument, rhs: value),
+          range: SourceRange(start: argument.range.start, end: value.range.end))
+      }
+      arguments.append(argument)
     }
   }
+
+  /// Directives whose arguments may be `name=value` options (board overrides). Unknown
+  /// keywords take them too, so a misspelt `cahce size=32K` gets a suggestion, not a `=` error.
+  static let optionDirectives: Set<String> = ["cache", "device"]
 
   private func unexpectedInDirective(_ token: Token, keyword: String, isFirst: Bool)
     -> ParseFailure

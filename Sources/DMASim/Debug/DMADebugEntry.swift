@@ -29,7 +29,8 @@ public struct DMADebugEntry: Hashable, Sendable {
     public var kernelName: String {
       switch self {
       case .single: "single"
-      case .scatterGather: "scatter-gather"
+      // The kernel's type2name[] really says "scather-gather".
+      case .scatterGather: "scather-gather"
       case .coherent: "coherent"
       case .resource: "resource"
       }

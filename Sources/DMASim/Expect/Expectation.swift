@@ -91,6 +91,14 @@ public indirect enum ExpectTerm: Hashable, Sendable {
   case count(ExpectTerm)
   /// `[a, b]`: a list of terms (cookies or descriptors).
   case list([ExpectTerm])
+  // IOMMU state.
+  /// `iova_to_phys(dev, handle[, offset])`: `iommu_iova_to_phys` in the device's domain
+  /// (0 when the IOVA is not mapped).
+  case iovaToPhys(device: String, handle: String, offset: UInt64)
+  /// `iova_mapped(dev, handle, len)`: how many IOVA pages of the range have a valid PTE.
+  case iovaMappedPages(device: String, handle: String, length: UInt64)
+  /// `iotlb_hits(dev)`, `iotlb_misses(dev)`, `iommu_faults(dev)`: the IOMMU's counters.
+  case iommuCounter(device: String, counter: IOMMUCounter)
 }
 
 /// A value an expectation observed, compared by KUnit-like rules.

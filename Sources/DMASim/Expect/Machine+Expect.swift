@@ -107,6 +107,7 @@ extension Machine {
       case let other: return .unavailable("\(other.text) has no count")
       }
     case .list(let items): return .list(items.map(observe))
+    case .iovaToPhys, .iovaMappedPages, .iommuCounter: return observeIOMMU(term)
     }
   }
 
@@ -130,6 +131,7 @@ extension Machine {
     case .dmaPool: return .unavailable("a dma_pool")
     case .dmaBuf: return .unavailable("a dma_buf")
     case .dmaBufAttachment: return .unavailable("a dma_buf_attachment")
+    case .page(let physical): return .address(physical.rawValue)
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }
   }

@@ -11,4 +11,6 @@ enum IOMMUStep: Hashable, Sendable {
     IOMMUContext, device: String, table: Int, count: Int, direction: DMADataDirection, String?)
   /// The IOVA range of `iommu_dma_unmap_sg`.
   case unmapSG(IOMMUContext, table: Int, count: Int)
+  /// The end of `iommu_dma_alloc_remap`, after `arch_dma_prep_coherent`: hand out the buffer.
+  case finishAllocRemap(Allocation, DMAAddr, String?, String, device: String)
 }

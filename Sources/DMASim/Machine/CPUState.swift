@@ -6,6 +6,11 @@ public struct CPUState: Hashable, Sendable {
     case completion(Int32)
     /// Idling until this tick (`run N ticks`).
     case ticks(until: UInt64)
+    /// Polling `dma_async_is_tx_complete` until the cookie completes (`run until complete`),
+    /// giving up at the deadline tick.
+    case status(Int32, deadline: UInt64)
+    /// Idling until no hardware event is pending (`run until idle`), giving up at the deadline.
+    case idle(deadline: UInt64)
   }
 
   /// The index of the next action to fetch.

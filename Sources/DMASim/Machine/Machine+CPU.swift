@@ -78,6 +78,9 @@ extension Machine {
     case .sgInitTable, .sgSetBuf, .dmaMapSG, .dmaUnmapSG, .dmaSyncSG, .prepSlaveSG:
       executeScatterGather(action)
     case .barrier, .remap, .unmapRemap, .showPTE: executeMemoryAttributeCall(action)
+    case .allocPages, .virtToPage, .pageAddress, .dmaMapPage, .dmaUnmapPage, .deviceReleaseDriver,
+      .freePages:
+      executePageCall(action)
     default: executeEngineCall(action)
     }
   }
@@ -179,8 +182,19 @@ extension Machine {
     var chunks: [(VirtAddr, PhysAddr, Int)] = []
     var done: UInt64 = 0
     let lineSize = UInt64(cache.geometry.lineSize)
+    // A CPU range crossing a page boundary continues wherever the next page is mapped (vmalloc
+    // and remapped buffers are not physically contiguous); physical-only ranges (virtual 0) are.
+    var pageBase = physical.rawValue
+    var pageDone: UInt64 = 0
     while done < count {
-      let at = physical.rawValue + done
+      let va = virtual.rawValue &+ done
+      if virtual.rawValue != 0, done > 0, va % PhysicalMemory.pageSize == 0,
+        let next = pageTable.translate(VirtAddr(va))?.physical
+      {
+        pageBase = next.rawValue
+        pageDone = done
+      }
+      let at = pageBase + (done - pageDone)
       let length = min(lineSize - at % lineSize, count - done)
       chunks.append((virtual.advanced(by: done), PhysAddr(at), Int(length)))
       done += length

@@ -59,6 +59,7 @@ extension Machine {
     let policy: CacheGeometry.WritePolicy =
       type == .normalWriteThrough ? .writeThrough : cache.geometry.writePolicy
     let access = cache.write(physical, bytes: bytes, ram: &ram, step: stepCount, policy: policy)
+    noteCacheAccess(access)
     logAccess(access, verb: "store", count: bytes.count, physical: physical, policy: policy)
   }
 
@@ -84,6 +85,8 @@ extension Machine {
       return
     }
     let (bytes, access) = cache.read(physical, count: count, ram: &ram, step: stepCount)
+    noteCacheAccess(access)
+    noteLoad(physical, count: count, hit: access.hit)
     cpu.readBuffer += bytes
     logAccess(access, verb: "load", count: count, physical: physical)
   }
@@ -101,6 +104,7 @@ extension Machine {
       case .invalidate: result = cache.invalidate(at, step: stepCount)
       case .cleanInvalidate: result = cache.cleanInvalidate(at, ram: &ram, step: stepCount)
       }
+      noteMaintenance(operation, at, result)
       if let slot = result.slot {
         cached += 1
         lastTouch.cacheSlots.append(slot)
@@ -121,6 +125,7 @@ extension Machine {
     case .invalidate: result = cache.invalidate(address, step: stepCount)
     case .cleanInvalidate: result = cache.cleanInvalidate(address, ram: &ram, step: stepCount)
     }
+    noteMaintenance(operation, address, result)
     let line = cache.geometry.lineAddress(address)
     guard let slot = result.slot else {
       log(

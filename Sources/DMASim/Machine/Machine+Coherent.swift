@@ -19,6 +19,12 @@ extension Machine {
         index, spec, size: size, function: function, result: result, handle: handleName)
       return
     }
+    // iommu_dma_alloc: a blocking gfp without DMA_ATTR_FORCE_CONTIGUOUS takes the remap path.
+    if let context = iommuContext(for: device), flags.contains(.directReclaim) {
+      iommuDMAAllocRemap(
+        context, spec, size: size, function: function, result: result, handle: handleName)
+      return
+    }
     let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
     let (found, source, area) = directAllocPages(device, spec, pageCount: pageCount, flags: flags)
     guard let physical = found, let linear = pageTable.linearAddress(of: physical) else {
@@ -85,7 +91,8 @@ extension Machine {
       for (_, pa, length) in lineChunks(
         allocation.virtualAddress, allocation.physical, count: allocation.reservedSize)
       {
-        _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+        noteCacheAccess(
+          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
       }
     } else {
       ram.write(allocation.physical, bytes: zeros)
@@ -119,6 +126,17 @@ extension Machine {
         $0.virtualAddress == virtual && $0.allocator.hasPrefix("dma_alloc")
       })
     else {
+      // dma_free_attrs runs debug_dma_free_coherent before it frees anything, so dma-debug
+      // judges the call (a streaming mapping freed here: "wrong function") even though the
+      // simulator then refuses to free memory that dma_alloc_coherent never gave out.
+      if case .pointer(let virtual)? = resolve(pointer, for: "dma_free_coherent"),
+        case .dmaAddress(let bus)? = resolve(handle, for: "dma_free_coherent"),
+        let physical = pageTable.translate(virtual)?.physical
+      {
+        logDebug(
+          dmaDebug.freeCoherent(
+            device: debugDevice(device), size: size, physical: physical, dmaAddress: bus))
+      }
       log(.debug, "dma_free_coherent", "dma_free_coherent: not a live coherent allocation")
       return
     }
@@ -136,6 +154,7 @@ extension Machine {
     if let context = iommuContext(for: device) {
       iommuUnmap(context, iova: bus.rawValue, size: allocation.reservedSize)
     }
+    if releaseIOMMURemap(allocation) { return }
     pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
     if let name = allocation.cmaArea,

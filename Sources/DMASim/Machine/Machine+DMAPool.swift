@@ -197,7 +197,8 @@ extension Machine {
     let type = pageTable.translate(virtual)?.mapping.memoryType
     if type?.isCacheable == true {
       for (_, pa, length) in lineChunks(virtual, physical, count: count) {
-        _ = cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount)
+        noteCacheAccess(
+          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
       }
     } else if let type, type.isBufferable, count < PhysicalMemory.pageSize {
       for (_, pa, length) in lineChunks(virtual, physical, count: count) {

@@ -286,7 +286,11 @@ extension Machine {
   /// interconnect keeps them equal); a non-coherent one leaves cached lines stale.
   mutating func deviceWrite(_ address: PhysAddr, bytes: [UInt8], coherent: Bool) {
     ram.write(address, bytes: bytes)
-    if coherent { cache.snoopWrite(address, bytes: bytes) }
+    if coherent {
+      cache.snoopWrite(address, bytes: bytes)
+    } else {
+      noteDeviceWrite(address, count: bytes.count)
+    }
   }
 }
 

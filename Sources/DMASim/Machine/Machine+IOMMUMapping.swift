@@ -18,13 +18,12 @@ extension Machine {
   /// non-coherent device, then (next step) `__iommu_dma_map`.
   mutating func iommuDMAMapPage(
     _ context: IOMMUContext, _ spec: DeviceSpec, virtual: VirtAddr, physical: PhysAddr,
-    size: UInt64, direction: DMADataDirection, result: String?
+    size: UInt64, direction: DMADataDirection, call: String, result: String?
   ) {
     let prot = IOMMUProtection.forDMA(direction, coherent: spec.coherent)
     log(
       .kernel, "iommu_dma_map_page",
-      "dma_map_single(\(spec.kernelName), \(virtual.hex), \(size), \(direction.kernelName)) → "
-        + "iommu_dma_map_page(phys \(physical.hex)): \(spec.kernelName) is behind "
+      "\(call) → iommu_dma_map_page(phys \(physical.hex)): \(spec.kernelName) is behind "
         + "\(iommus[context.iommu].spec.kernelName), prot \(prot.kernelText)")
     let mapping = StreamingMapping(
       id: nextID, device: spec.name, handle: .mappingError, virtualAddress: virtual,
@@ -53,6 +52,8 @@ extension Machine {
       iommuMapSG(context, device, table, count, direction, result: result)
     case .unmapSG(let context, let table, let count):
       iommuUnmapSG(context, table, count)
+    case .finishAllocRemap(let allocation, let handle, let result, let handleName, let device):
+      finishAllocRemap(allocation, handle, result: result, handleName: handleName, device: device)
     }
   }
 
@@ -116,8 +117,8 @@ extension Machine {
   /// (`dma_info_to_prot(DMA_BIDIRECTIONAL)`) at an IOVA below the coherent mask, and the
   /// handle is that IOVA. Returns nil (and maps nothing) when there is no IOVA space.
   ///
-  /// The pages come from dma-direct's allocator (physically contiguous); the kernel's
-  /// `iommu_dma_alloc_remap` may use scattered pages, which the IOVA hides either way.
+  /// This is the non-blocking (`GFP_ATOMIC`) path, with physically contiguous pages; a
+  /// blocking gfp takes `iommuDMAAllocRemap` (scattered pages, `iommu_dma_alloc_remap`).
   mutating func iommuMapCoherent(
     _ context: IOMMUContext, _ spec: DeviceSpec, physical: PhysAddr, size: UInt64
   ) -> DMAAddr? {

@@ -112,7 +112,7 @@ extension Machine {
     }
   }
 
-  private mutating func record(
+  mutating func record(
     name: String?, allocator: String, virtual: VirtAddr, physical: PhysAddr, size: UInt64,
     reserved: UInt64
   ) {

@@ -20,19 +20,35 @@ extension Machine {
     }
     guard translation.mapping.name == KernelMapping.linearMapName else {
       log(
-        .debug, "dma_map_single", "rejecting DMA map of vmalloc memory",
-        detail: "dma_map_single needs a linear-map address (kmalloc, __get_free_pages).")
+        .debug, "dma_map_single",
+        "\(spec.driverName) \(spec.kernelName): rejecting DMA map of vmalloc memory",
+        detail: "dma_map_single needs a linear-map address (kmalloc, __get_free_pages). "
+          + "dma_map_single_attrs refuses vmalloc memory (dev_WARN_ONCE) before dma-debug's "
+          + "debug_dma_map_single even looks at it.")
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
     logDebug(
       dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
     )
-    let physical = translation.physical
+    mapPageAttrs(
+      spec, virtual: virtual, physical: translation.physical, size: size, direction: direction,
+      call: "dma_map_single(\(spec.kernelName), \(virtual.hex), \(size), \(direction.kernelName))",
+      result: result)
+  }
+
+  /// `dma_map_page_attrs`, shared by `dma_map_single` and `dma_map_page`: dma-iommu, swiotlb
+  /// or `dma_direct_map_page`. `call` is the driver's call as the log shows it.
+  mutating func mapPageAttrs(
+    _ spec: DeviceSpec, virtual: VirtAddr, physical: PhysAddr, size: UInt64,
+    direction: DMADataDirection, call: String, result: String?
+  ) {
+    let device = spec.name
     if let context = iommuContext(for: device) {
       iommuDMAMapPage(
         context, spec, virtual: virtual, physical: physical, size: size, direction: direction,
-        result: result)
+        call: call, result: result)
+      checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
       return
     }
     let handle = busAddress(physical, for: device)
@@ -65,10 +81,8 @@ extension Machine {
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
-    log(
-      .kernel, "dma_map_single",
-      "dma_map_single(\(spec.kernelName), \(virtual.hex), \(size), \(direction.kernelName)) → "
-        + "dma_direct_map_page(phys \(physical.hex))")
+    log(.kernel, "dma_map_single", "\(call) → dma_direct_map_page(phys \(physical.hex))")
+    checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
     let mapping = StreamingMapping(
       id: nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
@@ -87,30 +101,31 @@ extension Machine {
       "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
         + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
         + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
+    let (memory, address) = stackCheck(mapping)
     logDebug(
       dmaDebug.mapPage(
         id: mapping.id, device: debugDevice(mapping.device), physical: mapping.physical,
-        virtualAddress: mapping.virtualAddress, size: mapping.size, direction: mapping.direction,
-        dmaAddress: mapping.handle, memory: isStackBuffer(mapping.physical) ? .stack : .ordinary,
-        step: stepCount))
+        virtualAddress: address, size: mapping.size, direction: mapping.direction,
+        dmaAddress: mapping.handle, memory: memory, step: stepCount))
   }
 
   /// `dma_unmap_single` → `dma_direct_unmap_page`: `arch_sync_dma_for_cpu` on the range the
   /// caller names (whatever dma-debug thinks of it), then `debug_dma_unmap_page`'s
   /// `check_unmap` when the maintenance is done.
   mutating func dmaUnmapSingle(
-    _ device: String, _ handleOperand: Operand, size: UInt64, direction: DMADataDirection
+    _ device: String, _ handleOperand: Operand, size: UInt64, direction: DMADataDirection,
+    function: String = "dma_unmap_single"
   ) {
     guard let spec = board.device(named: device),
-      let value = resolve(handleOperand, for: "dma_unmap_single")
+      let value = resolve(handleOperand, for: function)
     else { return }
     guard case .dmaAddress(let handle) = value else {
-      log(.debug, "dma_unmap_single", "\(handleOperand.text) is \(value.text), not a dma_addr_t")
+      log(.debug, function, "\(handleOperand.text) is \(value.text), not a dma_addr_t")
       return
     }
     log(
-      .kernel, "dma_unmap_single",
-      "dma_unmap_single(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
+      .kernel, function,
+      "\(function)(\(spec.kernelName), \(handle.hex), \(size), \(direction.kernelName))")
     if let context = iommuContext(for: device) {
       iommuDMAUnmapPage(context, spec, handle, size: size, direction: direction)
     } else if let bounce = bounceIndex(device, handle, size: size) {
@@ -171,11 +186,19 @@ extension Machine {
       "dma_mapping_error(\(deviceName(device)), \(handle.hex)) = " + (failed ? "-ENOMEM" : "0"))
   }
 
+  /// The largest range whose maintenance is queued one line per step even at beat granularity:
+  /// a larger one (a 1 GiB scatter-gather entry, say) goes a page per step, so a scenario cannot
+  /// queue millions of micro-operations with one call.
+  static let lineByLineMaintenanceLimit: UInt64 = 4 << 20
+
   /// Queues `dcache_clean_poc` (or another maintenance) for every line of a range.
   mutating func queueMaintenance(_ operation: CacheOperation, _ physical: PhysAddr, _ size: UInt64)
   {
-    if granularity == .block, size > PhysicalMemory.pageSize {
-      // Block granularity: one step per page of lines.
+    if granularity == .block || size > Self.lineByLineMaintenanceLimit,
+      size > PhysicalMemory.pageSize
+    {
+      // Block granularity (or a range too large to queue line by line): one step per page of
+      // lines.
       let lineSize = UInt64(cache.geometry.lineSize)
       var at = physical.rawValue - physical.rawValue % lineSize
       let end = physical.rawValue + size
@@ -196,7 +219,9 @@ extension Machine {
   mutating func queueInvalidate(_ physical: PhysAddr, _ size: UInt64) {
     let lineSize = UInt64(cache.geometry.lineSize)
     let end = physical.rawValue + size
-    if granularity == .block, size > PhysicalMemory.pageSize {
+    if granularity == .block || size > Self.lineByLineMaintenanceLimit,
+      size > PhysicalMemory.pageSize
+    {
       // Partial edge lines are cleaned and invalidated; the full lines between them are only
       // invalidated, a page per step.
       let first = physical.rawValue - physical.rawValue % lineSize

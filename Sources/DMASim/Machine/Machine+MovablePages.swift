@@ -50,7 +50,7 @@ extension Machine {
         virtualAddress: virtual, physical: physical, size: count << 12, reservedSize: count << 12,
         allocatedAtStep: stepCount))
     nextID += 1
-    assign(.pointer(virtual), to: result)
+    assign(.page(physical), to: result)
     log(
       .kernel, "alloc_pages",
       "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = pfn \(Hex.prefixed(physical.pfn)) "
@@ -156,9 +156,11 @@ extension Machine {
         allocations[slot].physical = PhysAddr(target << 12)
         allocations[slot].virtualAddress = newVirtual
       }
-      if let oldVirtual, let newVirtual {
-        for name in cpu.variables.keys.sorted() where cpu.variables[name] == .pointer(oldVirtual) {
+      for name in cpu.variables.keys.sorted() {
+        if let oldVirtual, let newVirtual, cpu.variables[name] == .pointer(oldVirtual) {
           cpu.variables[name] = .pointer(newVirtual)
+        } else if cpu.variables[name] == .page(PhysAddr(source << 12)) {
+          cpu.variables[name] = .page(PhysAddr(target << 12))
         }
       }
       log(

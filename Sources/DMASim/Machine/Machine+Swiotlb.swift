@@ -171,8 +171,10 @@ extension Machine {
       MemoryRegion(name: "load", base: source.rawValue, size: UInt64(count)))
     lastTouch.physical.append(
       MemoryRegion(name: "store", base: destination.rawValue, size: UInt64(count)))
-    let (bytes, _) = cache.read(source, count: count, ram: &ram, step: stepCount)
-    _ = cache.write(destination, bytes: bytes, ram: &ram, step: stepCount)
+    let (bytes, read) = cache.read(source, count: count, ram: &ram, step: stepCount)
+    noteCacheAccess(read)
+    noteLoad(source, count: count, hit: read.hit)
+    noteCacheAccess(cache.write(destination, bytes: bytes, ram: &ram, step: stepCount))
     log(
       .hardware, "memcpy",
       "\(count) bytes \(source.hex) → \(destination.hex) \(ByteText.quoted(bytes)) "

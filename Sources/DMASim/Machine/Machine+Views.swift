@@ -50,6 +50,13 @@ extension Machine {
     }), let translation = pageTable.translate(allocation.virtualAddress) {
       return translation.mapping.memoryType.isCacheable
     }
+    // A page of an iommu_dma_alloc_remap buffer other than its first: the remap decides.
+    if let remap = pageTable.mappings.first(where: {
+      $0.name.hasPrefix(Self.remapNamePrefix) && physical >= $0.physicalBase
+        && physical.rawValue - $0.physicalBase.rawValue < $0.size
+    }) {
+      return remap.memoryType.isCacheable
+    }
     return pageTable.mappings.first {
       physical >= $0.physicalBase && physical.rawValue - $0.physicalBase.rawValue < $0.size
     }?.memoryType.isCacheable ?? false

@@ -73,6 +73,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaPools: [LiveDMAPool] = []
   /// Exported dma-bufs with their attachments (`Machine+DMABuf.swift`).
   public internal(set) var dmaBufs: [DMABuf] = []
+  /// Cached lines a non-coherent device rewrote in RAM (the simulator-only checks).
+  public internal(set) var coherencyWatch = CoherencyWatch()
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
@@ -157,6 +159,7 @@ public struct Machine: Hashable, Sendable {
     case .nic(let peripheral): runNIC(peripheral)
     }
     detectHang()
+    checkRunUntil()
     return true
   }
 
@@ -192,7 +195,9 @@ public struct Machine: Hashable, Sendable {
     log(
       .hardware, "cache",
       "L1 D-cache: \(Hex.size(UInt64(geometry.size))), \(geometry.ways)-way, "
-        + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, write-back")
+        + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, "
+        + (geometry.writePolicy == .writeBack ? "write-back" : "write-through")
+        + (geometry.allocateOnWrite ? "" : ", no write-allocate"))
     for controller in controllers {
       log(
         .kernel, "dma_async_device_register",

@@ -161,10 +161,23 @@ public enum Operation: Hashable, Sendable {
   case dmaPoolFree(pool: Operand, pointer: Operand, handle: Operand)
   /// `dma_pool_destroy(pool)`.
   case dmaPoolDestroy(pool: Operand)
-  // Lessons: driver unbind and the dmatest module.
-  /// `device_release_driver(dev)`: the driver unbinds; dma-debug's bus notifier reports the
-  /// mappings it left behind.
+  // Pages, dma_map_page and driver unbinding.
+  /// `alloc_pages(gfp, order)`: a `struct page *` heading 2^order contiguous pages.
+  case allocPages(order: Int, flags: GFPFlags)
+  /// `virt_to_page(ptr)` (linear map) or, with `vmalloc`, `vmalloc_to_page(ptr)`.
+  case virtToPage(pointer: Operand, vmalloc: Bool)
+  /// `page_address(page)`: the page's linear-map address.
+  case pageAddress(page: Operand)
+  /// `dma_map_page(dev, page, offset, size, dir)`.
+  case dmaMapPage(
+    device: String, page: Operand, offset: UInt64, size: UInt64, direction: DMADataDirection)
+  /// `dma_unmap_page(dev, handle, size, dir)`.
+  case dmaUnmapPage(device: String, handle: Operand, size: UInt64, direction: DMADataDirection)
+  /// `device_release_driver(dev)`: the driver is unbound (dma-debug's bus notifier runs).
   case deviceReleaseDriver(device: String)
+  /// `__free_pages(page, order)`.
+  case freePages(page: Operand, order: Int)
+  // The dmatest module.
   /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
   /// threads run on the board's memcpy channels; the result is the number of failures.
   case dmatestRun(options: DmatestOptions)
@@ -175,6 +188,12 @@ public enum Operation: Hashable, Sendable {
   case pinUserPage(pointer: Operand, pin: Bool)
   /// The dma-buf calls (`drivers/dma-buf/dma-buf.c` with a system-heap-style exporter).
   case dmaBuf(DMABufCall)
+  // Waiting on the hardware.
+  /// `run until complete(cookie)`: the CPU polls `dma_async_is_tx_complete` until the cookie is
+  /// `DMA_COMPLETE`, giving up (a failed check) when it never can be or after `limit` ticks.
+  case runUntilComplete(cookie: Operand, limit: UInt64)
+  /// `run until idle`: the CPU idles until no hardware event is pending, or `limit` ticks pass.
+  case runUntilIdle(limit: UInt64)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -242,11 +261,18 @@ public enum Operation: Hashable, Sendable {
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
     case .dmaPoolDestroy: "dma_pool_destroy"
+    case .allocPages: "alloc_pages"
+    case .virtToPage(_, let vmalloc): vmalloc ? "vmalloc_to_page" : "virt_to_page"
+    case .pageAddress: "page_address"
+    case .dmaMapPage: "dma_map_page"
+    case .dmaUnmapPage: "dma_unmap_page"
     case .deviceReleaseDriver: "device_release_driver"
+    case .freePages: "__free_pages"
     case .dmatestRun: "dmatest_run"
     case .allocMovablePages: "alloc_pages"
     case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
     case .dmaBuf(let call): call.functionName
+    case .runUntilComplete, .runUntilIdle: "run"
     }
   }
 }

@@ -26,6 +26,8 @@ public enum Value: Hashable, Sendable {
   case dmaBuf(Int)
   /// A `struct dma_buf_attachment *`.
   case dmaBufAttachment(Int)
+  /// A `struct page *`, named by the page's physical address (`page_to_phys`).
+  case page(PhysAddr)
 
   /// How the value reads in logs and views.
   public var text: String {
@@ -43,6 +45,7 @@ public enum Value: Hashable, Sendable {
     case .dmaPool(let id): "pool\(id)"
     case .dmaBuf(let id): "dmabuf\(id)"
     case .dmaBufAttachment(let id): "attach\(id)"
+    case .page(let physical): "page(pfn \(Hex.prefixed(physical.rawValue >> 12)))"
     }
   }
 }

@@ -1,0 +1,32 @@
+import DMAPanels
+import TermCanvas
+
+extension AppModel {
+  /// Whether the screen is large enough to show the scenario source beside the narration.
+  var showsSource: Bool { size.height >= 40 && size.width >= 100 }
+
+  /// The screen's rows: status bar, panels, narration (with the source on large screens),
+  /// key hints.
+  var screenRows: [Constraint] {
+    let narration = showsSource ? (size.height >= 56 ? 8 : 6) : 3
+    return [.length(1), .fill(1), .length(narration), .length(1)]
+  }
+
+  /// The narration, and on large screens the source around the current line to its right.
+  func drawNarration(in area: Rect, buffer: inout Buffer) {
+    let context = panelContext
+    guard showsSource else {
+      NarrationPanel(context: context).render(in: area, buffer: &buffer)
+      return
+    }
+    let halves = Layout.horizontal([.percentage(50), .fill(1)]).split(area)
+    NarrationPanel(context: context).render(in: halves[0], buffer: &buffer)
+    let source = halves[1]
+    buffer.setString(
+      scenario.fileName, x: source.x, y: source.y, style: theme.style(.title),
+      maxWidth: source.width)
+    SourcePanel(context: context, sourceLines: scenario.sourceLines).render(
+      in: Rect(x: source.x, y: source.y + 1, width: source.width, height: source.height - 1),
+      buffer: &buffer)
+  }
+}
