@@ -118,7 +118,7 @@ extension AppModel {
       message = "Breakpoint \(breakpoint.id) hit at step \(machine.stepCount): \(breakpoint.text)"
     case .pause:
       if stopsRunning { running = false }
-      message = "paused at a checkpoint of the lesson: space runs on"
+      message = "checkpoint: Space runs on"
     case .finished:
       running = false
       message = "the scenario has finished: press S to step back"

@@ -114,8 +114,14 @@ extension AppModel {
     case .addressSpaces:
       AddressSpacePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cache:
-      CachePanel(context: context, selected: focused ? cacheSelection : nil, detail: cacheSelection)
-        .render(in: inner, buffer: &buffer)
+      CachePanel(
+        context: context, selected: focused ? cacheSelection : nil,
+        detail: focused ? cacheSelection : cacheDetailRow,
+        buffer: selectedBuffer.map {
+          $0.physical.rawValue..<($0.physical.rawValue + max($0.size, 1))
+        }
+      )
+      .render(in: inner, buffer: &buffer)
     case .queues:
       ChannelQueuePanel(context: context, selected: foundDescriptor)
         .render(in: inner, buffer: &buffer)
@@ -153,5 +159,21 @@ extension AppModel {
       machine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
     else { return nil }
     return DescriptorSelection(controller: controller, channel: channel, id: id)
+  }
+}
+
+extension AppModel {
+  /// The cache row the detail pane shows while another panel has the focus: the first cached
+  /// line of the selected buffer, else the cache selection.
+  var cacheDetailRow: Int {
+    guard let buffer = selectedBuffer else { return cacheSelection }
+    let cache = machine.cache
+    let start = buffer.physical.rawValue
+    let end = start + max(buffer.size, 1)
+    let lineSize = UInt64(cache.geometry.lineSize)
+    return CachePanel.validSlots(in: cache).firstIndex {
+      let line = cache.lineAddress(of: $0).rawValue
+      return line < end && start < line + lineSize
+    } ?? cacheSelection
   }
 }

@@ -52,6 +52,10 @@ struct AddressSpaceColumns {
     var regions: [(String, MemoryRegion, Int)] = board.dram.map { ("DRAM \($0.name)", $0, 0) }
     regions += board.mmio.map { ("MMIO \($0.name)", $0, 0) }
     regions.append(("kernel", board.kernelReserved, 1))
+    // reserved-memory carve-outs with no-map: out of the linear map, so never a kernel VA.
+    regions += board.noMapRegions.map {
+      ($0.name.hasPrefix("no-map") ? "rsv \($0.name)" : "no-map \($0.name)", $0, 1)
+    }
     regions += machine.cmaAreas.map {
       ("CMA \($0.name)", MemoryRegion(name: $0.name, base: $0.base, size: $0.size), 1)
     }

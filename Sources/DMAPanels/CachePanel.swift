@@ -12,11 +12,17 @@ public struct CachePanel: Widget {
   /// (nil: no detail pane).
   public var detail: Int?
 
+  /// The selected buffer's physical bytes: lines covering them show their address marked.
+  public var buffer: Range<UInt64>?
+
   /// Creates the panel.
-  public init(context: PanelContext, selected: Int? = nil, detail: Int? = nil) {
+  public init(
+    context: PanelContext, selected: Int? = nil, detail: Int? = nil, buffer: Range<UInt64>? = nil
+  ) {
     self.context = context
     self.selected = selected
     self.detail = detail
+    self.buffer = buffer
   }
 
   /// Every valid line's slot, in set and way order (the panel's rows).
@@ -70,7 +76,10 @@ public struct CachePanel: Widget {
       lines.append(line)
     }
     if shown.count < slots.count {
-      lines.append(Line("… \(slots.count - shown.count) more lines", style: context.style(.dim)))
+      lines.append(
+        Line(
+          "\(context.glyphs.ellipsis) \(slots.count - shown.count) more lines",
+          style: context.style(.dim)))
     }
     if slots.isEmpty, rows > 0 {
       lines.append(Line("every line is invalid", style: context.style(.dim)))
@@ -106,11 +115,20 @@ public struct CachePanel: Widget {
     let spans = [
       context.span(slotText, touched ? .cacheTouched : .dim),
       context.span(line.state == .dirty ? "D " : "C ", stateRole),
-      context.span(Format.address(address.rawValue) + " ", .addressPhysical),
+      context.span(
+        Format.address(address.rawValue), coversBuffer(address) ? .highlight : .addressPhysical),
+      context.span(" ", .normal),
       context.span(" \(cache.age(of: slot))  ", .dim),
       context.span(Format.fit(change(line), 8), .dim),
       context.span(data, touched ? .cacheTouched : .normal),
     ]
     return Line(spans)
+  }
+
+  /// Whether a line holds bytes of the selected buffer.
+  private func coversBuffer(_ line: PhysAddr) -> Bool {
+    guard let buffer else { return false }
+    let size = UInt64(context.machine.cache.geometry.lineSize)
+    return line.rawValue < buffer.upperBound && buffer.lowerBound < line.rawValue + size
   }
 }

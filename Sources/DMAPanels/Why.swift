@@ -48,16 +48,40 @@ public enum Why {
       answer.append(
         "mapped for \(mapping.device) \(mapping.direction.kernelName) at step "
           + "\(mapping.mappedAtStep): the \(mapping.owner == .device ? "device" : "CPU") owns it")
+    } else if let list = machine.scatterLists.first(where: { list in
+      list.mappedCount > 0
+        && list.entries.contains { entry in
+          guard let physical = entry.physical?.rawValue else { return false }
+          return physical < end && start < physical + max(entry.length, 1)
+        }
+    }) {
+      answer.append(
+        "in sgt\(list.id), mapped by dma_map_sg for \(list.device ?? "?") "
+          + "\(list.direction?.kernelName ?? "") as \(list.mappedCount) segment(s)")
     } else {
       answer.append("not mapped for DMA: the CPU owns it")
     }
+    // Devices behind an IOMMU reach it through IOVA pages (a whole page: its neighbours too).
+    let iovaPages = machine.iovaPages(mapping: allocation.physical, size: max(allocation.size, 1))
+    for page in iovaPages {
+      answer.append(
+        "\(page.device) reaches its page \(Hex.prefixed(page.physical.rawValue)) at IOVA "
+          + "\(Hex.prefixed(page.iova)) (\(page.writable ? "read/write" : "read-only"))")
+    }
     let virtualStart = allocation.virtualAddress.rawValue
+    let firstPage = start & ~0xfff
     let events = chain(in: machine) { entry in
-      entry.addresses.contains { named in
+      let mapsIOVA = entry.addresses.contains { $0.name == "iova" }
+      return entry.addresses.contains { named in
         switch named.name {
         case "virt":
           return named.value >= virtualStart && named.value < virtualStart + (end - start)
+        case "phys" where mapsIOVA:
+          // An IOMMU event names the page (or the first page of a run) it maps.
+          return named.value >= firstPage && named.value < end
         case "phys", "line", "dma_addr": return named.value >= start && named.value < end
+        case "iova":
+          return iovaPages.contains { named.value >= $0.iova && named.value - $0.iova < 0x1000 }
         default: return false
         }
       }

@@ -98,8 +98,10 @@ enum FileWriter {
 
 /// Writing to standard error.
 enum Output {
-  /// Prints a line to standard error.
+  /// Prints a line to standard error, after whatever standard output still buffers, so the
+  /// two streams keep their order when they share a terminal or a file.
   static func error(_ text: String) {
+    fflush(nil)
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }

@@ -60,4 +60,18 @@ import Testing
     #expect(text.contains("last step:"))
     #expect(text.contains(">I"))
   }
+
+  @Test func theSelectedBuffersLinesAreMarked() throws {
+    var model = try AppFixtures.lessonModel("missing-clean", steps: 0)
+    _ = model.update(.key(.character("c")))
+    let context = PanelContext(machine: model.machine, theme: .default, glyphs: .unicode)
+    let buffer = try #require(model.selectedBuffer)
+    let range = buffer.physical.rawValue..<(buffer.physical.rawValue + buffer.size)
+    let marked = render(CachePanel(context: context, buffer: range))
+    let plain = render(CachePanel(context: context))
+    // Row 2 is the first line; its address starts at column 7.
+    #expect(marked.plainText.split(separator: "\n")[2].hasPrefix("00.0 D 42000000"))
+    #expect(marked[7, 2].style == context.style(.highlight))
+    #expect(plain[7, 2].style == context.style(.addressPhysical))
+  }
 }

@@ -116,4 +116,16 @@ import Testing
     ).plainText
     #expect(!short.contains("IO page table"))
   }
+
+  @Test func whyNamesTheSGListAndTheIOVA() throws {
+    let model = try pausedModel()
+    let tail = try #require(model.selectedBuffer)
+    let lines = Why.buffer(tail, in: model.machine)
+    #expect(
+      lines[1].hasPrefix("in sgt") && lines[1].hasSuffix("for spi1 DMA_TO_DEVICE as 1 segment(s)"))
+    #expect(lines.contains("spi1 reaches its page 0x42000000 at IOVA 0xffffe000 (read-only)"))
+    #expect(
+      lines.contains { $0.contains("iommu_map at line 41: iommu_map(9080000.spi, iova 0xffffe000") }
+    )
+  }
 }

@@ -102,9 +102,9 @@ import Testing
       """
       board arm64-cma-soc
       cmdline "mem=128M"
-      pg = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
-      p = page_address(pg)
-      cpu_write(p, 0, "movable")
+      p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      v = page_address(p)
+      cpu_write(v, 0, "movable")
       fb = cma_alloc(15360, 8)
       pin_user_pages(p)
       a = cma_alloc(1, 0)
@@ -115,7 +115,7 @@ import Testing
       cma_release(a, 1)
       b = cma_alloc(1, 0)
       expect cma_migrated() == 1
-      expect cpu_view(p, 0, 7) == "movable"
+      expect cpu_view(v, 0, 7) == "movable"
       """)
     #expect(machine.log.entries.contains { $0.message.hasSuffix("PFNs busy") })
     #expect(machine.log.entries.contains { $0.function == "migrate_pages" })

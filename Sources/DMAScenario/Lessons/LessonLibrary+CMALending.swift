@@ -13,19 +13,19 @@ extension LessonLibrary {
       say "mem=128M leaves 128 MiB of RAM, and the device tree's linux,cma node takes 64 MiB of it for the default CMA area. The area is not wasted while no driver needs it: its pageblocks are MIGRATE_CMA, free in the buddy allocator for movable pages."
       say "Where CMA areas come from: a reusable shared-dma-pool node (here linux,cma with linux,cma-default), or cma=size[@base[-limit]] on the command line, which takes precedence over the node (Reserved memory: bypass linux,cma node, using cmdline CMA params instead), or, with neither, CONFIG_CMA_SIZE_MBYTES (16 MiB by default). Try dmascope boot arm64-cma-soc --cmdline cma=32M."
       expect cma_free() == 16384
-      say "A process faults in page-cache and anonymous pages: alloc_pages(GFP_HIGHUSER_MOVABLE, 0). __rmqueue takes them from CMA when more than half of the zone's free memory is CMA, which is the case here."
-      page1 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
-      p1 = page_address(page1)
-      cpu_write(p1, 0, "file page 1: cached data")
-      page2 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
-      p2 = page_address(page2)
-      cpu_write(p2, 0, "file page 2: cached data")
-      page3 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
-      p3 = page_address(page3)
-      cpu_write(p3, 0, "anon page 3: heap")
-      page4 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
-      p4 = page_address(page4)
-      cpu_write(p4, 0, "anon page 4: stack")
+      say "A process faults in page-cache and anonymous pages: alloc_pages(GFP_HIGHUSER_MOVABLE, 0). __rmqueue takes them from CMA when more than half of the zone's free memory is CMA, which is the case here. (arm64 has no highmem: page_address() is each page's linear-map address.)"
+      p1 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      a1 = page_address(p1)
+      cpu_write(a1, 0, "file page 1: cached data")
+      p2 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      a2 = page_address(p2)
+      cpu_write(a2, 0, "file page 2: cached data")
+      p3 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      a3 = page_address(p3)
+      cpu_write(a3, 0, "anon page 3: heap")
+      p4 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
+      a4 = page_address(p4)
+      cpu_write(a4, 0, "anon page 4: stack")
       say "The buddy allocator split the highest free 4 MiB block of the area and handed out its lowest pages: four pages lent, shown as movable in the CMA view."
       expect cma_lent() == 4
       expect cma_used() == 0
@@ -55,8 +55,8 @@ extension LessonLibrary {
       expect cma_lent() == 0
       expect cma_used() == 15368
       ask "The process reads p3 again. Does it still see its data after the migration?" choices("yes", "no") answer "yes"
-      expect cpu_view(p3, 0, 17) == "anon page 3: heap"
-      expect cpu_view(p1, 0, 24) == "file page 1: cached data"
+      expect cpu_view(a3, 0, 17) == "anon page 3: heap"
+      expect cpu_view(a1, 0, 24) == "file page 1: cached data"
       say "That is CMA's bargain: lending makes the reserved memory useful, and a claim costs migrations, or fails over to another range, when a page is pinned. Long-term pins are therefore never allowed to stay in CMA."
       """#)
 }

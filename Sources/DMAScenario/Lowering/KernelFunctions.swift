@@ -189,8 +189,7 @@ public enum KernelFunctions {
     // Pages, dma_map_page and driver unbinding.
     Signature(
       name: "alloc_pages", parameters: "gfp, order",
-      summary: "2^order contiguous pages as a struct page * (GFP_HIGHUSER_MOVABLE: movable "
-        + "pages, which may borrow free CMA pages)"),
+      summary: "2^order contiguous pages as a struct page * (GFP_HIGHUSER_MOVABLE may borrow CMA)"),
     Signature(
       name: "__free_pages", parameters: "page, order", summary: "give alloc_pages pages back"),
     Signature(
@@ -216,12 +215,13 @@ public enum KernelFunctions {
         "iterations=, test_buf_size=, max_channels=, transfer_size=, norandom=, noverify=, "
         + "verbose=, seed=, inject_stale_cache=",
       summary: "load dmatest with these parameters and run it; returns the failures"),
-    // Lessons: movable pages and pins, dma-buf.
+    // Movable pages and pins.
     Signature(
-      name: "pin_user_pages", parameters: "ptr",
+      name: "pin_user_pages", parameters: "page",
       summary: "short-term pin (FOLL_PIN, as O_DIRECT): the page cannot migrate"),
     Signature(
-      name: "unpin_user_page", parameters: "ptr", summary: "drop the pin"),
+      name: "unpin_user_page", parameters: "page", summary: "drop the pin"),
+    // dma-buf.
     Signature(
       name: "dma_buf_export", parameters: "size",
       summary: "a dma-buf from a system-heap-style exporter (pages, an sg_table per attachment)"),

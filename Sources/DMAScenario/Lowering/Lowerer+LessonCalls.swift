@@ -1,7 +1,7 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of the calls the lesson library added.
+  /// The positional argument count of `dmatest_run`, the page pins and the dma-buf calls.
   static func lessonCallArgumentCount(_ callee: String) -> Int? {
     switch callee {
     case "dmatest_run": 0
@@ -21,26 +21,16 @@ extension Lowerer {
     callee == "dmatest_run" ? dmatestLabels : nil
   }
 
-  /// Lowers `dmatest_run`, the pins and the dma-buf calls.
+  /// Lowers `dmatest_run`, `pin_user_pages`, `unpin_user_page` and the dma-buf calls.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
-    switch callee {
-    case "pin_user_pages", "unpin_user_page":
-      return variable(args[0], .pointer).map {
-        (.pinUserPage(pointer: $0, pin: callee == "pin_user_pages"), nil)
+    if callee == "pin_user_pages" || callee == "unpin_user_page" {
+      return variable(args[0], .page).map {
+        (.pinUserPage(page: $0, pin: callee == "pin_user_pages"), nil)
       }
-    case let name where Self.dmaBufArgumentCount(name) != nil:
-      return dmaBufOperation(callee, args)
-    default:
-      return dmatestOperation(label)
     }
-  }
-
-  /// `dmatest_run(...)`: dmatest's module parameters, checked as the module checks them.
-  private mutating func dmatestOperation(_ label: (String) -> Expression?) -> (
-    Operation, ValueKind?
-  )? {
+    if Self.dmaBufArgumentCount(callee) != nil { return dmaBufOperation(callee, args) }
     var options = DmatestOptions()
     options.iterations = 10
     options.bufferSize = 256

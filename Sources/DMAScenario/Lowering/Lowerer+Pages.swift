@@ -34,6 +34,7 @@ extension Lowerer {
           hint: "larger contiguous buffers come from CMA: `cma_alloc(count, align)`")
         return nil
       }
+      if gfp.contains(.movable) { return (.allocMovablePages(order: Int(order)), .page) }
       return (.allocPages(order: Int(order), flags: gfp), .page)
     case "__free_pages":
       guard let page = variable(args[0], .page), let order = requireInteger(args[1], "the order")

@@ -42,9 +42,9 @@ extension Machine {
     case .dmaSetMask(let device, let mask, let kind):
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
-    case .dmatestRun, .allocMovablePages, .pinUserPage, .dmaBuf: executeLessonCall(action)
     case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
     case .runUntilIdle(let limit): runUntilIdle(limit: limit)
+    case .dmatestRun, .allocMovablePages, .pinUserPage, .dmaBuf: executeLessonCall(action)
     default: break
     }
   }

@@ -1,11 +1,10 @@
 extension Machine {
-  /// Runs the calls the lesson library added: the dmatest module, movable pages, pins and
-  /// dma-buf.
+  /// Runs the calls the lesson library added: the dmatest module, movable pages and pins.
   mutating func executeLessonCall(_ action: Action) {
     switch action.operation {
     case .dmatestRun(let options): dmatestRun(options, result: action.result)
     case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
-    case .pinUserPage(let pointer, let pin): pinUserPage(pointer, pin: pin)
+    case .pinUserPage(let page, let pin): pinUserPage(page, pin: pin)
     case .dmaBuf(let call): executeDMABuf(call, result: action.result)
     default: break
     }

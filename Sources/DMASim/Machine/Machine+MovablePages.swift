@@ -53,7 +53,8 @@ extension Machine {
     assign(.page(physical), to: result)
     log(
       .kernel, "alloc_pages",
-      "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = pfn \(Hex.prefixed(physical.pfn)) "
+      "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = \(Value.page(physical).text) at "
+        + "\(physical.hex), page_address() = \(virtual.hex) "
         + (area.map { "(MIGRATE_CMA, lent by CMA area \($0))" } ?? "(MIGRATE_MOVABLE)"),
       detail: "__rmqueue with ALLOC_CMA: \(why), so the page comes from "
         + (area == nil
@@ -90,18 +91,17 @@ extension Machine {
       && !area.bitmap.test(Int((pfn - area.basePFN) >> UInt64(area.orderPerBit)))
   }
 
-  /// `pin_user_pages` (FOLL_PIN) or `unpin_user_page` on the page behind `pointer`. A
+  /// `pin_user_pages` (FOLL_PIN) or `unpin_user_page` on a `struct page *`. A
   /// short-term pin (O_DIRECT, no `FOLL_LONGTERM`) leaves the page where it is; in CMA it
   /// makes `alloc_contig_range` fail with -EBUSY until it is dropped.
-  mutating func pinUserPage(_ pointer: Operand, pin: Bool) {
+  mutating func pinUserPage(_ page: Operand, pin: Bool) {
     let function = pin ? "pin_user_pages" : "unpin_user_page"
-    guard let value = resolve(pointer, for: function) else { return }
-    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual)
-    else {
-      log(.debug, function, "\(function)(\(value.text)): not a mapped address")
+    guard let value = resolve(page, for: function) else { return }
+    guard case .page(let physical) = value else {
+      log(.debug, function, "\(function)(\(value.text)): not a struct page *")
       return
     }
-    let pfn = translation.physical.pfn
+    let pfn = physical.pfn
     guard let index = cmaAreas.firstIndex(where: { $0.borrowed.contains(pfn) }) else {
       log(
         .kernel, function,
@@ -162,6 +162,10 @@ extension Machine {
         } else if cpu.variables[name] == .page(PhysAddr(source << 12)) {
           cpu.variables[name] = .page(PhysAddr(target << 12))
         }
+      }
+      for name in cpu.variables.keys.sorted()
+      where cpu.variables[name] == .page(PhysAddr(source << 12)) {
+        cpu.variables[name] = .page(PhysAddr(target << 12))
       }
       log(
         .kernel, "migrate_pages",

@@ -181,19 +181,19 @@ public enum Operation: Hashable, Sendable {
   /// `modprobe dmatest` with its parameters, `echo 1 > run`, then `cat wait`: dmatest's
   /// threads run on the board's memcpy channels; the result is the number of failures.
   case dmatestRun(options: DmatestOptions)
-  /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`: a movable block (page cache, anonymous
-  /// memory) placed by the buddy allocator's CMA balance rule.
-  case allocMovablePages(order: Int)
-  /// `pin_user_pages` (`pin`) or `unpin_user_page` on the page behind a pointer.
-  case pinUserPage(pointer: Operand, pin: Bool)
-  /// The dma-buf calls (`drivers/dma-buf/dma-buf.c` with a system-heap-style exporter).
-  case dmaBuf(DMABufCall)
   // Waiting on the hardware.
   /// `run until complete(cookie)`: the CPU polls `dma_async_is_tx_complete` until the cookie is
   /// `DMA_COMPLETE`, giving up (a failed check) when it never can be or after `limit` ticks.
   case runUntilComplete(cookie: Operand, limit: UInt64)
   /// `run until idle`: the CPU idles until no hardware event is pending, or `limit` ticks pass.
   case runUntilIdle(limit: UInt64)
+  /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`: a movable block (page cache, anonymous
+  /// memory) placed by the buddy allocator's CMA balance rule.
+  case allocMovablePages(order: Int)
+  /// `pin_user_pages` (`pin`) or `unpin_user_page` on a `struct page *`.
+  case pinUserPage(page: Operand, pin: Bool)
+  /// The dma-buf calls (`drivers/dma-buf/dma-buf.c` with a system-heap-style exporter).
+  case dmaBuf(DMABufCall)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -269,10 +269,10 @@ public enum Operation: Hashable, Sendable {
     case .deviceReleaseDriver: "device_release_driver"
     case .freePages: "__free_pages"
     case .dmatestRun: "dmatest_run"
+    case .runUntilComplete, .runUntilIdle: "run"
     case .allocMovablePages: "alloc_pages"
     case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
     case .dmaBuf(let call): call.functionName
-    case .runUntilComplete, .runUntilIdle: "run"
     }
   }
 }
