@@ -144,4 +144,53 @@ import Testing
     let map = machine.log.entries.first { $0.message.hasPrefix("dma_map_page:") }
     #expect(map?.message.contains("size=64") == true)
   }
+
+  @Test func eachImporterGetsItsOwnMappingOfTheSamePages() throws {
+    let machine = try run(
+      """
+      board soc_iommu
+      buf = dma_buf_export(8K)
+      a0 = dma_buf_attach(buf, spi0)
+      a1 = dma_buf_attach(buf, spi1)
+      s0 = dma_buf_map_attachment(a0, DMA_TO_DEVICE)
+      s1 = dma_buf_map_attachment(a1, DMA_TO_DEVICE)
+      expect dma_debug_errors() == 0
+      """)
+    let buffer = try #require(machine.dmaBufs.first)
+    let tables = buffer.attachments.compactMap { attachment in
+      machine.scatterLists.first { $0.id == attachment.table }
+    }
+    #expect(tables.count == 2)
+    // dma-direct: one segment per page at its physical address.
+    #expect(tables[0].mappedCount == 2)
+    #expect(tables[0].entries.map(\.dmaAddress?.rawValue) == buffer.pages.map { $0.rawValue })
+    // Through the SMMU: both pages in one IOVA segment.
+    #expect(tables[1].mappedCount == 1)
+    #expect(tables[1].entries[0].dmaLength == 8192)
+  }
+
+  @Test func endCPUAccessCleansForEveryMappedImporterAndDetachUnmapsALeftover() throws {
+    let machine = try run(
+      """
+      board soc_iommu
+      buf = dma_buf_export(4K)
+      p = dma_buf_vmap(buf)
+      a0 = dma_buf_attach(buf, spi0)
+      s0 = dma_buf_map_attachment(a0, DMA_TO_DEVICE)
+      dma_buf_begin_cpu_access(buf, DMA_TO_DEVICE)
+      cpu_write(p, 0, "shared")
+      expect dirty_lines(p, 64) == 1
+      dma_buf_end_cpu_access(buf, DMA_TO_DEVICE)
+      expect dirty_lines(p, 64) == 0
+      expect ram(p, 0, 6) == "shared"
+      dma_buf_detach(buf, a0)
+      expect dma_debug_errors() == 0
+      """)
+    #expect(machine.expectationResults.count == 4)
+    #expect(
+      machine.log.entries.contains {
+        $0.source == .debug && $0.message.contains("detached while still mapped")
+      })
+    #expect(machine.dmaBufs.first?.attachments.isEmpty == true)
+  }
 }

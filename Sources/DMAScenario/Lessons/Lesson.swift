@@ -29,7 +29,7 @@ public enum LessonLibrary {
     dmaAbleMemory, dmaMasksAndBounceBuffers, reservedMemory, cmaLending,
     missingClean, uartReceive, syncReuse, mappingErrors, cachelineSharing, iommuScatterGather,
     scatterGatherMMC,
-    coherentBuffer, cacheModes, dmaPool,
+    coherentBuffer, cacheModes, dmaPool, dmaBufSharing,
     dmaengineClientFlow, arbiter, descriptorRing, cyclicAudio, pauseTerminateReuse, dmatest,
   ]
 

@@ -11,6 +11,8 @@ extension LessonLibrary {
       cmdline "mem=128M"
 
       say "mem=128M leaves 128 MiB of RAM, and the device tree's linux,cma node takes 64 MiB of it for the default CMA area. The area is not wasted while no driver needs it: its pageblocks are MIGRATE_CMA, free in the buddy allocator for movable pages."
+      say "Where CMA areas come from: a reusable shared-dma-pool node (here linux,cma with linux,cma-default), or cma=size[@base[-limit]] on the command line, which takes precedence over the node (Reserved memory: bypass linux,cma node, using cmdline CMA params instead), or, with neither, CONFIG_CMA_SIZE_MBYTES (16 MiB by default). Try dmascope boot arm64-cma-soc --cmdline cma=32M."
+      expect cma_free() == 16384
       say "A process faults in page-cache and anonymous pages: alloc_pages(GFP_HIGHUSER_MOVABLE, 0). __rmqueue takes them from CMA when more than half of the zone's free memory is CMA, which is the case here. (arm64 has no highmem: page_address() is each page's linear-map address.)"
       p1 = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
       a1 = page_address(p1)

@@ -30,5 +30,6 @@ extension LessonLibrary {
       expect wire(spi0, 0, 26) == "coherent: no sync needed. "
       dma_free_coherent(spi0, 8192, ring, handle)
       expect cma_used() == 0
+      say "A DMA-coherent device (dma-coherent in its device-tree node) snoops the CPU caches instead: dma_alloc_coherent hands it cacheable linear-map memory, and map, unmap and sync do no maintenance at all (dev_is_dma_coherent). arm64-iommu-soc's display is such a device."
       """#)
 }

@@ -46,6 +46,7 @@ extension LessonLibrary {
       expect dma_debug_errors() == 1
       dma_unmap_single(spi0, h5, 64, DMA_TO_DEVICE)
       say "The fix for both: DMA buffers come from kmalloc, __get_free_pages or dma_alloc_coherent, never vmalloc or the stack."
+      say "kmap addresses are refused for the same reason as vmalloc ones. dma_map_page(dev, page, offset, size, dir) takes a struct page instead of a pointer, so it can map HIGHMEM pages (32-bit ARM) that have no permanent kernel address; arm64 has no highmem. A global buffer is DMA-able in a built-in driver (the kernel image is linear-mapped) but not in a module, whose data lives in vmalloc space."
       kfree(buf)
       """#)
 }

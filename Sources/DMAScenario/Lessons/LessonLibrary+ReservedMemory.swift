@@ -31,5 +31,12 @@ extension LessonLibrary {
       dma_free_coherent(video_decoder0, 12288, v, hv)
       expect cma_used() == 0
       kfree(buf)
+
+      say "The TEE carve-out is no-map: it has no linear-map alias at all. A driver that shares memory with the secure world maps it itself, as the seed's driver does: memremap(r.start, size, MEMREMAP_WB) builds a new cacheable mapping in the vmalloc area."
+      tee = memremap(0x4e000000, 4096, MEMREMAP_WB)
+      cpu_write(tee, 0, "shared with the secure world")
+      expect cpu_view(tee, 0, 6) == "shared"
+      show_pte(tee)
+      memunmap(tee)
       """#)
 }

@@ -221,6 +221,29 @@ public enum KernelFunctions {
       summary: "short-term pin (FOLL_PIN, as O_DIRECT): the page cannot migrate"),
     Signature(
       name: "unpin_user_page", parameters: "page", summary: "drop the pin"),
+    // dma-buf.
+    Signature(
+      name: "dma_buf_export", parameters: "size",
+      summary: "a dma-buf from a system-heap-style exporter (pages, an sg_table per attachment)"),
+    Signature(
+      name: "dma_buf_vmap", parameters: "dmabuf",
+      summary: "the exporter's kernel mapping of the buffer (a CPU pointer)"),
+    Signature(
+      name: "dma_buf_attach", parameters: "dmabuf, dev", summary: "an importing device attaches"),
+    Signature(
+      name: "dma_buf_map_attachment", parameters: "attach, dir",
+      summary: "the exporter maps an sg_table for the importer (dma_map_sgtable)"),
+    Signature(
+      name: "dma_buf_unmap_attachment", parameters: "attach, sgt, dir",
+      summary: "unmap the importer's sg_table"),
+    Signature(
+      name: "dma_buf_detach", parameters: "dmabuf, attach", summary: "the importer lets go"),
+    Signature(
+      name: "dma_buf_begin_cpu_access", parameters: "dmabuf, dir",
+      summary: "sync every mapped attachment for the CPU"),
+    Signature(
+      name: "dma_buf_end_cpu_access", parameters: "dmabuf, dir",
+      summary: "sync every mapped attachment back for its device"),
   ]
 
   /// The directive keywords.

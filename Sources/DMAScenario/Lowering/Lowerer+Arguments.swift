@@ -193,6 +193,8 @@ extension Lowerer {
     case .scatterList: "sg_init_table(3)"
     case .interleavedTemplate: "dma_interleaved_template(numf=4, frame_size=1)"
     case .dmaPool: "dma_pool_create(\"name\", dev, 64, 64, 0)"
+    case .dmaBuf: "dma_buf_export(16K)"
+    case .dmaBufAttachment: "dma_buf_attach(dmabuf, dev)"
     case .page: "alloc_pages(GFP_KERNEL, 0)"
     }
   }

@@ -181,7 +181,7 @@ extension Lowerer {
           "`\(name)` is a dma_pool, which has no value to compare", at: range,
           hint: "compare the handles it hands out, e.g. `expect h2 != h1`")
         return nil
-      case .channel, .scatterList, .interleavedTemplate:
+      case .channel, .scatterList, .interleavedTemplate, .dmaBuf, .dmaBufAttachment:
         error(
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,
           hint: kind == .channel

@@ -1,12 +1,12 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of `dmatest_run` and the page pins.
+  /// The positional argument count of `dmatest_run`, the page pins and the dma-buf calls.
   static func lessonCallArgumentCount(_ callee: String) -> Int? {
     switch callee {
     case "dmatest_run": 0
     case "pin_user_pages", "unpin_user_page": 1
-    default: nil
+    default: dmaBufArgumentCount(callee)
     }
   }
 
@@ -21,7 +21,7 @@ extension Lowerer {
     callee == "dmatest_run" ? dmatestLabels : nil
   }
 
-  /// Lowers `dmatest_run`, `pin_user_pages` and `unpin_user_page`.
+  /// Lowers `dmatest_run`, `pin_user_pages`, `unpin_user_page` and the dma-buf calls.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
@@ -30,6 +30,7 @@ extension Lowerer {
         (.pinUserPage(page: $0, pin: callee == "pin_user_pages"), nil)
       }
     }
+    if Self.dmaBufArgumentCount(callee) != nil { return dmaBufOperation(callee, args) }
     var options = DmatestOptions()
     options.iterations = 10
     options.bufferSize = 256

@@ -17,6 +17,14 @@ extension Lowerer {
   mutating func pageOperation(_ callee: String, _ args: [Expression]) -> (Operation, ValueKind?)? {
     switch callee {
     case "alloc_pages":
+      if case .identifier("GFP_HIGHUSER_MOVABLE") = args[0].kind {
+        guard let order = requireInteger(args[1], "the order") else { return nil }
+        guard order <= 10 else {
+          error("order \(order) is above MAX_PAGE_ORDER (10)", at: args[1].range)
+          return nil
+        }
+        return (.allocMovablePages(order: Int(order)), .page)
+      }
       guard let gfp = flags(args[0], GFPFlags.named.map { ($0.name, $0.flags) }, "GFP flag"),
         let order = requireInteger(args[1], "the order")
       else { return nil }

@@ -11,5 +11,7 @@ enum ValueKind: String, Hashable, Sendable {
   case scatterList = "a scatter-gather table"
   case interleavedTemplate = "a dma_interleaved_template"
   case dmaPool = "a dma_pool"
+  case dmaBuf = "a dma_buf"
+  case dmaBufAttachment = "a dma_buf_attachment"
   case page = "a struct page *"
 }

@@ -129,6 +129,8 @@ extension Machine {
     case .bytes(let bytes): return .bytes(bytes)
     case .scatterList: return .unavailable("a scatter-gather table")
     case .dmaPool: return .unavailable("a dma_pool")
+    case .dmaBuf: return .unavailable("a dma_buf")
+    case .dmaBufAttachment: return .unavailable("a dma_buf_attachment")
     case .page(let physical): return .address(physical.rawValue)
     case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
     }

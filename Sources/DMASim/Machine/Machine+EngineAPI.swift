@@ -44,7 +44,7 @@ extension Machine {
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
     case .runUntilIdle(let limit): runUntilIdle(limit: limit)
-    case .dmatestRun, .allocMovablePages, .pinUserPage: executeLessonCall(action)
+    case .dmatestRun, .allocMovablePages, .pinUserPage, .dmaBuf: executeLessonCall(action)
     default: break
     }
   }

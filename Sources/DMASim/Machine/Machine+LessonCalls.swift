@@ -5,6 +5,7 @@ extension Machine {
     case .dmatestRun(let options): dmatestRun(options, result: action.result)
     case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
     case .pinUserPage(let page, let pin): pinUserPage(page, pin: pin)
+    case .dmaBuf(let call): executeDMABuf(call, result: action.result)
     default: break
     }
   }

@@ -156,9 +156,11 @@ extension Machine {
         allocations[slot].physical = PhysAddr(target << 12)
         allocations[slot].virtualAddress = newVirtual
       }
-      if let oldVirtual, let newVirtual {
-        for name in cpu.variables.keys.sorted() where cpu.variables[name] == .pointer(oldVirtual) {
+      for name in cpu.variables.keys.sorted() {
+        if let oldVirtual, let newVirtual, cpu.variables[name] == .pointer(oldVirtual) {
           cpu.variables[name] = .pointer(newVirtual)
+        } else if cpu.variables[name] == .page(PhysAddr(source << 12)) {
+          cpu.variables[name] = .page(PhysAddr(target << 12))
         }
       }
       for name in cpu.variables.keys.sorted()

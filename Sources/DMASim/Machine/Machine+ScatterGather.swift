@@ -44,7 +44,7 @@ extension Machine {
 
   /// `dma_map_sg` → `dma_direct_map_sg`: each entry mapped on its own (no merging without an
   /// IOMMU), cleaned for a non-coherent device; any failure unmaps the rest and returns 0.
-  private mutating func mapSG(
+  mutating func mapSG(
     _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection, result: String?
   ) {
     guard let spec = board.device(named: device) else { return }
@@ -114,7 +114,7 @@ extension Machine {
   }
 
   /// `dma_unmap_sg`: sync each entry for the CPU (invalidate unless TO_DEVICE), then check.
-  private mutating func unmapSG(
+  mutating func unmapSG(
     _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection
   ) {
     let spec = board.device(named: device)

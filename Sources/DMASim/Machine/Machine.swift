@@ -71,6 +71,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaZonePages: PageAllocator?
   /// Live `dma_pool`s, oldest first.
   public internal(set) var dmaPools: [LiveDMAPool] = []
+  /// Exported dma-bufs with their attachments (`Machine+DMABuf.swift`).
+  public internal(set) var dmaBufs: [DMABuf] = []
   /// Cached lines a non-coherent device rewrote in RAM (the simulator-only checks).
   public internal(set) var coherencyWatch = CoherencyWatch()
   var nextID = 1

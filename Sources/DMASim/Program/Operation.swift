@@ -192,6 +192,8 @@ public enum Operation: Hashable, Sendable {
   case allocMovablePages(order: Int)
   /// `pin_user_pages` (`pin`) or `unpin_user_page` on a `struct page *`.
   case pinUserPage(page: Operand, pin: Bool)
+  /// The dma-buf calls (`drivers/dma-buf/dma-buf.c` with a system-heap-style exporter).
+  case dmaBuf(DMABufCall)
 
   /// The kernel function (or directive) name.
   public var functionName: String {
@@ -270,6 +272,7 @@ public enum Operation: Hashable, Sendable {
     case .runUntilComplete, .runUntilIdle: "run"
     case .allocMovablePages: "alloc_pages"
     case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
+    case .dmaBuf(let call): call.functionName
     }
   }
 }

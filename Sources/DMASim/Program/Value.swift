@@ -22,6 +22,10 @@ public enum Value: Hashable, Sendable {
   case error(Errno)
   /// A `struct dma_pool *`.
   case dmaPool(Int)
+  /// A `struct dma_buf *`.
+  case dmaBuf(Int)
+  /// A `struct dma_buf_attachment *`.
+  case dmaBufAttachment(Int)
   /// A `struct page *`, named by the page's physical address (`page_to_phys`).
   case page(PhysAddr)
 
@@ -39,6 +43,8 @@ public enum Value: Hashable, Sendable {
     case .scatterList(let id): "sgt\(id)"
     case .error(let errno): errno == .null ? "NULL" : "ERR_PTR(-\(errno.name))"
     case .dmaPool(let id): "pool\(id)"
+    case .dmaBuf(let id): "dmabuf\(id)"
+    case .dmaBufAttachment(let id): "attach\(id)"
     case .page(let physical): "page(pfn \(Hex.prefixed(physical.rawValue >> 12)))"
     }
   }
