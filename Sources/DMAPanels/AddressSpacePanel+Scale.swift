@@ -20,6 +20,7 @@ extension AddressSpacePanel {
           var text = "1 row = " + Hex.size(strip.bytesPerRow)
           if strip.hiddenAbove > 0 { text += " \(context.glyphs.arrowUp)\(strip.hiddenAbove)" }
           if strip.hiddenBelow > 0 { text += " \(context.glyphs.arrowDown)\(strip.hiddenBelow)" }
+          if strip.hiddenAbove + strip.hiddenBelow > 0 { text += " rows" }
           return context.span(Format.fit(text, columnWidth) + " ", .dim)
         }),
     ]
@@ -114,13 +115,13 @@ extension AddressSpacePanel {
       ]
       let room = max(0, width - digits - 3)
       if marked {
-        var text = "\(context.glyphs.bullet) \(context.glyphs.arrowLeft) \(name)"
-        if let mark, text.count + 1 + Format.address(mark).count <= room {
-          text += " " + Format.address(mark)
-        }
-        if let region, text.count + 4 + region.label.count <= room {
-          text += " in " + region.label
-        }
+        // The buffer's name, then (as room allows) the region holding it, then its address.
+        let head = "\(context.glyphs.bullet) \(context.glyphs.arrowLeft) \(name)"
+        let address = mark.map { " " + Format.address($0) } ?? ""
+        let inside = region.map { " in " + $0.label } ?? ""
+        let text =
+          [head + address + inside, head + inside, head + address].first { $0.count <= room }
+          ?? head
         spans.append(context.span(Format.fit(text, room), .highlight))
         return spans
       }
@@ -173,9 +174,10 @@ extension AddressSpacePanel {
     return texts
   }
 
-  /// Hex digits of a strip's addresses: 16 when some region lies above 4 GiB.
+  /// Hex digits of a strip's addresses: as many as its highest address needs, at least 8.
   static func digits(_ strip: ScaleStrip) -> Int {
-    strip.regions.contains { $0.last > 0xffff_ffff } ? 16 : 8
+    let highest = strip.regions.map(\.last).max() ?? 0
+    return max(8, (64 - highest.leadingZeroBitCount + 3) / 4)
   }
 
   /// A region kind's glyph: distinct shapes so the map reads without colour.

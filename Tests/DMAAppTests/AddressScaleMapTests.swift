@@ -65,7 +65,7 @@ import Testing
     #expect(text.contains("~~  gap 3 GiB"))
     let rows = markedRows(frame, "< head")
     #expect(rows.count == 1)
-    #expect(rows.first?.contains("##* < head fffff000") == true)
+    #expect(rows.first?.contains("ffff0000 ##* < head in iova 2p") == true)
   }
 
   @Test func zKeysZoomTheMapOnlyWhenThePanelIsZoomed() throws {
