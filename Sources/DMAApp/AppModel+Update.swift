@@ -80,7 +80,12 @@ extension AppModel {
     case .redraw: return [.redraw]
     case .moveLeft: moveCMACursor(cells: -1)
     case .moveRight: moveCMACursor(cells: 1)
-    case .zoomIn, .zoomOut: zoomCMA(in: command == .zoomIn)
+    case .zoomIn, .zoomOut:
+      if focus == .addressSpaces {
+        zoomAddressMap(in: command == .zoomIn)
+      } else {
+        zoomCMA(in: command == .zoomIn)
+      }
     case .find: findLine = ""
     case .findNext: cycleFind(by: 1)
     case .findPrevious: cycleFind(by: -1)

@@ -112,7 +112,9 @@ extension AppModel {
     let context = panelContext
     switch panel {
     case .addressSpaces:
-      AddressSpacePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
+      AddressSpacePanel(
+        context: context, buffer: selectedBuffer, scaleZoom: zoomed ? addressZoom : nil
+      ).render(in: inner, buffer: &buffer)
     case .cache:
       CachePanel(
         context: context, selected: focused ? cacheSelection : nil,

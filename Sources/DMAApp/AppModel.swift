@@ -43,6 +43,8 @@ public struct AppModel: Sendable {
   public internal(set) var selectedBufferID: Int?
   /// The CMA strip's zoom level (0: the whole area fits).
   public internal(set) var cmaZoom = 0
+  /// The zoom level of the address-space panel's to-scale map (0: every region fits).
+  public internal(set) var addressZoom = 0
   /// The CMA page under the cursor (offset in the area); nil follows the selected buffer.
   public internal(set) var cmaCursor: UInt64?
   /// Whether the focused panel fills the body.

@@ -124,10 +124,11 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.right, .character("l")], command: .moveRight, help: "CMA cursor right",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.character("z")], command: .zoomIn, help: "CMA zoom in, to single pages",
+      keys: [.character("z")], command: .zoomIn, help: "zoom in: CMA strip, address map",
       group: "Panels", hint: nil),
     KeyBinding(
-      keys: [.character("Z")], command: .zoomOut, help: "CMA zoom out", group: "Panels",
+      keys: [.character("Z")], command: .zoomOut, help: "zoom out: CMA strip, address map",
+      group: "Panels",
       hint: nil),
     KeyBinding(
       keys: [.pageUp], command: .pageUp, help: "log, help: page back", group: "Panels",

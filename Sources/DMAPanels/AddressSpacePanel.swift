@@ -8,12 +8,35 @@ public struct AddressSpacePanel: Widget {
   public var context: PanelContext
   /// The buffer to show (nil: the newest live buffer).
   public var buffer: Allocation?
+  /// The zoom level of the to-scale map (nil: no map, the regions listed in address order).
+  /// Drawn when the panel has room (the zoomed panel); each level halves the bytes per row.
+  public var scaleZoom: Int?
 
   /// Creates the panel.
-  public init(context: PanelContext, buffer: Allocation? = nil) {
+  public init(context: PanelContext, buffer: Allocation? = nil, scaleZoom: Int? = nil) {
     self.context = context
     self.buffer = buffer
+    self.scaleZoom = scaleZoom
   }
+
+  /// The zoom level at which the to-scale map drawn in `area` reaches one page a row in every
+  /// strip (0 when there is no buffer or no room for the map).
+  public func deepestScaleZoom(in area: Rect) -> Int {
+    guard let allocation = buffer ?? context.machine.allocations.last,
+      Self.fitsScaleMap(width: area.width, height: area.height)
+    else { return 0 }
+    let spaces = AddressSpaceColumns(machine: context.machine, buffer: allocation)
+    return scaleStrips(spaces, allocation: allocation, rows: scaleRows(area.height, spaces))
+      .strips.map(\.deepestZoom).max() ?? 0
+  }
+
+  /// Rows of each strip in a panel `height` rows high.
+  func scaleRows(_ height: Int, _ spaces: AddressSpaceColumns) -> Int {
+    height - 3 - 8 - (spaces.iova == nil ? 0 : 3)
+  }
+
+  /// Whether an area is big enough for the to-scale map.
+  public static func fitsScaleMap(width: Int, height: Int) -> Bool { width >= 90 && height >= 24 }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
@@ -59,7 +82,12 @@ public struct AddressSpacePanel: Widget {
       ])
     ]
     let iova: IOVAColumn?
-    if width >= 54 {
+    if scaleZoom != nil, Self.fitsScaleMap(width: width, height: height) {
+      let spaces = AddressSpaceColumns(machine: machine, buffer: allocation)
+      iova = spaces.iova
+      lines += scaleMap(
+        spaces, allocation: allocation, width: width, rows: scaleRows(height, spaces))
+    } else if width >= 54 {
       let spaces = AddressSpaceColumns(machine: machine, buffer: allocation)
       iova = spaces.iova
       let iovaRows = iova.map { min($0.pages.count, 4) + 1 } ?? 0
