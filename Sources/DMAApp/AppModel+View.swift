@@ -119,9 +119,7 @@ extension AppModel {
       CachePanel(
         context: context, selected: focused ? cacheSelection : nil,
         detail: focused ? cacheSelection : cacheDetailRow,
-        buffer: selectedBuffer.map {
-          $0.physical.rawValue..<($0.physical.rawValue + max($0.size, 1))
-        }
+        bufferPieces: selectedBuffer.map { machine.physicalRanges(of: $0) } ?? []
       )
       .render(in: inner, buffer: &buffer)
     case .queues:
@@ -170,12 +168,11 @@ extension AppModel {
   var cacheDetailRow: Int {
     guard let buffer = selectedBuffer else { return cacheSelection }
     let cache = machine.cache
-    let start = buffer.physical.rawValue
-    let end = start + max(buffer.size, 1)
+    let ranges = machine.physicalRanges(of: buffer)
     let lineSize = UInt64(cache.geometry.lineSize)
-    return CachePanel.validSlots(in: cache).firstIndex {
-      let line = cache.lineAddress(of: $0).rawValue
-      return line < end && start < line + lineSize
+    return CachePanel.validSlots(in: cache).firstIndex { slot in
+      let line = cache.lineAddress(of: slot).rawValue
+      return ranges.contains { line < $0.upperBound && $0.lowerBound < line + lineSize }
     } ?? cacheSelection
   }
 }

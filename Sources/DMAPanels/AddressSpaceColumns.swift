@@ -84,7 +84,9 @@ struct AddressSpaceColumns {
       into: &physicalRows)
     physical = physicalRows
 
-    let mapping = machine.mappings.last { $0.overlaps(buffer.physical, count: buffer.size) }
+    let mapping = machine.mappings.last {
+      machine.buffer(buffer, overlaps: $0.physical, count: $0.size)
+    }
     // The device's dma-ranges offset: bus = CPU physical - offset (0 on boards without one).
     if let column = IOVAColumn(machine: machine, buffer: buffer, mapping: mapping) {
       var rows = column.rows

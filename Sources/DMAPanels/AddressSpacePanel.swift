@@ -56,25 +56,19 @@ public struct AddressSpacePanel: Widget {
 
   private func describe(_ allocation: Allocation, width: Int, height: Int) -> [Line] {
     let machine = context.machine
-    let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
-    // dma_map_sg keeps no StreamingMapping: a mapped list holding the buffer gives it away too.
-    // (Through an IOMMU the mapped count is the merged segments', so every entry counts.)
-    let mappedByList = machine.scatterLists.contains { list in
-      list.mappedCount > 0
-        && list.entries.contains { entry in
-          guard let physical = entry.physical else { return false }
-          return physical.rawValue < allocation.physical.rawValue + max(allocation.size, 1)
-            && allocation.physical.rawValue < physical.rawValue + max(entry.length, 1)
+    let mapping = machine.mappings.last {
+      machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
+    }
+    // dma_map_sg keeps no StreamingMapping: the mapped list holding the buffer has the owner.
+    let listOwner = machine.scatterLists.first { list in
+      list.owner != nil
+        && machine.pieces(of: allocation).contains {
+          !list.mappedEntries(overlapping: $0.physical, count: $0.size).isEmpty
         }
-    }
-    let owner: Span
-    if mapping == nil, mappedByList {
-      owner = context.span("in a mapped sg list", .ownerDevice)
-    } else {
-      owner =
-        mapping?.owner == .device
-        ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
-    }
+    }?.owner
+    let owner =
+      (mapping?.owner ?? listOwner) == .device
+      ? context.span("owner: device", .ownerDevice) : context.span("owner: CPU", .ownerCPU)
     var lines = [
       Line([
         context.span(allocation.name, .highlight),
@@ -218,16 +212,22 @@ public struct AddressSpacePanel: Widget {
     let machine = context.machine
     let type = machine.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType
     let lineSize = UInt64(machine.cache.geometry.lineSize)
-    let first = allocation.physical.rawValue / lineSize * lineSize
-    let end = allocation.physical.rawValue + max(allocation.size, 1)
-    let total = (end - first + lineSize - 1) / lineSize
+    // The lines of every physical piece (a remapped buffer's pages are scattered).
+    var addresses: [UInt64] = []
+    for piece in machine.pieces(of: allocation) {
+      var address = piece.physical.rawValue / lineSize * lineSize
+      let end = piece.physical.rawValue + max(piece.size, 1)
+      while address < end {
+        if addresses.last != address { addresses.append(address) }
+        address += lineSize
+      }
+    }
+    let total = addresses.count
     var spans = [context.span("lines ", .dim)]
     var cached = 0
     var used = 6
-    var address = first
     var omitted = 0
-    while address < end {
-      defer { address += lineSize }
+    for address in addresses {
       guard let slot = machine.cache.lookup(PhysAddr(address)) else { continue }
       cached += 1
       let dirty = machine.cache.line(slot).state == .dirty
@@ -255,15 +255,23 @@ public struct AddressSpacePanel: Widget {
     let count = Int(min(UInt64(perRow), allocation.size - start))
     var cpuSpans: [Span] = []
     var ramSpans: [Span] = []
+    let cacheable =
+      machine.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable
+      ?? true
     for index in 0..<perRow {
       guard index < count else {
         cpuSpans.append(context.span(" ", .normal))
         ramSpans.append(context.span(" ", .normal))
         continue
       }
-      let address = allocation.physical.advanced(by: start + UInt64(index))
-      let cpuByte = machine.cache.peek(address, ram: machine.ram)
+      let address = machine.bytePhysical(allocation, offset: start + UInt64(index))
       let ramByte = machine.ram.byte(at: address)
+      // What a CPU load through the buffer's own mapping returns: its buffered stores first,
+      // then the cache only when that mapping is cacheable (a remap's stale linear-map lines
+      // are not what the CPU reads).
+      let cpuByte =
+        machine.writeBuffer.byte(at: address)
+        ?? (cacheable ? machine.cache.peek(address, ram: machine.ram) : ramByte)
       let differs = cpuByte != ramByte
       cpuSpans.append(
         context.span(String(ByteText.glyph(cpuByte)), differs ? .bytesDiffer : .normal))

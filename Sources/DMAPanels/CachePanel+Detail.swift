@@ -19,14 +19,10 @@ extension CachePanel {
     if let mapping = machine.mappings.last(where: { $0.overlaps(line, count: count) }) {
       return mapping.device
     }
-    // Through an IOMMU the mapped count is the merged segments', so look at every entry.
-    for list in machine.scatterLists where list.mappedCount > 0 {
-      let covers = list.entries.contains { entry in
-        guard let physical = entry.physical else { return false }
-        return physical.rawValue < line.rawValue + count
-          && line.rawValue < physical.rawValue + max(entry.length, 1)
-      }
-      if covers, let device = list.device { return device }
+    // Every mapped entry counts (through an IOMMU they merge into fewer segments).
+    for list in machine.scatterLists
+    where !list.mappedEntries(overlapping: line, count: count).isEmpty {
+      if let device = list.device { return device }
     }
     if let page = machine.iovaPages(mapping: line, size: count).first { return page.device }
     return (machine.board.devices.first { !$0.dmas.isEmpty } ?? machine.board.devices.first)?.name

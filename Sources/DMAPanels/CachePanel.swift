@@ -14,15 +14,20 @@ public struct CachePanel: Widget {
 
   /// The selected buffer's physical bytes: lines covering them show their address marked.
   public var buffer: Range<UInt64>?
+  /// More physical ranges of the selected buffer, when its pages are scattered (the pieces of
+  /// an `iommu_dma_alloc_remap` buffer); marked like `buffer`.
+  public var bufferPieces: [Range<UInt64>]
 
   /// Creates the panel.
   public init(
-    context: PanelContext, selected: Int? = nil, detail: Int? = nil, buffer: Range<UInt64>? = nil
+    context: PanelContext, selected: Int? = nil, detail: Int? = nil, buffer: Range<UInt64>? = nil,
+    bufferPieces: [Range<UInt64>] = []
   ) {
     self.context = context
     self.selected = selected
     self.detail = detail
     self.buffer = buffer
+    self.bufferPieces = bufferPieces
   }
 
   /// Every valid line's slot, in set and way order (the panel's rows).
@@ -127,8 +132,9 @@ public struct CachePanel: Widget {
 
   /// Whether a line holds bytes of the selected buffer.
   private func coversBuffer(_ line: PhysAddr) -> Bool {
-    guard let buffer else { return false }
     let size = UInt64(context.machine.cache.geometry.lineSize)
-    return line.rawValue < buffer.upperBound && buffer.lowerBound < line.rawValue + size
+    return ([buffer].compactMap { $0 } + bufferPieces).contains {
+      line.rawValue < $0.upperBound && $0.lowerBound < line.rawValue + size
+    }
   }
 }

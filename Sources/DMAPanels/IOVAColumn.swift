@@ -17,8 +17,9 @@ struct IOVAColumn {
   /// The mapped pages of the range holding the buffer's IOVA (the whole domain's mapped pages
   /// of the buffer when no range holds it), in IOVA order.
   var pages: [IOVAPage]
-  /// The buffer's physical bytes, `[start, end)`, to mark the pages that map it.
-  var bufferPhysical: Range<UInt64>
+  /// The buffer's physical bytes, `[start, end)` for each piece (a remapped buffer's pages are
+  /// scattered), to mark the pages that map it.
+  var bufferPhysical: [Range<UInt64>]
 
   /// The IOVA view of a buffer, when a device behind an IOMMU maps it or `mapping` (the
   /// buffer's newest streaming mapping) is for one; nil otherwise.
@@ -33,7 +34,7 @@ struct IOVAColumn {
     self.iommu = iommu.spec.kernelName
     regions = machine.iovaRegions(device: device)
     let pa = buffer.physical.rawValue
-    bufferPhysical = pa..<(pa + max(buffer.size, 1))
+    bufferPhysical = machine.physicalRanges(of: buffer)
     let own = reached.filter { $0.device == device }
     if let page = own.first(where: { $0.physical.rawValue == pa & ~0xfff }) {
       bufferIOVA = page.iova + (pa & 0xfff)
@@ -56,7 +57,7 @@ struct IOVAColumn {
   /// Whether an IOVA page maps some byte of the buffer.
   func mapsBuffer(_ page: IOVAPage) -> Bool {
     let start = page.physical.rawValue
-    return start < bufferPhysical.upperBound && bufferPhysical.lowerBound < start + 0x1000
+    return bufferPhysical.contains { start < $0.upperBound && $0.lowerBound < start + 0x1000 }
   }
 
   /// The column's rows: one per allocator range, then the buffer's row at its IOVA.

@@ -45,4 +45,31 @@ public struct PageAlias: Hashable, Sendable {
     }
     return found
   }
+
+  /// Every other mapping of a buffer's pages, piece by piece: the mappings its own CPU range
+  /// goes through (one per run of an `iommu_dma_alloc_remap` buffer) are not aliases.
+  public static func aliases(of buffer: Allocation, own: KernelMapping, in machine: Machine)
+    -> [PageAlias]
+  {
+    let table = machine.pageTable
+    var pieces = machine.physicalPieces(of: buffer.virtualAddress, size: buffer.reservedSize)
+    if pieces.reduce(0, { $0 + $1.size }) < buffer.reservedSize {
+      pieces = machine.pieces(of: buffer)
+      if pieces.count == 1 { pieces[0].size = max(buffer.reservedSize, pieces[0].size) }
+    }
+    var owned = [own]
+    for piece in pieces {
+      if let mapping = table.translate(piece.virtual)?.mapping, !owned.contains(mapping) {
+        owned.append(mapping)
+      }
+    }
+    var found: [PageAlias] = []
+    for piece in pieces {
+      for alias in aliases(of: piece.physical, size: piece.size, excluding: own, in: table)
+      where !owned.contains(alias.mapping) {
+        found.append(alias)
+      }
+    }
+    return found
+  }
 }

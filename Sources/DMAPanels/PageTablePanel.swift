@@ -53,8 +53,7 @@ public struct PageTablePanel: Widget {
     ]
     lines += walk.steps.map(stepLine)
     lines.append(descriptorLine(leaf))
-    let aliases = PageAlias.aliases(
-      of: buffer.physical, size: buffer.reservedSize, excluding: own, in: table)
+    let aliases = PageAlias.aliases(of: buffer, own: own, in: context.machine)
     let aliasLines = aliases.map(aliasLine)
     let entries = table.entries(
       from: leaf.virtual,

@@ -37,49 +37,66 @@ public enum Why {
 
   /// The answer for a buffer: where it came from, who owns it, what touched its bytes.
   public static func buffer(_ allocation: Allocation, in machine: Machine) -> [String] {
-    let start = allocation.physical.rawValue
-    let end = start + max(allocation.size, 1)
-    let mapping = machine.mappings.last { $0.overlaps(allocation.physical, count: allocation.size) }
+    // A remapped buffer's pages are scattered: every question goes to each physical piece.
+    let ranges = machine.physicalRanges(of: allocation)
+    let holds = { (address: UInt64) in ranges.contains { $0.contains(address) } }
+    let mapping = machine.mappings.last {
+      machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
+    }
     var answer = [
       "\(allocation.name): \(allocation.allocator), \(Hex.size(allocation.size)) at "
         + "\(allocation.physical.hex), allocated at step \(allocation.allocatedAtStep)"
     ]
+    if ranges.count > 1 {
+      answer.append(
+        "its pages are scattered: "
+          + ranges.map { "\(Hex.prefixed($0.lowerBound))+\(Hex.size(UInt64($0.count)))" }
+          .joined(separator: ", "))
+    }
     if let mapping {
       answer.append(
         "mapped for \(mapping.device) \(mapping.direction.kernelName) at step "
           + "\(mapping.mappedAtStep): the \(mapping.owner == .device ? "device" : "CPU") owns it")
     } else if let list = machine.scatterLists.first(where: { list in
-      list.mappedCount > 0
-        && list.entries.contains { entry in
-          guard let physical = entry.physical?.rawValue else { return false }
-          return physical < end && start < physical + max(entry.length, 1)
-        }
+      ranges.contains {
+        !list.mappedEntries(overlapping: PhysAddr($0.lowerBound), count: UInt64($0.count))
+          .isEmpty
+      }
     }) {
       answer.append(
         "in sgt\(list.id), mapped by dma_map_sg for \(list.device ?? "?") "
-          + "\(list.direction?.kernelName ?? "") as \(list.mappedCount) segment(s)")
+          + "\(list.direction?.kernelName ?? "") as \(list.mappedCount) segment(s): the "
+          + "\(list.owner == .device ? "device" : "CPU") owns it")
     } else {
       answer.append("not mapped for DMA: the CPU owns it")
     }
     // Devices behind an IOMMU reach it through IOVA pages (a whole page: its neighbours too).
-    let iovaPages = machine.iovaPages(mapping: allocation.physical, size: max(allocation.size, 1))
+    var iovaPages: [IOVAPage] = []
+    for range in ranges {
+      for page in machine.iovaPages(mapping: PhysAddr(range.lowerBound), size: UInt64(range.count))
+      where !iovaPages.contains(page) {
+        iovaPages.append(page)
+      }
+    }
     for page in iovaPages {
       answer.append(
         "\(page.device) reaches its page \(Hex.prefixed(page.physical.rawValue)) at IOVA "
           + "\(Hex.prefixed(page.iova)) (\(page.writable ? "read/write" : "read-only"))")
     }
     let virtualStart = allocation.virtualAddress.rawValue
-    let firstPage = start & ~0xfff
+    let virtualSize = max(allocation.size, 1)
     let events = chain(in: machine) { entry in
       let mapsIOVA = entry.addresses.contains { $0.name == "iova" }
       return entry.addresses.contains { named in
         switch named.name {
         case "virt":
-          return named.value >= virtualStart && named.value < virtualStart + (end - start)
+          return named.value >= virtualStart && named.value - virtualStart < virtualSize
         case "phys" where mapsIOVA:
           // An IOMMU event names the page (or the first page of a run) it maps.
-          return named.value >= firstPage && named.value < end
-        case "phys", "line", "dma_addr": return named.value >= start && named.value < end
+          return ranges.contains {
+            named.value >= $0.lowerBound & ~0xfff && named.value < $0.upperBound
+          }
+        case "phys", "line", "dma_addr": return holds(named.value)
         case "iova":
           return iovaPages.contains { named.value >= $0.iova && named.value - $0.iova < 0x1000 }
         default: return false

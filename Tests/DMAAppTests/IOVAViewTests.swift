@@ -51,7 +51,7 @@ import Testing
     #expect(text.contains("→ffffec00"))
     #expect(text.contains("•IOVA ffffe000 → PA 42000000 RO       spare0,spare1,spare2,tail"))
     #expect(text.contains(" IOVA fffff000 → PA 42002000 RO       head"))
-    #expect(text.contains("in a mapped sg list"))
+    #expect(text.contains("tail kmalloc-1024 1 KiB owner: device"))
   }
 
   @Test func narrowRowsShowTheIOVA() throws {
@@ -122,7 +122,8 @@ import Testing
     let tail = try #require(model.selectedBuffer)
     let lines = Why.buffer(tail, in: model.machine)
     #expect(
-      lines[1].hasPrefix("in sgt") && lines[1].hasSuffix("for spi1 DMA_TO_DEVICE as 1 segment(s)"))
+      lines[1].hasPrefix("in sgt")
+        && lines[1].hasSuffix("for spi1 DMA_TO_DEVICE as 1 segment(s): the device owns it"))
     #expect(lines.contains("spi1 reaches its page 0x42000000 at IOVA 0xffffe000 (read-only)"))
     #expect(
       lines.contains { $0.contains("iommu_map at line 41: iommu_map(9080000.spi, iova 0xffffe000") }

@@ -228,5 +228,18 @@ extension Machine {
           + "Until dma_unmap_single or dma_sync_single_for_cpu, the CPU and the device may see "
           + "different bytes.")
     }
+    for list in scatterLists where list.owner == .device {
+      guard let entry = list.mappedEntries(overlapping: physical, count: count).first,
+        let device = list.device
+      else { continue }
+      let line = cache.geometry.lineAddress(physical)
+      let index = list.entries.firstIndex(of: entry) ?? 0
+      log(
+        .debug, "dma-debug",
+        "DMA-API: cpu touching an active dma mapped cacheline [cln=\(line.hex)]",
+        detail: "The CPU \(access) entry \(index) of sgt\(list.id), which \(deviceName(device)) "
+          + "owns (\(list.direction?.kernelName ?? "?") scatter-gather mapping). Until "
+          + "dma_unmap_sg or dma_sync_sg_for_cpu, the CPU and the device may see different bytes.")
+    }
   }
 }

@@ -120,6 +120,8 @@ extension Machine {
     scatterLists[table].mappedCount = mapped
     scatterLists[table].device = device
     scatterLists[table].direction = direction
+    scatterLists[table].mappedEntries = mapped > 0 ? count : 0
+    scatterLists[table].owner = mapped > 0 ? .device : nil
     let entries = scatterLists[table].entries.prefix(count)
     logDebug(
       dmaDebug.mapSG(

@@ -100,6 +100,8 @@ extension Machine {
     scatterLists[table].mappedCount = count
     scatterLists[table].device = device
     scatterLists[table].direction = direction
+    scatterLists[table].mappedEntries = count
+    scatterLists[table].owner = .device
     logDebug(
       dmaDebug.mapSG(
         firstID: nextID, device: debugDevice(device), segments: segments(table, count),
@@ -158,6 +160,8 @@ extension Machine {
       scatterLists[table].entries[index].dmaLength = 0
     }
     scatterLists[table].mappedCount = 0
+    scatterLists[table].mappedEntries = 0
+    scatterLists[table].owner = nil
     log(.kernel, "dma_unmap_sg", "sgt\(scatterLists[table].id) unmapped")
   }
 

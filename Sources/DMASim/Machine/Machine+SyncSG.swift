@@ -46,6 +46,9 @@ extension Machine {
       dmaDebug.syncSG(
         forCPU: forCPU, device: debugDevice(device), segments: segments(table, count),
         nents: count, direction: direction))
+    if scatterLists[table].owner != nil {
+      scatterLists[table].owner = forCPU ? .cpu : .device
+    }
     log(
       .kernel, forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device",
       forCPU

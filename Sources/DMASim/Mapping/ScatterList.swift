@@ -25,4 +25,20 @@ public struct ScatterList: Hashable, Sendable, Identifiable {
   public var device: String?
   /// The direction it is mapped with.
   public var direction: DMADataDirection?
+  /// The `nents` given to `dma_map_sg` (0 while unmapped): the entries whose bytes the mapping
+  /// covers, however many segments the IOMMU merged them into.
+  public var mappedEntries = 0
+  /// Who owns the mapped entries' bytes (nil while unmapped): the device after `dma_map_sg`
+  /// and `dma_sync_sg_for_device`, the CPU after `dma_sync_sg_for_cpu`.
+  public var owner: StreamingMapping.Owner?
+
+  /// The mapped entries that overlap a physical range.
+  public func mappedEntries(overlapping address: PhysAddr, count: UInt64) -> [Entry] {
+    guard owner != nil else { return [] }
+    return entries.prefix(mappedEntries).filter { entry in
+      guard let physical = entry.physical else { return false }
+      return address.rawValue < physical.rawValue + max(entry.length, 1)
+        && physical.rawValue < address.rawValue + max(count, 1)
+    }
+  }
 }
