@@ -38,6 +38,22 @@ import Testing
     #expect(report.lines.contains { $0.contains("result #1: 'data error' with src_off=0x") })
   }
 
+  @Test func eachThreadMapsForItsOwnControllerAndRunsOnItsChannel() {
+    let thread = DmatestThread(board: .soc, channel: "dma1chan3", options: DmatestOptions())
+    let program = thread.program([(length: 16, source: 0, destination: 0)], size: 64)
+    var machine = Machine(board: .soc, program: program)
+    while machine.step() {
+      if machine.lastTouch.pause { break }
+    }
+    let maps = program.actions.compactMap { action -> String? in
+      if case .dmaMapSingle(let device, _, _, _) = action.operation { return device }
+      return nil
+    }
+    #expect(maps == ["dma1", "dma1"])
+    let requested = machine.log.entries.filter { $0.function == "dma_request_chan_by_mask" }
+    #expect(requested.last?.message.contains("dma1chan3") == true)
+  }
+
   @Test func patternsFollowDmatest() {
     let source = DmatestPatterns.sourceBuffer(size: 4, start: 1, length: 2)
     let expectedSource: [UInt8] = [0x9f, 0xde, 0xdd, 0x9c]

@@ -1,11 +1,19 @@
 extension DmatestThread {
   /// The driver code of every iteration, as the simulated CPU runs it.
   func program(_ plans: [(length: Int, source: Int, destination: Int)], size: Int) -> Program {
+    // `dmaXchanY`: controller X, channel Y (memcpy channels follow the slave ones).
+    let parts = channel.dropFirst(3).split(separator: "c")
+    let index = parts.first.flatMap { Int($0) } ?? 0
     let number = Int(channel.split(separator: "n").last.flatMap { Int($0) } ?? 0)
-    let firstMemcpy = board.controllers.first?.requestLines.count ?? 0
+    let controllers = board.controllers
+    let controller = controllers.indices.contains(index) ? controllers[index] : controllers.first
+    let earlier = controllers.prefix(min(index, controllers.count)).reduce(0) {
+      $0 + $1.memcpyChannels
+    }
+    let requests = earlier + max(0, number - (controller?.requestLines.count ?? 0)) + 1
     var actions: [Action] = []
     // Fresh machine per thread: request until this thread's channel comes out.
-    for _ in 0...max(0, number - firstMemcpy) {
+    for _ in 0..<requests {
       actions.append(
         Action(operation: .dmaRequestChanByMask(capability: "DMA_MEMCPY"), result: "m"))
     }
@@ -14,7 +22,8 @@ extension DmatestThread {
       Action(operation: .kmalloc(size: bytes, flags: .kernel), result: "src"),
       Action(operation: .kmalloc(size: bytes, flags: .kernel), result: "dst"),
     ]
-    let device = "dma0"
+    // The client maps for the channel's own controller (`chan->device->dev`).
+    let device = controller?.name ?? "dma0"
     for plan in plans {
       let source = DmatestPatterns.sourceBuffer(size: size, start: plan.source, length: plan.length)
       let destination = DmatestPatterns.destinationBuffer(
