@@ -39,7 +39,8 @@ import Testing
   }
 
   @Test func eachThreadMapsForItsOwnControllerAndRunsOnItsChannel() {
-    let thread = DmatestThread(board: .soc, channel: "dma1chan3", options: DmatestOptions())
+    let thread = DmatestThread(
+      board: .soc, controller: 1, number: 3, options: DmatestOptions())
     let program = thread.program([(length: 16, source: 0, destination: 0)], size: 64)
     var machine = Machine(board: .soc, program: program)
     while machine.step() {

@@ -19,20 +19,22 @@ public enum Dmatest {
   public static func run(board: Board, options: DmatestOptions) -> Report {
     var lines: [String] = ["dmatest: No channels configured, continue with any"]
     let channels = board.controllers.enumerated().flatMap { index, controller in
-      (0..<controller.memcpyChannels).map { "dma\(index)chan\(controller.requestLines.count + $0)" }
+      (0..<controller.memcpyChannels).map { (index, controller.requestLines.count + $0) }
     }
     let chosen = options.channels > 0 ? Array(channels.prefix(options.channels)) : channels
     guard !chosen.isEmpty else {
       return Report(
         lines: lines + ["dmatest: no DMA_MEMCPY channel on this board"], tests: 0, failures: 0)
     }
-    for name in chosen { lines.append("dmatest: Added 1 threads using \(name)") }
-    for name in chosen { lines.append("dmatest: Started 1 threads using \(name)") }
+    let names = chosen.map { DmatestThread.channelName(controller: $0.0, number: $0.1) }
+    for name in names { lines.append("dmatest: Added 1 threads using \(name)") }
+    for name in names { lines.append("dmatest: Started 1 threads using \(name)") }
     var tests = 0
     var failures = 0
     var random = SplitMix64(seed: options.seed)
-    for name in chosen {
-      var thread = DmatestThread(board: board, channel: name, options: options)
+    for (controller, number) in chosen {
+      var thread = DmatestThread(
+        board: board, controller: controller, number: number, options: options)
       let result = thread.run(random: &random)
       lines += result.lines
       tests += result.tests

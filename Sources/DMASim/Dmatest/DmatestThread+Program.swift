@@ -1,16 +1,10 @@
 extension DmatestThread {
   /// The driver code of every iteration, as the simulated CPU runs it.
   func program(_ plans: [(length: Int, source: Int, destination: Int)], size: Int) -> Program {
-    // `dmaXchanY`: controller X, channel Y (memcpy channels follow the slave ones).
-    let parts = channel.dropFirst(3).split(separator: "c")
-    let index = parts.first.flatMap { Int($0) } ?? 0
-    let number = Int(channel.split(separator: "n").last.flatMap { Int($0) } ?? 0)
     let controllers = board.controllers
-    let controller = controllers.indices.contains(index) ? controllers[index] : controllers.first
-    let earlier = controllers.prefix(min(index, controllers.count)).reduce(0) {
-      $0 + $1.memcpyChannels
-    }
-    let requests = earlier + max(0, number - (controller?.requestLines.count ?? 0)) + 1
+    let spec = controllers[controller]
+    let earlier = controllers.prefix(controller).reduce(0) { $0 + $1.memcpyChannels }
+    let requests = earlier + max(0, number - spec.requestLines.count) + 1
     var actions: [Action] = []
     // Fresh machine per thread: request until this thread's channel comes out.
     for _ in 0..<requests {
@@ -23,7 +17,7 @@ extension DmatestThread {
       Action(operation: .kmalloc(size: bytes, flags: .kernel), result: "dst"),
     ]
     // The client maps for the channel's own controller (`chan->device->dev`).
-    let device = controller?.name ?? "dma0"
+    let device = spec.name
     for plan in plans {
       let source = DmatestPatterns.sourceBuffer(size: size, start: plan.source, length: plan.length)
       let destination = DmatestPatterns.destinationBuffer(

@@ -2,9 +2,18 @@
 /// the machine, and verifies the buffers as dmatest_verify does.
 struct DmatestThread {
   let board: Board
-  let channel: String
+  /// The index of the channel's controller on the board.
+  let controller: Int
+  /// The channel's number on its controller (memcpy channels follow the slave ones).
+  let number: Int
   let options: DmatestOptions
+  var channel: String { Self.channelName(controller: controller, number: number) }
   var threadName: String { "\(channel)-copy0" }
+
+  /// The channel's name, `dma<controller>chan<number>`.
+  static func channelName(controller: Int, number: Int) -> String {
+    "dma\(controller)chan\(number)"
+  }
 
   /// Runs every iteration and returns the lines to print.
   mutating func run(random: inout SplitMix64) -> (lines: [String], tests: Int, failures: Int) {

@@ -44,12 +44,9 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    allocations.append(
-      Allocation(
-        id: nextID, name: result ?? "page\(nextID)", allocator: "alloc_pages movable",
-        virtualAddress: virtual, physical: physical, size: count << 12, reservedSize: count << 12,
-        allocatedAtStep: stepCount))
-    nextID += 1
+    record(
+      name: result ?? "page\(nextID)", allocator: "alloc_pages movable", virtual: virtual,
+      physical: physical, size: count << 12, reserved: count << 12)
     assign(.page(physical), to: result)
     log(
       .kernel, "alloc_pages",
