@@ -69,7 +69,8 @@ struct Run: ParsableCommand {
         scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
         glyphs: glyphs)
       var printed = 0
-      for _ in 0..<(steps ?? 10_000_000) where !model.machine.isFinished {
+      for _ in 0..<(steps ?? 10_000_000) {
+        if model.machine.isFinished { break }
         // Headless runs answer nothing: Esc shows each question's answer and the run goes on.
         if model.quiz != nil { _ = model.update(.key(.escape)) }
         _ = model.update(.key(.character("s")))
