@@ -2,7 +2,7 @@ import DMASim
 import TermCanvas
 
 extension AppModel {
-  /// Edits the open `:` command line with one key.
+  /// Edits the open `:` command line with one key: Up/Down walk the history, Tab completes.
   mutating func editCommandLine(_ key: Key) -> [Effect] {
     let text = commandLine ?? ""
     switch key {
@@ -10,9 +10,18 @@ extension AppModel {
       commandLine = nil
     case .enter:
       commandLine = nil
+      commandHistory.add(text)
       return execute(text)
     case .backspace:
       if text.isEmpty { commandLine = nil } else { commandLine = String(text.dropLast()) }
+    case .up:
+      if let older = commandHistory.older(than: text) { commandLine = older }
+    case .down:
+      if let newer = commandHistory.newer() { commandLine = newer }
+    case .tab:
+      let outcome = LineCompletion.complete(text, among: completions(for: text))
+      commandLine = outcome.text
+      message = outcome.candidates.isEmpty ? nil : outcome.candidates.joined(separator: " ")
     case .character(let character):
       if text.count < 200 { commandLine = text + String(character) }
     default:
@@ -21,53 +30,139 @@ extension AppModel {
     return []
   }
 
+  /// What Tab may complete the last word of a command line to.
+  func completions(for text: String) -> [String] {
+    let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    guard words.count > 1, let verb = words.first else {
+      return DebuggerCommand.all.flatMap { [$0.name] }
+    }
+    let variables = machine.program.actions.compactMap(\.result)
+    if words.dropLast().contains("if") { return variables }
+    switch DebuggerCommand.named(verb)?.name {
+    case "break", "tbreak":
+      guard words.count == 2 else { return ["if"] }
+      return ["line", "violation", "complete", "evict"]
+        + KnownFunctions.all(in: machine).filter { !$0.contains(" ") }
+    case "watch", "rwatch", "awatch":
+      if words.count == 2 { return (verb == "watch" ? ["dirty", "differs"] : []) + variables }
+      return ["cpu", "device", "if"]
+    case "help": return DebuggerCommand.names
+    case "info": return ["breakpoints"]
+    case "theme": return Theme.all.map(\.name)
+    default: return []
+    }
+  }
+
   /// Runs a `:` command. Unknown commands and bad arguments leave a message, never a crash.
   mutating func execute(_ text: String) -> [Effect] {
     let words = text.split(separator: " ").map(String.init)
     guard let verb = words.first else { return [] }
     let arguments = Array(words.dropFirst())
-    switch verb {
-    case "goto", "g":
+    guard let command = DebuggerCommand.named(verb) else {
+      let nearest = NearestNames.text(
+        for: verb, in: DebuggerCommand.all.flatMap { [$0.name] + $0.aliases })
+      message =
+        "unknown command :\(verb)" + (nearest.map { "; did you mean \($0)?" } ?? "")
+        + " (:help lists them)"
+      return []
+    }
+    switch command.name {
+    case "goto":
       guard arguments.count == 1, let step = Int(arguments[0]), step >= 0 else {
-        message = "usage: :goto STEP"
+        message = "usage: \(command.usage)"
         return []
       }
       running = false
       let stop = debugger.goto(step: step)
       if stop != .done { report(stop, stopsRunning: false) }
-    case "break", "b", "watch", "w":
-      guard let kind = BreakpointParser.parse(verb: verb, arguments, machine: machine) else {
-        message = BreakpointParser.usage(verb)
-        return []
-      }
-      let breakpoint = debugger.addBreakpoint(kind)
-      message = "Breakpoint \(breakpoint.id): \(breakpoint.text)"
-    case "delete", "d": changeBreakpoints(arguments) { $0.deleteBreakpoint($1) }
+    case "break", "tbreak", "watch", "rwatch", "awatch":
+      addBreakpoint(command.name, arguments)
+    case "condition": setCondition(arguments)
+    case "ignore": setIgnoreCount(arguments)
+    case "delete": changeBreakpoints(arguments) { $0.deleteBreakpoint($1) }
     case "disable": changeBreakpoints(arguments) { $0.setBreakpoint($1, enabled: false) }
     case "enable": changeBreakpoints(arguments) { $0.setBreakpoint($1, enabled: true) }
-    case "info", "breakpoints":
-      let list = debugger.breakpoints.map { "\($0.id):\($0.enabled ? "" : "(off)") \($0.text)" }
-      message = list.isEmpty ? "no breakpoints" : list.joined(separator: "; ")
+    case "info":
+      guard arguments.isEmpty || ["b", "break", "breakpoints", "watch"].contains(arguments[0])
+      else {
+        message = "info: only breakpoints (`:info` or `:i b`)"
+        return []
+      }
+      showBreakpointTable()
+    case "help": showCommandHelp(arguments)
     case "record":
       guard arguments.count == 1 else {
-        message = "usage: :record FILE.dmarec"
+        message = "usage: \(command.usage)"
         return []
       }
       message = "recording saved to \(arguments[0])"
       return [.saveRecording(arguments[0])]
     case "theme":
       guard arguments.count == 1, let theme = Theme.named(arguments[0]) else {
-        message = "usage: :theme default|monochrome|high-contrast"
+        message = "usage: \(command.usage)"
         return []
       }
       self.theme = theme
-    case "q", "quit": return [.quit]
-    default:
-      message =
-        "unknown command :\(verb); try goto, break, watch, delete, enable, disable, info, "
-        + "record, theme, quit"
+    default: return [.quit]
     }
     return []
+  }
+
+  private mutating func addBreakpoint(_ verb: String, _ arguments: [String]) {
+    switch BreakpointParser.parse(verb: verb, arguments, machine: machine) {
+    case .failure(let refusal):
+      message = refusal.message
+    case .success(let parsed):
+      var condition: BreakCondition?
+      if let text = parsed.condition {
+        switch BreakConditionCompiler.compile(text, for: parsed.kind, scenario: scenario) {
+        case .failure(let refusal):
+          message = refusal.message
+          return
+        case .success(let compiled): condition = compiled
+        }
+      }
+      let breakpoint = debugger.addBreakpoint(
+        parsed.kind, temporary: verb == "tbreak", condition: condition)
+      message = "\(breakpoint.label) \(breakpoint.id): \(breakpoint.text)"
+    }
+  }
+
+  private mutating func setCondition(_ arguments: [String]) {
+    guard let first = arguments.first, let id = Int(first) else {
+      message = "usage: :condition N [EXPR]"
+      return
+    }
+    guard let breakpoint = debugger.breakpoints.first(where: { $0.id == id }) else {
+      message = "no breakpoint \(first)"
+      return
+    }
+    let text = arguments.dropFirst().joined(separator: " ")
+    guard !text.isEmpty else {
+      debugger.setCondition(id, nil)
+      message = "Breakpoint \(id) now unconditional"
+      return
+    }
+    switch BreakConditionCompiler.compile(text, for: breakpoint.kind, scenario: scenario) {
+    case .failure(let refusal): message = refusal.message
+    case .success(let condition):
+      debugger.setCondition(id, condition)
+      message = "Breakpoint \(id): stops only if \(text)"
+    }
+  }
+
+  private mutating func setIgnoreCount(_ arguments: [String]) {
+    guard arguments.count == 2, let id = Int(arguments[0]), let count = Int(arguments[1]),
+      count >= 0
+    else {
+      message = "usage: :ignore N COUNT"
+      return
+    }
+    guard debugger.setIgnoreCount(id, count) else {
+      message = "no breakpoint \(arguments[0])"
+      return
+    }
+    message = "Will ignore next \(count) crossing\(count == 1 ? "" : "s") of breakpoint \(id)."
   }
 
   private mutating func changeBreakpoints(
@@ -87,77 +182,78 @@ extension AppModel {
     }
     message = missing.isEmpty ? "ok" : "no breakpoint \(missing.joined(separator: ", "))"
   }
-}
 
-/// Parses the arguments of `:break` and `:watch`.
-enum BreakpointParser {
-  /// The breakpoint kind, or nil when the arguments do not fit.
-  static func parse(verb: String, _ arguments: [String], machine: Machine) -> Breakpoint.Kind? {
-    if verb.hasPrefix("b") {
-      switch arguments.count {
-      case 1:
-        switch arguments[0] {
-        case "violation", "violations", "debug": return .violation
-        case "complete", "completion": return .descriptorComplete
-        case "evict", "eviction": return .eviction
-        default:
-          if let line = Int(arguments[0]) { return .line(line) }
-          return .call(arguments[0])
-        }
-      case 2 where arguments[0] == "line": return Int(arguments[1]).map(Breakpoint.Kind.line)
-      default: return nil
-      }
+  /// `:info`: the breakpoint table in a box (gdb's `info breakpoints` columns).
+  mutating func showBreakpointTable() {
+    guard !debugger.breakpoints.isEmpty else {
+      message = "no breakpoints or watchpoints"
+      return
     }
-    switch arguments.first {
-    case "dirty":
-      guard arguments.count == 2, let (base, _) = range(arguments[1], nil, machine) else {
-        return nil
-      }
-      return .becomesDirty(base)
-    case "differs":
-      guard arguments.count >= 2,
-        let (base, size) = range(arguments[1], arguments.count > 2 ? arguments[2] : nil, machine)
-      else { return nil }
-      return .cpuDiffersFromRAM(base: base, size: size)
-    case .some(let first):
-      guard arguments.count <= 2,
-        let (base, size) = range(first, arguments.count > 1 ? arguments[1] : nil, machine)
-      else { return nil }
-      return .touch(base: base, size: size)
-    case .none: return nil
-    }
+    popup = Popup(title: "Breakpoints", lines: BreakpointTable.lines(debugger))
   }
 
-  /// Help for a verb.
-  static func usage(_ verb: String) -> String {
-    verb.hasPrefix("b")
-      ? "usage: :break FUNCTION | LINE | line N | violation | complete | evict"
-      : "usage: :watch ADDR|BUFFER [SIZE] | dirty ADDR|BUFFER | differs ADDR|BUFFER [SIZE]"
-  }
-
-  /// A physical range from an address (hex or decimal) or a scenario pointer variable.
-  private static func range(_ what: String, _ sizeText: String?, _ machine: Machine) -> (
-    UInt64, UInt64
-  )? {
-    let size = sizeText.flatMap(number)
-    if sizeText != nil, size == nil { return nil }
-    if case .pointer(let virtual) = machine.cpu.variables[what],
-      let allocation = machine.allocations.first(where: { $0.virtualAddress == virtual })
-    {
-      return (allocation.physical.rawValue, size ?? allocation.size)
+  private mutating func showCommandHelp(_ arguments: [String]) {
+    guard let name = arguments.first else {
+      popup = Popup(
+        title: "Commands",
+        lines: [":help COMMAND for one; Tab completes, Up/Down recall"]
+          + DebuggerCommand.all.map { "\($0.usage)  \($0.summary)" })
+      return
     }
-    guard let base = number(what) else { return nil }
-    return (base, size ?? 1)
-  }
-
-  private static func number(_ text: String) -> UInt64? {
-    let lower = text.lowercased().replacingUnderscores
-    if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16) }
-    return UInt64(lower)
+    guard let command = DebuggerCommand.named(name) else {
+      let nearest = NearestNames.text(for: name, in: DebuggerCommand.names)
+      message = "no command :\(name)" + (nearest.map { "; did you mean \($0)?" } ?? "")
+      return
+    }
+    let aliases =
+      command.aliases.isEmpty ? "" : " (also :\(command.aliases.joined(separator: ", :")))"
+    message = "\(command.usage): \(command.summary)\(aliases)"
   }
 }
 
-extension String {
-  /// The string without `_` digit separators.
-  fileprivate var replacingUnderscores: String { String(filter { $0 != "_" }) }
+extension Breakpoint {
+  /// What gdb calls it in messages: Breakpoint, Hardware watchpoint, Catchpoint…
+  var label: String {
+    switch kind {
+    case .call, .line: temporary ? "Temporary breakpoint" : "Breakpoint"
+    case .watch(_, _, let access, _):
+      switch access {
+      case .write: "Hardware watchpoint"
+      case .read: "Hardware read watchpoint"
+      case .any: "Hardware access (read/write) watchpoint"
+      }
+    case .becomesDirty, .cpuDiffersFromRAM: "Watchpoint"
+    case .violation, .descriptorComplete, .eviction: "Catchpoint"
+    }
+  }
+}
+
+/// The rows of `:info`: number, type, enabled, hits, what, condition and ignore count.
+enum BreakpointTable {
+  /// The header and one row per breakpoint.
+  static func lines(_ debugger: Debugger) -> [String] {
+    let rows = debugger.breakpoints.map { breakpoint in
+      [
+        "\(breakpoint.id)", breakpoint.typeName, breakpoint.temporary ? "del" : "keep",
+        breakpoint.enabled ? "y" : "n", "\(debugger.hits(of: breakpoint.id))",
+        breakpoint.kindText
+          + (breakpoint.condition.map { "  if \($0.text)" } ?? "")
+          + (breakpoint.ignoreCount > 0 ? "  (ignore next \(breakpoint.ignoreCount))" : ""),
+      ]
+    }
+    let header = ["Num", "Type", "Disp", "Enb", "Hits", "What"]
+    var widths = header.map(\.count)
+    for row in rows {
+      for (column, cell) in row.enumerated() where column < widths.count - 1 {
+        widths[column] = max(widths[column], cell.count)
+      }
+    }
+    func format(_ row: [String]) -> String {
+      row.enumerated().map { column, cell in
+        column == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+      }.joined(separator: "  ")
+    }
+    return [format(header)] + rows.map(format)
+  }
 }

@@ -11,7 +11,17 @@ extension AppModel {
       findLine = nil
     case .enter:
       findLine = nil
+      findHistory.add(text)
       find(text)
+    case .up:
+      if let older = findHistory.older(than: text) { findLine = older }
+    case .down:
+      if let newer = findHistory.newer() { findLine = newer }
+    case .tab:
+      let names = machine.program.actions.compactMap(\.result) + ["cookie"]
+      let outcome = LineCompletion.complete(text, among: names)
+      findLine = outcome.text
+      message = outcome.candidates.isEmpty ? nil : outcome.candidates.joined(separator: " ")
     case .backspace:
       if text.isEmpty { findLine = nil } else { findLine = String(text.dropLast()) }
     case .character(let character):
@@ -27,8 +37,9 @@ extension AppModel {
     findMatches = Finder.matches(for: query, in: machine)
     findIndex = 0
     guard !findMatches.isEmpty else {
+      if findInLog(query) { return }
       message =
-        "/\(query): nothing found (try an address, a buffer variable, or cookie N)"
+        "/\(query): nothing found (try an address, a buffer variable, cookie N, or log text)"
       return
     }
     select(findMatches[0], query: query)
@@ -75,5 +86,26 @@ extension AppModel {
       let place = virtual.place(of: id).map { " (\($0.listName))" } ?? ""
       message = "\(prefix)txd d\(id) cookie \(cookie) on \(virtual.name)\(place)\(position)"
     }
+  }
+}
+
+extension AppModel {
+  /// With nothing live to select, searches the retained event log's text (function and
+  /// message, case-insensitive) and scrolls the log to the newest matching line.
+  mutating func findInLog(_ query: String) -> Bool {
+    let needle = query.trimmingSpaces.lowercased()
+    guard !needle.isEmpty else { return false }
+    let entries = machine.log.entries
+    let hits = entries.indices.filter {
+      entries[$0].message.lowercased().contains(needle)
+        || entries[$0].function.lowercased().contains(needle)
+    }
+    guard let newest = hits.last else { return false }
+    focus = .log
+    logScroll = entries.count - 1 - newest
+    let entry = entries[newest]
+    let more = hits.count > 1 ? " (\(hits.count) lines match; Up/Down scroll the log)" : ""
+    message = "/\(query): log, step \(entry.step): \(entry.function): \(entry.message)\(more)"
+    return true
   }
 }

@@ -50,7 +50,7 @@ extension AppModel {
       }
       return [.quit]
     case .step, .stepBack, .next, .reverseNext, .finish, .reverseFinish, .continueForward,
-      .reverseContinue:
+      .reverseContinue, .gotoFirst, .gotoLast:
       running = false
       navigate(command)
     case .toggleRun:
@@ -106,6 +106,8 @@ extension AppModel {
     case .finish: stop = debugger.finish()
     case .reverseFinish: stop = debugger.reverseFinish()
     case .continueForward: stop = debugger.continueForward()
+    case .gotoFirst: stop = debugger.goto(step: 0)
+    case .gotoLast: stop = debugger.gotoEnd()
     default: stop = debugger.reverseContinue()
     }
     logScroll = 0
@@ -120,10 +122,15 @@ extension AppModel {
       if stopsRunning, machine.isFinished { running = false }
     case .breakpoint(let breakpoint):
       running = false
-      message = "Breakpoint \(breakpoint.id) hit at step \(machine.stepCount): \(breakpoint.text)"
+      let detail = debugger.lastHitDetail ?? breakpoint.text
+      message =
+        breakpoint.stopsBefore
+        ? "\(breakpoint.label) \(breakpoint.id), \(detail), step \(machine.stepCount)"
+        : "\(breakpoint.label) \(breakpoint.id) (\(breakpoint.kindText)) at step "
+          + "\(machine.stepCount): \(detail)"
     case .pause:
       if stopsRunning { running = false }
-      message = "checkpoint: Space runs on"
+      message = "checkpoint at step \(machine.stepCount): Space runs on"
     case .finished:
       running = false
       message = "the scenario has finished: press S to step back"
@@ -133,6 +140,9 @@ extension AppModel {
     case .limit:
       running = false
       message = "stopped after \(Debugger.commandStepLimit) steps without reaching a stop"
+    case .nothingInFlight:
+      running = false
+      message = "nothing in flight: f runs a transfer to its end; n runs to the next statement"
     }
   }
 
@@ -215,7 +225,7 @@ extension AppModel {
         message = "no buffer to watch yet"
         return
       }
-      kind = .touch(base: buffer.physical.rawValue, size: buffer.size)
+      kind = .watch(base: buffer.physical.rawValue, size: buffer.size, access: .any, by: .either)
     case .cache:
       let slots = CachePanel.validSlots(in: machine.cache)
       guard slots.indices.contains(cacheSelection) else {
@@ -231,6 +241,6 @@ extension AppModel {
       kind = .call(entry.function)
     }
     let breakpoint = debugger.addBreakpoint(kind)
-    message = "Breakpoint \(breakpoint.id): \(breakpoint.text)"
+    message = "\(breakpoint.label) \(breakpoint.id): \(breakpoint.text)"
   }
 }

@@ -136,6 +136,10 @@ public struct AppModel: Sendable {
   public internal(set) var selectedDescriptor: FindMatch?
   /// An open text box (the `w` answer), nil when closed.
   public internal(set) var popup: Popup?
+  /// Lines entered at the `:` prompt, for Up/Down.
+  public internal(set) var commandHistory = InputHistory()
+  /// Queries entered at the `/` prompt, for Up/Down.
+  public internal(set) var findHistory = InputHistory()
 
   /// The context panels draw from.
   var panelContext: PanelContext { PanelContext(machine: machine, theme: theme, glyphs: glyphs) }

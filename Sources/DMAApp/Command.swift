@@ -18,6 +18,10 @@ public enum Command: Hashable, Sendable {
   case continueForward
   /// Back to the previous breakpoint hit, or the start.
   case reverseContinue
+  /// To step 0.
+  case gotoFirst
+  /// To the last step (the end of the scenario).
+  case gotoLast
   /// Set a breakpoint or watchpoint on what is selected in the focused panel.
   case breakOnSelection
   /// Open the `:` command line.

@@ -77,6 +77,12 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("C")], command: .reverseContinue, help: "reverse-continue",
       group: "Stepping", hint: nil),
     KeyBinding(
+      keys: [.character("g"), .home], command: .gotoFirst, help: "to the first step",
+      group: "Stepping", hint: nil),
+    KeyBinding(
+      keys: [.character("G"), .end], command: .gotoLast, help: "to the last step (the end)",
+      group: "Stepping", hint: nil),
+    KeyBinding(
       keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
       hint: "run"),
     KeyBinding(

@@ -1,8 +1,9 @@
 import DMASim
 import TermCanvas
 
-/// The scenario source around the line being executed: line numbers, the current line marked
-/// and highlighted, a few lines before it and the rest after.
+/// The scenario source around the statement about to run: line numbers, that line marked and
+/// highlighted (gdb marks the line it will execute next, not the one just executed), a few
+/// lines before it and the rest after.
 public struct SourcePanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
@@ -15,11 +16,13 @@ public struct SourcePanel: Widget {
     self.sourceLines = sourceLines
   }
 
-  /// The 1-based line being executed, nil before the first statement and after the last.
+  /// The 1-based line of the statement the next CPU event runs: the call still in progress,
+  /// or the statement that begins next; nil after the last.
   var currentLine: Int? {
-    guard let line = context.machine.currentAction?.line, line >= 1, line <= sourceLines.count
-    else { return nil }
-    return line
+    let machine = context.machine
+    guard let index = machine.nextStatementIndex else { return nil }
+    let line = machine.program.actions[index].line
+    return line >= 1 && line <= sourceLines.count ? line : nil
   }
 
   /// Draws the lines around the current one into `area`.

@@ -42,6 +42,19 @@ struct Run: ParsableCommand {
   @Flag(help: "Ignore the mouse (clicks otherwise focus panels and select rows and cells).")
   var noMouse = false
 
+  @Flag(
+    help: """
+      With --headless: exit 2 when the driver does anything dma-debug, the coherency checks, \
+      the IOMMU, KASAN or a wait reports, naming each as file:line: kind: message on stderr.
+      """)
+  var strict = false
+
+  @Option(help: "With --headless: write every finding and expectation result to this JSON file.")
+  var report: String?
+
+  @Option(help: "With --headless: write the findings and expectations as JUnit XML to this file.")
+  var junit: String?
+
   /// Prints the entries appended after the first `printed`; returns the new count.
   private func printLog(_ log: EventLog, after printed: Int) -> Int {
     for entry in log.suffix(log.count - printed) { print(entry.jsonLine) }
@@ -50,6 +63,9 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     if json, !headless { throw ValidationError("--json goes with --headless") }
+    if !headless, strict || report != nil || junit != nil {
+      throw ValidationError("--strict, --report and --junit go with --headless")
+    }
     if let steps, steps < 0 || steps > 10_000_000 {
       throw ValidationError("--steps must be between 0 and 10000000 (got \(steps))")
     }
@@ -69,11 +85,14 @@ struct Run: ParsableCommand {
         scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
         glyphs: glyphs)
       var printed = 0
+      var findings = RunFindingCollector()
+      findings.collect(from: model.machine.log)
       for _ in 0..<(steps ?? 10_000_000) {
         if model.machine.isFinished { break }
         // Headless runs answer nothing: Esc shows each question's answer and the run goes on.
         if model.quiz != nil { _ = model.update(.key(.escape)) }
         _ = model.update(.key(.character("s")))
+        findings.collect(from: model.machine.log)
         if json { printed = printLog(model.machine.log, after: printed) }
       }
       if json {
@@ -81,7 +100,21 @@ struct Run: ParsableCommand {
       } else {
         print(model.view().plainText)
       }
+      let runReport = RunReport(
+        fileName: loaded.fileName, findings: findings.findings,
+        expectations: model.machine.expectationResults, steps: model.machine.stepCount)
+      if let report { try FileWriter.write(runReport.json, to: report) }
+      if let junit { try FileWriter.write(runReport.junit, to: junit) }
+      if strict {
+        for finding in runReport.findings { Output.error(finding.text(fileName: loaded.fileName)) }
+      }
       try ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
+      if strict, !runReport.findings.isEmpty {
+        Output.error(
+          "\(loaded.fileName): --strict: \(runReport.findings.count) finding"
+            + "\(runReport.findings.count == 1 ? "" : "s")")
+        throw ExitCode(2)
+      }
       return
     }
     guard Environment.hasTerminal else {

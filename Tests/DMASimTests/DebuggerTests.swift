@@ -34,11 +34,14 @@ import Testing
     #expect(debugger.machine.stepCount == started)
   }
 
-  @Test func continueStopsAtACallBreakpointAndReverseContinueFindsItAgain() {
+  @Test func continueStopsAtACallBreakpointAndReverseContinueFindsItAgain() throws {
     var debugger = debugger()
     let breakpoint = debugger.addBreakpoint(.call("dma_unmap_single"))
     #expect(debugger.continueForward() == .breakpoint(breakpoint))
-    #expect(debugger.machine.currentAction?.operation.functionName == "dma_unmap_single")
+    // Stopped before the call: its first event is the next step.
+    let index = try #require(debugger.machine.upcomingActionIndex)
+    #expect(debugger.machine.program.actions[index].operation.functionName == "dma_unmap_single")
+    #expect(debugger.machine.currentAction?.operation.functionName != "dma_unmap_single")
     let hitStep = debugger.machine.stepCount
     #expect(debugger.continueForward() == .finished)
     #expect(debugger.reverseContinue() == .breakpoint(breakpoint))
@@ -53,7 +56,8 @@ import Testing
     #expect(debugger.continueForward() == .breakpoint(debugger.breakpoints[0]))
     #expect(debugger.machine.cache.lookup(PhysAddr(0x4200_0040)) != nil)
     debugger.deleteBreakpoint(1)
-    let touch = debugger.addBreakpoint(.touch(base: 0x4200_0070, size: 4))
+    let touch = debugger.addBreakpoint(
+      .watch(base: 0x4200_0070, size: 4, access: .any, by: .either))
     // The CPU store to that word happened in the step that dirtied the line; the next touch
     // is the DMA beat reading it.
     #expect(debugger.continueForward() == .breakpoint(touch))
@@ -75,6 +79,9 @@ import Testing
     var debugger = debugger(TestPrograms.bigTransfers(count: 2, size: 256))
     let line = debugger.addBreakpoint(.line(15))
     #expect(debugger.continueForward() == .breakpoint(line))
+    #expect(
+      debugger.machine.upcomingActionIndex.map { debugger.machine.program.actions[$0].line } == 15)
+    _ = debugger.step()
     #expect(debugger.machine.currentAction?.line == 15)
     debugger.deleteBreakpoint(line.id)
     let complete = debugger.addBreakpoint(.descriptorComplete)

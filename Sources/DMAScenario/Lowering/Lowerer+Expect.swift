@@ -24,6 +24,10 @@ extension Lowerer {
     ("dirty", .lineState(.dirty), .lineState), ("DMA_COMPLETE", .status(.complete), .status),
     ("DMA_IN_PROGRESS", .status(.inProgress), .status), ("DMA_PAUSED", .status(.paused), .status),
     ("DMA_ERROR", .status(.error), .status),
+    // enum dma_data_direction (include/linux/dma-direction.h), for breakpoint conditions such
+    // as `:break dma_map_single if dir == DMA_FROM_DEVICE`.
+    ("DMA_BIDIRECTIONAL", .integer(0), .integer), ("DMA_TO_DEVICE", .integer(1), .integer),
+    ("DMA_FROM_DEVICE", .integer(2), .integer), ("DMA_NONE", .integer(3), .integer),
   ]
 
   /// The error numbers `-EIO` and friends can name.

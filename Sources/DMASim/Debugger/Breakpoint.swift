@@ -1,28 +1,11 @@
-/// What stepping needs to know about the state before a step, captured without copying the
-/// machine (a copy would make every copy-on-write array of the next step copy itself).
-public struct StepProbe: Hashable, Sendable {
-  /// The CPU's program counter.
-  public var programCounter: Int
-  /// Whether a transfer was in flight.
-  public var transferInFlight: Bool
-  /// Each breakpoint's `condition` (same order as the breakpoints).
-  public var conditions: [Bool]
-
-  /// Probes a machine for a set of breakpoints.
-  public init(_ machine: Machine, breakpoints: [Breakpoint] = []) {
-    programCounter = machine.cpu.programCounter
-    transferInFlight = machine.transferInFlight
-    conditions = breakpoints.map { $0.enabled && $0.condition(in: machine) }
-  }
-}
-
-/// A breakpoint or watchpoint: a condition checked after every step.
+/// A breakpoint or watchpoint, numbered like gdb's: what stops a run, and how often.
 public struct Breakpoint: Hashable, Sendable, Identifiable {
   /// What stops the run.
   public enum Kind: Hashable, Sendable {
     /// A kernel function runs: a scenario call begins, or any event names the function.
+    /// Stops before the function's first event, as gdb stops at a function's first line.
     case call(String)
-    /// A scenario line begins executing.
+    /// A scenario line begins executing; stops before it runs.
     case line(Int)
     /// Any dma-debug, KASAN or simulator warning about a driver mistake.
     case violation
@@ -30,8 +13,8 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
     case descriptorComplete
     /// A cache line is evicted.
     case eviction
-    /// The CPU or a device touches a physical range.
-    case touch(base: UInt64, size: UInt64)
+    /// The CPU or a device reads or writes a physical range (`watch`, `rwatch`, `awatch`).
+    case watch(base: UInt64, size: UInt64, access: WatchAccess, by: WatchAccessor)
     /// The cache line holding an address becomes dirty.
     case becomesDirty(UInt64)
     /// The CPU's view of a physical range starts to differ from RAM.
@@ -40,35 +23,71 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
 
   /// The number shown to the user.
   public var id: Int
-  /// The condition.
+  /// What it stops on.
   public var kind: Kind
   /// Whether it is checked.
   public var enabled = true
+  /// `tbreak`: deleted once it stops the run.
+  public var temporary = false
+  /// `:ignore N COUNT`: how many further hits pass without stopping.
+  public var ignoreCount = 0
+  /// `if EXPR` / `:condition N EXPR`: only a hit where the condition holds stops.
+  public var condition: BreakCondition?
 
   /// Creates a breakpoint.
-  public init(id: Int, kind: Kind, enabled: Bool = true) {
+  public init(id: Int, kind: Kind, enabled: Bool = true, temporary: Bool = false) {
     self.id = id
     self.kind = kind
     self.enabled = enabled
+    self.temporary = temporary
+  }
+
+  /// Whether the run stops in the state before the hitting step (function and line
+  /// breakpoints, as gdb stops before a function's first statement) rather than after it
+  /// (watchpoints and events, as gdb reports a watchpoint after the access).
+  public var stopsBefore: Bool {
+    switch kind {
+    case .call, .line: true
+    default: false
+    }
   }
 
   /// How the breakpoint reads in lists and messages, in the `:break`/`:watch` syntax.
   public var text: String {
+    let base = kindText
+    let prefix = temporary && base.hasPrefix("break") ? "t" : ""
+    return prefix + base + (condition.map { " if \($0.text)" } ?? "")
+  }
+
+  /// The kind alone in the command syntax.
+  public var kindText: String {
     switch kind {
     case .call(let name): "break \(name)"
     case .line(let line): "break line \(line)"
     case .violation: "break violation"
     case .descriptorComplete: "break complete"
     case .eviction: "break evict"
-    case .touch(let base, let size): "watch \(Hex.prefixed(base)) \(size)"
+    case .watch(let base, let size, let access, let accessor):
+      "\(access.command) \(Hex.prefixed(base)) \(size)"
+        + (accessor == .either ? "" : " \(accessor.rawValue)")
     case .becomesDirty(let address): "watch dirty \(Hex.prefixed(address))"
     case .cpuDiffersFromRAM(let base, let size): "watch differs \(Hex.prefixed(base)) \(size)"
     }
   }
 
-  /// The breakpoint's condition in a state, for the kinds that fire when a condition becomes
-  /// true (`becomesDirty`, `cpuDiffersFromRAM`); false for the others.
-  public func condition(in machine: Machine) -> Bool {
+  /// The kind's column in the breakpoint table (gdb's Type).
+  public var typeName: String {
+    switch kind {
+    case .call, .line: "breakpoint"
+    case .violation, .descriptorComplete, .eviction: "catchpoint"
+    case .watch(_, _, let access, _): access.typeName
+    case .becomesDirty, .cpuDiffersFromRAM: "watchpoint"
+    }
+  }
+
+  /// The breakpoint's state condition in a state, for the kinds that fire when a condition
+  /// becomes true (`becomesDirty`, `cpuDiffersFromRAM`); false for the others.
+  public func stateCondition(in machine: Machine) -> Bool {
     switch kind {
     case .becomesDirty(let address): Self.isDirty(address, in: machine)
     case .cpuDiffersFromRAM(let base, let size): Self.differs(base, size, in: machine)
@@ -77,35 +96,20 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
   }
 
   /// Whether the step that led to `after` triggers the breakpoint, given what was probed
-  /// before the step (`probe.conditions[index]` is this breakpoint's condition then).
+  /// before the step (`probe.conditions[index]` is this breakpoint's state condition then,
+  /// `probe.guards[index]` its `if` condition). Every match on log entries and touched
+  /// addresses goes through `BreakpointMatch`.
   public func isHit(before probe: StepProbe, index: Int, after: Machine) -> Bool {
     guard enabled else { return false }
+    if condition != nil, probe.guards.indices.contains(index), !probe.guards[index] {
+      return false
+    }
     switch kind {
-    case .call(let name):
-      // A scenario call stops once, where it begins; any other kernel function (one the
-      // kernel runs on the driver's behalf, like arch_sync_dma_for_device or vchan_complete)
-      // stops at each step that logs it.
-      if after.program.actions.contains(where: { $0.operation.functionName == name }) {
-        return after.actionsBegun(since: probe.programCounter).contains {
-          $0.operation.functionName == name
-        }
-      }
-      return after.entriesOfLastStep.contains { $0.function == name }
-    case .line(let line):
-      return after.actionsBegun(since: probe.programCounter).contains { $0.line == line }
-    case .violation:
-      return after.entriesOfLastStep.contains { $0.source == .debug }
-    case .descriptorComplete:
-      return !after.lastTouch.completedDescriptors.isEmpty
-    case .eviction:
-      return !after.lastTouch.evictions.isEmpty
-    case .touch(let base, let size):
-      return after.lastTouch.physical.contains {
-        $0.base < base + size && base < $0.base + $0.size
-      }
     case .becomesDirty, .cpuDiffersFromRAM:
       let before = probe.conditions.indices.contains(index) ? probe.conditions[index] : false
-      return !before && condition(in: after)
+      return !before && stateCondition(in: after)
+    default:
+      return BreakpointMatch.matches(kind, programCounterBefore: probe.programCounter, after)
     }
   }
 
@@ -116,11 +120,61 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
 
   private static func differs(_ base: UInt64, _ size: UInt64, in machine: Machine) -> Bool {
     for offset in 0..<min(size, 1 << 16) {
-      let address = PhysAddr(base + offset)
-      if machine.cache.peek(address, ram: machine.ram) != machine.ram.byte(at: address) {
+      let (address, overflow) = base.addingReportingOverflow(offset)
+      if overflow { break }
+      if machine.cache.peek(PhysAddr(address), ram: machine.ram)
+        != machine.ram.byte(at: PhysAddr(address))
+      {
         return true
       }
     }
     return false
   }
+}
+
+/// Which accesses a watchpoint stops on.
+public enum WatchAccess: String, Hashable, Sendable, CaseIterable {
+  /// `watch`: writes.
+  case write
+  /// `rwatch`: reads.
+  case read
+  /// `awatch`: reads and writes.
+  case any
+
+  /// The command that sets it.
+  public var command: String {
+    switch self {
+    case .write: "watch"
+    case .read: "rwatch"
+    case .any: "awatch"
+    }
+  }
+
+  /// The name in the breakpoint table, as gdb lists them.
+  public var typeName: String {
+    switch self {
+    case .write: "hw watchpoint"
+    case .read: "read watchpoint"
+    case .any: "acc watchpoint"
+    }
+  }
+
+  /// Whether an access of this direction counts.
+  public func includes(write: Bool) -> Bool {
+    switch self {
+    case .write: write
+    case .read: !write
+    case .any: true
+    }
+  }
+}
+
+/// Whose accesses a watchpoint stops on.
+public enum WatchAccessor: String, Hashable, Sendable, CaseIterable {
+  /// The CPU (loads, stores, write-buffer drains, swiotlb copies).
+  case cpu
+  /// A bus master: a DMA channel's beats and descriptor fetches, a NIC.
+  case device
+  /// Either.
+  case either
 }

@@ -1,12 +1,23 @@
 extension Debugger {
   /// Steps forward until `isDone`, a breakpoint, a `pause`, the end or the command limit.
+  /// A function or line breakpoint stops in the state before its step; one that would stop
+  /// where the command starts is stepped over, as gdb steps over a breakpoint at the PC.
   mutating func advance(until isDone: (StepProbe, Machine) -> Bool) -> Stop {
-    for _ in 0..<Self.commandStepLimit {
-      let probe = StepProbe(machine, breakpoints: breakpoints)
-      guard stepMachine() else { return .finished }
-      for (index, breakpoint) in breakpoints.enumerated()
+    for count in 0..<Self.commandStepLimit {
+      let set = breakpoints
+      let probe = StepProbe(machine, breakpoints: set)
+      guard stepMachine(after: probe) else { return .finished }
+      for (index, breakpoint) in set.enumerated()
       where breakpoint.isHit(before: probe, index: index, after: machine) {
-        return .breakpoint(breakpoint)
+        if count == 0, breakpoint.stopsBefore { continue }
+        hitCounts[breakpoint.id, default: 0] += 1
+        if let current = breakpoints.firstIndex(where: { $0.id == breakpoint.id }),
+          breakpoints[current].ignoreCount > 0
+        {
+          breakpoints[current].ignoreCount -= 1
+          continue
+        }
+        return stop(at: breakpoint, index: index, probe: probe)
       }
       if machine.lastTouch.pause { return .pause }
       if isDone(probe, machine) { return machine.isFinished ? .finished : .done }
@@ -14,17 +25,54 @@ extension Debugger {
     return .limit
   }
 
-  /// Goes back to the latest earlier step satisfying `isHit`, or to step 0.
-  mutating func back(to isHit: (StepProbe, Machine) -> Bool) -> Stop {
+  /// Ends a command at a breakpoint hit by the step just taken.
+  mutating func stop(at breakpoint: Breakpoint, index: Int, probe: StepProbe) -> Stop {
+    if breakpoint.stopsBefore {
+      let hitStep = machine.stepCount
+      lastHitDetail = whereText(breakpoint)
+      _ = restore(step: hitStep - 1)
+    } else if probe.watched.indices.contains(index) {
+      let detail = WatchReport.describe(breakpoint, before: probe.watched[index], after: machine)
+      lastHitDetail = detail.isEmpty ? nil : detail
+    } else {
+      lastHitDetail = machine.entriesOfLastStep.last.map { "\($0.function): \($0.message)" }
+    }
+    if breakpoint.temporary { deleteBreakpoint(breakpoint.id) }
+    return .breakpoint(breakpoint)
+  }
+
+  /// Where a stop-before breakpoint stopped: the function and the line about to run.
+  func whereText(_ breakpoint: Breakpoint) -> String {
+    let line = machine.currentAction?.line ?? 0
+    switch breakpoint.kind {
+    case .call(let name): return "before \(name)" + (line > 0 ? " (line \(line))" : "")
+    case .line(let number): return "before line \(number)"
+    default: return ""
+    }
+  }
+
+  /// Goes back to the latest earlier step satisfying `isHit` (or a `pause`), or to step 0.
+  mutating func back(to isHit: @escaping (StepProbe, Machine) -> Bool) -> Stop {
     guard machine.stepCount > 0 else { return .atStart }
-    guard
-      let found = history.lastStep(
-        before: machine.stepCount, probe: { StepProbe($0) }, where: isHit),
-      restore(step: found)
-    else {
+    guard let found = scanBack(from: machine.stepCount, other: isHit) else {
       _ = goto(step: 0)
       return .atStart
     }
-    return .done
+    return land(on: found)
+  }
+
+  /// Steps the machine once and records it (and its summary) in the history.
+  mutating func stepMachine(after probe: StepProbe) -> Bool {
+    guard machine.step() else { return false }
+    history.record(
+      machine, logCountBefore: probe.logCount, programCounterBefore: probe.programCounter)
+    return true
+  }
+
+  /// Replaces the machine with the exact state at an earlier step.
+  mutating func restore(step: Int) -> Bool {
+    guard let state = history.machine(atStep: step) else { return false }
+    machine = state
+    return true
   }
 }

@@ -18,6 +18,8 @@ public struct Debugger: Sendable {
     case atStart
     /// The step limit of one command was reached.
     case limit
+    /// `finish` with no transfer in flight: nothing was run.
+    case nothingInFlight
   }
 
   /// The current state.
@@ -25,8 +27,16 @@ public struct Debugger: Sendable {
   /// Checkpoints for going back.
   public internal(set) var history: History
   /// Breakpoints and watchpoints, in the order they were set.
-  public private(set) var breakpoints: [Breakpoint] = []
-  private var nextBreakpointID = 1
+  public internal(set) var breakpoints: [Breakpoint] = []
+  /// How many times each breakpoint (by number) was hit going forward, ignored hits included.
+  public internal(set) var hitCounts: [Int: Int] = [:]
+  /// What the latest breakpoint stop saw: for a watchpoint, who accessed which bytes with the
+  /// old and new values; for a function or line, where it stopped.
+  public internal(set) var lastHitDetail: String?
+  /// Whether reverse commands skip segments whose summary cannot hold a stop (on by
+  /// default; `bench` turns it off to time the plain replay beside it).
+  public var usesSegmentSummaries = true
+  var nextBreakpointID = 1
 
   /// The most steps one forward command runs before giving control back.
   public static let commandStepLimit = 5_000_000
@@ -48,51 +58,51 @@ public struct Debugger: Sendable {
     advance { $1.cpu.programCounter > $0.programCounter }
   }
 
-  /// Until the transfer in flight completes, or, with none, until the next statement begins.
+  /// Until the transfer in flight completes; with none, nothing runs (`.nothingInFlight`).
   public mutating func finish() -> Stop {
-    guard machine.transferInFlight else { return next() }
+    guard machine.transferInFlight else { return .nothingInFlight }
     return advance { _, after in !after.transferInFlight }
   }
 
   /// Until a breakpoint, a `pause` or the end.
   public mutating func continueForward() -> Stop { advance { _, _ in false } }
 
+  /// To the last step: runs to the end of the scenario, past breakpoints and pauses (at most
+  /// `commandStepLimit` steps).
+  public mutating func gotoEnd() -> Stop {
+    for _ in 0..<Self.commandStepLimit {
+      let probe = StepProbe(machine)
+      guard stepMachine(after: probe) else { return .finished }
+    }
+    return .limit
+  }
+
   // MARK: - Backward
 
   /// Back one event.
   public mutating func stepBack() -> Stop { goto(step: machine.stepCount - 1) }
 
-  /// Back to the step where the latest earlier statement began.
+  /// Back to the step where the latest earlier statement began, or an earlier `pause`.
   public mutating func reverseNext() -> Stop {
     back { $1.cpu.programCounter > $0.programCounter }
   }
 
-  /// Back to where the transfer in flight started, or, with none, like `reverseNext`.
+  /// Back to where the transfer in flight started (or an earlier `pause`); with none, like
+  /// `reverseNext`.
   public mutating func reverseFinish() -> Stop {
     guard machine.transferInFlight else { return reverseNext() }
     return back { !$0.transferInFlight && $1.transferInFlight }
   }
 
-  /// Back to the latest earlier step at which a breakpoint was hit, or to step 0.
+  /// Back to the latest earlier breakpoint stop or `pause`, or to step 0. Function and line
+  /// breakpoints stop before the call, as going forward does.
   public mutating func reverseContinue() -> Stop {
-    let set = breakpoints
-    var hit: Breakpoint?
-    let isHit = { (probe: StepProbe, after: Machine) -> Bool in
-      for (index, breakpoint) in set.enumerated()
-      where breakpoint.isHit(before: probe, index: index, after: after) {
-        hit = breakpoint
-        return true
-      }
-      return false
-    }
-    let found = history.lastStep(
-      before: machine.stepCount, probe: { StepProbe($0, breakpoints: set) }, where: isHit)
-    guard let found, restore(step: found) else {
+    guard machine.stepCount > 0 else { return .atStart }
+    guard let found = scanBack(from: machine.stepCount, other: nil) else {
       _ = goto(step: 0)
       return .atStart
     }
-    // `hit` holds the breakpoint of the last hit seen while scanning, which is `found`'s.
-    return hit.map(Stop.breakpoint) ?? .done
+    return land(on: found)
   }
 
   /// To an exact step, forwards or backwards.
@@ -100,53 +110,11 @@ public struct Debugger: Sendable {
     guard target >= 0 else { return .atStart }
     if target > machine.stepCount {
       while machine.stepCount < target {
-        guard stepMachine() else { return .finished }
+        let probe = StepProbe(machine)
+        guard stepMachine(after: probe) else { return .finished }
       }
       return .done
     }
     return restore(step: target) ? .done : .atStart
-  }
-
-  // MARK: - Breakpoints
-
-  /// Adds a breakpoint and returns it.
-  @discardableResult
-  public mutating func addBreakpoint(_ kind: Breakpoint.Kind) -> Breakpoint {
-    let breakpoint = Breakpoint(id: nextBreakpointID, kind: kind)
-    nextBreakpointID += 1
-    breakpoints.append(breakpoint)
-    return breakpoint
-  }
-
-  /// Deletes a breakpoint by number; returns whether it existed.
-  @discardableResult
-  public mutating func deleteBreakpoint(_ id: Int) -> Bool {
-    let before = breakpoints.count
-    breakpoints.removeAll { $0.id == id }
-    return breakpoints.count != before
-  }
-
-  /// Enables or disables a breakpoint; returns whether it existed.
-  @discardableResult
-  public mutating func setBreakpoint(_ id: Int, enabled: Bool) -> Bool {
-    guard let index = breakpoints.firstIndex(where: { $0.id == id }) else { return false }
-    breakpoints[index].enabled = enabled
-    return true
-  }
-
-  // MARK: - Engine
-
-  /// Steps the machine once and records it in the history.
-  mutating func stepMachine() -> Bool {
-    guard machine.step() else { return false }
-    history.record(machine)
-    return true
-  }
-
-  /// Replaces the machine with the exact state at an earlier step.
-  mutating func restore(step: Int) -> Bool {
-    guard let state = history.machine(atStep: step) else { return false }
-    machine = state
-    return true
   }
 }

@@ -38,3 +38,15 @@ extension Machine {
     }
   }
 }
+
+extension Machine {
+  /// The action the next CPU event runs: the call still in progress, or the statement that
+  /// begins next (a `say` or `expect` included); nil once the program is done. The source pane
+  /// marks its line, as gdb marks the line it will execute next.
+  public var nextStatementIndex: Int? {
+    guard !cpu.finished else { return nil }
+    let index = cpu.pending.isEmpty ? cpu.programCounter : cpu.currentAction
+    guard let index, program.actions.indices.contains(index) else { return nil }
+    return index
+  }
+}

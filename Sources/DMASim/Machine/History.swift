@@ -11,6 +11,11 @@ public struct History: Sendable {
   public private(set) var interval: Int
   /// The most checkpoints kept.
   public let capacity: Int
+  /// What happened in each segment: `summaries[i]` covers the steps after checkpoint `i` up
+  /// to and including checkpoint `i + 1` (the last one: everything after it so far).
+  public private(set) var summaries: [SegmentSummary] = [SegmentSummary()]
+  /// The last step the summaries cover: every step up to it went through `record` in order.
+  public private(set) var summarizedThrough = 0
 
   /// Starts a history at `initial`.
   public init(initial: Machine, interval: Int = 64, capacity: Int = 512) {
@@ -20,20 +25,54 @@ public struct History: Sendable {
   }
 
   /// Records a state reached going forward; keeps it if it falls on a checkpoint boundary.
-  public mutating func record(_ machine: Machine) {
+  /// With the log length and program counter of the state before the step, the step also
+  /// joins its segment's summary (once: steps replayed again after going back are not added
+  /// twice).
+  public mutating func record(
+    _ machine: Machine, logCountBefore: Int? = nil, programCounterBefore: Int? = nil
+  ) {
+    if machine.stepCount == summarizedThrough + 1, let logCountBefore, let programCounterBefore,
+      !summaries.isEmpty
+    {
+      summaries[summaries.count - 1].add(
+        machine, logCountBefore: logCountBefore, programCounterBefore: programCounterBefore)
+      summarizedThrough = machine.stepCount
+    }
     guard machine.stepCount % interval == 0,
       let last = checkpoints.last, machine.stepCount > last.stepCount
     else { return }
     checkpoints.append(machine)
+    summaries.append(SegmentSummary())
     if checkpoints.count > capacity {
       checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+      var merged: [SegmentSummary] = []
+      for index in stride(from: 0, to: summaries.count, by: 2) {
+        var summary = summaries[index]
+        if index + 1 < summaries.count { summary.merge(summaries[index + 1]) }
+        merged.append(summary)
+      }
+      summaries = merged
       interval *= 2
     }
   }
 
   /// Forgets checkpoints after `step` (after going back, the future is recomputed on demand).
+  /// The summaries of dropped segments join the segment that now ends the history.
   public mutating func truncate(after step: Int) {
-    checkpoints.removeAll { $0.stepCount > step && $0.stepCount != 0 }
+    var kept: [Machine] = []
+    var keptSummaries: [SegmentSummary] = []
+    for (index, checkpoint) in checkpoints.enumerated() {
+      let summary = summaries.indices.contains(index) ? summaries[index] : SegmentSummary()
+      if checkpoint.stepCount <= step || checkpoint.stepCount == 0 {
+        kept.append(checkpoint)
+        keptSummaries.append(summary)
+      } else if !keptSummaries.isEmpty {
+        keptSummaries[keptSummaries.count - 1].merge(summary)
+      }
+    }
+    checkpoints = kept
+    summaries = keptSummaries
+    summarizedThrough = min(summarizedThrough, step)
   }
 
   /// The exact state at `step`, rebuilt from the nearest earlier checkpoint; nil if the machine
