@@ -73,7 +73,7 @@ extension Machine {
         : "alloc_iova(\(sizeText), limit pfn \(Hex.prefixed(limit >> 12)), size_aligned): "
           + "top-down below the limit, aligned to \(rounded) page(s) → pfn \(Hex.prefixed(pfn)), "
           + "IOVA \(Hex.prefixed(iova))-\(Hex.prefixed(iova + rounded * 4096 - 1))",
-      addresses: [LogAddress("iova", iova)])
+      addresses: [LogAddress(.iova, iova)])
     return iova
   }
 
@@ -125,7 +125,7 @@ extension Machine {
           + "level-3 PTE(s)" + (prot.contains(.write) ? " read/write" : " read-only")
           + (newTables > 0 ? ", \(newTables) new table page(s)" : ""),
         addresses: [
-          LogAddress("iova", at - piece.size), LogAddress("phys", piece.physical.rawValue),
+          LogAddress(.iova, at - piece.size), LogAddress(.phys, piece.physical.rawValue),
         ]
       )
     }
@@ -156,7 +156,7 @@ extension Machine {
       .kernel, "iommu_unmap",
       "iommu_unmap(\(deviceName(domain.device)), iova \(Hex.prefixed(start)), \(length)) = "
         + "\(unmapped)" + (unmapped == length ? "" : " (WARN: expected \(length))"),
-      addresses: [LogAddress("iova", start)])
+      addresses: [LogAddress(.iova, start)])
     let dropped = iommus[context.iommu].iotlb.invalidate(
       contextBank: domain.contextBank, iova: start, size: length)
     log(

@@ -95,7 +95,7 @@ extension Machine {
         log(
           .hardware, "beat",
           "\(name): TX DMA reads \(count) bytes at \(Hex.prefixed(address)) "
-            + ByteText.quoted(bytes), addresses: [LogAddress("phys", address)])
+            + ByteText.quoted(bytes), addresses: [LogAddress(.phys, address)])
         nic.job = job
       } else if job.ring == .rx, job.moved < min(length, job.frame.count) {
         let count = min(spec.burstBytes, min(length, job.frame.count) - job.moved)
@@ -107,7 +107,7 @@ extension Machine {
         log(
           .hardware, "beat",
           "\(name): RX DMA writes \(count) bytes at \(Hex.prefixed(address)) "
-            + ByteText.quoted(bytes), addresses: [LogAddress("phys", address)])
+            + ByteText.quoted(bytes), addresses: [LogAddress(.phys, address)])
         nic.job = job
       } else {
         // Write back the status word: OWN cleared, the byte count in bits 0-15.
@@ -175,7 +175,7 @@ extension Machine {
           : (ring == .tx
             ? "OWN clear: TX stops until the next doorbell"
             : "OWN clear: no buffer, the frame waits for the driver")),
-      addresses: [LogAddress("phys", entry)])
+      addresses: [LogAddress(.phys, entry)])
     if owned {
       var frame: [UInt8] = []
       if ring == .rx { frame = nic.rxFrames.removeFirst() }

@@ -166,13 +166,21 @@ public struct Machine: Hashable, Sendable {
   /// Appends a log entry for the current step.
   mutating func log(
     _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil,
-    addresses: [LogAddress] = []
+    addresses: [LogAddress] = [], subjects: [LogSubject] = []
   ) {
     var entry = LogEntry(
       step: stepCount, tick: clock, source: source, function: function, message: message,
       line: currentAction?.line ?? 0, detail: detail)
     entry.addresses = addresses
+    entry.subjects = subjects
     log.append(entry)
+  }
+
+  /// The subjects of an event about descriptors of one channel: the channel, then each
+  /// descriptor.
+  func txdSubjects(_ controller: Int, _ channel: Int, _ ids: [Int]) -> [LogSubject] {
+    let id = ChannelID(controller: controller, channel: channel)
+    return [.channel(id)] + ids.map { .descriptor(DescriptorRef(channel: id, id: $0)) }
   }
 
   private mutating func bootLog() {
