@@ -51,8 +51,18 @@ extension Machine {
       return
     }
     let allocation = allocations[index]
-    let released = cmaAreas[0].release(pfn: allocation.physical.pfn, pages: count)
-    if released, count << 12 == allocation.size { allocations.remove(at: index) }
+    let unallocated = cmaAreas[0].releaseReportingUnallocated(
+      pfn: allocation.physical.pfn, pages: count)
+    let released = unallocated != nil
+    // Releasing at least the whole allocation ends it; less leaves the rest allocated.
+    if released, count >= allocation.size >> 12 { allocations.remove(at: index) }
+    if let unallocated, unallocated > 0 {
+      // mm/page_alloc.c free_contig_range: pages whose refcount is not 1 are counted.
+      log(
+        .debug, "cma_release",
+        "WARNING: free_contig_range: \(unallocated) pages are still in use! (cma_release of "
+          + "\(count) pages; cma_alloc gave \(allocation.size >> 12))")
+    }
     log(
       .kernel, "cma_release",
       "cma_release(\(cmaAreas[0].name), pfn \(Hex.prefixed(allocation.physical.pfn)), \(count)) = "
