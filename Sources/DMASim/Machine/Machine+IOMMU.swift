@@ -153,7 +153,7 @@ extension Machine {
         "WARNING: arm_lpae_unmap_pages: iova \(Hex.prefixed(start)) + \(size) is outside the "
           + "48-bit input address space (WARN_ON(iaext)): 0 bytes unmapped, WARN_ON(unmapped "
           + "!= size) in __iommu_dma_unmap",
-        addresses: [LogAddress("iova", start)])
+        addresses: [LogAddress(.iova, start)])
       return
     }
     let length = ((end + 0xfff) & ~0xfff) - start
