@@ -19,9 +19,16 @@ let package = Package(
     // Device tree blobs and sources in, an ordered tree out: standard library only.
     .target(name: "DeviceTree"),
     // Device trees to boot descriptions, built-in boards, boot reports.
-    .target(name: "DMABoards", dependencies: ["DeviceTree", "DMASim"]),
+    .target(
+      name: "DMABoards", dependencies: ["DeviceTree", "DMASim"], plugins: ["EmbedDemos"]),
     // Scenario text in, actions out (boards from device trees through DMABoards).
-    .target(name: "DMAScenario", dependencies: ["DMASim", "DMABoards", "DeviceTree"]),
+    .target(
+      name: "DMAScenario", dependencies: ["DMASim", "DMABoards", "DeviceTree"],
+      plugins: ["EmbedDemos"]),
+    // Build time only: demos/*.dms and demos/boards/*.dts (the only copies of the lessons and
+    // built-in boards) become Swift source in the build folder of DMAScenario and DMABoards.
+    .executableTarget(name: "EmbedDemosTool"),
+    .plugin(name: "EmbedDemos", capability: .buildTool(), dependencies: ["EmbedDemosTool"]),
     // Terminal-free drawing kit.
     .target(name: "TermCanvas"),
     // Widgets over simulation state.

@@ -78,13 +78,15 @@ extension AppModel {
       focus = .cma
       message =
         "\(prefix)CMA page \(page) (pfn \(Hex.prefixed(page + (machine.cmaAreas.first?.basePFN ?? 0))))\(position)"
-    case .descriptor(let controller, let channel, let id):
+    case .descriptor(let reference):
       selectedDescriptor = match
       focus = .queues
-      let virtual = machine.controllers[controller].virtualChannels[channel]
-      let cookie = virtual.descriptors[id]?.cookie ?? 0
-      let place = virtual.place(of: id).map { " (\($0.listName))" } ?? ""
-      message = "\(prefix)txd d\(id) cookie \(cookie) on \(virtual.name)\(place)\(position)"
+      let virtual = machine.virtualChannel(reference.channel)
+      let cookie = machine.descriptor(reference)?.cookie ?? 0
+      let place = virtual?.place(of: reference.id).map { " (\($0.listName))" } ?? ""
+      message =
+        "\(prefix)txd d\(reference.id) cookie \(cookie) on "
+        + "\(virtual?.name ?? reference.channel.description)\(place)\(position)"
     }
   }
 }

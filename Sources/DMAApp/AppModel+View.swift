@@ -153,12 +153,11 @@ extension AppModel {
 extension AppModel {
   /// The descriptor `/` found, while it still exists, for the queue panel to highlight.
   var foundDescriptor: DescriptorSelection? {
-    guard case .descriptor(let controller, let channel, let id) = selectedDescriptor,
-      machine.controllers.indices.contains(controller),
-      machine.controllers[controller].virtualChannels.indices.contains(channel),
-      machine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
+    guard case .descriptor(let reference) = selectedDescriptor, machine.descriptor(reference) != nil
     else { return nil }
-    return DescriptorSelection(controller: controller, channel: channel, id: id)
+    return DescriptorSelection(
+      controller: reference.channel.controller, channel: reference.channel.channel,
+      id: reference.id)
   }
 }
 

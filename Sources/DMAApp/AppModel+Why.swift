@@ -31,13 +31,11 @@ extension AppModel {
       popup = Popup(
         title: "Why: CMA \(area.name)", lines: Why.cmaPage(cmaCursorPage, area: area, in: machine))
     case .queues:
-      guard let (descriptor, channel) = explainedDescriptor else {
+      guard let reference = explainedDescriptor else {
         message = "no descriptor yet"
         return
       }
-      popup = Popup(
-        title: "Why: descriptor",
-        lines: Why.descriptor(descriptor, channel: channel, in: machine))
+      popup = Popup(title: "Why: descriptor", lines: Why.descriptor(reference, in: machine))
     case .log:
       guard let entry = machine.log.suffix(logScroll + 1).first else { return }
       popup = Popup(title: "Why: log entry", lines: Why.logEntry(entry, in: machine))
@@ -45,24 +43,13 @@ extension AppModel {
   }
 
   /// The descriptor find selected while it lives, else the newest descriptor of any channel.
-  private var explainedDescriptor: (Descriptor, String)? {
-    if case .descriptor(let controller, let channel, let id) = selectedDescriptor,
-      machine.controllers.indices.contains(controller),
-      machine.controllers[controller].virtualChannels.indices.contains(channel),
-      let descriptor = machine.controllers[controller].virtualChannels[channel].descriptors[id]
-    {
-      return (descriptor, machine.controllers[controller].virtualChannels[channel].name)
+  private var explainedDescriptor: DescriptorRef? {
+    if case .descriptor(let reference) = selectedDescriptor, machine.descriptor(reference) != nil {
+      return reference
     }
-    var newest: (Descriptor, String)?
-    for controller in machine.controllers {
-      for channel in controller.virtualChannels {
-        for id in channel.descriptors.keys.sorted() {
-          guard let descriptor = channel.descriptors[id] else { continue }
-          if newest == nil || descriptor.id > (newest?.0.id ?? 0) {
-            newest = (descriptor, channel.name)
-          }
-        }
-      }
+    var newest: DescriptorRef?
+    for reference in machine.descriptorReferences where reference.id > (newest?.id ?? 0) {
+      newest = reference
     }
     return newest
   }

@@ -14,9 +14,9 @@ enum BreakConditionCompiler {
     let general = lower(text, scenario: scenario, error: &firstError)
     var sites: [Int: Expectation] = [:]
     if case .call(let name) = kind,
-      let signature = KernelFunctions.calls.first(where: { $0.name == name })
+      let signature = CallRegistry.declaration(named: name)
     {
-      let parameters = parameterNames(signature.parameters)
+      let parameters = parameterNames(signature.parameterList)
       let mentioned = identifiers(in: text).contains { parameters.contains($0) }
       if mentioned {
         for (index, action) in scenario.program.actions.enumerated()

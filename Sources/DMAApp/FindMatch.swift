@@ -10,7 +10,7 @@ public enum FindMatch: Hashable, Sendable {
   /// A page of the first CMA area (offset in the area).
   case cmaPage(UInt64)
   /// A descriptor on a virtual channel.
-  case descriptor(controller: Int, channel: Int, id: Int)
+  case descriptor(DescriptorRef)
 }
 
 /// Finds buffers, cache lines, CMA pages and descriptors from what the user typed: an address
@@ -49,7 +49,9 @@ enum Finder {
       case .cookie(let cookie):
         for match in descriptors(machine, where: { $0.cookie == cookie }) { add(match) }
       case .descriptor(let controller, let channel, let id):
-        add(.descriptor(controller: controller, channel: channel, id: id))
+        add(
+          .descriptor(
+            DescriptorRef(channel: ChannelID(controller: controller, channel: channel), id: id)))
       default: break
       }
       return found
@@ -143,15 +145,8 @@ enum Finder {
   static func descriptors(_ machine: Machine, where predicate: (Descriptor) -> Bool)
     -> [FindMatch]
   {
-    var found: [FindMatch] = []
-    for (controllerIndex, controller) in machine.controllers.enumerated() {
-      for (channelIndex, channel) in controller.virtualChannels.enumerated() {
-        for id in channel.descriptors.keys.sorted() {
-          guard let descriptor = channel.descriptors[id], predicate(descriptor) else { continue }
-          found.append(.descriptor(controller: controllerIndex, channel: channelIndex, id: id))
-        }
-      }
+    machine.descriptorReferences.compactMap { reference in
+      machine.descriptor(reference).flatMap { predicate($0) ? .descriptor(reference) : nil }
     }
-    return found
   }
 }

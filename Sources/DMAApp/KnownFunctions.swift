@@ -6,7 +6,7 @@ import DMASim
 enum KnownFunctions {
   /// Functions and actions `DMASim` writes into `LogEntry.function` besides the scenario's own
   /// calls (the kernel runs them on the driver's behalf). `KnownFunctionsTests` checks that
-  /// every lesson's log stays inside this list and `KernelFunctions.calls`.
+  /// every lesson's log stays inside this list and `CallRegistry.names`.
   static let logged: [String] = [
     "__dma_clear_buffer", "__dma_direct_alloc_pages", "__dma_page_cpu_to_dev",
     "__dma_page_dev_to_cpu", "__free_pages", "__get_free_pages", "alloc_io_pgtable_ops",
@@ -28,7 +28,7 @@ enum KnownFunctions {
 
   /// Every name `:break` accepts on this machine, scenario calls first.
   static func all(in machine: Machine) -> [String] {
-    var names = KernelFunctions.calls.map(\.name)
+    var names = CallRegistry.names
     names += machine.program.actions.map(\.operation.functionName)
     names += logged
     names += machine.log.entries.map(\.function)

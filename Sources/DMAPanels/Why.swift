@@ -22,15 +22,22 @@ public enum Why {
     } else {
       answer = ["line \(line.hex) is not in the cache (invalid)"]
     }
-    let text = line.hex
     let events = chain(in: machine) { entry in
       entry.addresses.contains { named in
-        switch named.name {
-        case "line": return named.value == line.rawValue
-        case "phys": return named.value >= line.rawValue && named.value < line.rawValue + size
+        switch named.kind {
+        case .line: return named.value == line.rawValue
+        case .phys: return named.value >= line.rawValue && named.value < line.rawValue + size
         default: return false
         }
-      } || (entry.source == .hardware && entry.message.contains(text))
+      }
+        || entry.subjects.contains { subject in
+          switch subject {
+          case .cacheLine(let subjectLine): return subjectLine == line
+          case .cacheLines(let first, let count):
+            return line >= first && (line.rawValue - first.rawValue) / size < UInt64(max(count, 0))
+          default: return false
+          }
+        }
     }
     return answer + (events.isEmpty ? ["no event in the retained log touched this line"] : events)
   }
@@ -86,18 +93,18 @@ public enum Why {
     let virtualStart = allocation.virtualAddress.rawValue
     let virtualSize = max(allocation.size, 1)
     let events = chain(in: machine) { entry in
-      let mapsIOVA = entry.addresses.contains { $0.name == "iova" }
+      let mapsIOVA = entry.addresses.contains { $0.kind == .iova }
       return entry.addresses.contains { named in
-        switch named.name {
-        case "virt":
+        switch named.kind {
+        case .virt:
           return named.value >= virtualStart && named.value - virtualStart < virtualSize
-        case "phys" where mapsIOVA:
+        case .phys where mapsIOVA:
           // An IOMMU event names the page (or the first page of a run) it maps.
           return ranges.contains {
             named.value >= $0.lowerBound & ~0xfff && named.value < $0.upperBound
           }
-        case "phys", "line", "dma_addr": return holds(named.value)
-        case "iova":
+        case .phys, .line, .dmaAddr: return holds(named.value)
+        case .iova:
           return iovaPages.contains { named.value >= $0.iova && named.value - $0.iova < 0x1000 }
         default: return false
         }
@@ -129,37 +136,27 @@ public enum Why {
     } else {
       answer = ["pfn \(Hex.prefixed(pfn)) (bit \(bit) of \(area.name)) is free"]
     }
-    let functions: Set<String> = [
-      "cma_alloc", "cma_release", "dma_alloc_coherent", "dma_alloc_wc", "dma_free_coherent",
-    ]
     let events = chain(in: machine) { entry in
-      guard functions.contains(entry.function) else { return false }
-      return entry.addresses.contains { $0.name == "phys" && $0.value >> 12 == pfn }
-        || machine.allocations.contains { owner in
-          owner.cmaArea == area.name && owner.physical.rawValue <= physical
-            && physical - owner.physical.rawValue < max(owner.reservedSize, 1)
-            && owner.allocatedAtStep == entry.step
-        }
+      entry.subjects.contains { subject in
+        guard case .cmaPages(area.name, let first, let count) = subject else { return false }
+        return pfn >= first && pfn - first < max(count, 1)
+      }
     }
     return answer + (events.isEmpty ? ["no allocation has touched this page"] : events)
   }
 
-  /// The answer for a descriptor (`txd dN`): its list moves from prep to completion.
-  public static func descriptor(_ descriptor: Descriptor, channel: String, in machine: Machine)
-    -> [String]
-  {
-    let label = "txd \(descriptor.label)"
+  /// The answer for a descriptor (`txd dN`): its list moves from prep to completion, from the
+  /// log entries whose subjects name it.
+  public static func descriptor(_ reference: DescriptorRef, in machine: Machine) -> [String] {
+    guard let descriptor = machine.descriptor(reference),
+      let channel = machine.virtualChannel(reference.channel)
+    else { return ["txd d\(reference.id) on \(reference.channel) is gone"] }
     let answer = [
-      "\(label) on \(channel): cookie \(descriptor.cookie), \(descriptor.direction.kernelName), "
-        + "\(descriptor.length) bytes, residue \(descriptor.residue), prepared at step "
-        + "\(descriptor.preparedAtStep)"
+      "txd \(descriptor.label) on \(channel.name): cookie \(descriptor.cookie), "
+        + "\(descriptor.direction.kernelName), \(descriptor.length) bytes, residue "
+        + "\(descriptor.residue), prepared at step \(descriptor.preparedAtStep)"
     ]
-    let token = " \(descriptor.label)"
-    let events = chain(in: machine) { entry in
-      entry.message.contains(token + " ") || entry.message.contains(token + "[")
-        || entry.message.contains(token + ",") || entry.message.hasSuffix(token)
-        || entry.message.contains(token + ")")
-    }
+    let events = chain(in: machine) { $0.subjects.contains(.descriptor(reference)) }
     return answer + events
   }
 
@@ -200,10 +197,9 @@ public enum Why {
         }
         lastCall = entry.function
         lastLine = entry.line
-        if let word = entry.message.split(separator: " ").first(where: {
-          $0.hasPrefix("dcache_")
-        }) {
-          maintenance = String(word)
+        for case .maintenance(let routine) in entry.subjects {
+          maintenance = routine.kernelName
+          break
         }
       }
       guard matching(entry) else { continue }

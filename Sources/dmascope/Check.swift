@@ -4,7 +4,8 @@ import DMAScenario
 /// `dmascope check`: parse and check scenario files, reporting every error.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check scenario files and report every error with file:line:column and a hint.")
+    abstract: "Check scenario files and report every error with file:line:column and a hint.",
+    discussion: "The calls a scenario can make (from CallRegistry):\n\n" + CallRegistry.helpText())
 
   @ArgumentParser.Argument(help: "Scenario files to check.")
   var files: [String]

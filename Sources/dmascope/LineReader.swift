@@ -13,34 +13,22 @@ extension FileReader {
     _ path: String, maximumBytes: Int = maximumStreamBytes,
     _ body: (ArraySlice<UInt8>, Int) -> Void
   ) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw UsageError("\(path): no such file", hint: "check the path")
-    }
-    guard !isDirectory.boolValue else { throw UsageError("\(path): is a directory") }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-    guard size <= maximumBytes else {
-      throw UsageError(
-        "\(path): file is \(size) bytes; traces are limited to \(maximumBytes) bytes",
-        hint: "split the trace into smaller files")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw UsageError("\(path): cannot read the file (permissions?)")
-    }
-    defer { try? handle.close() }
+    let file = try InputFile(path)
+    defer { file.close() }
+    var total = 0
     var pending: [UInt8] = []
     var number = 0
     var skippingLongLine = false
     let longLine = 64 << 10
     while true {
-      let data: Data
-      do {
-        data = try handle.read(upToCount: chunkBytes) ?? Data()
-      } catch {
-        throw UsageError("\(path): read error: \(error)")
-      }
+      let data = try file.read(upTo: chunkBytes)
       if data.isEmpty { break }
+      total += data.count
+      guard total <= maximumBytes else {
+        throw UsageError(
+          "\(path): more than \(maximumBytes) bytes read; traces are limited to \(maximumBytes) bytes",
+          hint: "split the trace into smaller files")
+      }
       pending.append(contentsOf: data)
       var start = 0
       while let newline = pending[start...].firstIndex(of: 0x0a) {

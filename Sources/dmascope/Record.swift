@@ -56,6 +56,12 @@ struct Record: ParsableCommand {
   }
 
   func run() throws {
+    // Check the outputs before the run: a device, fifo or folder is refused, and two options
+    // naming one file would keep only the last.
+    var outputs: [(option: String, path: OutputPath)] = []
+    if let out { outputs.append(("--out", try OutputPath(out))) }
+    if let cast { outputs.append(("--cast", try OutputPath(cast))) }
+    try OutputPath.refuseShared(outputs)
     let loaded = try ScenarioLoader.loadWithSource(lesson)
     let chosenTheme = Environment.theme(named: theme)
     let model = AppModel(

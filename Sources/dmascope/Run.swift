@@ -23,9 +23,24 @@ struct Run: ParsableCommand {
   @Option(
     help: """
       With --headless: how many simulation events to step before printing (default: run to \
-      the end of the scenario, at most 10000000 events).
+      the end of the scenario, at most 10000000 events; a run that reaches that limit \
+      fails with status 3 and names the expectations it did not evaluate).
       """)
   var steps: Int?
+
+  @Option(
+    help: """
+      With --headless and no --steps: the most events to run (1 to 10000000, default \
+      10000000); a run that reaches it fails with status 3.
+      """)
+  var eventLimit: Int = RunLimitReport.eventLimit
+
+  @Option(
+    help: """
+      With --headless: the resident-memory budget in MiB (64 to 1048576, default 1024); a run \
+      that passes it stops and fails with status 3.
+      """)
+  var memoryLimit: Int = RunLimitReport.memoryLimitMegabytes
 
   @Option(help: "With --headless: the frame size as WIDTHxHEIGHT (1 to 1000 each).")
   var size: FrameSize = FrameSize(width: 100, height: 30)
@@ -69,6 +84,14 @@ struct Run: ParsableCommand {
     if let steps, steps < 0 || steps > 10_000_000 {
       throw ValidationError("--steps must be between 0 and 10000000 (got \(steps))")
     }
+    if eventLimit < 1 || eventLimit > RunLimitReport.eventLimit {
+      throw ValidationError(
+        "--event-limit must be between 1 and \(RunLimitReport.eventLimit) (got \(eventLimit))")
+    }
+    if memoryLimit < 64 || memoryLimit > 1 << 20 {
+      throw ValidationError(
+        "--memory-limit must be between 64 and 1048576 MiB (got \(memoryLimit))")
+    }
     if let theme, Theme.named(theme) == nil {
       throw ValidationError(
         "unknown theme '\(theme)'; use one of: \(Theme.all.map(\.name).joined(separator: ", "))")
@@ -87,8 +110,16 @@ struct Run: ParsableCommand {
       var printed = 0
       var findings = RunFindingCollector()
       findings.collect(from: model.machine.log)
-      for _ in 0..<(steps ?? 10_000_000) {
+      var stoppedBy: String?
+      let memoryBudget = memoryLimit << 20
+      for done in 0..<(steps ?? eventLimit) {
         if model.machine.isFinished { break }
+        // Resident memory is read every 16384 events (a /proc read), so the budget is held
+        // to within what that many events can allocate.
+        if done & 0x3fff == 0x3fff, ProcessMemory.residentBytes() > memoryBudget {
+          stoppedBy = "the memory limit (\(memoryLimit) MiB resident)"
+          break
+        }
         // Headless runs answer nothing: Esc shows each question's answer and the run goes on.
         if model.quiz != nil { _ = model.update(.key(.escape)) }
         _ = model.update(.key(.character("s")))
@@ -107,6 +138,17 @@ struct Run: ParsableCommand {
       if let junit { try FileWriter.write(runReport.junit, to: junit) }
       if strict {
         for finding in runReport.findings { Output.error(finding.text(fileName: loaded.fileName)) }
+      }
+      // Without --steps, a run that is not finished stopped at the event limit; any run may
+      // stop at the memory limit. Say which and fail, after reporting the expectations it did
+      // evaluate.
+      if stoppedBy == nil, steps == nil, !model.machine.isFinished {
+        stoppedBy = "the event limit (\(eventLimit) events)"
+      }
+      if let stoppedBy {
+        try? ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
+        try RunLimitReport(limit: stoppedBy, fileName: loaded.fileName, machine: model.machine)
+          .fail()
       }
       try ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
       if strict, !runReport.findings.isEmpty {

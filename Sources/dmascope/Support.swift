@@ -21,40 +21,24 @@ enum FileReader {
   /// The largest scenario file accepted.
   static let maximumBytes = 1 << 20
 
-  /// Reads a UTF-8 text file, with clear errors for missing, huge or binary files.
+  /// Reads a UTF-8 text file, with clear errors for missing, huge, binary or non-regular
+  /// files (a fifo or a device is refused, not read until it ends).
   static func read(_ path: String, limit: Int = maximumBytes) throws -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw UsageError("\(path): no such file", hint: "check the path, or run `dmascope lessons`")
-    }
-    guard !isDirectory.boolValue else { throw UsageError("\(path): is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw UsageError("\(path): cannot read the file (permissions?)")
-    }
-    guard data.count <= limit else {
-      throw UsageError("\(path): file is \(data.count) bytes; the limit is \(limit) bytes")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    let file = try InputFile(path, missingHint: "check the path, or run `dmascope lessons`")
+    defer { file.close() }
+    let bytes = try file.readAll(limit: limit)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw UsageError("\(path): not UTF-8 text", hint: "scenario files are plain UTF-8 text")
     }
     return text
   }
 
-  /// Reads a whole file as bytes (a `.dtb`), refusing files over `maximumBytes`.
+  /// Reads a whole regular file as bytes (a `.dtb`), refusing it once more than
+  /// `maximumBytes` have been read.
   static func readBytes(_ path: String, maximumBytes: Int) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw UsageError(
-        "\(path): no such file", hint: "check the path, or run `dmascope boot --list`")
-    }
-    guard !isDirectory.boolValue else { throw UsageError("\(path): is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw UsageError("\(path): cannot read the file (permissions?)")
-    }
-    guard data.count <= maximumBytes else {
-      throw UsageError("\(path): file is \(data.count) bytes; the limit is \(maximumBytes) bytes")
-    }
-    return [UInt8](data)
+    let file = try InputFile(path, missingHint: "check the path, or run `dmascope boot --list`")
+    defer { file.close() }
+    return try file.readAll(limit: maximumBytes)
   }
 }
 
@@ -65,33 +49,23 @@ extension BoardResolver {
   }
 }
 
-/// Writing files: complete or not at all.
+/// Writing files: complete or not at all, and only to regular files (see `OutputPath`).
 enum FileWriter {
   /// Writes text to `path` through a temporary file and a rename, so a reader (or a crash)
-  /// never sees half a file.
+  /// never sees half a file; devices, fifos, sockets and folders are refused, and a symbolic
+  /// link is written through to its target.
   static func write(_ text: String, to path: String) throws {
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw UsageError("\(path): cannot write (does the folder exist? permissions?)")
-    }
-    guard rename(temporary, path) == 0 else {
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw UsageError("\(path): cannot replace the file")
-    }
+    try OutputPath(path).write(text)
   }
 
-  /// Writes each frame's plain text as `DIR/frame-00000.txt`, creating `DIR`.
+  /// Writes each frame's plain text as `DIR/frame-00000.txt`, creating `DIR`. A folder that
+  /// holds anything but earlier frames is refused; earlier frames are removed first, and
+  /// standard error says how many.
   static func writeFrames(_ frames: [Session.Frame], to directory: String) throws {
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw UsageError("\(directory): cannot create the folder")
-    }
+    let old = try FrameFolder.prepare(directory)
+    if old > 0 { Output.error("\(directory): replaced \(old) frame file(s) of an earlier run") }
     for (index, frame) in frames.enumerated() {
-      let number = String(index)
-      let name = String(repeating: "0", count: max(0, 5 - number.count)) + number
-      try write(frame.buffer.plainText + "\n", to: "\(directory)/frame-\(name).txt")
+      try write(frame.buffer.plainText + "\n", to: "\(directory)/\(FrameFolder.name(index))")
     }
   }
 }

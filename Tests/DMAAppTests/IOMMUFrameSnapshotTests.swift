@@ -36,6 +36,7 @@ import Testing
       #expect(text.contains("\(panel.rawValue + 1) \(panel.title) "), "\(panel)")
     }
     #expect(text.contains("IO page table spi1 9100000.iommu cb0 IOVA ffffec00"))
-    #expect(text.contains("→44 pause"))
+    // Stopped at the pause on line 44, the pane marks the statement about to run, as gdb does.
+    #expect(text.contains("→45 say"))
   }
 }

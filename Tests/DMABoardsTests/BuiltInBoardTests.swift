@@ -24,7 +24,7 @@ import Testing
       let url = Self.root.appendingPathComponent("demos/boards/" + board.fileName)
       #expect(try String(contentsOf: url, encoding: .utf8) == board.source, "\(board.name)")
     }
-    #expect(BuiltInBoard.named("arm64-cma-soc") == BuiltInBoard.arm64CMASoC)
+    #expect(BuiltInBoard.named("arm64-cma-soc") == BuiltInBoard.arm64CmaSoc)
     #expect(BuiltInBoard.named("nope") == nil)
   }
 

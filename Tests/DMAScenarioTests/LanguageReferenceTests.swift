@@ -22,6 +22,25 @@ import Testing
     #expect(missing.isEmpty, "README's language reference lacks \(missing)")
   }
 
+  /// The call tables are exactly what the registry renders: a call added, removed or changed in
+  /// `CallRegistry` without README (or the other way round) fails here, and so CI.
+  @Test func callTablesAreTheRegistrys() throws {
+    let reference = try Self.reference()
+    let tables = CallRegistry.referenceMarkdown()
+    #expect(reference.contains(tables), "README's call tables differ from CallRegistry:\n\(tables)")
+  }
+
+  @Test func registryDeclaresEachCallOnce() {
+    #expect(Set(CallRegistry.names).count == CallRegistry.names.count)
+    #expect(CallRegistry.all.allSatisfy { !$0.summary.isEmpty && !$0.summary.contains("\n") })
+  }
+
+  @Test func helpListsEveryCall() {
+    let help = CallRegistry.helpText()
+    let missing = CallRegistry.all.filter { !help.contains("  \($0.signature)\n") }
+    #expect(missing.isEmpty, "\(missing.map(\.name))")
+  }
+
   @Test func everyDirectiveIsDocumented() throws {
     let reference = try Self.reference()
     let missing = KernelFunctions.directives.filter { !reference.contains("`\($0)") }

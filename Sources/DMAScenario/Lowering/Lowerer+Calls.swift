@@ -1,43 +1,70 @@
 import DMASim
 
 extension Lowerer {
-  /// Lowers one call statement, checking its arguments and recording its result's kind.
+  /// Lowers one call statement: its declaration in `CallRegistry` gives the arity, the labels,
+  /// the bounds of literal integers and the lowering function; the result's kind is recorded.
   mutating func lowerCall(
     _ assignTo: String?, _ callee: String, _ arguments: [Argument], _ range: SourceRange,
     _ statement: Statement
   ) {
-    guard let signature = KernelFunctions.calls.first(where: { $0.name == callee }) else {
+    guard let declaration = CallRegistry.declaration(named: callee) else {
       error(
         "unknown function `\(callee)`", at: range,
-        hint: NameSuggestion.nearest(to: callee, in: KernelFunctions.callNames).map {
+        hint: NameSuggestion.nearest(to: callee, in: CallRegistry.names).map {
           "did you mean `\($0)`?"
         } ?? "see `dmascope check --help` for the calls scenarios can make")
       return
     }
     let positional = arguments.filter { $0.label == nil }.map(\.value)
     let labelled = arguments.filter { $0.label != nil }
-    let allowedLabels = labels(for: callee)
+    let allowedLabels = declaration.labels
     for argument in labelled where !allowedLabels.contains(argument.label ?? "") {
       error(
         "`\(callee)` has no parameter `\(argument.label ?? "")`", at: argument.range,
         hint: allowedLabels.isEmpty
-          ? "`\(callee)` takes only positional arguments: \(callee)(\(signature.parameters))"
+          ? "`\(callee)` takes only positional arguments: \(declaration.signature)"
           : "labels it accepts: \(allowedLabels.joined(separator: ", "))")
       return
     }
-    let expected = positionalCount(for: callee)
+    let expected = declaration.positional.count
     guard positional.count == expected else {
       error(
         "`\(callee)` takes \(expected) argument\(expected == 1 ? "" : "s"), got \(positional.count)",
-        at: range, hint: "\(callee)(\(signature.parameters))")
+        at: range, hint: declaration.signature)
+      return
+    }
+    for (parameter, value) in zip(declaration.positional, positional) {
+      guard let bounds = parameter.bounds, let literal = integer(value), !bounds.contains(literal)
+      else { continue }
+      let accepted =
+        bounds.upperBound == UInt64.max
+        ? "at least \(bounds.lowerBound)" : "\(bounds.lowerBound) to \(bounds.upperBound)"
+      error(
+        "`\(parameter.name)` of `\(callee)` is \(literal); it takes \(accepted)", at: value.range,
+        hint: declaration.signature)
       return
     }
     let label = { (name: String) in labelled.first { $0.label == name }?.value }
-    let lowered =
-      Self.deviceCallees.contains(callee)
-      ? deviceOperation(callee, positional, label, assignTo: assignTo, range: range)
-      : operation(callee, positional, label)
-    guard let (operation, kind) = lowered else { return }
+    let errorsBefore = diagnostics.count
+    guard
+      let (operation, kind) = lower(
+        declaration, positional, label, assignTo: assignTo, range: range)
+    else {
+      if diagnostics.count == errorsBefore {
+        // Every failed lowering reports why; a silent one would drop the statement.
+        error(
+          "`\(callee)` could not be lowered", at: range,
+          hint: "this is a dmascope bug: its lowering gave no reason")
+      }
+      return
+    }
+    guard kind == declaration.returns else {
+      error(
+        "`\(callee)` returned \(kind?.rawValue ?? "nothing"), but its declaration says "
+          + "\(declaration.returns?.rawValue ?? "nothing")", at: range,
+        hint: "this is a dmascope bug: CallRegistry and the lowering disagree")
+      return
+    }
     if let assignTo {
       guard let kind else {
         error("`\(callee)` returns nothing to assign", at: range)
@@ -48,54 +75,23 @@ extension Lowerer {
     append(operation, result: assignTo, statement)
   }
 
-  private func positionalCount(for callee: String) -> Int {
-    switch callee {
-    case "dmaengine_slave_config", "dma_release_channel", "kfree", "virt_to_phys",
-      "dmaengine_submit", "dma_async_issue_pending", "wait_for_completion",
-      "dma_request_chan_by_mask", "dmaengine_pause", "dmaengine_resume",
-      "dmaengine_terminate_async", "dmaengine_terminate_sync", "dmaengine_synchronize",
-      "dmaengine_desc_set_reuse", "dmaengine_desc_free":
-      1
-    case "device_receive": 2
-    case "sg_init_table": 1
-    case "cma_alloc", "cma_release": 2
-    case "dma_alloc_coherent", "dma_alloc_wc", "dma_free_coherent": 4
-    case "sg_set_buf", "dma_map_sg", "dma_unmap_sg", "dma_sync_sg_for_cpu",
-      "dma_sync_sg_for_device":
-      4
-    case "dmaengine_prep_slave_sg": 5
-    case "dmaengine_prep_dma_memcpy": 5
-    case "dmaengine_prep_dma_cyclic": 6
-    case "dma_request_chan", "kmalloc", "kzalloc", "dma_mapping_error", "dmaengine_tx_status": 2
-    case "cpu_write", "cpu_read": 3
-    case "dma_map_single", "dma_unmap_single", "dma_sync_single_for_cpu",
-      "dma_sync_single_for_device":
-      4
-    case "dmaengine_prep_slave_single": 5
-    // Engine: interleaved transfers and the block and network devices.
-    case "dma_interleaved_template": 0
-    case "data_chunk": 2
-    case "dmaengine_prep_interleaved_dma", "writel", "cpu_write_le32": 3
-    case "mmc_send_cmd": 4
-    case "dma_set_mask", "dma_set_coherent_mask", "dma_set_mask_and_coherent": 2
-    case "dma_pool_create": 5
-    case "dma_pool_alloc", "dma_pool_zalloc", "dma_pool_free": 3
-    case "dma_pool_destroy": 1
-    default:
-      Self.memoryAttributeArgumentCount(callee) ?? Self.kernelMemoryArgumentCount(callee)
-        ?? Self.pageArgumentCount(callee) ?? Self.lessonCallArgumentCount(callee) ?? 0
-    }
-  }
-
-  private func labels(for callee: String) -> [String] {
-    switch callee {
-    case "dmaengine_slave_config":
-      ["dst_addr_width", "dst_maxburst", "src_addr_width", "src_maxburst", "dst_addr", "src_addr"]
-    case "cpu_write": ["repeat"]
-    case "stack_buffer": ["vmap_stack"]
-    case "dma_interleaved_template": Self.templateLabels
-    case "data_chunk": Self.chunkLabels
-    default: Self.lessonCallLabels(callee) ?? []
+  /// Runs the call's lowering function (one per `CallLowering` group, switched exhaustively).
+  private mutating func lower(
+    _ declaration: CallDeclaration, _ args: [Expression], _ label: (String) -> Expression?,
+    assignTo: String?, range: SourceRange
+  ) -> (Operation, ValueKind?)? {
+    let callee = declaration.name
+    switch declaration.lowering {
+    case .core: return operation(callee, args, label)
+    case .engine: return engineOperation(callee, args)
+    case .board: return boardOperation(callee, args)
+    case .memoryAttributes: return memoryAttributeOperation(callee, args)
+    case .kernelMemory: return kernelMemoryOperation(callee, args, label)
+    case .pages: return pageOperation(callee, args)
+    case .lessonCalls: return lessonCallOperation(callee, args, label)
+    case .dmaBuf: return dmaBufOperation(callee, args)
+    case .device:
+      return deviceOperation(callee, args, label, assignTo: assignTo, range: range)
     }
   }
 
@@ -168,18 +164,7 @@ extension Lowerer {
       return (.txStatus(channel: chan, cookie: cookie), .status)
     case "wait_for_completion":
       return variable(args[0], .cookie).map { (.waitForCompletion(cookie: $0), nil) }
-    default:
-      if Self.memoryAttributeCalls.contains(callee) {
-        return memoryAttributeOperation(callee, args)
-      }
-      if Self.kernelMemoryArgumentCount(callee) != nil {
-        return kernelMemoryOperation(callee, args, label)
-      }
-      if Self.pageArgumentCount(callee) != nil { return pageOperation(callee, args) }
-      if Self.lessonCallArgumentCount(callee) != nil {
-        return lessonCallOperation(callee, args, label)
-      }
-      return engineOperation(callee, args)
+    default: return nil
     }
   }
 
@@ -311,7 +296,7 @@ extension Lowerer {
           channel: chan, buffer: handle, bufferLength: length, periodLength: period,
           direction: direction, flags: ctrl), .descriptor
       )
-    default: return boardOperation(callee, args)
+    default: return nil
     }
   }
 

@@ -1,18 +1,6 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of a dma-buf call, nil for other names.
-  static func dmaBufArgumentCount(_ callee: String) -> Int? {
-    switch callee {
-    case "dma_buf_export", "dma_buf_vmap": 1
-    case "dma_buf_attach", "dma_buf_map_attachment", "dma_buf_detach",
-      "dma_buf_begin_cpu_access", "dma_buf_end_cpu_access":
-      2
-    case "dma_buf_unmap_attachment": 3
-    default: nil
-    }
-  }
-
   /// Lowers the dma-buf calls.
   mutating func dmaBufOperation(_ callee: String, _ args: [Expression]) -> (
     Operation, ValueKind?

@@ -1,18 +1,8 @@
 import DMASim
 
 extension Lowerer {
-  /// The labels of the template and chunk calls.
-  static let templateLabels = [
-    "src_start", "dst_start", "dir", "src_inc", "dst_inc", "src_sgl", "dst_sgl", "numf",
-    "frame_size",
-  ]
-  /// The labels of `data_chunk`.
-  static let chunkLabels = ["size", "icg", "dst_icg", "src_icg"]
-  /// The calls `deviceOperation` lowers.
-  static let deviceCallees = [
-    "dma_interleaved_template", "data_chunk", "dmaengine_prep_interleaved_dma", "mmc_send_cmd",
-    "writel", "cpu_write_le32",
-  ]
+  /// The labels of `data_chunk`, from its declaration.
+  static var chunkLabels: [String] { CallRegistry.declaration(named: "data_chunk")?.labels ?? [] }
 
   /// Lowers the interleaved-template calls, the MMC command and `writel`.
   mutating func deviceOperation(

@@ -1,15 +1,6 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of `vmalloc`, `__get_free_pages` and `stack_buffer`.
-  static func kernelMemoryArgumentCount(_ callee: String) -> Int? {
-    switch callee {
-    case "vmalloc", "stack_buffer": 1
-    case "__get_free_pages": 2
-    default: nil
-    }
-  }
-
   /// Lowers the allocations whose DMA-ability a lesson compares with kmalloc.
   mutating func kernelMemoryOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?

@@ -1,27 +1,7 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of `dmatest_run`, the page pins and the dma-buf calls.
-  static func lessonCallArgumentCount(_ callee: String) -> Int? {
-    switch callee {
-    case "dmatest_run": 0
-    case "pin_user_pages", "unpin_user_page": 1
-    default: dmaBufArgumentCount(callee)
-    }
-  }
-
-  /// dmatest's module parameters `dmatest_run` accepts (plus the injected fault).
-  static let dmatestLabels = [
-    "iterations", "test_buf_size", "max_channels", "transfer_size", "norandom", "noverify",
-    "verbose", "seed", "inject_stale_cache",
-  ]
-
-  /// The labels of the lesson-library calls.
-  static func lessonCallLabels(_ callee: String) -> [String]? {
-    callee == "dmatest_run" ? dmatestLabels : nil
-  }
-
-  /// Lowers `dmatest_run`, `pin_user_pages`, `unpin_user_page` and the dma-buf calls.
+  /// Lowers `dmatest_run`, `pin_user_pages` and `unpin_user_page`.
   mutating func lessonCallOperation(
     _ callee: String, _ args: [Expression], _ label: (String) -> Expression?
   ) -> (Operation, ValueKind?)? {
@@ -30,7 +10,6 @@ extension Lowerer {
         (.pinUserPage(page: $0, pin: callee == "pin_user_pages"), nil)
       }
     }
-    if Self.dmaBufArgumentCount(callee) != nil { return dmaBufOperation(callee, args) }
     var options = DmatestOptions()
     options.iterations = 10
     options.bufferSize = 256

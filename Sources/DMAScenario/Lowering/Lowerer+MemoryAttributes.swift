@@ -1,23 +1,6 @@
 import DMASim
 
 extension Lowerer {
-  /// The calls about memory attributes: barriers, remaps and `show_pte`.
-  static let memoryAttributeCalls: Set<String> = [
-    "wmb", "rmb", "mb", "dma_wmb", "dma_rmb", "ioremap", "ioremap_wc", "ioremap_np", "memremap",
-    "iounmap", "memunmap", "show_pte",
-  ]
-
-  /// How many positional arguments a memory-attribute call takes.
-  static func memoryAttributeArgumentCount(_ callee: String) -> Int? {
-    switch callee {
-    case "wmb", "rmb", "mb", "dma_wmb", "dma_rmb": 0
-    case "ioremap", "ioremap_wc", "ioremap_np": 2
-    case "memremap": 3
-    case "iounmap", "memunmap", "show_pte": 1
-    default: nil
-    }
-  }
-
   /// Lowers a barrier, a remap or `show_pte`.
   mutating func memoryAttributeOperation(
     _ callee: String, _ args: [Expression]

@@ -1,18 +1,6 @@
 import DMASim
 
 extension Lowerer {
-  /// The positional argument count of the `struct page` calls, `dma_map_page`,
-  /// `dma_unmap_page` and `device_release_driver`.
-  static func pageArgumentCount(_ callee: String) -> Int? {
-    switch callee {
-    case "virt_to_page", "vmalloc_to_page", "page_address", "device_release_driver": 1
-    case "alloc_pages", "__free_pages": 2
-    case "dma_unmap_page": 4
-    case "dma_map_page": 5
-    default: nil
-    }
-  }
-
   /// Lowers the page calls.
   mutating func pageOperation(_ callee: String, _ args: [Expression]) -> (Operation, ValueKind?)? {
     switch callee {

@@ -117,12 +117,27 @@ public struct CMAArea: Hashable, Sendable {
   /// area; otherwise clears the bits (rounded up to whole bits) and returns true.
   @discardableResult
   public mutating func release(pfn: UInt64, pages: UInt64) -> Bool {
-    guard pages <= count, pfn >= basePFN, pfn < basePFN + count, pfn + pages <= basePFN + count
-    else { return false }
+    releaseReportingUnallocated(pfn: pfn, pages: pages) != nil
+  }
+
+  /// `cma_release` that also says how many of the released pages were not allocated: nil
+  /// when the run is outside the area (`cma_pages_valid` fails), else that count. mm/cma.c
+  /// `cma_release` checks only the range, so a driver releasing more than `cma_alloc` gave
+  /// frees free pages: `free_contig_range` (mm/page_alloc.c) counts every page whose refcount
+  /// is not 1 and WARNs "%lu pages are still in use!". The kernel would also raise
+  /// `available_count` by `count` (and debugfs `used` would wrap); the model raises it only by
+  /// the pages that were allocated, so `used` stays within the area.
+  public mutating func releaseReportingUnallocated(pfn: UInt64, pages: UInt64) -> UInt64? {
+    guard pages <= count, pfn >= basePFN, pfn - basePFN < count, pages <= count - (pfn - basePFN)
+    else { return nil }
     let bitmapNumber = Int((pfn - basePFN) >> UInt64(orderPerBit))
-    bitmap.clear(bitmapNumber, length: pagesToBits(pages))
-    availableCount += pages
-    return true
+    let bits = min(pagesToBits(pages), bitmap.count - bitmapNumber)
+    var allocatedBits = 0
+    for index in bitmapNumber..<bitmapNumber + bits where bitmap.test(index) { allocatedBits += 1 }
+    bitmap.clear(bitmapNumber, length: bits)
+    let freed = min(pages, UInt64(allocatedBits) << UInt64(orderPerBit))
+    availableCount = min(count, availableCount + freed)
+    return pages - freed
   }
 
   /// `cma_debug_show_areas`: free extents as `pages@bit`, then the totals.

@@ -55,6 +55,7 @@ public struct EarlyBoot {
     if profile.physicalAddressBits < 64 {
       memblock.remove(base: 1 << UInt64(profile.physicalAddressBits), size: UInt64.max)
     }
+    if profile.name == BootProfile.arm64.name { clipToLinearRegion() }
     if let limit = commandLine.memoryLimit { limitMemory(limit) }
     scanReservedMemory()
     for reservation in description.memoryReservations where reservation.size != 0 {
@@ -74,6 +75,19 @@ public struct EarlyBoot {
       dmaPhysicalLimit: limit, swiotlb: swiotlb, memblock: memblock,
       controllers: description.controllers,
       consumers: description.consumers, log: log)
+  }
+
+  /// arm64_memblock_init (arch/arm64/mm/init.c): memory the linear map cannot cover (more
+  /// than `PAGE_END - PAGE_OFFSET`, 128 TiB with 48-bit VAs, above `memstart_addr`, which is
+  /// the start of DRAM rounded down to `ARM64_MEMSTART_ALIGN`, 1 GiB) is removed with a warning.
+  private mutating func clipToLinearRegion() {
+    guard let first = memblock.memory.first else { return }
+    let linearRegionSize: UInt64 = 1 << 47
+    let memstart = first.base & ~((1 << 30) - 1)
+    guard memblock.endOfDRAM - memstart > linearRegionSize else { return }
+    log.append(
+      KernelLogLine(.warning, "Memory doesn't fit in the linear mapping, VA_BITS too small"))
+    memblock.remove(base: memstart + linearRegionSize, size: UInt64.max)
   }
 
   /// Messages the early parameter handlers print, in command-line order.

@@ -28,6 +28,9 @@ public struct LogEntry: Hashable, Sendable {
   public var detail: String?
   /// Named addresses the event is about (`phys`, `dma_addr`, `line`, ...), in a fixed order.
   public var addresses: [LogAddress] = []
+  /// Typed references to what the event is about (the descriptor, the cache line, the
+  /// allocation, ...), in the order the machine attached them.
+  public var subjects: [LogSubject] = []
 
   /// Creates an entry.
   public init(
@@ -65,14 +68,39 @@ public struct LogEntry: Hashable, Sendable {
 
 /// A named address attached to a log entry.
 public struct LogAddress: Hashable, Sendable {
-  /// What the address is (`phys`, `dma_addr`, `virt`, `line`).
-  public var name: String
+  /// What an address is.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// A CPU physical address.
+    case phys
+    /// A bus address (`dma_addr_t`) a device uses.
+    case dmaAddr = "dma_addr"
+    /// A kernel virtual address.
+    case virt
+    /// A data cache line address.
+    case line
+    /// An IO virtual address behind an IOMMU.
+    case iova
+    /// The original buffer of a swiotlb bounce.
+    case orig
+    /// The swiotlb slot of a bounce.
+    case bounce
+    /// The source of a copy.
+    case from
+    /// The destination of a copy.
+    case to
+  }
+
+  /// What the address is.
+  public var kind: Kind
   /// The address.
   public var value: UInt64
 
   /// Creates a named address.
-  public init(_ name: String, _ value: UInt64) {
-    self.name = name
+  public init(_ kind: Kind, _ value: UInt64) {
+    self.kind = kind
     self.value = value
   }
+
+  /// The address's key in `--json` (`phys`, `dma_addr`, `virt`, `line`, ...).
+  public var name: String { kind.rawValue }
 }

@@ -3,7 +3,8 @@
 /// Going back to step `n` restores the newest checkpoint at or before `n` and steps forward
 /// again. Because `Machine.step()` is deterministic, the result equals the state seen going
 /// forward. When `capacity` checkpoints are held, every other one is dropped and the interval
-/// doubles, so memory stays bounded on arbitrarily long runs while step 0 is always kept.
+/// doubles, so memory stays bounded on arbitrarily long runs while step 0 is always kept; the
+/// capacity shrinks with the size of a checkpoint so history memory stays within a byte budget.
 public struct History: Sendable {
   /// Saved states, oldest first (the first is always the initial state).
   public private(set) var checkpoints: [Machine]
@@ -17,11 +18,29 @@ public struct History: Sendable {
   /// The last step the summaries cover: every step up to it went through `record` in order.
   public private(set) var summarizedThrough = 0
 
-  /// Starts a history at `initial`.
-  public init(initial: Machine, interval: Int = 64, capacity: Int = 512) {
+  /// The bytes of checkpoints a history holds at most, by default (see `checkpointBytes`).
+  public static let defaultByteBudget = 256 << 20
+
+  /// Starts a history at `initial`. At most `capacity` checkpoints are kept, and fewer when
+  /// `capacity` copies of the machine's unshared state would pass `byteBudget`: so a 16 MiB
+  /// cache keeps 16 checkpoints, not 512 (8 GiB), and older steps are rebuilt by replaying
+  /// further.
+  public init(
+    initial: Machine, interval: Int = 64, capacity: Int = 512,
+    byteBudget: Int = History.defaultByteBudget
+  ) {
     checkpoints = [initial]
     self.interval = max(1, interval)
-    self.capacity = max(2, capacity)
+    let affordable = max(1, byteBudget) / Self.checkpointBytes(initial)
+    self.capacity = max(2, min(capacity, affordable))
+  }
+
+  /// What one checkpoint costs at most beyond what it shares with the live machine: the cache's
+  /// bytes (one flat buffer, copied whole the first time the live cache changes after the
+  /// checkpoint) and its slot records, plus 64 KiB for the rest of the state.
+  public static func checkpointBytes(_ machine: Machine) -> Int {
+    let geometry = machine.cache.geometry
+    return geometry.size + geometry.sets * geometry.ways * 32 + (64 << 10)
   }
 
   /// Records a state reached going forward; keeps it if it falls on a checkpoint boundary.

@@ -11,7 +11,11 @@ extension Machine {
     let logged = cmaAreas[0].log.count
     let migrated = cmaAreas[0].migrations.count
     let pfn = cmaAreas[0].allocate(pages: count, align: align)
-    for line in cmaAreas[0].log.dropFirst(logged) { log(.kernel, "cma_alloc", line.text) }
+    let pages: [LogSubject] =
+      pfn.map { [.cmaPages(area: cmaAreas[0].name, pfn: $0, count: count)] } ?? []
+    for line in cmaAreas[0].log.dropFirst(logged) {
+      log(.kernel, "cma_alloc", line.text, subjects: pages)
+    }
     migrateMovablePages(area: 0, since: migrated)
     guard let pfn, let virtual = pageTable.linearAddress(of: PhysAddr(pfn << 12)) else {
       assign(.error(.null), to: result)
@@ -29,7 +33,7 @@ extension Machine {
       .kernel, "cma_alloc",
       "cma_alloc(\(cmaAreas[0].name), \(count) pages, align \(align)) = pfn \(Hex.prefixed(pfn)) "
         + "(\(virtual.hex)); \(cmaAreas[0].used) of \(cmaAreas[0].count) pages used",
-      addresses: [LogAddress("phys", pfn << 12)])
+      addresses: [LogAddress(.phys, pfn << 12)], subjects: [.allocation(allocation.id)] + pages)
   }
 
   /// `cma_release`: gives pages back to the area (false, and nothing done, for pages it does
@@ -47,11 +51,25 @@ extension Machine {
       return
     }
     let allocation = allocations[index]
-    let released = cmaAreas[0].release(pfn: allocation.physical.pfn, pages: count)
-    if released, count << 12 == allocation.size { allocations.remove(at: index) }
+    let unallocated = cmaAreas[0].releaseReportingUnallocated(
+      pfn: allocation.physical.pfn, pages: count)
+    let released = unallocated != nil
+    // Releasing at least the whole allocation ends it; less leaves the rest allocated.
+    if released, count >= allocation.size >> 12 { allocations.remove(at: index) }
+    if let unallocated, unallocated > 0 {
+      // mm/page_alloc.c free_contig_range: pages whose refcount is not 1 are counted.
+      log(
+        .debug, "cma_release",
+        "WARNING: free_contig_range: \(unallocated) pages are still in use! (cma_release of "
+          + "\(count) pages; cma_alloc gave \(allocation.size >> 12))")
+    }
     log(
       .kernel, "cma_release",
       "cma_release(\(cmaAreas[0].name), pfn \(Hex.prefixed(allocation.physical.pfn)), \(count)) = "
-        + "\(released)")
+        + "\(released)",
+      subjects: [
+        .allocation(allocation.id),
+        .cmaPages(area: cmaAreas[0].name, pfn: allocation.physical.pfn, count: count),
+      ])
   }
 }

@@ -114,7 +114,8 @@ extension Machine {
     log(
       .hardware, operation.instruction(board.architecture),
       "\(lines) lines from \(address.hex): \(cached) cached, \(written) written back",
-      addresses: [LogAddress("line", address.rawValue)])
+      addresses: [LogAddress(.line, address.rawValue)],
+      subjects: [.cacheLines(first: address, count: lines)])
   }
 
   /// One cache maintenance micro-operation.
@@ -130,7 +131,7 @@ extension Machine {
     guard let slot = result.slot else {
       log(
         .hardware, operation.instruction(board.architecture),
-        "line \(line.hex): not cached, nothing to do")
+        "line \(line.hex): not cached, nothing to do", subjects: [.cacheLine(line)])
       return
     }
     lastTouch.cacheSlots.append(slot)
@@ -144,7 +145,7 @@ extension Machine {
     log(
       .hardware, operation.instruction(board.architecture),
       "line \(line.hex) [set \(slot.set) way \(slot.way)]: \(what)",
-      addresses: [LogAddress("line", line.rawValue)])
+      addresses: [LogAddress(.line, line.rawValue)], subjects: [.cacheLine(line)])
   }
 
   private mutating func logAccess(
@@ -157,11 +158,13 @@ extension Machine {
       return
     }
     lastTouch.cacheSlots.append(slot)
+    var subjects: [LogSubject] = []
     var message = "\(verb) \(count) bytes at \(physical.hex): "
     message += access.hit ? "hit" : "miss, line filled from RAM"
     message += " [set \(slot.set) way \(slot.way)]"
     if let evicted = access.evicted {
       lastTouch.evictions.append(evicted.lineAddress)
+      subjects.append(.cacheLine(evicted.lineAddress))
       message +=
         evicted.wasDirty
         ? "; evicted dirty line \(evicted.lineAddress.hex) (written back)"
@@ -172,7 +175,7 @@ extension Machine {
     }
     log(
       .hardware, verb == "store" ? "str" : "ldr", message,
-      addresses: [LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.phys, physical.rawValue)], subjects: subjects)
   }
 
   /// Resolves a pointer operand plus offset and walks the page tables for it.

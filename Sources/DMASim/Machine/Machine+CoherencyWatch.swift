@@ -31,7 +31,7 @@ extension Machine {
         + "clean before the device writes (dma_map_single and dma_sync_single_for_device clean "
         + "it), and the CPU must not write to a buffer the device owns, nor to anything sharing "
         + "its cache lines.",
-      addresses: [LogAddress("line", line.rawValue)])
+      addresses: [LogAddress(.line, line.rawValue)])
   }
 
   /// A CPU load micro-operation hit or filled the line: a hit on a watched line returning bytes
@@ -56,7 +56,7 @@ extension Machine {
         + "before the transfer keeps the old bytes. Invalidate before the CPU reads: "
         + "dma_sync_single_for_cpu or dma_unmap_single with DMA_FROM_DEVICE or "
         + "DMA_BIDIRECTIONAL.",
-      addresses: [LogAddress("phys", physical.rawValue), LogAddress("line", line.rawValue)])
+      addresses: [LogAddress(.phys, physical.rawValue), LogAddress(.line, line.rawValue)])
   }
 
   /// A streaming mapping the device may write whose first or last cache line also holds other
@@ -110,7 +110,7 @@ extension Machine {
         + "written back during the transfer overwrites what the device wrote. Buffers for DMA "
         + "must own their cache lines: arm64 makes ARCH_DMA_MINALIGN 128 bytes and bounces "
         + "small kmalloc buffers through swiotlb when it can.",
-      addresses: [LogAddress("line", shared.line)])
+      addresses: [LogAddress(.line, shared.line)])
   }
 }
 

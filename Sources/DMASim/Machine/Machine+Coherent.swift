@@ -44,11 +44,14 @@ extension Machine {
       handle = iova
     }
     var virtual = linear
+    let subjects: [LogSubject] =
+      [.allocation(nextID)]
+      + (area.map { [.cmaPages(area: $0, pfn: physical.pfn, count: pageCount)] } ?? [])
     if spec.coherent {
       log(
         .kernel, function,
         "\(function)(\(spec.kernelName), \(size)): \(pageCount) page(s) from \(source); the device "
-          + "is dma-coherent, so the CPU keeps the cacheable linear address")
+          + "is dma-coherent, so the CPU keeps the cacheable linear address", subjects: subjects)
     } else {
       virtual = VirtAddr(nextVmalloc)
       nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
@@ -62,7 +65,7 @@ extension Machine {
           + "arch_dma_prep_coherent cleans the linear alias \(linear.hex), then "
           + "dma_common_contiguous_remap maps \(virtual.hex) as MT_NORMAL_NC with 4K pages",
         detail: "The same physical pages now have two CPU mappings: the cacheable linear alias "
-          + "and the non-cacheable remap. Only the remap may be used.")
+          + "and the non-cacheable remap. Only the remap may be used.", subjects: subjects)
       if board.architecture == .arm32 {
         arm32FlushForCoherent(physical, bytes)
       } else {
@@ -112,9 +115,9 @@ extension Machine {
       "= \(allocation.virtualAddress.hex), \(handleName) = \(Hex.prefixed(handle.rawValue)) "
         + "(memset to zero through that mapping)",
       addresses: [
-        LogAddress("virt", allocation.virtualAddress.rawValue),
-        LogAddress("dma_addr", handle.rawValue),
-      ])
+        LogAddress(.virt, allocation.virtualAddress.rawValue),
+        LogAddress(.dmaAddr, handle.rawValue),
+      ], subjects: [.allocation(allocation.id)])
   }
 
   /// `dma_free_coherent`: dma-debug's check, `vunmap` of the remap, pages back to their pool.
@@ -161,10 +164,17 @@ extension Machine {
       let area = cmaAreas.firstIndex(where: { $0.name == name }),
       cmaAreas[area].release(pfn: allocation.physical.pfn, pages: pageCount)
     {
-      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(name)")
+      log(
+        .kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(name)",
+        subjects: [
+          .allocation(allocation.id),
+          .cmaPages(area: name, pfn: allocation.physical.pfn, count: pageCount),
+        ])
     } else {
       freePages(allocation.physical, count: pageCount)
-      log(.kernel, "dma_free_coherent", "\(pageCount) page(s) back to the page allocator")
+      log(
+        .kernel, "dma_free_coherent", "\(pageCount) page(s) back to the page allocator",
+        subjects: [.allocation(allocation.id)])
     }
   }
 }

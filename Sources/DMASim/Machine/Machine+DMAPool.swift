@@ -187,7 +187,7 @@ extension Machine {
       "\(function)(\(pool.name)) = \(virtual.hex), \(handleName) = \(Hex.prefixed(block)) "
         + "(block at offset \(offset) of its chunk; \(pool.active) of \(pool.totalBlocks) "
         + "blocks in use)" + (zero ? ", zeroed" : ""),
-      addresses: [LogAddress("virt", virtual.rawValue), LogAddress("dma_addr", block)])
+      addresses: [LogAddress(.virt, virtual.rawValue), LogAddress(.dmaAddr, block)])
   }
 
   /// Writes zeros through a CPU mapping: the cache for a cacheable one; for a bufferable

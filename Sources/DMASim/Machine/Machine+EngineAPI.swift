@@ -1,4 +1,31 @@
 extension Machine {
+  /// The virtual channel an id names, nil when the board has no such channel.
+  public func virtualChannel(_ id: ChannelID) -> VirtualChannel? {
+    guard controllers.indices.contains(id.controller),
+      controllers[id.controller].virtualChannels.indices.contains(id.channel)
+    else { return nil }
+    return controllers[id.controller].virtualChannels[id.channel]
+  }
+
+  /// The live descriptor a reference names, nil once it is freed.
+  public func descriptor(_ reference: DescriptorRef) -> Descriptor? {
+    virtualChannel(reference.channel)?.descriptors[reference.id]
+  }
+
+  /// Every live descriptor, by controller, channel and id.
+  public var descriptorReferences: [DescriptorRef] {
+    var found: [DescriptorRef] = []
+    for (controllerIndex, controller) in controllers.enumerated() {
+      for (channelIndex, channel) in controller.virtualChannels.enumerated() {
+        let id = ChannelID(controller: controllerIndex, channel: channelIndex)
+        for descriptor in channel.descriptors.keys.sorted() {
+          found.append(DescriptorRef(channel: id, id: descriptor))
+        }
+      }
+    }
+    return found
+  }
+
   /// Dispatches the dmaengine client calls and the waiting directives.
   mutating func executeEngineCall(_ action: Action) {
     switch action.operation {
@@ -156,7 +183,8 @@ extension Machine {
     log(
       .kernel, function,
       "\(vchan.name): \(length) bytes \(direction.text) from \(address.hex), "
-        + "flags \(flags.kernelText) → vchan_tx_prep: txd \(descriptor.label) on desc_allocated")
+        + "flags \(flags.kernelText) → vchan_tx_prep: txd \(descriptor.label) on desc_allocated",
+      subjects: txdSubjects(controller, channel, [descriptor.id]))
   }
 
   /// The controller and virtual-channel indices an operand names.

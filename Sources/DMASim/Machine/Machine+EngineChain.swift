@@ -12,7 +12,8 @@ extension Machine {
         "\(name): next LLI pointer is 0 with \(descriptor.residue) bytes of txd \(descriptor.label) "
           + "never moved: the hardware thinks the transfer is done",
         detail: "The channel moves what the LLIs in memory say, not what the driver meant. An "
-          + "LLI the device read before the CPU's stores reached RAM ends the chain early.")
+          + "LLI the device read before the CPU's stores reached RAM ends the chain early.",
+        subjects: pchanSubjects(controller, pchan, [descriptor.id]))
       finishDescriptor(controller, physical, &pchan, descriptor)
       return
     }
@@ -32,7 +33,8 @@ extension Machine {
       .hardware, "lli fetch",
       "\(name): LLI \(pchan.lliFetches) of txd \(descriptor.label) read from "
         + "\(Hex.prefixed(address)) in 4 beats: \(item.text) (\(item.length) bytes)",
-      addresses: [LogAddress("dma_addr", address), LogAddress("phys", physicalAddress)])
+      addresses: [LogAddress(.dmaAddr, address), LogAddress(.phys, physicalAddress)],
+      subjects: pchanSubjects(controller, pchan, [descriptor.id]))
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
   }
 
@@ -55,7 +57,8 @@ extension Machine {
         log(
           .hardware, "fence",
           "\(name): txd \(descriptor.label) has DMA_PREP_FENCE: the channel waits for its "
-            + "\(pending) posted write(s) to land before following the link")
+            + "\(pending) posted write(s) to land before following the link",
+          subjects: pchanSubjects(controller, pchan, [descriptor.id]))
         return
       }
       chainNext(controller, physical, &pchan)
@@ -67,7 +70,8 @@ extension Machine {
       log(
         .hardware, "drain",
         "\(name): last beat of txd \(descriptor.label) issued; the completion interrupt waits "
-          + "for \(pending) posted write(s) to land")
+          + "for \(pending) posted write(s) to land",
+        subjects: pchanSubjects(controller, pchan, [descriptor.id]))
       return
     }
     pchan.state = .interruptPending
@@ -86,11 +90,8 @@ extension Machine {
       let next = vchan.issued.first
     else { return }
     let fenced = vchan.descriptors[id]?.flags.contains(.prepFence) == true
-    vchan.completedCookie = cookie
-    vchan.descriptors[id]?.cookie = 0
-    vchan.completed.append(id)
-    vchan.issued.removeFirst()
-    vchan.active = next
+    vchan.cookieComplete(id)
+    vchan.startNext(on: physical)
     controllers[controller].virtualChannels[channel] = vchan
     pchan.lli = nil
     pchan.lliMoved = 0
@@ -106,8 +107,18 @@ extension Machine {
           ? " now that every write of d\(id) has landed (DMA_PREP_FENCE)"
           : (pchan.postedWrites.isEmpty
             ? ""
-            : " while \(pchan.postedWrites.count) write(s) of d\(id) are still on their way")))
+            : " while \(pchan.postedWrites.count) write(s) of d\(id) are still on their way")),
+      subjects: txdSubjects(controller, channel, [id, next]) + [
+        .cookie(ChannelID(controller: controller, channel: channel), cookie)
+      ])
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
+  }
+
+  /// The subjects of an event on a physical channel: its virtual channel and descriptors.
+  private func pchanSubjects(_ controller: Int, _ pchan: PhysicalChannel, _ ids: [Int])
+    -> [LogSubject]
+  {
+    pchan.virtualChannel.map { txdSubjects(controller, $0, ids) } ?? []
   }
 
   /// Posted writes whose time has come land in RAM; a channel that waited for them goes on.
@@ -127,7 +138,7 @@ extension Machine {
       .hardware, "write lands",
       "\(controllers[controller].name) ch\(physical): \(due.reduce(0) { $0 + $1.bytes.count }) "
         + "bytes reach RAM at \(first.hex) (\(pchan.postedWrites.count) write(s) still posted)",
-      addresses: [LogAddress("phys", first.rawValue)])
+      addresses: [LogAddress(.phys, first.rawValue)])
     if pchan.postedWrites.isEmpty, let drain = pchan.draining {
       pchan.draining = nil
       switch drain {

@@ -58,10 +58,9 @@ extension Machine {
     guard let (controller, channel) = channelIndex(operand, function) else { return }
     var vchan = controllers[controller].virtualChannels[channel]
     var notes: [String] = []
-    if let id = vchan.active {
-      vchan.active = nil
-      vchan.terminated.append(id)
-      if vchan.cyclic == id { vchan.cyclic = nil }
+    var touched = vchan.active.map { [$0] } ?? []
+    touched += vchan.submitted + vchan.issued + vchan.completed
+    if let id = vchan.terminateActive() {
       notes.append("vchan_terminate_vdesc: txd d\(id) → desc_terminated")
     }
     if let physical = vchan.physicalChannel {
@@ -83,7 +82,8 @@ extension Machine {
     controllers[controller].waiting.removeAll { $0 == channel }
     log(
       .kernel, function,
-      "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")))
+      "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")),
+      subjects: txdSubjects(controller, channel, touched))
     if synchronous { synchronize(controller, channel, function: function) }
     arbitrate(controller)
   }
@@ -102,12 +102,14 @@ extension Machine {
     }
     var vchan = controllers[controller].virtualChannels[channel]
     var notes: [String] = []
+    let touched = vchan.terminated
     for id in vchan.terminated { recycle(&vchan, id, notes: &notes, controller: controller) }
     controllers[controller].virtualChannels[channel] = vchan
     log(
       .kernel, function,
       "vchan_synchronize(\(vchan.name)): tasklet_kill; "
-        + (notes.isEmpty ? "desc_terminated empty" : notes.joined(separator: "; ")))
+        + (notes.isEmpty ? "desc_terminated empty" : notes.joined(separator: "; ")),
+      subjects: txdSubjects(controller, channel, touched))
   }
 
   /// `dmaengine_desc_set_reuse`: needs the controller's `descriptor_reuse` capability.
@@ -120,12 +122,15 @@ extension Machine {
       assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
       log(
         .kernel, "dmaengine_desc_set_reuse",
-        "txd d\(id): controller has no descriptor_reuse = -EPERM")
+        "txd d\(id): controller has no descriptor_reuse = -EPERM",
+        subjects: txdSubjects(controller, channel, [id]))
       return
     }
     controllers[controller].virtualChannels[channel].descriptors[id]?.flags.insert(.ctrlReuse)
     assign(.integer(0), to: result)
-    log(.kernel, "dmaengine_desc_set_reuse", "txd d\(id): DMA_CTRL_REUSE set = 0")
+    log(
+      .kernel, "dmaengine_desc_set_reuse", "txd d\(id): DMA_CTRL_REUSE set = 0",
+      subjects: txdSubjects(controller, channel, [id]))
   }
 
   /// `dmaengine_desc_free`: frees a reusable descriptor (`-EPERM` for any other).
@@ -134,17 +139,19 @@ extension Machine {
       return
     }
     var vchan = controllers[controller].virtualChannels[channel]
-    guard vchan.descriptors[id]?.flags.contains(.ctrlReuse) == true else {
+    guard let freed = vchan.freeReusable(id) else {
       assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
-      log(.kernel, "dmaengine_desc_free", "txd d\(id): not reusable = -EPERM")
+      log(
+        .kernel, "dmaengine_desc_free", "txd d\(id): not reusable = -EPERM",
+        subjects: txdSubjects(controller, channel, [id]))
       return
     }
-    vchan.unlink(id)
-    if let descriptor = vchan.descriptors[id] { freeLLIs(descriptor, controller) }
-    vchan.descriptors[id] = nil
+    freeLLIs(freed, controller)
     controllers[controller].virtualChannels[channel] = vchan
     assign(.integer(0), to: result)
-    log(.kernel, "dmaengine_desc_free", "vchan \(vchan.name): txd d\(id): freeing = 0")
+    log(
+      .kernel, "dmaengine_desc_free", "vchan \(vchan.name): txd d\(id): freeing = 0",
+      subjects: txdSubjects(controller, channel, [id]))
   }
 
   /// Bytes arrive on a peripheral's receive wire, one word every few ticks.
@@ -173,7 +180,9 @@ extension Machine {
     guard case .descriptor(let controller, let channel, let id) = value,
       controllers[controller].virtualChannels[channel].descriptors[id] != nil
     else {
-      log(.debug, function, "\(operand.text) is \(value.text), not a live descriptor")
+      log(
+        .debug, function, "\(operand.text) is \(value.text), not a live descriptor",
+        subjects: value.subjects)
       return nil
     }
     return (controller, channel, id)

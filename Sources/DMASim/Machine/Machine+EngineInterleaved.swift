@@ -79,6 +79,7 @@ extension Machine {
       .kernel, function,
       "\(vchan.name): \(template.numf) frame(s) × \(template.frameSize) chunk(s) = \(pieces) "
         + "piece(s), \(template.length) bytes \(template.direction.text), flags "
-        + "\(flags.kernelText) → txd d\(descriptor.id) on desc_allocated")
+        + "\(flags.kernelText) → txd d\(descriptor.id) on desc_allocated",
+      subjects: txdSubjects(controller, channel, [descriptor.id]))
   }
 }

@@ -3,7 +3,9 @@ extension Machine {
   /// driver's `dma_pool` and written by the CPU through its mapping of the pool (so the cache
   /// and memory-attribute rules apply to them like to any other store). Returns false (and the
   /// prep returns NULL) when the pool cannot grow or a segment is too long for one item.
-  mutating func writeLLIs(_ descriptor: inout Descriptor, _ controller: Int) -> Bool {
+  mutating func writeLLIs(
+    _ descriptor: inout Descriptor, _ controller: Int, _ channel: Int
+  ) -> Bool {
     guard controllers[controller].capabilities.hardwareLLI, !descriptor.kind.isCyclic else {
       return true
     }
@@ -47,7 +49,8 @@ extension Machine {
     log(
       .kernel, "dma_pool_alloc",
       "\(name): txd \(descriptor.label) needs \(pairs.count) LLI(s) from its dma_pool; the CPU "
-        + "writes them through \(blocks[0].2.kernelName): " + words.joined(separator: "; ") + more)
+        + "writes them through \(blocks[0].2.kernelName): " + words.joined(separator: "; ") + more,
+      subjects: txdSubjects(controller, channel, [descriptor.id]))
     return true
   }
 

@@ -27,7 +27,8 @@ extension Machine {
     log(
       .kernel, function,
       "\(controllers[controller].virtualChannels[channel].name): \(length) bytes \(from.hex) → "
-        + "\(to.hex), flags \(flags.kernelText) → txd d\(descriptor.id) on desc_allocated")
+        + "\(to.hex), flags \(flags.kernelText) → txd d\(descriptor.id) on desc_allocated",
+      subjects: txdSubjects(controller, channel, [descriptor.id]))
   }
 
   /// `dmaengine_prep_dma_cyclic`: a ring of periods, a callback per period, never completing.
@@ -67,7 +68,8 @@ extension Machine {
     log(
       .kernel, function,
       "\(vchan.name): cyclic \(length) bytes in periods of \(periodLength) \(direction.text) from "
-        + "\(address.hex) → txd d\(descriptor.id) on desc_allocated")
+        + "\(address.hex) → txd d\(descriptor.id) on desc_allocated",
+      subjects: txdSubjects(controller, channel, [descriptor.id]))
   }
 
   /// A fresh descriptor (`vchan_tx_prep` is `queue`): the next id, no cookie yet.
@@ -97,12 +99,11 @@ extension Machine {
     _ prepared: Descriptor, _ controller: Int, _ channel: Int, result: String?
   ) {
     var descriptor = prepared
-    guard writeLLIs(&descriptor, controller) else {
+    guard writeLLIs(&descriptor, controller, channel) else {
       assign(.error(.null), to: result)
       return
     }
-    controllers[controller].virtualChannels[channel].descriptors[descriptor.id] = descriptor
-    controllers[controller].virtualChannels[channel].allocated.append(descriptor.id)
+    controllers[controller].virtualChannels[channel].txPrep(descriptor)
     lastTouch.descriptors.append(descriptor.id)
     assign(.descriptor(controller: controller, channel: channel, id: descriptor.id), to: result)
   }

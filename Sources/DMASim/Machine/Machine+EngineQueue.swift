@@ -8,16 +8,12 @@ extension Machine {
       log(
         .debug, "dmaengine_submit",
         "dmaengine_submit(\(value.text)): not a live descriptor (NULL from prep, or already freed)",
-        detail: "A descriptor is freed after its callback unless DMA_CTRL_REUSE is set.")
+        detail: "A descriptor is freed after its callback unless DMA_CTRL_REUSE is set.",
+        subjects: value.subjects)
       return
     }
     var vchan = controllers[controller].virtualChannels[channel]
-    let cookie = Cookie.next(after: vchan.cookie)
-    vchan.cookie = cookie
-    vchan.descriptors[id]?.cookie = cookie
-    vchan.descriptors[id]?.assignedCookie = cookie
-    vchan.unlink(id)
-    vchan.submitted.append(id)
+    let cookie = vchan.txSubmit(id) ?? 0
     controllers[controller].virtualChannels[channel] = vchan
     lastTouch.descriptors.append(id)
     assign(.cookie(cookie), to: result)
@@ -25,7 +21,10 @@ extension Machine {
     log(
       .kernel, "dmaengine_submit",
       "vchan \(vchan.name): txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: submitted "
-        + "(dma_cookie_assign → cookie \(cookie)) → desc_submitted")
+        + "(dma_cookie_assign → cookie \(cookie)) → desc_submitted",
+      subjects: txdSubjects(controller, channel, [id]) + [
+        .cookie(ChannelID(controller: controller, channel: channel), cookie)
+      ])
   }
 
   /// `dma_async_issue_pending` → `vchan_issue_pending`, then start the hardware if it is idle.
@@ -34,15 +33,13 @@ extension Machine {
       return
     }
     var vchan = controllers[controller].virtualChannels[channel]
-    let moved = vchan.submitted
-    vchan.issued += moved
-    vchan.submitted = []
+    let moved = vchan.issuePending()
     controllers[controller].virtualChannels[channel] = vchan
     lastTouch.descriptors += moved
     log(
       .kernel, "dma_async_issue_pending",
       "vchan_issue_pending(\(vchan.name)): \(moved.count) descriptor(s) desc_submitted → "
-        + "desc_issued")
+        + "desc_issued", subjects: txdSubjects(controller, channel, moved))
     // The driver then starts the hardware if it is idle (the next CPU step of this call):
     // the channel joins the arbiter's queue and a free physical channel takes it.
     if vchan.active == nil, !vchan.issued.isEmpty,
@@ -67,16 +64,16 @@ extension Machine {
     }
     for channel in controllers[controller].waiting {
       let name = controllers[controller].virtualChannels[channel].name
-      log(.hardware, "arbiter", "\(name): every physical channel is busy, waits its turn")
+      log(
+        .hardware, "arbiter", "\(name): every physical channel is busy, waits its turn",
+        subjects: txdSubjects(controller, channel, []))
     }
   }
 
   /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
   private mutating func start(_ controller: Int, _ channel: Int, _ head: Int, on physical: Int) {
     var vchan = controllers[controller].virtualChannels[channel]
-    vchan.issued.removeFirst()
-    vchan.active = head
-    vchan.physicalChannel = physical
+    vchan.startNext(on: physical)
     controllers[controller].virtualChannels[channel] = vchan
     controllers[controller].physicalChannels[physical].virtualChannel = channel
     controllers[controller].physicalChannels[physical].state = .busy
@@ -87,7 +84,8 @@ extension Machine {
     log(
       .hardware, "start",
       "\(controllers[controller].name): \(vchan.name) txd d\(head) programmed on physical "
-        + "channel \(physical) (list_del from desc_issued → active)")
+        + "channel \(physical) (list_del from desc_issued → active)",
+      subjects: txdSubjects(controller, channel, [head]))
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
   }
 

@@ -209,7 +209,7 @@ extension Machine {
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
     if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
     let physical = (source ?? target)?.pieces?.first?.physical.rawValue ?? bus &+ busOffset
-    return (text, [LogAddress("dma_addr", bus), LogAddress("phys", physical)])
+    return (text, [LogAddress(.dmaAddr, bus), LogAddress(.phys, physical)])
   }
 
   /// A memory-side write from a channel over translated pieces: straight to RAM, or posted

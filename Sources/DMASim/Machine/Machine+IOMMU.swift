@@ -73,7 +73,7 @@ extension Machine {
         : "alloc_iova(\(sizeText), limit pfn \(Hex.prefixed(limit >> 12)), size_aligned): "
           + "top-down below the limit, aligned to \(rounded) page(s) → pfn \(Hex.prefixed(pfn)), "
           + "IOVA \(Hex.prefixed(iova))-\(Hex.prefixed(iova + rounded * 4096 - 1))",
-      addresses: [LogAddress("iova", iova)])
+      addresses: [LogAddress(.iova, iova)])
     return iova
   }
 
@@ -125,7 +125,7 @@ extension Machine {
           + "level-3 PTE(s)" + (prot.contains(.write) ? " read/write" : " read-only")
           + (newTables > 0 ? ", \(newTables) new table page(s)" : ""),
         addresses: [
-          LogAddress("iova", at - piece.size), LogAddress("phys", piece.physical.rawValue),
+          LogAddress(.iova, at - piece.size), LogAddress(.phys, piece.physical.rawValue),
         ]
       )
     }
@@ -136,11 +136,27 @@ extension Machine {
     return true
   }
 
+  /// One past the last IOVA an ARM LPAE stage-1 table with 4 KiB pages translates (48 bits).
+  static let iovaSpaceEnd: UInt64 = 1 << 48
+
   /// `__iommu_dma_unmap` in strict mode: `iommu_unmap_fast` clears the PTEs, `iommu_iotlb_sync`
   /// invalidates the IOTLB by VA and syncs, then `free_iova_fast` returns the IOVA range.
   mutating func iommuUnmap(_ context: IOMMUContext, iova: UInt64, size: UInt64) {
     let start = iova & ~0xfff
-    let length = (iova + size + 0xfff) & ~0xfff - start
+    // A handle the domain never gave out (DMA_MAPPING_ERROR, another device's address) can
+    // reach past the 48-bit IOVA space: arm_lpae_unmap_pages (io-pgtable-arm.c) then
+    // WARN_ON(iaext)s and unmaps nothing, and __iommu_dma_unmap WARNs that 0 != size.
+    let (end, overflow) = iova.addingReportingOverflow(size)
+    guard !overflow, end <= Self.iovaSpaceEnd else {
+      log(
+        .debug, "iommu_unmap",
+        "WARNING: arm_lpae_unmap_pages: iova \(Hex.prefixed(start)) + \(size) is outside the "
+          + "48-bit input address space (WARN_ON(iaext)): 0 bytes unmapped, WARN_ON(unmapped "
+          + "!= size) in __iommu_dma_unmap",
+        addresses: [LogAddress(.iova, start)])
+      return
+    }
+    let length = ((end + 0xfff) & ~0xfff) - start
     var domain = iommus[context.iommu].domains[context.domain]
     var unmapped: UInt64 = 0
     if var table = domain.pageTable {
@@ -156,7 +172,7 @@ extension Machine {
       .kernel, "iommu_unmap",
       "iommu_unmap(\(deviceName(domain.device)), iova \(Hex.prefixed(start)), \(length)) = "
         + "\(unmapped)" + (unmapped == length ? "" : " (WARN: expected \(length))"),
-      addresses: [LogAddress("iova", start)])
+      addresses: [LogAddress(.iova, start)])
     let dropped = iommus[context.iommu].iotlb.invalidate(
       contextBank: domain.contextBank, iova: start, size: length)
     log(

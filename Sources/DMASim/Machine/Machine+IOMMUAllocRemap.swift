@@ -73,7 +73,8 @@ extension Machine {
       log(
         .kernel, "arch_dma_prep_coherent",
         "arch_dma_prep_coherent on \(runs.count) run(s): dcache_clean_poc of the linear "
-          + "alias, so no dirty zero line can later be evicted over the device's data")
+          + "alias, so no dirty zero line can later be evicted over the device's data",
+        subjects: [.maintenance(.cleanPoC)])
       for run in runs { queueMaintenance(.clean, run.physical, run.size) }
     }
     guard iommuMap(context, iova: iova, pieces: runs, prot: prot) else {
@@ -103,7 +104,7 @@ extension Machine {
       detail: "The device sees one contiguous IOVA range, the CPU one contiguous virtual range; "
         + "physically the pages may lie anywhere. The linear map still aliases each page "
         + "cacheably.",
-      addresses: [LogAddress("virt", virtual.rawValue), LogAddress("iova", iova)])
+      addresses: [LogAddress(.virt, virtual.rawValue), LogAddress(.iova, iova)])
     let allocation = Allocation(
       id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
       virtualAddress: virtual, physical: gathered[0], size: size, reservedSize: bytes,
@@ -131,8 +132,8 @@ extension Machine {
       "= \(allocation.virtualAddress.hex), \(handleName) = \(Hex.prefixed(handle.rawValue)) "
         + "(IOVA; the pages were zeroed when allocated)",
       addresses: [
-        LogAddress("virt", allocation.virtualAddress.rawValue),
-        LogAddress("dma_addr", handle.rawValue),
+        LogAddress(.virt, allocation.virtualAddress.rawValue),
+        LogAddress(.dmaAddr, handle.rawValue),
       ])
   }
 

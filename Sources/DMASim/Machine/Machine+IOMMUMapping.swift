@@ -35,7 +35,7 @@ extension Machine {
         .kernel, "arch_sync_dma_for_device",
         "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
           + "dcache_clean_poc — the IOMMU translates addresses, it does not make the device "
-          + "coherent")
+          + "coherent", subjects: [.maintenance(.cleanPoC)])
       queueMaintenance(.clean, physical, size)
     }
     cpu.pending.append(.iommu(.mapSingle(context, mapping, result)))
@@ -108,7 +108,7 @@ extension Machine {
     log(
       .kernel, "iommu_dma_unmap_page",
       "iommu_dma_unmap_page(\(spec.kernelName), IOVA \(handle.hex)) → phys \(physical.hex)",
-      addresses: [LogAddress("iova", handle.rawValue), LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.iova, handle.rawValue), LogAddress(.phys, physical.rawValue)])
     if !spec.coherent { syncForCPU(physical, size, direction) }
     cpu.pending.append(.iommu(.unmapSingle(context, handle, size)))
   }

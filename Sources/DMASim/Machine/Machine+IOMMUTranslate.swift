@@ -47,7 +47,7 @@ extension Machine {
         .hardware, "iotlb",
         "\(smmu): IOTLB hit cb\(domain.contextBank) IOVA \(Hex.prefixed(iova)) → "
           + "\(physical.hex) (\(access))",
-        addresses: [LogAddress("iova", iova), LogAddress("phys", physical.rawValue)])
+        addresses: [LogAddress(.iova, iova), LogAddress(.phys, physical.rawValue)])
       return physical
     }
     let walk =
@@ -68,7 +68,7 @@ extension Machine {
       .hardware, "iotlb",
       "\(smmu): IOTLB miss cb\(domain.contextBank) IOVA \(Hex.prefixed(iova)) → table walk "
         + descriptors.joined(separator: ", ") + " → \(physical.hex) (\(access)), cached",
-      addresses: [LogAddress("iova", iova), LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.iova, iova), LogAddress(.phys, physical.rawValue)])
     iommus[context.iommu].iotlb.fill(
       contextBank: domain.contextBank, iova: iova, physicalPage: page, writable: walk.writable,
       descriptor: descriptor)
@@ -104,7 +104,7 @@ extension Machine {
         prefix + "event: " + (permission ? "F_PERMISSION" : "F_TRANSLATION")
           + " client: \(deviceName(domain.device)) sid: \(Self.alternateHex(domain.streamID)) "
           + "ssid: 0 iova: \(Self.alternateHex(iova)) ipa: 0",
-        detail: detail, addresses: [LogAddress("iova", iova)])
+        detail: detail, addresses: [LogAddress(.iova, iova)])
       log(
         .debug, "arm_smmu_evtq_thread",
         prefix + "unpriv data \(write ? "write" : "read") s1 \"input address caused fault\" stag: 0"
@@ -119,7 +119,7 @@ extension Machine {
       prefix + "Unhandled context fault: fsr=\(Hex.prefixed(fsr)), "
         + "iova=0x\(Hex.format(iova, digits: 8)), fsynr=\(Hex.prefixed(fsynr)), "
         + "cbfrsynra=\(Hex.prefixed(UInt64(domain.streamID))), cb=\(domain.contextBank)",
-      detail: detail, addresses: [LogAddress("iova", iova)])
+      detail: detail, addresses: [LogAddress(.iova, iova)])
   }
 
   /// `%#x`: 0x and lowercase hex, but a bare `0` for zero.

@@ -101,7 +101,8 @@ extension Machine {
     log(
       .hardware, "irq",
       "\(controllers[controller].name): period \(period) of txd d\(id) done → vchan_cyclic_callback"
-        + (collapsed ? " (a callback is already pending: this period shares it)" : ""))
+        + (collapsed ? " (a callback is already pending: this period shares it)" : ""),
+      subjects: txdSubjects(controller, channel, [id]))
     if schedule {
       agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
     }
@@ -122,10 +123,7 @@ extension Machine {
       reprogramSegment(controller, physical, descriptor)
       return
     }
-    vchan.active = nil
-    vchan.completedCookie = cookie
-    vchan.descriptors[id]?.cookie = 0
-    vchan.completed.append(id)
+    vchan.cookieComplete(id)
     let schedule = !vchan.taskletScheduled
     vchan.taskletScheduled = true
     vchan.physicalChannel = nil
@@ -138,7 +136,10 @@ extension Machine {
       .hardware, "irq",
       "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
         + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
-        + "completed_cookie = \(cookie), tasklet scheduled")
+        + "completed_cookie = \(cookie), tasklet scheduled",
+      subjects: txdSubjects(controller, channel, [id]) + [
+        .cookie(ChannelID(controller: controller, channel: channel), cookie)
+      ])
     if schedule {
       agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
     }
@@ -165,7 +166,10 @@ extension Machine {
         + "txd \(descriptor.label) done → the driver programs segment \((index ?? 0) + 1)/"
         + "\(descriptor.segments.count) (\(segment.map { $0.address.hex } ?? "?"), "
         + "\(segment?.length ?? 0) bytes) and restarts the channel (no LLIs: one interrupt per "
-        + "segment)")
+        + "segment)",
+      subjects: controllers[controller].physicalChannels[physical].virtualChannel.map {
+        txdSubjects(controller, $0, [descriptor.id])
+      } ?? [])
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
   }
 
@@ -176,9 +180,9 @@ extension Machine {
     // Already run by dmaengine_synchronize's tasklet_kill, or cancelled by terminate.
     guard vchan.taskletScheduled else { return }
     vchan.taskletScheduled = false
-    let done = vchan.completed
-    vchan.completed = []
+    let done = vchan.takeCompleted()
     var notes: [String] = []
+    let touched = (vchan.cyclic.map { [$0] } ?? []) + done.filter { !($0 == vchan.cyclic) }
     if let id = vchan.cyclic {
       vchan.cyclic = nil
       vchan.periodCallbacks += 1
@@ -203,7 +207,9 @@ extension Machine {
       lastTouch.descriptors.append(id)
     }
     controllers[controller].virtualChannels[channel] = vchan
-    log(.kernel, "vchan_complete", "\(vchan.name) tasklet: " + notes.joined(separator: "; "))
+    log(
+      .kernel, "vchan_complete", "\(vchan.name) tasklet: " + notes.joined(separator: "; "),
+      subjects: txdSubjects(controller, channel, touched))
   }
 
   /// `vchan_vdesc_fini`: a reusable descriptor goes back to the head of `desc_allocated`,
@@ -211,13 +217,10 @@ extension Machine {
   mutating func recycle(
     _ vchan: inout VirtualChannel, _ id: Int, notes: inout [String], controller: Int
   ) {
-    guard let descriptor = vchan.descriptors[id] else { return }
-    vchan.unlink(id)
-    if descriptor.flags.contains(.ctrlReuse) {
-      vchan.allocated.insert(id, at: 0)
-      notes.append("txd d\(id) reusable → head of desc_allocated")
-    } else {
-      vchan.descriptors[id] = nil
+    switch vchan.vdescFini(id) {
+    case nil: return
+    case .reused: notes.append("txd d\(id) reusable → head of desc_allocated")
+    case .freed(let descriptor):
       freeLLIs(descriptor, controller)
       notes.append(
         "txd d\(id) freed (desc_free"

@@ -33,7 +33,7 @@ extension Machine {
     log(
       .kernel, "kmalloc",
       "kmalloc(\(size), \(flags.kernelText)) = \(virtual.hex) [\(cacheName), phys \(physical.hex)]",
-      addresses: [LogAddress("virt", virtual.rawValue), LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.virt, virtual.rawValue), LogAddress(.phys, physical.rawValue)])
     if flags.contains(.zero) {
       for (va, pa, length) in lineChunks(virtual, physical, count: size) {
         cpu.pending.append(.store(va, pa, [UInt8](repeating: 0, count: length), .normalWriteBack))

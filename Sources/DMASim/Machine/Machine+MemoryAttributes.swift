@@ -66,7 +66,7 @@ extension Machine {
           : "new entry for line \(line.hex) (\(writeBuffer.entries.count)/"
             + "\(writeBuffer.spec.entries) used)")
         + "; RAM and devices do not see it yet",
-      addresses: [LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.phys, physical.rawValue)])
     scheduleWriteBufferDrain()
   }
 
@@ -85,7 +85,7 @@ extension Machine {
       .hardware, "write buffer",
       "line \(entry.line.hex): \(entry.byteCount) bytes from \(entry.stores) store(s) → RAM in "
         + "one burst (\(reason))",
-      addresses: [LogAddress("line", entry.line.rawValue)])
+      addresses: [LogAddress(.line, entry.line.rawValue)])
   }
 
   /// `ioremap*`/`memremap`: a new kernel mapping of a physical range with the kind's type.

@@ -57,7 +57,7 @@ extension Machine {
         + (area == nil
           ? "the ordinary movable free lists."
           : "the CMA free lists. It stays there until cma_alloc claims the range and migrates it."),
-      addresses: [LogAddress("phys", physical.rawValue)])
+      addresses: [LogAddress(.phys, physical.rawValue)])
   }
 
   /// The lowest free run of `count` pages (aligned to `count`) in the highest 4 MiB block of
@@ -170,7 +170,7 @@ extension Machine {
           + "(copy 4096 bytes, remap its users)",
         detail: "The page's owner keeps its data: the copy goes through the CPU, the page tables "
           + "that mapped the old page now map the new one, and the old page joins the claim.",
-        addresses: [LogAddress("from", source << 12), LogAddress("to", target << 12)])
+        addresses: [LogAddress(.from, source << 12), LogAddress(.to, target << 12)])
     }
   }
 }

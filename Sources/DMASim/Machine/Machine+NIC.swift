@@ -83,7 +83,7 @@ extension Machine {
     let coherent = peripherals[index].spec.coherent
     if var job = nic.job {
       let base = job.ring == .tx ? nic.txRingBase ?? 0 : nic.rxRingBase ?? 0
-      let entry = base + UInt64(job.index * NICSpec.entrySize)
+      let entry = base &+ UInt64(job.index * NICSpec.entrySize)
       let address = UInt64(job.item[0]) + UInt64(job.moved)
       let length = Int(job.item[1])
       if job.ring == .tx, job.moved < length {
@@ -95,7 +95,7 @@ extension Machine {
         log(
           .hardware, "beat",
           "\(name): TX DMA reads \(count) bytes at \(Hex.prefixed(address)) "
-            + ByteText.quoted(bytes), addresses: [LogAddress("phys", address)])
+            + ByteText.quoted(bytes), addresses: [LogAddress(.phys, address)])
         nic.job = job
       } else if job.ring == .rx, job.moved < min(length, job.frame.count) {
         let count = min(spec.burstBytes, min(length, job.frame.count) - job.moved)
@@ -107,13 +107,13 @@ extension Machine {
         log(
           .hardware, "beat",
           "\(name): RX DMA writes \(count) bytes at \(Hex.prefixed(address)) "
-            + ByteText.quoted(bytes), addresses: [LogAddress("phys", address)])
+            + ByteText.quoted(bytes), addresses: [LogAddress(.phys, address)])
         nic.job = job
       } else {
         // Write back the status word: OWN cleared, the byte count in bits 0-15.
         let status = UInt32(job.moved & 0xffff)
         let bytes = (0..<4).map { UInt8(truncatingIfNeeded: status >> (8 * UInt32($0))) }
-        deviceWrite(PhysAddr(entry + 12), bytes: bytes, coherent: coherent)
+        deviceWrite(PhysAddr(entry &+ 12), bytes: bytes, coherent: coherent)
         nic.interrupts += 1
         var note = ""
         if job.ring == .tx {
@@ -128,7 +128,7 @@ extension Machine {
             ? "frame truncated to the \(length)-byte buffer" : "frame delivered"
         }
         nic.job = nil
-        lastTouch.physical.append(MemoryRegion(name: "dma write", base: entry + 12, size: 4))
+        lastTouch.physical.append(MemoryRegion(name: "dma write", base: entry &+ 12, size: 4))
         log(
           .hardware, "irq",
           "\(name): \(job.ring.rawValue) entry \(job.index) done: status \(Hex.prefixed(UInt64(status))) "
@@ -157,7 +157,9 @@ extension Machine {
   private mutating func fetchRingEntry(_ index: Int, _ ring: RingKind, base: UInt64, head: Int) {
     guard var nic = peripherals[index].nic else { return }
     let name = peripherals[index].name
-    let entry = base + UInt64(head * NICSpec.entrySize)
+    // Ring addresses wrap at 2^64 like the NIC's address adder (a base of
+    // DMA_MAPPING_ERROR is a driver bug the model must survive, not a trap).
+    let entry = base &+ UInt64(head * NICSpec.entrySize)
     let bytes = deviceRead(
       PhysAddr(entry), count: NICSpec.entrySize, coherent: peripherals[index].spec.coherent)
     let item = LinkedListItem(bytes: bytes)
@@ -175,7 +177,7 @@ extension Machine {
           : (ring == .tx
             ? "OWN clear: TX stops until the next doorbell"
             : "OWN clear: no buffer, the frame waits for the driver")),
-      addresses: [LogAddress("phys", entry)])
+      addresses: [LogAddress(.phys, entry)])
     if owned {
       var frame: [UInt8] = []
       if ring == .rx { frame = nic.rxFrames.removeFirst() }

@@ -201,7 +201,8 @@ extension Machine {
     log(
       .kernel, function,
       "\(vchan.name): \(count) segments, \(descriptor.length) bytes \(direction.text), flags "
-        + "\(flags.kernelText) → txd d\(id) on desc_allocated")
+        + "\(flags.kernelText) → txd d\(id) on desc_allocated",
+      subjects: txdSubjects(controller, index, [id]))
   }
 
   func segments(_ table: Int, _ count: Int) -> [DMADebugSegment] {

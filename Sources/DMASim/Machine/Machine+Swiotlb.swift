@@ -45,7 +45,7 @@ extension Machine {
         + "slot\(last > first ? "s \(first)–\(last)" : " \(first)") at \(bounce.hex); "
         + "\(pool.usedSlots) of \(pool.slotCount) slots used",
       detail: reason,
-      addresses: [LogAddress("orig", physical.rawValue), LogAddress("bounce", address)])
+      addresses: [LogAddress(.orig, physical.rawValue), LogAddress(.bounce, address)])
     log(
       .kernel, "swiotlb_bounce",
       "copy \(size) bytes original \(physical.hex) → bounce \(bounce.hex) (on map the copy is "
@@ -55,7 +55,8 @@ extension Machine {
       log(
         .kernel, "arch_sync_dma_for_device",
         "arch_sync_dma_for_device(\(bounce.hex), \(size), \(direction.kernelName)): "
-          + "dcache_clean_poc on the bounce slots — the copy sits in the cache until cleaned")
+          + "dcache_clean_poc on the bounce slots — the copy sits in the cache until cleaned",
+        subjects: [.maintenance(.cleanPoC)])
       queueMaintenance(.clean, bounce, size)
     }
     let mapping = StreamingMapping(
@@ -179,7 +180,7 @@ extension Machine {
       .hardware, "memcpy",
       "\(count) bytes \(source.hex) → \(destination.hex) \(ByteText.quoted(bytes)) "
         + "(through the cache)",
-      addresses: [LogAddress("from", source.rawValue), LogAddress("to", destination.rawValue)])
+      addresses: [LogAddress(.from, source.rawValue), LogAddress(.to, destination.rawValue)])
   }
 }
 

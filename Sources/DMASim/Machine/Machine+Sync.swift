@@ -55,7 +55,8 @@ extension Machine {
     log(
       .kernel, "arch_sync_dma_for_cpu",
       "arch_sync_dma_for_cpu(\(physical.hex), \(size), \(direction.kernelName)): "
-        + "dcache_inval_poc — drop stale lines so the CPU reads what the device wrote")
+        + "dcache_inval_poc — drop stale lines so the CPU reads what the device wrote",
+      subjects: [.maintenance(.invalidatePoC)])
     queueInvalidate(physical, size)
   }
 
@@ -76,7 +77,8 @@ extension Machine {
     log(
       .kernel, "arch_sync_dma_for_device",
       "arch_sync_dma_for_device(\(physical.hex), \(size), \(direction.kernelName)): "
-        + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data")
+        + "dcache_clean_poc — write dirty lines back so the device reads the CPU's data",
+      subjects: [.maintenance(.cleanPoC)])
     queueMaintenance(.clean, physical, size)
   }
 

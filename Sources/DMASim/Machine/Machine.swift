@@ -78,6 +78,8 @@ public struct Machine: Hashable, Sendable {
   var nextID = 1
   /// Where the next vmalloc-area remap goes.
   var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
+  /// Where the vmalloc area ends: the vmemmap (`struct page` array) starts here.
+  static let vmemmapStart: UInt64 = 0xffff_fc00_0000_0000
 
   /// Builds the machine for a board and boots it (the boot log is step 0).
   public init(board: Board, program: Program, granularity: EventGranularity = .beat) {
@@ -99,13 +101,21 @@ public struct Machine: Hashable, Sendable {
       }
     }
     var ioremapBase: UInt64 = 0xffff_8000_8000_0000
+    var unmappable: [MemoryRegion] = []
     for region in board.mmio {
+      // A `reg` larger than the vmalloc area left cannot be ioremapped: get_vm_area fails and
+      // ioremap returns NULL (mm/vmalloc.c), so the register window is not mapped.
+      let (end, overflow) = ioremapBase.addingReportingOverflow(max(region.size, 0x1_0000))
+      guard !overflow, end <= Self.vmemmapStart else {
+        unmappable.append(region)
+        continue
+      }
       table.add(
         KernelMapping(
           name: "ioremap \(region.name)", virtualBase: VirtAddr(ioremapBase),
           physicalBase: PhysAddr(region.base), size: region.size, memoryType: .device,
           granule: 4096))
-      ioremapBase += max(region.size, 0x1_0000)
+      ioremapBase = end
     }
     pageTable = table
     let first = board.dram.first ?? MemoryRegion(name: "none", base: 0, size: 0)
@@ -127,6 +137,12 @@ public struct Machine: Hashable, Sendable {
     peripherals = board.devices.map { Peripheral(spec: $0) }
     iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
+    for region in unmappable {
+      log(
+        .kernel, "ioremap",
+        "ioremap(\(Hex.prefixed(region.base)), \(Hex.prefixed(region.size))) = NULL: "
+          + "\(region.name)'s registers do not fit in the vmalloc area")
+    }
     bootIOMMUs()
     attachCoherentPools()
     if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
@@ -166,13 +182,21 @@ public struct Machine: Hashable, Sendable {
   /// Appends a log entry for the current step.
   mutating func log(
     _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil,
-    addresses: [LogAddress] = []
+    addresses: [LogAddress] = [], subjects: [LogSubject] = []
   ) {
     var entry = LogEntry(
       step: stepCount, tick: clock, source: source, function: function, message: message,
       line: currentAction?.line ?? 0, detail: detail)
     entry.addresses = addresses
+    entry.subjects = subjects
     log.append(entry)
+  }
+
+  /// The subjects of an event about descriptors of one channel: the channel, then each
+  /// descriptor.
+  func txdSubjects(_ controller: Int, _ channel: Int, _ ids: [Int]) -> [LogSubject] {
+    let id = ChannelID(controller: controller, channel: channel)
+    return [.channel(id)] + ids.map { .descriptor(DescriptorRef(channel: id, id: $0)) }
   }
 
   private mutating func bootLog() {

@@ -45,7 +45,7 @@ extension KernelPageTable {
         walk.leaf = entry
         return walk
       }
-      guard level < 3, let next = tables[Self.key(address, level: level + 1)] else {
+      guard level < 3, let next = tableAddress(Self.key(address, level: level + 1)) else {
         walk.steps.append(
           PageWalkStep(
             level: level, tableAddress: table, index: index, descriptor: 0, kind: .invalid))
@@ -148,7 +148,7 @@ extension KernelPageTable {
   /// Allocates the table pages a new mapping's entries need (tables are never freed, as the
   /// kernel keeps vmalloc-area page tables after `vunmap`).
   mutating func allocateTables(for mapping: KernelMapping) {
-    guard mapping.size > 0 else { return }
+    guard mapping.size > 0, !allocateHugePageMapping(mapping) else { return }
     let start = mapping.virtualBase.rawValue
     let end = start &+ mapping.size
     // Walk the mapping one 2 MiB span at a time; a span whose leaf is a 1 GiB block needs no
@@ -167,19 +167,11 @@ extension KernelPageTable {
     }
   }
 
-  private mutating func ensureTable(_ address: VirtAddr, level: Int) {
+  mutating func ensureTable(_ address: VirtAddr, level: Int) {
     let key = Self.key(address, level: level)
-    guard tables[key] == nil else { return }
-    // Top-down like memblock. A pool too small for every table continues above its end (the
-    // addresses only label the tables; none is ever handed out twice).
-    let page = PhysicalMemory.pageSize
-    let top = tablePool.base &+ tablePool.size
-    let count = UInt64(tables.count) + 1
-    let below = count.multipliedReportingOverflow(by: page)
-    let address =
-      !below.overflow && top > below.partialValue && top - below.partialValue >= page
-      ? top - below.partialValue : top &+ count &* page
-    tables[key] = PhysAddr(address)
+    guard tableAddress(key) == nil else { return }
+    // Top-down like memblock (see `tableAddress(number:)`).
+    tables[key] = PhysAddr(tableAddress(number: tableCount + 1))
   }
 }
 

@@ -60,6 +60,8 @@ public struct KernelPageTable: Hashable, Sendable {
   public private(set) var mappings: [KernelMapping]
   /// The physical address of every table page below level 0, by level and position.
   var tables: [TableKey: PhysAddr] = [:]
+  /// Runs of level-3 tables of huge page-granular mappings (see `TableRun`).
+  var tableRuns: [TableRun] = []
   /// Where table pages come from.
   public let tablePool: MemoryRegion
 

@@ -38,7 +38,8 @@ public struct PhysicalMemory: Hashable, Sendable {
       } else {
         result.append(contentsOf: repeatElement(0, count: chunk))
       }
-      at += UInt64(chunk)
+      // The bus address wraps at 2^64 (a ring at DMA_MAPPING_ERROR reads past the top).
+      at &+= UInt64(chunk)
       left -= chunk
     }
     return result
@@ -56,14 +57,14 @@ public struct PhysicalMemory: Hashable, Sendable {
       let slice = bytes[done..<done + chunk]
       if pages[pfn] == nil {
         if !slice.contains(where: { $0 != 0 }) {
-          at += UInt64(chunk)
+          at &+= UInt64(chunk)
           done += chunk
           continue
         }
         pages[pfn] = [UInt8](repeating: 0, count: Int(Self.pageSize))
       }
       pages[pfn]?.replaceSubrange(offset..<offset + chunk, with: slice)
-      at += UInt64(chunk)
+      at &+= UInt64(chunk)
       done += chunk
     }
   }

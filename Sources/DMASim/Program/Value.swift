@@ -29,6 +29,22 @@ public enum Value: Hashable, Sendable {
   /// A `struct page *`, named by the page's physical address (`page_to_phys`).
   case page(PhysAddr)
 
+  /// What a log entry about this value is about: a channel or a descriptor with its channel.
+  public var subjects: [LogSubject] {
+    switch self {
+    case .channel(let controller, let channel):
+      [.channel(ChannelID(controller: controller, channel: channel))]
+    case .descriptor(let controller, let channel, let id):
+      [
+        .channel(ChannelID(controller: controller, channel: channel)),
+        .descriptor(
+          DescriptorRef(channel: ChannelID(controller: controller, channel: channel), id: id)),
+      ]
+    case .scatterList(let id): [.scatterList(id)]
+    default: []
+    }
+  }
+
   /// How the value reads in logs and views.
   public var text: String {
     switch self {

@@ -1,0 +1,165 @@
+// The build tool behind the EmbedDemos plugin: turns `demos/lessons.list` and `demos/*.dms`
+// (or `demos/boards/boards.list` and `demos/boards/*.dts`) into one Swift file in the build
+// folder, so the files in `demos/` are the only copy of every lesson and built-in board.
+// Usage: EmbedDemosTool lessons|boards LIST DIRECTORY OUTPUT
+import Foundation
+
+/// One `name: summary` entry of a list file and the text of its file.
+struct EmbeddedEntry {
+  var name: String
+  var summary: String
+  var text: String
+}
+
+/// A failure that stops the build, with the file and line it is about.
+struct EmbedFailure: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// What the generated file declares: lessons (`LessonLibrary`) or boards (`BuiltInBoard`).
+enum EmbedKind: String {
+  case lessons
+  case boards
+
+  /// The extension of the embedded files.
+  var fileExtension: String { self == .lessons ? "dms" : "dts" }
+}
+
+@main
+enum EmbedDemosTool {
+  static func main() {
+    let arguments = CommandLine.arguments
+    guard arguments.count == 5, let kind = EmbedKind(rawValue: arguments[1]) else {
+      FileHandle.standardError.write(
+        Data("usage: EmbedDemosTool lessons|boards LIST DIRECTORY OUTPUT\n".utf8))
+      exit(2)
+    }
+    do {
+      let entries = try readEntries(list: arguments[2], directory: arguments[3], kind: kind)
+      let swift = kind == .lessons ? lessonsSource(entries) : boardsSource(entries)
+      try Data(swift.utf8).write(to: URL(fileURLWithPath: arguments[4]), options: .atomic)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      exit(1)
+    }
+  }
+
+  /// Reads the list and every file it names; every file of the kind must be listed once.
+  static func readEntries(list: String, directory: String, kind: EmbedKind) throws
+    -> [EmbeddedEntry]
+  {
+    let listText = try readUTF8(list)
+    var entries: [EmbeddedEntry] = []
+    for (index, rawLine) in listText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let line = String(rawLine)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let place = "\(list):\(index + 1):1"
+      guard let colon = line.range(of: ": ") else {
+        throw EmbedFailure(description: "\(place): expected `name: summary`")
+      }
+      let name = String(line[..<colon.lowerBound])
+      let summary = String(line[colon.upperBound...])
+      guard isValidName(name) else {
+        throw EmbedFailure(
+          description: "\(place): `\(name)` is not a name (lowercase letters, digits and -)")
+      }
+      guard !entries.contains(where: { $0.name == name }) else {
+        throw EmbedFailure(description: "\(place): `\(name)` is listed twice")
+      }
+      let path = directory + "/" + name + "." + kind.fileExtension
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw EmbedFailure(description: "\(place): `\(name)` has no file \(path)")
+      }
+      entries.append(EmbeddedEntry(name: name, summary: summary, text: try readUTF8(path)))
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix("." + kind.fileExtension) }.sorted()
+    for file in files where !entries.contains(where: { $0.name + "." + kind.fileExtension == file })
+    {
+      throw EmbedFailure(description: "\(list): \(directory)/\(file) is not listed")
+    }
+    return entries
+  }
+
+  /// The file's text; fails unless it is valid UTF-8 that round-trips byte for byte.
+  static func readUTF8(_ path: String) throws -> String {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    guard let text = String(data: data, encoding: .utf8), Data(text.utf8) == data else {
+      throw EmbedFailure(description: "\(path): not valid UTF-8")
+    }
+    return text
+  }
+
+  static func isValidName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    }
+  }
+
+  /// `first-transfer` → `firstTransfer`.
+  static func identifier(_ name: String) -> String {
+    let parts = name.split(separator: "-").map(String.init)
+    return (parts.first ?? "")
+      + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      .joined()
+  }
+
+  /// A Swift string literal holding exactly `text`.
+  static func literal(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7f {
+          out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  static let header = "// Generated by the EmbedDemos build-tool plugin: do not edit.\n"
+
+  static func lessonsSource(_ entries: [EmbeddedEntry]) -> String {
+    var out =
+      header + "// Source: demos/lessons.list and demos/*.dms.\n\nextension LessonLibrary {\n"
+    for entry in entries {
+      // Lesson.source is the file without its final newline.
+      let source = entry.text.hasSuffix("\n") ? String(entry.text.dropLast()) : entry.text
+      out += "  /// `demos/\(entry.name).dms`: \(entry.summary)\n"
+      out += "  public static let \(identifier(entry.name)) = Lesson(\n"
+      out += "    name: \(literal(entry.name)), summary: \(literal(entry.summary)),\n"
+      out += "    source: \(literal(source)))\n\n"
+    }
+    out += "  /// Every built-in lesson, in course order (the order of `demos/lessons.list`).\n"
+    out += "  public static let all: [Lesson] = [\n"
+    out += entries.map { "    \(identifier($0.name)),\n" }.joined()
+    return out + "  ]\n}\n"
+  }
+
+  static func boardsSource(_ entries: [EmbeddedEntry]) -> String {
+    var out =
+      header
+      + "// Source: demos/boards/boards.list and demos/boards/*.dts.\n\nextension BuiltInBoard {\n"
+    for entry in entries {
+      out += "  /// `demos/boards/\(entry.name).dts`: \(entry.summary)\n"
+      out += "  public static let \(identifier(entry.name)) = BuiltInBoard(\n"
+      out += "    name: \(literal(entry.name)), summary: \(literal(entry.summary)),\n"
+      out += "    source: \(literal(entry.text)))\n\n"
+    }
+    out += "  /// Every built-in board, default first (the order of `demos/boards/boards.list`).\n"
+    out += "  public static let all: [BuiltInBoard] = [\n"
+    out += entries.map { "    \(identifier($0.name)),\n" }.joined()
+    return out + "  ]\n}\n"
+  }
+}

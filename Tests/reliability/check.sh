@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Issue 23 through the real binary: the quoted trap inputs end cleanly, runs that stop at a
+# limit fail and say so, outputs never clobber devices, links or each other, inputs that never
+# end are refused, and (with tmux) SIGQUIT ends the TUI with the terminal restored.
+# Usage: Tests/reliability/check.sh PATH/TO/dmascope
+set -euo pipefail
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+sock="dmascope-rel-$$"
+cleanup() {
+  tmux -L "$sock" kill-server >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "reliability check FAILED: $*" >&2
+  [ -f "$work/err" ] && sed 's/^/  stderr: /' "$work/err" >&2
+  exit 1
+}
+cd "$here/fixtures"
+
+echo "reliability: the quoted trap inputs run to the end (exit 0)"
+for case in nic-rx nic-tx cma-release iommu-failed-handle iommu-other-handle huge-reg one-cell \
+  bank-16tib; do
+  "$bin" check "$case.dms" >/dev/null 2>"$work/err" || fail "check $case.dms"
+  "$bin" run "$case.dms" --headless --size 80x24 >/dev/null 2>"$work/err" || fail "run $case.dms"
+done
+"$bin" run cma-release.dms --headless --json >"$work/log" 2>/dev/null
+grep -q "free_contig_range: 4 pages are still in use!" "$work/log" || fail "no free_contig_range WARN"
+"$bin" run iommu-failed-handle.dms --headless --json >"$work/log" 2>/dev/null
+grep -q "WARN_ON(iaext)" "$work/log" || fail "no arm_lpae_unmap_pages WARN"
+"$bin" run huge-reg.dms --headless --json >"$work/log" 2>/dev/null
+grep -q "ioremap(0x100000000, 0x7fffffff00000000) = NULL" "$work/log" || fail "huge reg was mapped"
+"$bin" boot one-cell.dts >"$work/boot" 2>"$work/err" || fail "boot one-cell.dts"
+grep -q "^Memory doesn't fit in the linear mapping, VA_BITS too small$" "$work/boot" \
+  || fail "boot of one-cell.dts did not clip the linear map"
+grep -q "node   0: \[mem 0x0000000000000000-0x00007fffffffffff\]" "$work/boot" \
+  || fail "boot of one-cell.dts did not end memory at 128 TiB"
+
+echo "reliability: a run stopped at a limit fails and names what it did not evaluate"
+status=0
+"$bin" run event-cap.dms --headless --event-limit 20000 >/dev/null 2>"$work/err" || status=$?
+[ "$status" = 3 ] || fail "event limit: expected exit 3, got $status"
+grep -q "stopped at the event limit (20000 events) at step 20000, tick [0-9]*, event-cap.dms:13: run 20000000 ticks" \
+  "$work/err" || fail "event limit: no position"
+grep -q "^event-cap.dms:14: not evaluated: expect c == 3$" "$work/err" \
+  || fail "event limit: unevaluated expect not named"
+status=0
+"$bin" run cache16m-transfer.dms --headless --memory-limit 64 >/dev/null 2>"$work/err" \
+  || status=$?
+[ "$status" = 3 ] || fail "memory limit: expected exit 3, got $status"
+grep -q "stopped at the memory limit (64 MiB resident)" "$work/err" || fail "memory limit: no message"
+
+echo "reliability: outputs never clobber"
+status=0
+"$bin" record first-transfer --keys s --out /dev/full 2>"$work/err" || status=$?
+[ "$status" != 0 ] || fail "--out /dev/full succeeded"
+grep -q "/dev/full: is a character device; dmascope writes only regular files" "$work/err" \
+  || fail "--out /dev/full: unclear error"
+[ -c /dev/full ] || fail "/dev/full is no longer a character device"
+echo old >"$work/target.dmarec"
+ln -s target.dmarec "$work/link.dmarec"
+"$bin" record first-transfer --keys s --out "$work/link.dmarec" 2>/dev/null || fail "record through a link"
+[ -L "$work/link.dmarec" ] || fail "the symbolic link was replaced"
+grep -q "^dmarec" "$work/target.dmarec" || fail "the link's target was not written"
+status=0
+"$bin" record first-transfer --out "$work/x" --cast "$work/x" 2>"$work/err" || status=$?
+[ "$status" != 0 ] || fail "--out x --cast x succeeded"
+grep -q "name the same file" "$work/err" || fail "--out x --cast x: unclear error"
+[ ! -e "$work/x" ] || fail "--out x --cast x wrote x"
+mkfifo "$work/fifo"
+status=0
+"$bin" record first-transfer --cast "$work/fifo" 2>"$work/err" || status=$?
+[ "$status" != 0 ] && grep -q "is a fifo" "$work/err" || fail "--cast FIFO not refused"
+mkdir "$work/dir"
+status=0
+"$bin" record first-transfer --out "$work/dir" 2>"$work/err" || status=$?
+[ "$status" != 0 ] && grep -q "is a directory" "$work/err" || fail "--out DIR not refused"
+mkdir "$work/frames"
+echo keep >"$work/frames/notes.txt"
+status=0
+"$bin" record first-transfer --keys s --frames "$work/frames" 2>"$work/err" || status=$?
+[ "$status" != 0 ] && grep -q "not frames (notes.txt)" "$work/err" || fail "--frames into a foreign folder"
+rm "$work/frames/notes.txt"
+"$bin" record first-transfer --keys sss --frames "$work/frames" 2>/dev/null || fail "--frames"
+"$bin" record first-transfer --keys s --frames "$work/frames" 2>"$work/err" || fail "--frames again"
+grep -q "replaced [0-9]* frame file(s) of an earlier run" "$work/err" || fail "old frames not reported"
+
+echo "reliability: inputs that never end are refused"
+for input in /dev/zero "$work/fifo"; do
+  status=0
+  timeout 20 "$bin" cachesim --trace "$input" 2>"$work/err" || status=$?
+  [ "$status" = 1 ] || fail "cachesim --trace $input: expected exit 1, got $status"
+  grep -q "not a regular file" "$work/err" || fail "cachesim --trace $input: unclear error"
+done
+for command in run check; do
+  status=0
+  timeout 20 "$bin" $command "$work/fifo" 2>"$work/err" >/dev/null || status=$?
+  [ "$status" != 0 ] && [ "$status" != 124 ] && grep -q "is a fifo, not a regular file" "$work/err" \
+    || fail "$command FIFO: expected a clear refusal (status $status)"
+done
+status=0
+timeout 20 "$bin" boot /dev/zero >/dev/null 2>"$work/err" || status=$?
+[ "$status" != 0 ] && [ "$status" != 124 ] || fail "boot /dev/zero: status $status"
+
+if command -v tmux >/dev/null 2>&1; then
+  echo "reliability: SIGQUIT (Ctrl-\\) ends the TUI and restores the terminal"
+  t() { tmux -L "$sock" "$@"; }
+  t new-session -d -s q -x 120 -y 40 "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile"
+  sleep 0.3
+  t send-keys -t q "$bin; echo EXIT=\$?" Enter
+  for _ in $(seq 1 100); do
+    t capture-pane -t q -p | grep -qF "step 0  tick 0" && break
+    sleep 0.05
+  done
+  t send-keys -t q 'C-\'
+  for _ in $(seq 1 100); do
+    t capture-pane -t q -p | grep -q "EXIT=" && break
+    sleep 0.05
+  done
+  screen="$(t capture-pane -t q -p)"
+  grep -q "EXIT=131" <<<"$screen" || { echo "$screen" >&2; fail "Ctrl-\\ did not end with 131"; }
+  if grep -qiE "backtrac|crash|fatal" <<<"$screen"; then
+    echo "$screen" >&2
+    fail "a backtrace was printed"
+  fi
+fi
+echo "reliability: all passed"
