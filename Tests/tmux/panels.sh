@@ -123,7 +123,7 @@ t resize-window -t "$session" -x 120 -y 40
 t send-keys -t "$session" "clear; $bin iommu-scatter-gather; echo EXIT=\$?" Enter
 wait_for "step 0  tick 0  paused"
 t send-keys -t "$session" c
-wait_for "checkpoint: Space runs on"
+wait_for "Space runs on"
 t send-keys -t "$session" / t a i l Enter
 wait_for "/tail: buffer tail (by variable)"
 expect_panel "1 Address spaces" "IOVA spi1"
@@ -134,7 +134,8 @@ expect_panel "1 Address spaces" "•IOVA ffffe000 → PA 42000000 RO"
 expect_panel "1 Address spaces" "IOVA fffff000 → PA 42002000 RO"
 expect_panel "2 Cache" "line 42000c00 clean"
 expect_panel "2 Cache" "    spi1 piece 1 ends at a page boundary."
-screen | grep -qF "→44 pause" || fail "the source pane does not mark line 44"
+# Stopped at the pause on line 44: the pane marks the statement about to run (gdb's rule).
+screen | grep -qF "→45 say" || fail "the source pane does not mark line 45, the statement after the pause"
 # Find by IOVA.
 t send-keys -t "$session" / f f f f f 0 1 0 Enter
 wait_for "/fffff010: buffer head (by bus)"
