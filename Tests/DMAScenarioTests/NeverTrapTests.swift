@@ -110,6 +110,9 @@ import Testing
       h = dma_map_single(spi1, s, 64, DMA_TO_DEVICE)
       dma_free_coherent(spi1, 4096, a, h)
       """)
+    // drivers/iommu/io-pgtable-arm.c arm_lpae_unmap_pages: an IOVA past the input address
+    // space is WARN_ON(iaext) and unmaps nothing; drivers/iommu/dma-iommu.c __iommu_dma_unmap
+    // then warns that fewer bytes were unmapped than asked.
     #expect(messages.contains { $0.contains("WARN_ON(iaext)") })
   }
 
@@ -132,6 +135,8 @@ import Testing
       board "huge-reg.dts"
       p = kmalloc(64, GFP_KERNEL)
       """)
+    // mm/ioremap.c generic_ioremap_prot: get_vm_area_caller finds no room, so ioremap returns
+    // NULL and nothing is mapped.
     #expect(
       messages.contains {
         $0
@@ -146,7 +151,7 @@ import Testing
       board "one-cell.dts"
       p = kmalloc(64, GFP_KERNEL)
       """)
-    // arm64_memblock_init: memory above PHYS_MASK_SHIFT and past the linear map goes (the
+    // arch/arm64/mm/init.c arm64_memblock_init: memory above PHYS_MASK_SHIFT and past the linear map goes (the
     // warning is in `dmascope boot`'s log, checked by Tests/reliability/check.sh).
     #expect(machine.board.dram.map(\.end) == [1 << 47])
   }
