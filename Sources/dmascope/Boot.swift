@@ -27,6 +27,16 @@ struct Boot: ParsableCommand {
   @Option(help: "Architecture profile: arm64 or arm32.")
   var profile: String = "arm64"
 
+  @Option(help: "Kernel release to follow where releases differ: 6.1 or 6.12 (default).")
+  var kernel: String = KernelVersion.newest.rawValue
+
+  @Option(
+    help: """
+      Kconfig values: a set (defaults, debian) and/or NAME=VALUE settings, comma-separated, \
+      e.g. debian,CMA_SIZE_MBYTES=32 (default: defaults).
+      """)
+  var config: String = "defaults"
+
   @Flag(help: "Also show pr_debug lines in the log.")
   var debug = false
 
@@ -42,6 +52,10 @@ struct Boot: ParsableCommand {
   func validate() throws {
     guard BootProfile.named(profile) != nil else {
       throw ValidationError("unknown profile '\(profile)'; use arm64 or arm32")
+    }
+    guard KernelVersion.named(kernel) != nil else {
+      let names = KernelVersion.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown kernel '\(kernel)'; use one of \(names)")
     }
   }
 
@@ -62,7 +76,15 @@ struct Boot: ParsableCommand {
       print(board.source, terminator: "")
       return
     }
-    let chosenProfile = BootProfile.named(profile) ?? .arm64
+    let version = KernelVersion.named(kernel) ?? .newest
+    let settings: KernelConfig
+    do {
+      settings = try KernelConfig.parse(config, for: version)
+    } catch {
+      throw UsageError("--config: \(error.message)", hint: error.hint)
+    }
+    let chosenProfile = (BootProfile.named(profile) ?? .arm64).with(
+      kernel: version, config: settings)
     if bench {
       BootBenchmark.run(profile: chosenProfile)
       return

@@ -8,10 +8,10 @@ public struct BootProfile: Hashable, Sendable {
   public var pageblockOrder: Int
   /// ARM32 only: `rmem_dma_setup` refuses coherent pools without `no-map`.
   public var coherentPoolNeedsNoMap: Bool
-  /// `CONFIG_CMA_SIZE_MBYTES` (16 by default; 0 disables the default area).
-  public var cmaSizeMegabytes: UInt64
-  /// `CONFIG_CMA_AREAS` (`MAX_CMA_AREAS`).
-  public var maximumCMAAreas: Int
+  /// The kernel release followed where releases differ (`boot --kernel`, `kernel`).
+  public var kernel: KernelVersion
+  /// The Kconfig values (`boot --config`, `config`).
+  public var config: KernelConfig
   /// `SMP_CACHE_BYTES`: the default alignment of dynamic reserved regions.
   public var smpCacheBytes: UInt64
   /// `PHYS_MASK_SHIFT`: memory above `1 << shift` is removed from memblock.
@@ -22,18 +22,29 @@ public struct BootProfile: Hashable, Sendable {
   /// Creates a profile.
   public init(
     name: String, physAddrBytes: Int, pageblockOrder: Int, coherentPoolNeedsNoMap: Bool,
-    cmaSizeMegabytes: UInt64, maximumCMAAreas: Int, smpCacheBytes: UInt64,
-    physicalAddressBits: Int, possibleCPUs: Int
+    kernel: KernelVersion = .newest, config: KernelConfig = .defaults(for: .newest),
+    smpCacheBytes: UInt64, physicalAddressBits: Int, possibleCPUs: Int
   ) {
     self.name = name
     self.physAddrBytes = physAddrBytes
     self.pageblockOrder = pageblockOrder
     self.coherentPoolNeedsNoMap = coherentPoolNeedsNoMap
-    self.cmaSizeMegabytes = cmaSizeMegabytes
-    self.maximumCMAAreas = maximumCMAAreas
+    self.kernel = kernel
+    self.config = config
     self.smpCacheBytes = smpCacheBytes
     self.physicalAddressBits = physicalAddressBits
     self.possibleCPUs = possibleCPUs
+  }
+
+  /// `MAX_CMA_AREAS`.
+  public var maximumCMAAreas: Int { config.cmaAreas }
+
+  /// This profile following another release with another configuration.
+  public func with(kernel: KernelVersion, config: KernelConfig) -> BootProfile {
+    var copy = self
+    copy.kernel = kernel
+    copy.config = config
+    return copy
   }
 
   /// `PAGE_SIZE` (4 KiB pages on both profiles).
@@ -43,17 +54,16 @@ public struct BootProfile: Hashable, Sendable {
   public var cmaMinimumAlignment: UInt64 { pageSize << UInt64(pageblockOrder) }
 
   /// arm64 with 4 KiB pages: 64-bit `phys_addr_t`, pageblock order 9 (2 MiB), 48-bit physical
-  /// addresses, `CONFIG_CMA_SIZE_MBYTES=16`, 8 CMA areas, 64-byte cache lines, 4 CPUs.
+  /// addresses, the newest kernel profile with Kconfig defaults, 64-byte cache lines, 4 CPUs.
   public static let arm64 = BootProfile(
     name: "arm64", physAddrBytes: 8, pageblockOrder: 9, coherentPoolNeedsNoMap: false,
-    cmaSizeMegabytes: 16, maximumCMAAreas: 8, smpCacheBytes: 64, physicalAddressBits: 48,
-    possibleCPUs: 4)
+    smpCacheBytes: 64, physicalAddressBits: 48, possibleCPUs: 4)
 
   /// ARM32 without LPAE: 32-bit `phys_addr_t`, pageblock order 10 (`MAX_PAGE_ORDER`, 4 MiB),
   /// coherent pools must be `no-map`, 32-bit physical addresses.
   public static let arm32 = BootProfile(
     name: "arm32", physAddrBytes: 4, pageblockOrder: 10, coherentPoolNeedsNoMap: true,
-    cmaSizeMegabytes: 16, maximumCMAAreas: 8, smpCacheBytes: 64, physicalAddressBits: 32,
+    smpCacheBytes: 64, physicalAddressBits: 32,
     possibleCPUs: 4)
 
   /// The profile with a name.

@@ -42,6 +42,8 @@ extension EarlyBoot {
             + "\(KernelFormat.hex18((span.endPFN << 12) &- 1))]")
       }
     }
+    // mm/mm_init.c free_area_init prints every zone but ZONE_MOVABLE, so ZONE_DEVICE too.
+    if profile.config.zoneDevice { info("  Device   empty") }
     info("Movable zone start for each node")
     info("Early memory node ranges")
     for region in memblock.memory {
@@ -59,22 +61,27 @@ extension EarlyBoot {
     }
   }
 
-  /// `dma_contiguous_reserve(limit)`: the default area from `cma=` or the Kconfig size,
+  /// `dma_contiguous_reserve(limit)`: the default area from `cma=` or the Kconfig size
+  /// (`CONFIG_CMA_SIZE_SEL_*`),
   /// unless a `linux,cma-default` node already provided one.
   mutating func reserveDefaultCMA(limit: UInt64) {
-    var size = profile.cmaSizeMegabytes << 20
+    var size = profile.config.defaultCMASize(memoryBytes: memblock.totalSize)
     var base: UInt64 = 0
     var areaLimit = limit
     var fixed = false
     if let cma = commandLine.cma {
       size = cma.size
       base = cma.base
-      areaLimit = cma.limit != 0 ? cma.limit : limit
+      // v6.1 and v6.12 kernel/dma/contiguous.c dma_contiguous_reserve:
+      // selected_limit = min_not_zero(limit_cmdline, limit) (ZONE_DMA caps a cma= limit).
+      areaLimit = cma.limit != 0 ? min(cma.limit, limit) : limit
       fixed = cma.isFixed
     }
     guard size != 0, defaultCMA == nil else { return }
     if let area = declareContiguous(base: base, size: size, limit: areaLimit, fixed: fixed) {
-      info("cma: Reserved \(size >> 20) MiB at \(pa(area))")
+      // kernel/cma.c cma_declare_contiguous_nid: v6.12 names the node (NUMA_NO_NODE).
+      let node = profile.kernel.cmaLogNamesNode ? " on node -1" : ""
+      info("cma: Reserved \(size >> 20) MiB at \(pa(area))\(node)")
       defaultCMA = cmaAreas.count - 1
     } else {
       error("cma: Failed to reserve \(size >> 20) MiB")

@@ -36,6 +36,10 @@ extension EarlyBoot {
       return .rejected
     }
     let end = base &+ size &- 1
+    guard profile.kernel.logsReservedRegions else {
+      if case .success(let kind) = result { return kind }
+      return .carveout
+    }
     info(
       Self.prefix + "\(pa(base))..\(pa(end)) (\(size >> 10) KiB) \(node.noMap ? "nomap" : "map") "
         + "\(node.reusable ? "reusable" : "non-reusable") \(node.name)")

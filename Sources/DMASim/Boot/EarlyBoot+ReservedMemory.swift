@@ -24,8 +24,49 @@ extension EarlyBoot {
       }
       if reserveStatic(node, reg) { count += 1 }
     }
+    if profile.kernel.placesDynamicRegionsAfterMemreserve {
+      capacity = 64  // v6.1: reserved_mem[MAX_RESERVED_REGIONS]
+      return
+    }
     for index in dynamic where allocateDynamic(index) { count += 1 }
     capacity = count
+  }
+
+  /// v6.1 `fdt_init_reserved_mem` (after `/memreserve/`): every node was saved in tree order,
+  /// a static one with its first region and a dynamic one with base 0 and size 0;
+  /// `__rmem_check_for_overlap` sorts them with `__rmem_cmp` (base, then size) through
+  /// lib/sort.c's heapsort, which is not stable, so equal dynamic entries come out in its
+  /// order; then each dynamic region is placed and every node's handler runs in that order
+  /// (drivers/of/of_reserved_mem.c).
+  mutating func initialiseReservedMemoryV61() {
+    guard let reservedMemory = description.reservedMemory, reservedMemory.formatSupported
+    else { return }
+    var entries: [SavedRegion] = []
+    for (index, node) in nodes.enumerated() where node.available {
+      if let reg = node.reg {
+        guard reg.byteCount >= entryBytes, reg.byteCount % entryBytes == 0 else { continue }
+        let base = reg.number(at: 0, count: addressCells)
+        let size = reg.number(at: addressCells, count: sizeCells)
+        entries.append(SavedRegion(nodeIndex: index, base: base, size: size))
+      } else if node.size != nil {
+        entries.append(SavedRegion(nodeIndex: index, base: 0, size: 0))
+      }
+    }
+    let order = KernelHeapSort.order(count: entries.count) { left, right in
+      let a = entries[left]
+      let b = entries[right]
+      if a.base != b.base { return a.base < b.base ? -1 : 1 }
+      if a.size != b.size { return a.size < b.size ? -1 : 1 }
+      return 0
+    }
+    for entry in order.map({ entries[$0] }) {
+      if entry.size == 0 {
+        _ = allocateDynamic(entry.nodeIndex)
+      } else {
+        save(entry.nodeIndex, base: entry.base, size: entry.size)
+      }
+    }
+    checkOverlaps()
   }
 
   /// `__reserved_mem_reserve_reg`: true when the `reg` is well formed.
@@ -165,7 +206,9 @@ extension EarlyBoot {
   /// region of each static node, then checks for overlaps.
   mutating func scanStaticRegions() {
     guard let reservedMemory = description.reservedMemory else {
-      info(Self.prefix + "Reserved memory: No reserved-memory node in the DT")
+      if profile.kernel.logsReservedRegions {
+        info(Self.prefix + "Reserved memory: No reserved-memory node in the DT")
+      }
       return
     }
     guard reservedMemory.formatSupported else {
@@ -194,7 +237,7 @@ extension EarlyBoot {
   }
 
   /// `__rmem_check_for_overlap`: sorts by base, then size, then tree order.
-  private mutating func checkOverlaps() {
+  mutating func checkOverlaps() {
     guard saved.count >= 2 else { return }
     let sorted = saved.sorted {
       ($0.base, $0.size, $0.nodeIndex) < ($1.base, $1.size, $1.nodeIndex)

@@ -11,8 +11,11 @@ extension EarlyBoot {
     var slots = parameter?.slots.map(Int.init) ?? Self.defaultSlots
     let userAreas = parameter?.areas.map(Int.init)
     if let areas = userAreas { _ = roundUpSlots(&slots, areas: areas) }
-    let needed = (memblock.endOfDRAM >> 12) > (dmaLimit >> 12)
-    if !needed, slots == Self.defaultSlots {
+    var needed = (memblock.endOfDRAM >> 12) > (dmaLimit >> 12)
+    // v6.5+ with CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: a small pool for kmalloc bouncing even
+    // when every page is DMA-able; v6.1 sets up none then (arch/arm64/mm/init.c mem_init).
+    let kmallocBounce = profile.kernel.hasKmallocBounce && profile.config.dmaBounceUnalignedKmalloc
+    if !needed, kmallocBounce, slots == Self.defaultSlots {
       let size = min(UInt64(Self.defaultSlots) << 11, (memblock.totalSize + 1023) / 1024)
       let aligned = (size + 2047) / 2048 * 2048
       slots = Int((aligned >> 11 + 127) / 128 * 128)
@@ -21,7 +24,10 @@ extension EarlyBoot {
         KernelLogLine(
           .info, "software IO TLB: SWIOTLB bounce buffer size adjusted to \(shown >> 20)MB"))
     }
+    if !needed, kmallocBounce { needed = true }
     if parameter?.disabled == true { return nil }
+    // kernel/dma/swiotlb.c swiotlb_init_remap: nothing unless needed or swiotlb=force.
+    if !needed, parameter?.force != true { return nil }
     var areas = userAreas ?? 0
     if userAreas == nil {
       var power = 1

@@ -61,7 +61,11 @@ public struct EarlyBoot {
     for reservation in description.memoryReservations where reservation.size != 0 {
       memblock.reserve(base: reservation.base, size: reservation.size)
     }
-    scanStaticRegions()
+    if profile.kernel.placesDynamicRegionsAfterMemreserve {
+      initialiseReservedMemoryV61()
+    } else {
+      scanStaticRegions()
+    }
     let limit = dmaPhysicalLimit()
     let zones = zoneSpans(dmaLimit: limit)
     logZones(zones)

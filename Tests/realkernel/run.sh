@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The real kernel as the oracle: boots Debian's arm64 kernels under QEMU (TCG) on every tree and
+# command line of cases.txt, keeps the early memory lines, and compares them with
+# `dmascope boot` on the same tree and command line under the matching `--kernel` profile.
+#
+#   Tests/realkernel/run.sh BIN [--kernel 6.1|6.12|all] [--case NAME] [--keep DIR] [--jobs N]
+#
+# Installs what it needs (setup.sh), caches downloads and dumped trees under
+# $HOME/.cache/dmascope-realkernel (DMASCOPE_REALKERNEL_CACHE), and fails loudly when the
+# archive cannot be reached. Prints one row per case and kernel, then "N passed, N failed".
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+bin="${1:?usage: run.sh BIN [--kernel 6.1|6.12|all] [--case NAME] [--keep DIR] [--jobs N]}"
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+shift
+kernels="6.12 6.1"
+only=""
+keep=""
+jobs=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --kernel) [ "$2" = all ] && kernels="6.12 6.1" || kernels="$2"; shift 2 ;;
+    --case) only="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+cache="${DMASCOPE_REALKERNEL_CACHE:-$HOME/.cache/dmascope-realkernel}"
+export DMASCOPE_REALKERNEL_CACHE="$cache"
+declare -A image
+while read -r version path; do image[$version]="$path"; done < <("$here/setup.sh")
+
+work="${keep:-$(mktemp -d)}"
+mkdir -p "$work"
+[ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
+
+# The early memory lines both sides are compared on (timestamps stripped).
+early='^(OF: reserved mem: |Reserved memory: |cma: |Zone ranges:|  (DMA|DMA32|Normal|Device) +(\[|empty)|Movable zone start|Early memory node ranges|  node +[0-9]+: |Initmem setup node|software IO TLB: |Memory: [0-9]|DMA: preallocated)'
+
+# QEMU's virt tree for one RAM size, dumped once (-machine dumpdtb=) and decompiled.
+virt_dts() { # $1: RAM size
+  local dts="$cache/trees/virt-$1.dts"
+  if [ ! -f "$dts" ]; then
+    mkdir -p "$cache/trees"
+    qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 4 -m "$1" -nic none -nographic \
+      -machine dumpdtb="$cache/trees/virt-$1.dtb" >/dev/null 2>&1
+    # The dumped blob is padded to 1 MiB, which the kernel will not take as it is: go through
+    # dtc both ways. QEMU's fresh /chosen seeds are dropped so every tree is the same each time.
+    dtc -q -I dtb -O dts "$cache/trees/virt-$1.dtb" |
+      grep -v -E '^\s*(rng-seed|kaslr-seed) = ' >"$dts.tmp"
+    mv "$dts.tmp" "$dts"
+  fi
+  echo "$dts"
+}
+
+# Builds NAME.dtb: the virt tree with the fragment merged in (/memreserve/ lines go first).
+build_tree() { # $1 name, $2 ram, $3 fragment
+  local dts="$work/$1.dts" base
+  base="$(virt_dts "$2")"
+  if [ "$3" = - ]; then
+    cp "$base" "$dts"
+  else
+    local fragment="$here/fragments/$3.dtsi"
+    { echo "/dts-v1/;"
+      grep '^/memreserve/' "$fragment" || true
+      grep -v '^/dts-v1/;' "$base"
+      grep -v '^/memreserve/' "$fragment"
+    } >"$dts"
+  fi
+  dtc -q -I dts -O dtb -o "$work/$1.dtb" "$dts"
+}
+
+# Boots one kernel on one tree until the last early line it needs (or the panic for want of a
+# root fs, or 180 s), then stops QEMU. The boot log goes to $work/NAME.VERSION.log.
+boot_real() { # $1 name, $2 ram, $3 version, $4 cmdline
+  local log="$work/$1.$3.log" pid waited=0
+  qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 4 -m "$2" -nic none -nographic -no-reboot \
+    -kernel "${image[$3]}" -dtb "$work/$1.dtb" \
+    -append "console=ttyAMA0 earlycon panic=-1 nokaslr $4" </dev/null >"$log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    if grep -q -E 'DMA: preallocated .*GFP_DMA32 pool|audit: initializing netlink|Kernel panic' "$log"; then
+      break
+    fi
+    if [ "$waited" -ge 1800 ]; then
+      echo "realkernel: $1 on $3: no early memory lines after 180 s" >>"$log"
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+run_case() { # $1 name, $2 ram, $3 version, $4 cmdline
+  local name="$1" ram="$2" version="$3" cmdline="$4" start end
+  start=$(date +%s.%N)
+  boot_real "$name" "$ram" "$version" "$cmdline"
+  end=$(date +%s.%N)
+  tr -d '\r' <"$work/$name.$version.log" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' |
+    grep -E "$early" >"$work/$name.$version.real" || true
+  "$bin" boot "$work/$name.dtb" --kernel "$version" --config debian \
+    --cmdline "console=ttyAMA0 earlycon panic=-1 nokaslr $cmdline" \
+    >"$work/$name.$version.dmascope.all" 2>&1 || true
+  # Only the log: it ends at the first blank line, before dmascope's memory map.
+  sed '/^$/q' "$work/$name.$version.dmascope.all" | grep -E "$early" \
+    >"$work/$name.$version.dmascope" || true
+  local real_count differ
+  real_count=$(wc -l <"$work/$name.$version.real")
+  if [ "$real_count" -lt 5 ]; then
+    printf '%-18s %-5s %5.1fs FAIL  no early memory lines from the real kernel\n' \
+      "$name" "$version" "$(echo "$end - $start" | bc)" >"$work/$name.$version.row"
+    return
+  fi
+  differ=$(diff "$work/$name.$version.real" "$work/$name.$version.dmascope" | grep -c '^[<>]' || true)
+  if [ "$differ" = 0 ]; then
+    printf '%-18s %-5s %5.1fs pass  %d lines equal\n' "$name" "$version" \
+      "$(echo "$end - $start" | bc)" "$real_count" >"$work/$name.$version.row"
+  else
+    printf '%-18s %-5s %5.1fs FAIL  %d of %d lines differ\n' "$name" "$version" \
+      "$(echo "$end - $start" | bc)" "$differ" "$real_count" >"$work/$name.$version.row"
+    diff "$work/$name.$version.real" "$work/$name.$version.dmascope" |
+      grep '^[<>]' | sed 's/^</    real    /; s/^>/    dmascope/' >>"$work/$name.$version.row" || true
+  fi
+}
+
+command -v bc >/dev/null 2>&1 || { echo "realkernel: bc is needed" >&2; exit 1; }
+trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; echo "${s%"${s##*[![:space:]]}"}"; }
+names=()
+while IFS='|' read -r name ram fragment cmdline; do
+  name="$(trim "$name")"
+  case "$name" in '' | '#'*) continue ;; esac
+  [ -z "$only" ] || [ "$only" = "$name" ] || continue
+  ram="$(trim "$ram")"
+  fragment="$(trim "$fragment")"
+  cmdline="$(trim "$cmdline")"
+  build_tree "$name" "$ram" "$fragment"
+  for version in $kernels; do
+    names+=("$name.$version")
+    run_case "$name" "$ram" "$version" "$cmdline" &
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  done
+done <"$here/cases.txt"
+wait
+passed=0
+failed=0
+for entry in "${names[@]}"; do
+  cat "$work/$entry.row"
+  if grep -q '^[^ ]* *[^ ]* *[0-9.]*s pass' "$work/$entry.row"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+done
+echo "realkernel: $passed passed, $failed failed"
+[ "$failed" = 0 ]

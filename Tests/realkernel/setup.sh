@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Sets up the real-kernel oracle on a fresh machine:
+#  - qemu-system-arm (qemu-system-aarch64) and device-tree-compiler from the machine's apt;
+#  - Debian's arm64 kernels for 6.1 (bookworm) and 6.12 (bookworm-security, 6.12.*+deb12),
+#    downloaded with `apt-get download` through a private apt configuration whose lists, cache
+#    and sources all live under the cache folder. `dpkg --add-architecture` is never run: the
+#    machine's own apt state stays untouched.
+# Prints, one a line, "VERSION IMAGE" for every kernel it unpacked (IMAGE is an uncompressed
+# arm64 Image QEMU can boot). Fails loudly when the archive cannot be reached.
+set -euo pipefail
+cache="${DMASCOPE_REALKERNEL_CACHE:-$HOME/.cache/dmascope-realkernel}"
+mirror="${DMASCOPE_REALKERNEL_MIRROR:-http://deb.debian.org/debian}"
+security="${DMASCOPE_REALKERNEL_SECURITY:-http://deb.debian.org/debian-security}"
+mkdir -p "$cache"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+need=()
+command -v qemu-system-aarch64 >/dev/null 2>&1 || need+=(qemu-system-arm)
+command -v dtc >/dev/null 2>&1 || need+=(device-tree-compiler)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "realkernel: installing ${need[*]}" >&2
+  as_root apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    "${need[@]}" >&2
+fi
+
+# The private apt root: arm64 only, bookworm + bookworm-security, everything under $cache/apt.
+root="$cache/apt"
+mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" "$root/state/lists/partial" \
+  "$root/cache/archives/partial" "$cache/debs"
+: >"$root/state/status"
+cat >"$root/etc/sources.list" <<SOURCES
+deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main
+deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $security bookworm-security main
+SOURCES
+apt_private=(
+  -o "APT::Architecture=arm64" -o "APT::Architectures=arm64"
+  -o "Dir::State=$root/state" -o "Dir::State::status=$root/state/status"
+  -o "Dir::Cache=$root/cache"
+  -o "Dir::Etc::SourceList=$root/etc/sources.list"
+  -o "Dir::Etc::SourceParts=$root/etc/sources.list.d"
+  -o "Dir::Etc::Preferences=$root/etc/preferences"
+  -o "Dir::Etc::PreferencesParts=$root/etc/preferences.d"
+  -o "Dir::Etc::Parts=$root/etc/apt.conf.d"
+  -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root"
+)
+stamp="$root/state/updated"
+if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
+  echo "realkernel: apt-get update (private arm64 lists in $root)" >&2
+  if ! apt-get "${apt_private[@]}" update -qq >&2; then
+    echo "realkernel: error: the Debian archive ($mirror, $security) cannot be reached" >&2
+    exit 1
+  fi
+  touch "$stamp"
+fi
+
+# Newest linux-image-*-arm64-unsigned of each series.
+pick() { # $1: version regex on the package name
+  apt-cache "${apt_private[@]}" pkgnames linux-image- |
+    grep -E "^linux-image-$1-arm64-unsigned$" | sort -V | tail -n 1
+}
+for series in 6.1 6.12; do
+  pkg="$(pick "${series//./\\.}\\.[0-9]+(\\+deb12)?(-[0-9]+)?")"
+  if [ -z "$pkg" ]; then
+    echo "realkernel: error: no linux-image-$series*-arm64-unsigned in the archive" >&2
+    exit 1
+  fi
+  ver="$(apt-cache "${apt_private[@]}" policy "$pkg" | awk '/Candidate:/ { print $2 }')"
+  out="$cache/kernels/$series"
+  if [ ! -f "$out/Image" ] || [ "$(cat "$out/version" 2>/dev/null)" != "$pkg $ver" ]; then
+    echo "realkernel: apt-get download $pkg ($ver)" >&2
+    (cd "$cache/debs" && apt-get "${apt_private[@]}" download "$pkg=$ver" >&2)
+    deb="$(ls -t "$cache/debs/${pkg}_"*.deb | head -n 1)"
+    rm -rf "$out.tmp" && mkdir -p "$out.tmp"
+    mkdir -p "$out.tmp/root"
+    dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out.tmp/root" ./boot
+    vmlinuz="$(ls "$out.tmp/root/boot/"vmlinuz-* | head -n 1)"
+    # Debian's arm64 vmlinuz is a plain Image; older ones were gzip-compressed.
+    if [ "$(head -c 2 "$vmlinuz" | od -An -tx1 | tr -d ' ')" = 1f8b ]; then
+      gzip -dc "$vmlinuz" >"$out.tmp/Image"
+    else
+      cp "$vmlinuz" "$out.tmp/Image"
+    fi
+    cp "$out.tmp/root/boot/"config-* "$out.tmp/config"
+    rm -rf "$out.tmp/root"
+    echo "$pkg $ver" >"$out.tmp/version"
+    rm -rf "$out" && mv "$out.tmp" "$out"
+  fi
+  echo "$series $out/Image"
+done
