@@ -26,7 +26,25 @@ public enum BootDescriptionBuilder {
       memoryReservations: reservations,
       reservedMemory: reservedMemory(tree, addressCells: addressCells, sizeCells: sizeCells),
       controllers: dma.controllers(), consumers: dma.consumers(),
-      maximumDMACPUAddress: dma.maximumCPUAddress(), commandLine: commandLine ?? bootargs)
+      maximumDMACPUAddress: dma.maximumCPUAddress(), commandLine: commandLine ?? bootargs,
+      treeShape: treeShape(root))
+  }
+
+  /// Every node's name lengths and the property count, in tree order.
+  static func treeShape(_ root: DeviceTreeNode) -> BootDescription.TreeShape {
+    var names: [Int] = []
+    var baseNames: [Int] = []
+    var properties = 0
+    var pending = [root]
+    while let node = pending.popLast() {
+      let name = node.name == "/" ? "" : node.name
+      names.append(name.utf8.count)
+      baseNames.append(name.split(separator: "@", omittingEmptySubsequences: false)[0].utf8.count)
+      properties += node.properties.count
+      pending.append(contentsOf: node.children.reversed())
+    }
+    return BootDescription.TreeShape(
+      nameLengths: names, baseNameLengths: baseNames, properties: properties)
   }
 
   /// `early_init_dt_scan_memory`: available children of the root with `device_type =

@@ -29,7 +29,7 @@ import Testing
       lines == [
         "Reserved memory: bypass linux,cma node, using cmdline CMA params instead",
         "OF: reserved mem: node linux,cma compatible matching fail",
-        "cma: Reserved 64 MiB at 0x000000007c000000 on node -1",
+        "cma: Reserved 64 MiB at 0x000000007ac00000 on node -1",
       ])
     #expect(result.reserved.map(\.kind) == [.rejected])
     #expect(result.cmaAreas.map(\.name) == ["reserved"])

@@ -14,25 +14,52 @@ security="${DMASCOPE_REALKERNEL_SECURITY:-http://deb.debian.org/debian-security}
 mkdir -p "$cache"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 need=()
 command -v qemu-system-aarch64 >/dev/null 2>&1 || need+=(qemu-system-arm)
 command -v dtc >/dev/null 2>&1 || need+=(device-tree-compiler)
+[ -f "$keyring" ] || need+=(debian-archive-keyring)
 if [ ${#need[@]} -gt 0 ]; then
   echo "realkernel: installing ${need[*]}" >&2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "realkernel: error: ${need[*]} missing and there is no apt-get to install them" >&2
+    exit 1
+  fi
   as_root apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
     "${need[@]}" >&2
 fi
 
 # The private apt root: arm64 only, bookworm + bookworm-security, everything under $cache/apt.
+# APT_CONFIG names a configuration file that points every Dir::State, Dir::Cache and Dir::Etc
+# path (sources, parts, preferences, apt.conf.d) into the cache folder, so neither the
+# machine's sources nor its lists, status or architectures are read or written.
 root="$cache/apt"
-mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" "$root/state/lists/partial" \
-  "$root/cache/archives/partial" "$cache/debs"
-: >"$root/state/status"
+mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" "$root/etc/sources.list.d" \
+  "$root/etc/trusted.gpg.d" "$root/state/lists/partial" "$root/cache/archives/partial" \
+  "$cache/debs"
+[ -f "$root/state/status" ] || : >"$root/state/status"
 cat >"$root/etc/sources.list" <<SOURCES
-deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main
-deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $security bookworm-security main
+deb [arch=arm64 signed-by=$keyring] $mirror bookworm main
+deb [arch=arm64 signed-by=$keyring] $security bookworm-security main
 SOURCES
+cat >"$root/etc/apt.conf" <<CONF
+APT::Architecture "arm64";
+APT::Architectures { "arm64"; };
+Dir::State "$root/state";
+Dir::State::status "$root/state/status";
+Dir::Cache "$root/cache";
+Dir::Etc "$root/etc";
+Dir::Etc::SourceList "$root/etc/sources.list";
+Dir::Etc::SourceParts "$root/etc/sources.list.d";
+Dir::Etc::Preferences "$root/etc/preferences";
+Dir::Etc::PreferencesParts "$root/etc/preferences.d";
+Dir::Etc::Parts "$root/etc/apt.conf.d";
+Dir::Etc::TrustedParts "$root/etc/trusted.gpg.d";
+Debug::NoLocking "1";
+Acquire::Retries "3";
+CONF
+export APT_CONFIG="$root/etc/apt.conf"
 apt_private=(
   -o "APT::Architecture=arm64" -o "APT::Architectures=arm64"
   -o "Dir::State=$root/state" -o "Dir::State::status=$root/state/status"
@@ -42,8 +69,9 @@ apt_private=(
   -o "Dir::Etc::Preferences=$root/etc/preferences"
   -o "Dir::Etc::PreferencesParts=$root/etc/preferences.d"
   -o "Dir::Etc::Parts=$root/etc/apt.conf.d"
-  -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root"
+  -o "Debug::NoLocking=1"
 )
+[ "$(id -u)" -ne 0 ] || apt_private+=(-o "APT::Sandbox::User=root")
 stamp="$root/state/updated"
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
   echo "realkernel: apt-get update (private arm64 lists in $root)" >&2

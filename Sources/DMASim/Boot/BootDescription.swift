@@ -24,13 +24,36 @@ public struct BootDescription: Hashable, Sendable {
   public var maximumDMACPUAddress: UInt64?
   /// The kernel command line (`/chosen/bootargs` unless overridden).
   public var commandLine: String
+  /// What `unflatten_device_tree` copies: one name length per node (the unit name, `@…`
+  /// included; the root's is empty) and the number of properties.
+  public var treeShape: TreeShape
+
+  /// The nodes and properties of the flattened tree, as `unflatten_device_tree` sizes them.
+  public struct TreeShape: Hashable, Sendable {
+    /// Per node, the length of its name (`name@unit`).
+    public var nameLengths: [Int]
+    /// Per node, the length of its name before `@`.
+    public var baseNameLengths: [Int]
+    /// Properties in the whole tree.
+    public var properties: Int
+
+    /// Creates a shape.
+    public init(nameLengths: [Int], baseNameLengths: [Int], properties: Int) {
+      self.nameLengths = nameLengths
+      self.baseNameLengths = baseNameLengths
+      self.properties = properties
+    }
+
+    /// No tree (a description built by hand).
+    public static let empty = TreeShape(nameLengths: [], baseNameLengths: [], properties: 0)
+  }
 
   /// Creates a description.
   public init(
     model: String, rootAddressCells: Int, rootSizeCells: Int, memory: [MemoryBank],
     memoryReservations: [PhysicalRange], reservedMemory: ReservedMemoryDescription?,
     controllers: [DMAControllerDescription], consumers: [DMAConsumerDescription],
-    maximumDMACPUAddress: UInt64?, commandLine: String
+    maximumDMACPUAddress: UInt64?, commandLine: String, treeShape: TreeShape = .empty
   ) {
     self.model = model
     self.rootAddressCells = rootAddressCells
@@ -42,5 +65,6 @@ public struct BootDescription: Hashable, Sendable {
     self.consumers = consumers
     self.maximumDMACPUAddress = maximumDMACPUAddress
     self.commandLine = commandLine
+    self.treeShape = treeShape
   }
 }

@@ -12,6 +12,8 @@ public struct BootProfile: Hashable, Sendable {
   public var kernel: KernelVersion
   /// The Kconfig values (`boot --config`, `config`).
   public var config: KernelConfig
+  /// The early memblock allocations of the kernel image (nil: not modelled, as on arm32).
+  public var build: KernelBuild?
   /// `SMP_CACHE_BYTES`: the default alignment of dynamic reserved regions.
   public var smpCacheBytes: UInt64
   /// `PHYS_MASK_SHIFT`: memory above `1 << shift` is removed from memblock.
@@ -23,7 +25,7 @@ public struct BootProfile: Hashable, Sendable {
   public init(
     name: String, physAddrBytes: Int, pageblockOrder: Int, coherentPoolNeedsNoMap: Bool,
     kernel: KernelVersion = .newest, config: KernelConfig = .defaults(for: .newest),
-    smpCacheBytes: UInt64, physicalAddressBits: Int, possibleCPUs: Int
+    build: KernelBuild? = nil, smpCacheBytes: UInt64, physicalAddressBits: Int, possibleCPUs: Int
   ) {
     self.name = name
     self.physAddrBytes = physAddrBytes
@@ -31,6 +33,7 @@ public struct BootProfile: Hashable, Sendable {
     self.coherentPoolNeedsNoMap = coherentPoolNeedsNoMap
     self.kernel = kernel
     self.config = config
+    self.build = build
     self.smpCacheBytes = smpCacheBytes
     self.physicalAddressBits = physicalAddressBits
     self.possibleCPUs = possibleCPUs
@@ -44,6 +47,7 @@ public struct BootProfile: Hashable, Sendable {
     var copy = self
     copy.kernel = kernel
     copy.config = config
+    if copy.build != nil { copy.build = .debian(for: kernel) }
     return copy
   }
 
@@ -54,10 +58,11 @@ public struct BootProfile: Hashable, Sendable {
   public var cmaMinimumAlignment: UInt64 { pageSize << UInt64(pageblockOrder) }
 
   /// arm64 with 4 KiB pages: 64-bit `phys_addr_t`, pageblock order 9 (2 MiB), 48-bit physical
-  /// addresses, the newest kernel profile with Kconfig defaults, 64-byte cache lines, 4 CPUs.
+  /// addresses, the newest kernel profile with Kconfig defaults and the early allocations of
+  /// Debian's image of it, 64-byte cache lines, 4 CPUs.
   public static let arm64 = BootProfile(
     name: "arm64", physAddrBytes: 8, pageblockOrder: 9, coherentPoolNeedsNoMap: false,
-    smpCacheBytes: 64, physicalAddressBits: 48, possibleCPUs: 4)
+    build: .debian(for: .newest), smpCacheBytes: 64, physicalAddressBits: 48, possibleCPUs: 4)
 
   /// ARM32 without LPAE: 32-bit `phys_addr_t`, pageblock order 10 (`MAX_PAGE_ORDER`, 4 MiB),
   /// coherent pools must be `no-map`, 32-bit physical addresses.

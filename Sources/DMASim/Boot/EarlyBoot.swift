@@ -4,8 +4,10 @@
 /// ranges, the default CMA area from `cma=` or `CONFIG_CMA_SIZE_MBYTES`, then (from
 /// `mm_core_init`) the default swiotlb pool.
 ///
-/// Not modelled: the kernel image, initrd, page tables and memmap allocations, so default
-/// placements can sit slightly higher than on hardware.
+/// Between reserved memory and the default CMA area, and between CMA and swiotlb, the
+/// profile's `KernelBuild` takes what the kernel takes from the top of memory (page tables,
+/// the unflattened tree, `NODE_DATA`, the memmap, per-CPU areas, hash tables). Not modelled:
+/// the kernel image and initrd (at the bottom of memory, where no default placement goes).
 public struct EarlyBoot {
   /// The input.
   let description: BootDescription
@@ -66,10 +68,12 @@ public struct EarlyBoot {
     } else {
       scanStaticRegions()
     }
+    allocateBeforeCMA()
     let limit = dmaPhysicalLimit()
     let zones = zoneSpans(dmaLimit: limit)
     logZones(zones)
     reserveDefaultCMA(limit: limit)
+    allocateAfterCMA()
     info("Kernel command line: \(commandLine.text)")
     let swiotlb = initialiseSwiotlb(dmaLimit: limit)
     return BootResult(
