@@ -32,8 +32,10 @@ public struct BoardResolver: Sendable {
 
   /// A built-in board by name, booted with `commandLine` (nil: the tree's own bootargs).
   /// Returns nil for an unknown name.
-  func builtIn(_ name: String, commandLine: String?) throws(Failure) -> Board? {
-    if commandLine == nil, let board = Board.builtIn.first(where: { $0.name == name }) {
+  func builtIn(_ name: String, commandLine: String?, profile: BootProfile = .arm64)
+    throws(Failure) -> Board?
+  {
+    if let board = Board.builtIn.first(where: { $0.name == name }), commandLine == nil {
       return board
     }
     if Board.builtIn.contains(where: { $0.name == name }) {
@@ -46,7 +48,7 @@ public struct BoardResolver: Sendable {
       guard let loaded = try BoardLoader.builtIn(name, commandLine: commandLine) else {
         return nil
       }
-      return try loaded.board().board
+      return try loaded.board(profile: profile).board
     } catch let error as CommandLineError {
       throw Failure(message: "bad kernel command line: \(error.message)", hint: error.hint)
     } catch {
@@ -55,7 +57,9 @@ public struct BoardResolver: Sendable {
   }
 
   /// A board from a `.dtb` or `.dts` file, relative to the scenario file's folder.
-  func file(_ path: String, scenarioFile: String, commandLine: String?) throws(Failure) -> Board {
+  func file(
+    _ path: String, scenarioFile: String, commandLine: String?, profile: BootProfile = .arm64
+  ) throws(Failure) -> Board {
     guard let readFile else {
       throw Failure(
         message: "cannot read board file `\(path)` here",
@@ -73,7 +77,7 @@ public struct BoardResolver: Sendable {
     }
     do {
       let loaded = try BoardLoader.file(bytes, fileName: path, commandLine: commandLine)
-      let board = try loaded.board().board
+      let board = try loaded.board(profile: profile).board
       guard !board.dram.isEmpty, board.kernelReserved.size >= 4 << 20 else {
         throw Failure(
           message: "board file `\(path)` describes no usable memory",

@@ -3,8 +3,8 @@
 public enum KernelFunctions {
   /// The directive keywords.
   public static let directives = [
-    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "arch",
-    "rodata", "cachepolicy",
+    "lesson", "board", "seed", "say", "pause", "run", "expect", "ask", "cmdline", "kernel",
+    "config", "arch", "rodata", "cachepolicy",
     // Board overrides.
     "cache", "device",
   ]

@@ -62,7 +62,8 @@ extension Lowerer {
     do {
       switch request {
       case .builtIn(let name, let range):
-        guard let found = try boards.builtIn(name, commandLine: line) else {
+        guard let found = try boards.builtIn(name, commandLine: line, profile: bootProfile)
+        else {
           let names = BoardResolver.builtInNames
           error(
             "unknown board `\(name)`", at: range,
@@ -73,7 +74,8 @@ extension Lowerer {
         }
         board = found
       case .file(let path, _):
-        board = try boards.file(path, scenarioFile: syntax.fileName, commandLine: line)
+        board = try boards.file(
+          path, scenarioFile: syntax.fileName, commandLine: line, profile: bootProfile)
       }
     } catch {
       let at =

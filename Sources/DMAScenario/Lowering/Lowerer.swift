@@ -15,6 +15,10 @@ struct Lowerer {
   var boardRequest: BoardRequest?
   /// The `cmdline` statement's text and where it is.
   var commandLine: (text: String, range: SourceRange)?
+  /// The release and Kconfig values device-tree boards boot with (`kernel`, `config`).
+  var bootProfile: BootProfile = .arm64
+  /// The `config` statement's text (nil: the Kconfig defaults).
+  var configText: String?
   /// Interleaved templates filled in so far, by variable name.
   var templates: [String: InterleavedTemplate] = [:]
   /// `cache` and `device` overrides seen so far, applied again when the board is booted again.
@@ -93,6 +97,8 @@ struct Lowerer {
       seed = value
     case "board": lowerBoard(arguments, range)
     case "cmdline": lowerCommandLine(arguments, range)
+    case "kernel": lowerKernel(arguments, range)
+    case "config": lowerConfig(arguments, range)
     case "run": lowerRun(arguments, range, statement)
     case "expect": lowerExpect(arguments, range, statement)
     case "ask": lowerAsk(arguments, range, statement)

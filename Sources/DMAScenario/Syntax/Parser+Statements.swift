@@ -115,6 +115,10 @@ extension Parser {
       guard token.canStartExpression else {
         throw unexpectedInDirective(token, keyword: keyword, isFirst: arguments.isEmpty)
       }
+      if keyword == "kernel", let version = kernelRelease() {
+        arguments.append(version)
+        continue
+      }
       var argument = try parseExpression()
       if Self.optionDirectives.contains(keyword) || !KernelFunctions.directives.contains(keyword),
         case .identifier = argument.kind,
@@ -129,6 +133,19 @@ extension Parser {
       }
       arguments.append(argument)
     }
+  }
+
+  /// `kernel 6.1`: a release number `MAJOR.MINOR` (which would otherwise read as a member
+  /// access on a number), taken as the string `"6.1"`; nil when the next tokens are not one.
+  private mutating func kernelRelease() -> Expression? {
+    guard index + 2 < tokens.count, case .integer = tokens[index].kind,
+      tokens[index + 1].kind == .dot, case .integer = tokens[index + 2].kind
+    else { return nil }
+    let first = advance()
+    advance()
+    let last = advance()
+    let range = SourceRange(start: first.range.start, end: last.range.end)
+    return Expression(kind: .string(source.text(in: range)), range: range)
   }
 
   /// Directives whose arguments may be `name=value` options (board overrides). Unknown

@@ -6,8 +6,9 @@
 public struct KernelBuild: Hashable, Sendable {
   /// Page-table pages `paging_init` allocates besides one PTE table per mapped 2 MiB block,
   /// one PMD table per GiB and one PUD table: negative where `map_mem` maps the kernel text's
-  /// linear alias with block mappings (v6.12: 14 blocks need no PTE table), positive for the
-  /// idmap tables (v6.1) (arch/arm64/mm/mmu.c `map_mem`, `create_idmap`).
+  /// linear alias with block mappings (v6.12: 14 blocks need no PTE table); v6.1 takes one
+  /// page more than the rule (arch/arm64/mm/mmu.c `map_mem`, `paging_init`). Measured:
+  /// 1013 (6.12) and 1028 (6.1) pages for QEMU's 2 GiB virt.
   public var pageTableAdjustment: Int
   /// `sizeof(struct device_node)` (drivers/of/fdt.c `populate_node`, with `CONFIG_OF_KOBJ`).
   public var deviceNodeBytes: UInt64
