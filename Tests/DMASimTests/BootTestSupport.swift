@@ -31,8 +31,8 @@ enum BootFixture {
       controllers: [], consumers: [], maximumDMACPUAddress: dmaLimit, commandLine: commandLine)
   }
 
-  /// Boots and returns the result and the log lines about reserved memory and CMA (zone and
-  /// swiotlb lines left out).
+  /// Boots and returns the result and the log lines about reserved memory and CMA (zone,
+  /// swiotlb and atomic-pool lines left out).
   static func boot(
     _ nodes: [ReservedMemoryNode]?, commandLine: String = "cma=0", profile: BootProfile = .arm64,
     supported: Bool = true
@@ -42,7 +42,7 @@ enum BootFixture {
     let lines = result.logLines(upTo: .debug).filter {
       !$0.hasPrefix("Zone") && !$0.hasPrefix("  ") && !$0.hasPrefix("Movable")
         && !$0.hasPrefix("Early memory") && !$0.hasPrefix("Initmem")
-        && !$0.hasPrefix("Kernel command line")
+        && !$0.hasPrefix("Kernel command line") && !$0.hasPrefix("DMA: preallocated")
         && !($0.hasPrefix("software IO TLB: ") && !$0.contains("restricted"))
     }
     return (result, lines)

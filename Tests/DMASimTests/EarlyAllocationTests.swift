@@ -77,6 +77,20 @@ struct EarlyAllocationTests {
     #expect(boot.largeSystemHashBytes(scale: 13) == 512 << 10)
   }
 
+  @Test func atomicPoolsScaleWithTotalRAM() throws {
+    // kernel/dma/pool.c dma_atomic_pool_init: 128 KiB per GiB, rounded up to a power of two
+    // pages; Debian's kernels print 128, 256 and 1024 KiB on 512 MiB, 2 GiB and 5 GiB.
+    for (bytes, kibibytes) in [(UInt64(512) << 20, 128), (2 << 30, 256), (5 << 30, 1024)] {
+      let result = try EarlyBoot.run(Self.virt(bytes), profile: Self.profile(.v612))
+      #expect(
+        result.logLines().filter { $0.hasPrefix("DMA: ") } == [
+          "DMA: preallocated \(kibibytes) KiB GFP_KERNEL pool for atomic allocations",
+          "DMA: preallocated \(kibibytes) KiB GFP_KERNEL|GFP_DMA pool for atomic allocations",
+          "DMA: preallocated \(kibibytes) KiB GFP_KERNEL|GFP_DMA32 pool for atomic allocations",
+        ])
+    }
+  }
+
   @Test func arm32ModelsNoEarlyAllocations() throws {
     #expect(BootProfile.arm32.build == nil)
     let result = try EarlyBoot.run(Self.virt(1 << 30, commandLine: "cma=0"), profile: .arm32)

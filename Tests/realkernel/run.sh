@@ -45,8 +45,8 @@ mkdir -p "$work"
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
 
 # The early memory lines both sides are compared on (timestamps stripped): reserved memory,
-# CMA, zones and node ranges, swiotlb. `Memory:` and the atomic pools are not compared yet.
-early='^(OF: reserved mem: |Reserved memory: |cma: |Zone ranges:|  (DMA|DMA32|Normal|Device) +(\[|empty)|Movable zone start|Early memory node ranges|  node +[0-9]+: |Initmem setup node|software IO TLB: )'
+# CMA, zones and node ranges, swiotlb, the atomic pools. The `Memory:` line is not compared.
+early='^(OF: reserved mem: |Reserved memory: |cma: |Zone ranges:|  (DMA|DMA32|Normal|Device) +(\[|empty)|Movable zone start|Early memory node ranges|  node +[0-9]+: |Initmem setup node|software IO TLB: |DMA: preallocated )'
 
 # QEMU's virt tree for one RAM size, dumped once (-machine dumpdtb=) and decompiled.
 virt_dts() { # $1: RAM size

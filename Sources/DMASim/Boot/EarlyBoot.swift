@@ -76,6 +76,7 @@ public struct EarlyBoot {
     allocateAfterCMA()
     info("Kernel command line: \(commandLine.text)")
     let swiotlb = initialiseSwiotlb(dmaLimit: limit)
+    logAtomicPools(zones: zones)
     return BootResult(
       profile: profile, commandLine: commandLine, memory: description.memory,
       memoryReservations: description.memoryReservations, reserved: reservedRegions(),
