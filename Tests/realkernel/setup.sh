@@ -75,7 +75,8 @@ apt_private=(
 stamp="$root/state/updated"
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
   echo "realkernel: apt-get update (private arm64 lists in $root)" >&2
-  if ! apt-get "${apt_private[@]}" update -qq >&2; then
+  # --error-on=any: a source that cannot be fetched is an error, not a warning.
+  if ! apt-get "${apt_private[@]}" update -qq --error-on=any >&2; then
     echo "realkernel: error: the Debian archive ($mirror, $security) cannot be reached" >&2
     exit 1
   fi
@@ -85,7 +86,7 @@ fi
 # Newest linux-image-*-arm64-unsigned of each series.
 pick() { # $1: version regex on the package name
   apt-cache "${apt_private[@]}" pkgnames linux-image- |
-    grep -E "^linux-image-$1-arm64-unsigned$" | sort -V | tail -n 1
+    grep -E "^linux-image-$1-arm64-unsigned$" | sort -V | tail -n 1 || true
 }
 for series in 6.1 6.12; do
   pkg="$(pick "${series//./\\.}\\.[0-9]+(\\+deb12)?(-[0-9]+)?")"
