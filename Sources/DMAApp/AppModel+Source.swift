@@ -13,14 +13,17 @@ extension AppModel {
   }
 
   /// The narration, and on large screens the source around the current line to its right.
+  /// The score line once a lesson that asked questions has finished.
+  var quizNote: String? { quizScore.asked > 0 ? quizScore.text : nil }
+
   func drawNarration(in area: Rect, buffer: inout Buffer) {
     let context = panelContext
     guard showsSource else {
-      NarrationPanel(context: context).render(in: area, buffer: &buffer)
+      NarrationPanel(context: context, finishedNote: quizNote).render(in: area, buffer: &buffer)
       return
     }
     let halves = Layout.horizontal([.percentage(50), .fill(1)]).split(area)
-    NarrationPanel(context: context).render(in: halves[0], buffer: &buffer)
+    NarrationPanel(context: context, finishedNote: quizNote).render(in: halves[0], buffer: &buffer)
     let source = halves[1]
     buffer.setString(
       scenario.fileName, x: source.x, y: source.y, style: theme.style(.title),

@@ -5,9 +5,14 @@ import TermCanvas
 public struct NarrationPanel: Widget {
   /// What to draw and how.
   public var context: PanelContext
+  /// Said after "scenario finished" once the program has run (the quiz score).
+  public var finishedNote: String?
 
   /// Creates the panel.
-  public init(context: PanelContext) { self.context = context }
+  public init(context: PanelContext, finishedNote: String? = nil) {
+    self.context = context
+    self.finishedNote = finishedNote
+  }
 
   /// Draws narration rows, then the current source line on the last row of `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
@@ -20,7 +25,8 @@ public struct NarrationPanel: Widget {
         context.span(context.drawable(action.text), .highlight),
       ])
     } else if machine.cpu.finished {
-      sourceLine = Line(" scenario finished", style: context.style(.dim))
+      sourceLine = Line(
+        " scenario finished" + (finishedNote.map { "  \($0)" } ?? ""), style: context.style(.dim))
     } else {
       sourceLine = Line(" ready: press s to step, space to run", style: context.style(.dim))
     }

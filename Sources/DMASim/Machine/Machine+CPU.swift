@@ -129,7 +129,7 @@ extension Machine {
       narration = text
       log(.narration, "say", text)
     case .expect(let expectation): evaluate(expectation)
-    case .ask(let question, _, _):
+    case .ask(let question, _, _, _):
       narration = question
       lastTouch.question = cpu.currentAction
       // Like `pause`, a question stops a running lesson so the student can answer.
