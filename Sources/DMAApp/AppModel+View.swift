@@ -15,7 +15,7 @@ extension AppModel {
     let context = panelContext
     StatusBar(
       context: context, title: scenario.title, running: running, speed: stepsPerSecond,
-      message: message
+      message: message, lecture: runPacing == .lecture
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     drawNarration(in: rows[2], buffer: &buffer)

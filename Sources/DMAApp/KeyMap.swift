@@ -83,8 +83,12 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("G"), .end], command: .gotoLast, help: "to the last step (the end)",
       group: "Stepping", hint: nil),
     KeyBinding(
-      keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
-      hint: "run"),
+      keys: [.character(" ")], command: .toggleRun,
+      help: "play to the next narration / pause", group: "Stepping",
+      hint: "play"),
+    KeyBinding(
+      keys: [.character("r")], command: .runFreely, help: "run past narrations",
+      group: "Stepping", hint: nil),
     KeyBinding(
       keys: [.character("+"), .character("=")], command: .faster, help: "run faster",
       group: "Stepping", hint: nil),

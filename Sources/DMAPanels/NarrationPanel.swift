@@ -28,17 +28,40 @@ public struct NarrationPanel: Widget {
       sourceLine = Line(
         " scenario finished" + (finishedNote.map { "  \($0)" } ?? ""), style: context.style(.dim))
     } else {
-      sourceLine = Line(" ready: press s to step, space to run", style: context.style(.dim))
+      sourceLine = Line(" ready: press s to step, Space to play", style: context.style(.dim))
     }
     let narrationRows = area.height - 1
-    if narrationRows > 0, let text = machine.narration {
+    let texts = Self.narrations(of: machine)
+    if narrationRows > 0, !texts.isEmpty {
       let paragraph = Paragraph(
-        [Line([context.span(" " + context.drawable(text), .narration)])], wrap: true,
+        texts.map { Line([context.span(" " + context.drawable($0), .narration)]) }, wrap: true,
         style: context.style(.narration)
       )
       paragraph.render(
         in: Rect(x: area.x, y: area.y, width: area.width, height: narrationRows), buffer: &buffer)
     }
     buffer.setLine(sourceLine, x: area.x, y: area.maxY - 1, maxWidth: area.width)
+  }
+
+  /// What the narration area says: every `say` (and the `ask`) run in the step of the latest
+  /// narration, in order, so two statements said together are both read; the latest
+  /// narration alone when the log no longer holds its step.
+  public static func narrations(of machine: Machine) -> [String] {
+    guard let latest = machine.narration else { return [] }
+    let entries = machine.log.suffix(min(machine.log.retainedCount, 512))
+    guard
+      let index = entries.lastIndex(where: {
+        $0.source == .narration && ($0.function == "say" || $0.function == "ask")
+      }), entries[index].message == latest
+    else { return [latest] }
+    let step = entries[index].step
+    var texts: [String] = []
+    for entry in entries[..<(index + 1)].reversed() {
+      guard entry.step == step else { break }
+      if entry.source == .narration, entry.function == "say" || entry.function == "ask" {
+        texts.append(entry.message)
+      }
+    }
+    return texts.reversed()
   }
 }
