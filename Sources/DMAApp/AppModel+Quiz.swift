@@ -27,7 +27,7 @@ extension AppModel {
     guard var open = quiz else { return [] }
     if open.verdict != nil {
       quiz = nil
-      message = "\(quizScore.text). Space runs on."
+      message = "\(quizScore.text). Space plays on."
       return []
     }
     let command = KeyMap.quiz.command(for: key)

@@ -135,7 +135,10 @@ extension AppModel {
   mutating func report(_ stop: Debugger.Stop, stopsRunning: Bool) {
     switch stop {
     case .done:
-      if stopsRunning, machine.isFinished { running = false }
+      if stopsRunning, machine.isFinished {
+        running = false
+        message = "the scenario has finished: press S to step back"
+      }
     case .breakpoint(let breakpoint):
       running = false
       let detail = debugger.lastHitDetail ?? breakpoint.text

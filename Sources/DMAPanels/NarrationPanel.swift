@@ -31,16 +31,32 @@ public struct NarrationPanel: Widget {
       sourceLine = Line(" ready: press s to step, Space to play", style: context.style(.dim))
     }
     let narrationRows = area.height - 1
-    let texts = Self.narrations(of: machine)
-    if narrationRows > 0, !texts.isEmpty {
-      let paragraph = Paragraph(
-        texts.map { Line([context.span(" " + context.drawable($0), .narration)]) }, wrap: true,
-        style: context.style(.narration)
-      )
+    let paragraph = narrationParagraph
+    if narrationRows > 0, !paragraph.lines.isEmpty {
       paragraph.render(
         in: Rect(x: area.x, y: area.y, width: area.width, height: narrationRows), buffer: &buffer)
+      if paragraph.rowCount(forWidth: area.width) > narrationRows {
+        // Too long even for the grown area: say so on its last row rather than cut silently.
+        let marker = " \(context.glyphs.ellipsis)more "
+        buffer.setString(
+          marker, x: area.maxX - marker.count, y: area.y + narrationRows - 1,
+          style: context.style(.dim))
+      }
     }
     buffer.setLine(sourceLine, x: area.x, y: area.maxY - 1, maxWidth: area.width)
+  }
+
+  /// The narration as wrapped text, one line per `say` of the step.
+  var narrationParagraph: Paragraph {
+    Paragraph(
+      Self.narrations(of: context.machine).map {
+        Line([context.span(" " + context.drawable($0), .narration)])
+      }, wrap: true, style: context.style(.narration))
+  }
+
+  /// The rows the panel needs at a width to show its narration whole, with the source line.
+  public func rowsNeeded(width: Int) -> Int {
+    narrationParagraph.rowCount(forWidth: max(1, width)) + 1
   }
 
   /// What the narration area says: every `say` (and the `ask`) run in the step of the latest
