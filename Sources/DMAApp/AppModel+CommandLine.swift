@@ -49,6 +49,9 @@ extension AppModel {
     case "help": return DebuggerCommand.names
     case "info": return ["breakpoints"]
     case "theme": return Theme.all.map(\.name)
+    case "set":
+      guard words.count == 3 else { return words.count == 2 ? ["pacing", "speed"] : [] }
+      return words[1] == "pacing" ? Pacing.allCases.map(\.rawValue) : Self.speeds.map(String.init)
     default: return []
     }
   }
@@ -97,6 +100,7 @@ extension AppModel {
       }
       message = "recording saved to \(arguments[0])"
       return [.saveRecording(arguments[0])]
+    case "set": setOption(arguments, usage: command.usage)
     case "theme":
       guard arguments.count == 1, let theme = Theme.named(arguments[0]) else {
         message = "usage: \(command.usage)"
@@ -106,6 +110,36 @@ extension AppModel {
     default: return [.quit]
     }
     return []
+  }
+
+  /// `:set pacing lecture|free` and `:set speed N` (one of `speeds`).
+  private mutating func setOption(_ arguments: [String], usage: String) {
+    guard arguments.count == 2 else {
+      message = "usage: \(usage)"
+      return
+    }
+    switch arguments[0] {
+    case "pacing":
+      guard let chosen = Pacing(rawValue: arguments[1]) else {
+        message = "pacing is lecture or free, not \(arguments[1])"
+        return
+      }
+      pacing = chosen
+      message =
+        chosen == .lecture
+        ? "Space plays to the next narration, pause or question"
+        : "Space runs past narrations (to a pause, a question or a breakpoint)"
+    case "speed":
+      guard let value = Int(arguments[1]), let index = Self.speeds.firstIndex(of: value) else {
+        message =
+          "speed is one of " + Self.speeds.map(String.init).joined(separator: " ") + " steps/s"
+        return
+      }
+      speedIndex = index
+      message = "speed \(value) steps/s"
+    default:
+      message = "unknown option \(arguments[0]): :set pacing lecture|free or :set speed N"
+    }
   }
 
   private mutating func addBreakpoint(_ verb: String, _ arguments: [String]) {

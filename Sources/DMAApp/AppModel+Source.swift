@@ -8,19 +8,31 @@ extension AppModel {
   /// The screen's rows: status bar, panels, narration (with the source on large screens),
   /// key hints.
   var screenRows: [Constraint] {
-    let narration = showsSource ? (size.height >= 56 ? 8 : 6) : 3
+    let base = showsSource ? (size.height >= 56 ? 8 : 6) : 3
+    // The area grows with the narration, up to a third of the screen, so it is read whole.
+    let width = showsSource ? size.width / 2 - 1 : size.width
+    let needed = NarrationPanel(context: panelContext).rowsNeeded(width: width)
+    let narration = max(base, min(needed, size.height / 3))
     return [.length(1), .fill(1), .length(narration), .length(1)]
   }
 
   /// The narration, and on large screens the source around the current line to its right.
+  /// The score line once a lesson that asked questions has finished.
+  var quizNote: String? { quizScore.asked > 0 ? quizScore.text : nil }
+
   func drawNarration(in area: Rect, buffer: inout Buffer) {
     let context = panelContext
     guard showsSource else {
-      NarrationPanel(context: context).render(in: area, buffer: &buffer)
+      NarrationPanel(context: context, finishedNote: quizNote).render(in: area, buffer: &buffer)
       return
     }
     let halves = Layout.horizontal([.percentage(50), .fill(1)]).split(area)
-    NarrationPanel(context: context).render(in: halves[0], buffer: &buffer)
+    // One blank column keeps the narration from running into the source pane.
+    NarrationPanel(context: context, finishedNote: quizNote).render(
+      in: Rect(
+        x: halves[0].x, y: halves[0].y, width: max(0, halves[0].width - 1),
+        height: halves[0].height),
+      buffer: &buffer)
     let source = halves[1]
     buffer.setString(
       scenario.fileName, x: source.x, y: source.y, style: theme.style(.title),

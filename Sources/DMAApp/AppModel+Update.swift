@@ -14,6 +14,8 @@ extension AppModel {
       for _ in 0..<stepsPerTick where running {
         report(debugger.step(), stopsRunning: true)
         openQuizIfAsked()
+        // A lecture run stops on the narration it reached, with its state on screen.
+        if running, runPacing == .lecture, machine.lastTouch.narrated { running = false }
       }
       return []
     case .key(let key):
@@ -53,14 +55,16 @@ extension AppModel {
       .reverseContinue, .gotoFirst, .gotoLast:
       running = false
       navigate(command)
-    case .toggleRun:
-      if machine.isFinished {
-        message = "the scenario has finished: press S to step back"
-      } else {
-        running.toggle()
-      }
-    case .faster: speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
-    case .slower: speedIndex = max(speedIndex - 1, 0)
+    case .toggleRun: toggleRun(pacing)
+    case .runFreely:
+      // During a lecture run, r lets it run on past the narrations instead of pausing it.
+      if running, runPacing == .lecture { runPacing = .free } else { toggleRun(.free) }
+    case .faster:
+      speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
+      message = "speed \(stepsPerSecond) steps/s"
+    case .slower:
+      speedIndex = max(speedIndex - 1, 0)
+      message = "speed \(stepsPerSecond) steps/s"
     case .toggleHelp: showHelp.toggle()
     case .cancel:
       if showHelp { showHelp = false } else { zoomed = false }
@@ -96,6 +100,18 @@ extension AppModel {
     return []
   }
 
+  /// Starts a run with a pacing, or pauses the one going.
+  private mutating func toggleRun(_ chosen: Pacing) {
+    if running {
+      running = false
+    } else if machine.isFinished {
+      message = "the scenario has finished: press S to step back"
+    } else {
+      runPacing = chosen
+      running = true
+    }
+  }
+
   private mutating func navigate(_ command: Command) {
     let stop: Debugger.Stop
     switch command {
@@ -119,7 +135,10 @@ extension AppModel {
   mutating func report(_ stop: Debugger.Stop, stopsRunning: Bool) {
     switch stop {
     case .done:
-      if stopsRunning, machine.isFinished { running = false }
+      if stopsRunning, machine.isFinished {
+        running = false
+        message = "the scenario has finished: press S to step back"
+      }
     case .breakpoint(let breakpoint):
       running = false
       let detail = debugger.lastHitDetail ?? breakpoint.text
@@ -130,7 +149,7 @@ extension AppModel {
           + "\(machine.stepCount): \(detail)"
     case .pause:
       if stopsRunning { running = false }
-      message = "checkpoint at step \(machine.stepCount): Space runs on"
+      message = "checkpoint at step \(machine.stepCount): Space plays on"
     case .finished:
       running = false
       message = "the scenario has finished: press S to step back"

@@ -15,17 +15,20 @@ extension AppModel {
     let context = panelContext
     StatusBar(
       context: context, title: scenario.title, running: running, speed: stepsPerSecond,
-      message: message
+      message: message, lecture: runPacing == .lecture
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     drawNarration(in: rows[2], buffer: &buffer)
     if let quiz {
       let bar = theme.style(.footer)
       buffer.fill(rows[3], with: Cell(symbol: " ", style: bar))
-      let keys = KeyMap.quiz.hints.map { "\($0.key) \($0.action)" }.joined(separator: "  ")
+      let keys =
+        quiz.verdict != nil
+        ? "any key goes on"
+        : (quiz.answerKeys.map { "\($0) answer" } ?? "Enter answer") + "  Esc skip"
       buffer.setString(
-        "answer> " + quiz.typed + "_   " + keys, x: 0, y: rows[3].y,
-        style: theme.style(.footerKey), maxWidth: rows[3].width)
+        "Question: " + keys, x: 0, y: rows[3].y, style: theme.style(.footerKey),
+        maxWidth: rows[3].width)
     } else if let query = findLine {
       buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
       buffer.setString(
@@ -43,6 +46,13 @@ extension AppModel {
     if let popup {
       PopupOverlay(title: popup.title, lines: popup.lines, theme: theme, glyphs: glyphs)
         .render(in: rows[1], buffer: &buffer)
+    }
+    if let quiz {
+      QuizOverlay(
+        question: quiz.question, choices: quiz.choices, typed: quiz.typed,
+        answerKeys: quiz.answerKeys, verdict: quiz.verdict, explanation: quiz.explanation,
+        score: quizScore.text, theme: theme, glyphs: glyphs
+      ).render(in: rows[1], buffer: &buffer)
     }
     if showHelp {
       helpOverlay.render(in: buffer.area, buffer: &buffer)

@@ -21,8 +21,12 @@ public struct AppModel: Sendable {
   public internal(set) var size: Size
   /// Whether the simulation runs on its own.
   public internal(set) var running = false
-  /// Index into `speeds`.
+  /// Index into `speeds`: 10 steps a second by default, slow enough to follow a transfer.
   public internal(set) var speedIndex = 3
+  /// How Space runs (`:set pacing lecture|free`); `r` always runs freely.
+  public internal(set) var pacing: Pacing = .lecture
+  /// How the current run goes: a lecture run stops at the next narration.
+  public internal(set) var runPacing: Pacing = .lecture
   /// The focused panel.
   public internal(set) var focus: PanelID = .addressSpaces {
     didSet {

@@ -26,8 +26,11 @@ public enum Command: Hashable, Sendable {
   case breakOnSelection
   /// Open the `:` command line.
   case openCommandLine
-  /// Run or pause.
+  /// Run or pause: as a lecture (to the next narration, `pause` or `ask`) unless `:set
+  /// pacing free`.
   case toggleRun
+  /// Run freely past narrations (to a `pause`, an `ask`, a breakpoint or the end), or pause.
+  case runFreely
   /// Run faster.
   case faster
   /// Run slower.

@@ -54,6 +54,9 @@ struct DebuggerCommand: Hashable, Sendable {
     DebuggerCommand(
       name: "record", usage: ":record FILE.dmarec", summary: "save the session as a recording"),
     DebuggerCommand(
+      name: "set", usage: ":set pacing lecture|free | :set speed STEPS_PER_SECOND",
+      summary: "how Space plays (lecture: to the next narration; free: past them), the speed"),
+    DebuggerCommand(
       name: "theme", usage: ":theme default|monochrome|high-contrast", summary: "change colours"),
     DebuggerCommand(name: "quit", aliases: ["q"], usage: ":quit", summary: "quit dmascope"),
   ]

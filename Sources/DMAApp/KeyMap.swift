@@ -83,8 +83,12 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character("G"), .end], command: .gotoLast, help: "to the last step (the end)",
       group: "Stepping", hint: nil),
     KeyBinding(
-      keys: [.character(" ")], command: .toggleRun, help: "run / pause", group: "Stepping",
-      hint: "run"),
+      keys: [.character(" ")], command: .toggleRun,
+      help: "play to the next narration / pause", group: "Stepping",
+      hint: "play"),
+    KeyBinding(
+      keys: [.character("r")], command: .runFreely, help: "run past narrations",
+      group: "Stepping", hint: nil),
     KeyBinding(
       keys: [.character("+"), .character("=")], command: .faster, help: "run faster",
       group: "Stepping", hint: nil),
@@ -174,14 +178,15 @@ public struct KeyMap: Hashable, Sendable {
       hint: "quit"),
   ])
 
-  /// The keys of an open `ask` prompt; any other printable key types into the answer.
+  /// The keys of an open `ask` prompt: a choice's number answers it; without choices any other
+  /// printable key types into the answer.
   public static let quiz = KeyMap(bindings: [
     KeyBinding(
-      keys: [.enter], command: .submitAnswer, help: "submit the answer", group: "Question",
+      keys: [.enter], command: .submitAnswer, help: "submit a typed answer", group: "Question",
       hint: "answer"),
     KeyBinding(
       keys: [.escape], command: .skipQuestion, help: "skip: show the answer", group: "Question",
-      hint: "show answer"),
+      hint: "skip"),
     KeyBinding(
       keys: [.backspace], command: .eraseAnswer, help: "erase a character", group: "Question",
       hint: nil),

@@ -11,15 +11,21 @@ public struct StatusBar: Widget {
   public var running: Bool
   /// Steps per second while running.
   public var speed: Int
+  /// Whether a run stops at the next narration (shown as `playing` rather than `running`).
+  public var lecture: Bool
   /// A transient message (history limits, errors), if any.
   public var message: String?
 
   /// Creates the bar.
-  public init(context: PanelContext, title: String, running: Bool, speed: Int, message: String?) {
+  public init(
+    context: PanelContext, title: String, running: Bool, speed: Int, message: String?,
+    lecture: Bool = false
+  ) {
     self.context = context
     self.title = title
     self.running = running
     self.speed = speed
+    self.lecture = lecture
     self.message = message
   }
 
@@ -33,9 +39,10 @@ public struct StatusBar: Widget {
     if machine.isFinished {
       state = "finished"
     } else if running {
-      state = "running \(speed)/s"
+      state = "\(lecture ? "playing" : "running") \(speed)/s"
     } else {
-      state = "paused"
+      // The speed shows while paused too, so a presenter knows what Space will do.
+      state = "paused \(speed)/s"
     }
     let right = " step \(machine.stepCount)  tick \(machine.clock)  \(state) "
     let rightWidth = right.count

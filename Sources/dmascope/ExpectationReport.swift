@@ -5,7 +5,9 @@ import DMASim
 struct ExpectationReport {
   var fileName: String
   var results: [ExpectationResult]
-  var questions: [(question: String, answer: String)]
+  var questions: [(question: String, answer: String, outcome: String?)]
+  /// The quiz score line of the run, if it asked anything.
+  var quizSummary: String?
 
   /// Prints every failed expectation as `file:line: …` and a summary line to stderr; throws a
   /// non-zero exit when any failed.
@@ -21,7 +23,9 @@ struct ExpectationReport {
           + "  actual:   \(result.actual)\n  expected: \(result.expected)")
     }
     for question in questions {
-      Output.error("\(fileName): ask \"\(question.question)\" answer \"\(question.answer)\"")
+      Output.error(
+        "\(fileName): ask \"\(question.question)\" answer \"\(question.answer)\""
+          + (question.outcome.map { ": \($0)" } ?? ""))
     }
     guard !results.isEmpty || !questions.isEmpty else { return }
     let asked =
@@ -30,18 +34,22 @@ struct ExpectationReport {
     Output.error(
       "\(fileName): \(results.count - failed.count) of \(results.count) expectation"
         + "\(results.count == 1 ? "" : "s") passed\(asked)")
+    if let quizSummary { Output.error("\(fileName): \(quizSummary)") }
     if !failed.isEmpty { throw ExitCode(1) }
   }
 
   /// The report for a machine at the end of a headless run.
-  init(fileName: String, machine: Machine) {
+  init(
+    fileName: String, machine: Machine, outcomes: [Int: String] = [:], quizSummary: String? = nil
+  ) {
     self.fileName = fileName
+    self.quizSummary = quizSummary
     results = machine.expectationResults
     questions = machine.askedQuestions.compactMap { index in
       guard machine.program.actions.indices.contains(index),
-        case .ask(let question, let answer, _) = machine.program.actions[index].operation
+        case .ask(let question, let answer, _, _) = machine.program.actions[index].operation
       else { return nil }
-      return (question, answer)
+      return (question, answer, outcomes[index])
     }
   }
 }

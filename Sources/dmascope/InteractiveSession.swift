@@ -72,6 +72,10 @@ struct InteractiveSession {
       } else if let due = playback.first, due.time <= now() {
         playback.removeFirst()
         effects = session.send(due.message, at: now())
+        if playback.isEmpty {
+          // Not part of the recording: the replay has nothing more to play.
+          session.showUnrecorded(message: "end of replay: keys drive the session from here")
+        }
       }
       if effects.contains(.quit) { return nil }
       if effects.contains(.redraw) {

@@ -9,7 +9,11 @@ struct Record: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Record a lesson driven by scripted keys (.dmarec, asciicast v2, frames).",
     discussion: """
-      Keys are typed one every --key-interval milliseconds; while the simulation runs, timer \
+      Without --keys the lesson plays as a lecture, as a presenter pressing Space at every \
+      stop: each narration stays on screen max(2 s, 0.2 s a word), a question shows, then \
+      its right answer and explanation, and the .cast is timed by those holds (a run between \
+      two stops lasts at most 6 s). With --keys, keys are typed one every --key-interval \
+      milliseconds; while the simulation runs, timer \
       ticks fill the gaps, and after the last key the run continues until it stops. Key \
       syntax: a character stands for itself; <Space> <Enter> <Tab> <S-Tab> <Esc> <Up> <Down> \
       <PgUp> <PgDn> <BS> <F1> <C-c> <lt> name the others. Example: --keys "sssS<Space>".
@@ -70,12 +74,25 @@ struct Record: ParsableCommand {
     var session = Session(
       model: model, source: loaded.source, fileName: loaded.fileName, themeName: chosenTheme.name,
       ascii: ascii, keepFrames: cast != nil || frames != nil)
-    session.play(keys: try KeyNotation.parse(keys), keyInterval: keyInterval)
+    // Without --keys the lesson plays as a lecture: Space at every stop, each narration and
+    // question held long enough to read, the cast timed by those holds.
+    let lecture = keys.isEmpty
+    if lecture {
+      session.playLecture()
+    } else {
+      session.play(keys: try KeyNotation.parse(keys), keyInterval: keyInterval)
+    }
     if let out { try FileWriter.write(session.recording.text, to: out) }
     if let cast {
-      let text = AsciicastWriter.cast(
-        frames: session.frames, width: size.width, height: size.height,
-        title: "dmascope: \(loaded.scenario.title)", pace: pace)
+      let title = "dmascope: \(loaded.scenario.title)"
+      let text =
+        lecture
+        ? AsciicastWriter.castByTime(
+          frames: session.frames, width: size.width, height: size.height, title: title,
+          trailingHold: session.trailingHold)
+        : AsciicastWriter.cast(
+          frames: session.frames, width: size.width, height: size.height, title: title,
+          pace: pace)
       try FileWriter.write(text, to: cast)
     }
     if let frames { try FileWriter.writeFrames(session.frames, to: frames) }

@@ -54,6 +54,13 @@ struct Run: ParsableCommand {
   @Flag(help: "With --headless: print the event log as JSON lines instead of the frame.")
   var json = false
 
+  @Option(
+    help: """
+      With --headless: answers to the lesson's questions, in order, comma-separated (a choice \
+      or its number). Without it every question is skipped; either way stderr says which.
+      """)
+  var answers: String?
+
   @Flag(help: "Ignore the mouse (clicks otherwise focus panels and select rows and cells).")
   var noMouse = false
 
@@ -111,6 +118,7 @@ struct Run: ParsableCommand {
       var findings = RunFindingCollector()
       findings.collect(from: model.machine.log)
       var stoppedBy: String?
+      var quizzes = HeadlessQuiz(answers: answers)
       let memoryBudget = memoryLimit << 20
       for done in 0..<(steps ?? eventLimit) {
         if model.machine.isFinished { break }
@@ -120,8 +128,8 @@ struct Run: ParsableCommand {
           stoppedBy = "the memory limit (\(memoryLimit) MiB resident)"
           break
         }
-        // Headless runs answer nothing: Esc shows each question's answer and the run goes on.
-        if model.quiz != nil { _ = model.update(.key(.escape)) }
+        // A question takes the next of --answers, or is skipped; the run goes on either way.
+        quizzes.meet(&model)
         _ = model.update(.key(.character("s")))
         findings.collect(from: model.machine.log)
         if json { printed = printLog(model.machine.log, after: printed) }
@@ -146,11 +154,17 @@ struct Run: ParsableCommand {
         stoppedBy = "the event limit (\(eventLimit) events)"
       }
       if let stoppedBy {
-        try? ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
+        try? ExpectationReport(
+          fileName: loaded.fileName, machine: model.machine, outcomes: quizzes.outcomes,
+          quizSummary: quizzes.summary(model.quizScore)
+        ).finish()
         try RunLimitReport(limit: stoppedBy, fileName: loaded.fileName, machine: model.machine)
           .fail()
       }
-      try ExpectationReport(fileName: loaded.fileName, machine: model.machine).finish()
+      try ExpectationReport(
+        fileName: loaded.fileName, machine: model.machine, outcomes: quizzes.outcomes,
+        quizSummary: quizzes.summary(model.quizScore)
+      ).finish()
       if strict, !runReport.findings.isEmpty {
         Output.error(
           "\(loaded.fileName): --strict: \(runReport.findings.count) finding"

@@ -81,14 +81,14 @@ import Testing
   }
 
   @Test func whyALineWasCleanedNamesTheMappingCall() throws {
-    var model = try AppFixtures.lessonModel("missing-clean", steps: 44)
+    var model = try AppFixtures.lessonModel("missing-clean", steps: 46)
     _ = model.update(.key(.character("2")))
     _ = model.update(.key(.character("w")))
     let lines = try #require(model.popup?.lines)
-    #expect(lines[0].contains("is clean since step 43 (was dirty)"))
+    #expect(lines[0].contains("is clean since step 45 (was dirty)"))
     #expect(
       lines.contains {
-        $0.hasPrefix("step 43: dc cvac at line ")
+        $0.hasPrefix("step 45: dc cvac at line ")
           && $0.contains(
             "(dma_map_single → arch_sync_dma_for_device → dcache_clean_poc): line "
               + "0x0000000042000000 [set 0 way 0]: dirty → written back")

@@ -41,9 +41,9 @@ import Testing
     #expect(model.view().plainText.contains("at step 0: nothing earlier"))
   }
 
-  @Test func spaceRunsUntilTheEndThenStops() throws {
+  @Test func rRunsUntilTheEndThenStops() throws {
     var model = try AppFixtures.model()
-    _ = model.update(.key(.character(" ")))
+    _ = model.update(.key(.character("r")))
     let started = model.running
     #expect(started)
     var ticks = 0

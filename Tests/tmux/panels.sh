@@ -123,7 +123,7 @@ t resize-window -t "$session" -x 120 -y 40
 t send-keys -t "$session" "clear; $bin iommu-scatter-gather; echo EXIT=\$?" Enter
 wait_for "step 0  tick 0  paused"
 t send-keys -t "$session" c
-wait_for "Space runs on"
+wait_for "Space plays on"
 t send-keys -t "$session" / t a i l Enter
 wait_for "/tail: buffer tail (by variable)"
 expect_panel "1 Address spaces" "IOVA spi1"

@@ -10,7 +10,8 @@ import TermCanvas
 public enum AsciicastWriter {
   /// The whole file for a session's frames.
   public static func cast(
-    frames: [Session.Frame], width: Int, height: Int, title: String, pace: Double
+    frames: [Session.Frame], width: Int, height: Int, title: String, pace: Double,
+    byTime: Bool = false
   ) -> String {
     var lines = [
       "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(JSONText.string(title)), "
@@ -19,7 +20,9 @@ public enum AsciicastWriter {
     var time = 0.0
     var previous: Session.Frame?
     for frame in frames {
-      if let previous {
+      if byTime {
+        time = Double(frame.time) / 1000
+      } else if let previous {
         let ticks = Double(max(1, Int(frame.clock) - Int(previous.clock)))
         time += pace * ticks
       }
@@ -39,6 +42,38 @@ public enum AsciicastWriter {
       previous = frame
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The whole file for a session's frames timed by their own times (a played lecture): a
+  /// frame replaced at the same millisecond, or shown for less than `frameMilliseconds` soon
+  /// after the last frame kept, is folded into the next (its markers move with it), and a last `m` event `end` comes `trailingHold` milliseconds
+  /// after the last frame, so players keep the last screen that long.
+  public static func castByTime(
+    frames: [Session.Frame], width: Int, height: Int, title: String, trailingHold: Int,
+    frameMilliseconds: Int = 33
+  ) -> String {
+    var kept: [Session.Frame] = []
+    var carried: [String] = []
+    for (index, frame) in frames.enumerated() {
+      var frame = frame
+      frame.markers = carried + frame.markers
+      let next = index + 1 < frames.count ? frames[index + 1] : nil
+      let sameSize = next?.buffer.size == frame.buffer.size
+      let shownFor = (next?.time ?? Int.max) - frame.time
+      let sinceKept = frame.time - (kept.last?.time ?? Int.min / 2)
+      if sameSize, shownFor == 0 || (shownFor < frameMilliseconds && sinceKept < frameMilliseconds)
+      {
+        carried = frame.markers
+        continue
+      }
+      carried = []
+      kept.append(frame)
+    }
+    var text = cast(
+      frames: kept, width: width, height: height, title: title, pace: 0, byTime: true)
+    let end = Double((kept.last?.time ?? 0) + max(0, trailingHold)) / 1000
+    text += "[\(format(end)), \"m\", \"end\"]\n"
+    return text
   }
 
   /// Seconds with six decimals, without Foundation.

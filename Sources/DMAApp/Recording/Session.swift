@@ -27,7 +27,11 @@ public struct Session: Sendable {
   public private(set) var quit = false
   private let keepFrames: Bool
   private var lastMachine: Machine
-  private var lastTime = 0
+  /// The time of the latest message, in milliseconds.
+  public private(set) var lastTime = 0
+  /// Milliseconds the end of the session is held after the last message (a lecture's last
+  /// narration), for a `.cast` to keep it on screen.
+  public internal(set) var trailingHold = 0
 
   /// Starts a session on a model; `source` and `fileName` make the recording self-contained.
   public init(

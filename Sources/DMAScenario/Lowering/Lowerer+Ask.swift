@@ -1,7 +1,8 @@
 import DMASim
 
 extension Lowerer {
-  /// `ask "question" [choices ["a", "b"]] answer "a"`: a quiz prompt.
+  /// `ask "question" [choices("a", "b")] answer "a" [explain "why"]`: a quiz prompt; the
+  /// explanation shows after either answer.
   mutating func lowerAsk(_ arguments: [Expression], _ range: SourceRange, _ statement: Statement) {
     let usage = "for example `ask \"What does the CPU read now?\" answer \"stale\"`"
     guard let first = arguments.first, case .string(let question) = first.kind else {
@@ -9,6 +10,7 @@ extension Lowerer {
       return
     }
     var answer: String?
+    var explanation: String?
     var choices: [String] = []
     var index = 1
     while index < arguments.count {
@@ -19,10 +21,13 @@ extension Lowerer {
         index += 1
         continue
       }
-      guard case .identifier(let name) = keyword.kind, name == "answer" || name == "choices" else {
+      guard case .identifier(let name) = keyword.kind,
+        ["answer", "choices", "explain"].contains(name)
+      else {
         error(
-          "expected `answer` or `choices` after the question", at: keyword.range,
-          hint: usage + ", with `choices(\"stale\", \"fresh\")` before `answer`")
+          "expected `answer`, `choices` or `explain` after the question", at: keyword.range,
+          hint: usage + ", with `choices(\"stale\", \"fresh\")` before `answer` and "
+            + "`explain \"...\"` after it")
         return
       }
       var values: [Expression] = []
@@ -37,6 +42,14 @@ extension Lowerer {
           return
         }
         answer = text
+      } else if name == "explain" {
+        guard values.count == 1, case .string(let text) = values[0].kind, !text.isEmpty else {
+          error(
+            "`explain` takes one non-empty string", at: keyword.range,
+            hint: "for example `explain \"the cache still holds the old line\"`")
+          return
+        }
+        explanation = text
       } else {
         guard let list = choiceList(values, keyword.range) else { return }
         choices = list
@@ -53,7 +66,9 @@ extension Lowerer {
         hint: "choices: \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
       return
     }
-    append(.ask(question: question, answer: answer, choices: choices), statement)
+    append(
+      .ask(question: question, answer: answer, choices: choices, explanation: explanation),
+      statement)
   }
 
   private mutating func choiceList(_ items: [Expression], _ range: SourceRange) -> [String]? {

@@ -77,6 +77,7 @@ extension Machine {
     switch action.operation {
     case .say(let text):
       narration = text
+      lastTouch.narrated = true
       log(.narration, "say", text)
     case .pause:
       lastTouch.pause = true
@@ -127,9 +128,10 @@ extension Machine {
     switch operation {
     case .say(let text):
       narration = text
+      lastTouch.narrated = true
       log(.narration, "say", text)
     case .expect(let expectation): evaluate(expectation)
-    case .ask(let question, _, _):
+    case .ask(let question, _, _, _):
       narration = question
       lastTouch.question = cpu.currentAction
       // Like `pause`, a question stops a running lesson so the student can answer.

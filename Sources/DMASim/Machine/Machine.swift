@@ -297,4 +297,6 @@ public struct Touch: Hashable, Sendable {
   public var pause = false
   /// The `ask` the step reached (its action index), for the UI to prompt.
   public var question: Int?
+  /// Whether the step ran a `say` (a lecture run stops on it).
+  public var narrated = false
 }

@@ -122,7 +122,7 @@ public enum Operation: Hashable, Sendable {
   case expect(Expectation)
   /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
   /// stops and lets the student answer; headless runs show it with its expected answer.
-  case ask(question: String, answer: String, choices: [String])
+  case ask(question: String, answer: String, choices: [String], explanation: String? = nil)
   /// `vmalloc(size)`: virtually contiguous pages in the vmalloc area.
   case vmalloc(size: UInt64)
   /// `__get_free_pages(gfp, order)`: 2^order contiguous pages in the linear map.
