@@ -7,7 +7,7 @@
 /// wrong size or direction, syncing after the unmap, and the channel calls (pause, resume,
 /// terminate_sync, terminate_async, synchronize, release) in random orders around a transfer.
 /// Every episode is otherwise well formed, so the run reaches the end of the program.
-struct IllegalOrderScenario {
+struct IllegalOrderScenario: ProgramWriting {
   /// The boards the soak uses: `soc8g` has a CMA area and the NIC, `soc_iommu` puts `spi1`
   /// behind an SMMU.
   static let boards: [Board] = [.soc8G, .socIOMMU]
@@ -21,9 +21,9 @@ struct IllegalOrderScenario {
     case channelCallsInAnyOrder
   }
 
-  private var random: SplitMix64
-  private var actions: [Action] = []
-  private var counter = 0
+  var random: SplitMix64
+  var actions: [Action] = []
+  var counter = 0
   /// The board the program is for.
   let board: Board
   /// Episodes written so far, in order.
@@ -48,19 +48,6 @@ struct IllegalOrderScenario {
   /// The device whose streaming and coherent calls an episode uses: `spi1` (behind the SMMU)
   /// on `soc_iommu`, `spi0` or `uart0` elsewhere.
   private var device: String { board.iommus.isEmpty ? "spi0" : "spi1" }
-
-  private mutating func pick(_ range: ClosedRange<UInt64>) -> UInt64 {
-    range.lowerBound + random.next() % (range.upperBound - range.lowerBound + 1)
-  }
-
-  private mutating func name(_ prefix: String) -> String {
-    counter += 1
-    return "\(prefix)\(counter)"
-  }
-
-  private mutating func add(_ operation: Operation, _ result: String? = nil) {
-    actions.append(Action(operation: operation, result: result))
-  }
 
   private mutating func write(_ episode: Episode) {
     switch episode {

@@ -3,10 +3,10 @@
 /// Random but valid driver code for the soak test: interleaved transactions on the soc
 /// board's channels, each one allocating, filling, mapping, transferring (or stopping the
 /// transfer part-way) and releasing, with the odd pause, sync, receive and idle period.
-struct RandomScenario {
-  private var random: SplitMix64
-  private var actions: [Action] = []
-  private var counter = 0
+struct RandomScenario: ProgramWriting {
+  var random: SplitMix64
+  var actions: [Action] = []
+  var counter = 0
 
   init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -33,19 +33,6 @@ struct RandomScenario {
     ]
     for _ in 0..<transactions { transaction() }
     return Program(title: "soak", actions: actions)
-  }
-
-  private mutating func pick(_ range: ClosedRange<UInt64>) -> UInt64 {
-    range.lowerBound + random.next() % (range.upperBound - range.lowerBound + 1)
-  }
-
-  private mutating func name(_ prefix: String) -> String {
-    counter += 1
-    return "\(prefix)\(counter)"
-  }
-
-  private mutating func add(_ operation: Operation, _ result: String? = nil) {
-    actions.append(Action(operation: operation, result: result))
   }
 
   private mutating func transaction() {
