@@ -134,8 +134,9 @@ expect_panel "1 Address spaces" "•IOVA ffffe000 → PA 42000000 RO"
 expect_panel "1 Address spaces" "IOVA fffff000 → PA 42002000 RO"
 expect_panel "2 Cache" "line 42000c00 clean"
 expect_panel "2 Cache" "    spi1 piece 1 ends at a page boundary."
-# Stopped at the pause on line 44: the pane marks the statement about to run (gdb's rule).
-screen | grep -qF "→45 say" || fail "the source pane does not mark line 45, the statement after the pause"
+# Stopped at the pause on line 44: the narration on line 45 has run (it shows before the action
+# after it), and the pane marks the statement about to run (gdb's rule), line 46.
+screen | grep -qF "→46 d = dmaengine_prep_slave_sg" || fail "the source pane does not mark line 46, the statement after the pause's narration"
 # Find by IOVA.
 t send-keys -t "$session" / f f f f f 0 1 0 Enter
 wait_for "/fffff010: buffer head (by bus)"

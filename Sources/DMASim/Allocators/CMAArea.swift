@@ -113,6 +113,13 @@ public struct CMAArea: Hashable, Sendable {
     }
   }
 
+  /// `cma_pages_valid` (mm/cma.c): the count fits the area, the first page is inside it and
+  /// so is the whole run.
+  public func pagesValid(pfn: UInt64, count: UInt64) -> Bool {
+    count <= self.count && pfn >= basePFN && pfn - basePFN < self.count
+      && count <= self.count - (pfn - basePFN)
+  }
+
   /// `cma_release(cma, pages, count)`: false (nothing done) unless the run lies inside the
   /// area; otherwise clears the bits (rounded up to whole bits) and returns true.
   @discardableResult

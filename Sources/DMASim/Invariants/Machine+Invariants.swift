@@ -86,9 +86,24 @@ extension Machine {
 
   private func memoryViolations() -> [String] {
     var problems: [String] = []
-    let sorted = allocations.sorted { $0.physical < $1.physical }
+    // An iommu_dma_alloc_remap buffer's pages need not be contiguous: its extents are the
+    // runs its remap maps, not `physical` + `reservedSize`.
+    var remapRuns: [String: [(UInt64, UInt64)]] = [:]
+    for mapping in pageTable.mappings where mapping.name.hasPrefix(Self.remapNamePrefix) {
+      remapRuns[mapping.name, default: []].append(
+        (mapping.physicalBase.rawValue, mapping.size))
+    }
+    var extents: [(start: UInt64, size: UInt64, name: String)] = []
+    for allocation in allocations {
+      if let runs = remapRuns[Self.remapName(allocation.virtualAddress)] {
+        extents += runs.map { ($0.0, $0.1, allocation.name) }
+      } else {
+        extents.append((allocation.physical.rawValue, allocation.reservedSize, allocation.name))
+      }
+    }
+    let sorted = extents.sorted { ($0.start, $0.name) < ($1.start, $1.name) }
     for (first, second) in zip(sorted, sorted.dropFirst())
-    where first.physical.rawValue + first.reservedSize > second.physical.rawValue {
+    where first.start + first.size > second.start {
       problems.append("allocations \(first.name) and \(second.name) overlap")
     }
     let slabPages = Set(slab.caches.flatMap { $0.slabs.map(\.rawValue) })

@@ -33,6 +33,9 @@ public struct CPUState: Hashable, Sendable {
   var channelCompletions: [[Int]] = []
   /// The channel a `wait_for_completion` sleeps on, if known.
   var waitingChannel: [Int]?
+  /// Whether the current action returned in this CPU event (its last piece ran), so the
+  /// statements that cost no step after it run at the end of the step.
+  var actionReturned = false
   /// Micro-operations left of the current action.
   var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.

@@ -36,40 +36,44 @@ extension Machine {
       addresses: [LogAddress(.phys, pfn << 12)], subjects: [.allocation(allocation.id)] + pages)
   }
 
-  /// `cma_release`: gives pages back to the area (false, and nothing done, for pages it does
-  /// not own).
+  /// `cma_release(cma, pages, count)` as mm/cma.c does it: `cma_pages_valid` wants the first
+  /// page inside the area and the whole run inside it (else false, nothing done); then
+  /// `free_contig_range` frees every page of the run (WARNing "%lu pages are still in use!"
+  /// for pages whose refcount was not 1: the ones that were not allocated) and
+  /// `cma_clear_bitmap` clears exactly the run. The kernel keeps no allocation records, so
+  /// dmascope's follow the bitmap: every CMA allocation loses the pages the run covered
+  /// (`Machine+CMARecords.swift`), whoever it belonged to.
   mutating func cmaRelease(_ pointer: Operand, count: UInt64) {
     guard let value = resolve(pointer, for: "cma_release"), !cmaAreas.isEmpty else { return }
+    let area = cmaAreas[0]
+    // virt_to_page: only the linear map turns a CPU address into its struct page.
     guard case .pointer(let virtual) = value,
-      let index = allocations.firstIndex(where: {
-        $0.virtualAddress == virtual && $0.allocator.hasPrefix("cma:")
-      })
+      let translation = pageTable.translate(virtual),
+      translation.mapping.name == KernelMapping.linearMapName,
+      area.pagesValid(pfn: translation.physical.pfn, count: count)
     else {
       log(
-        .kernel, "cma_release", "cma_release(\(value.text), \(count)) = false: not a CMA allocation"
-      )
+        .kernel, "cma_release",
+        "cma_release(\(area.name), \(value.text), \(count)) = false: the pages are not in the "
+          + "area (cma_pages_valid)")
       return
     }
-    let allocation = allocations[index]
-    let unallocated = cmaAreas[0].releaseReportingUnallocated(
-      pfn: allocation.physical.pfn, pages: count)
-    let released = unallocated != nil
-    // Releasing at least the whole allocation ends it; less leaves the rest allocated.
-    if released, count >= allocation.size >> 12 { allocations.remove(at: index) }
-    if let unallocated, unallocated > 0 {
-      // mm/page_alloc.c free_contig_range: pages whose refcount is not 1 are counted.
+    let pfn = translation.physical.pfn
+    let stillInUse = count - cmaAllocatedPages(area: area.name, pfn: pfn, count: count)
+    let subjects: [LogSubject] = [.cmaPages(area: area.name, pfn: pfn, count: count)]
+    if stillInUse > 0 {
+      // mm/page_alloc.c free_contig_range: pages whose page_count() is not 1 are counted.
       log(
         .debug, "cma_release",
-        "WARNING: free_contig_range: \(unallocated) pages are still in use! (cma_release of "
-          + "\(count) pages; cma_alloc gave \(allocation.size >> 12))")
+        "WARNING: free_contig_range: \(stillInUse) pages are still in use! (cma_release of "
+          + "\(count) pages at pfn \(Hex.prefixed(pfn)); \(stillInUse) of them were not allocated)",
+        subjects: subjects)
     }
+    cmaAreas[0].release(pfn: pfn, pages: count)
+    let trimmed = releaseCMARecords(area: area.name, pfn: pfn, count: count)
     log(
       .kernel, "cma_release",
-      "cma_release(\(cmaAreas[0].name), pfn \(Hex.prefixed(allocation.physical.pfn)), \(count)) = "
-        + "\(released)",
-      subjects: [
-        .allocation(allocation.id),
-        .cmaPages(area: cmaAreas[0].name, pfn: allocation.physical.pfn, count: count),
-      ])
+      "cma_release(\(area.name), pfn \(Hex.prefixed(pfn)), \(count)) = true",
+      subjects: trimmed.map { .allocation($0) } + subjects)
   }
 }

@@ -9,14 +9,14 @@ extension Machine {
         log(.kernel, "end", "end of scenario")
         return
       }
-      // Narration, expectations and questions cost no time: they happen with the action
-      // that follows them.
-      while cpu.programCounter < program.actions.count,
-        program.actions[cpu.programCounter].operation.costsNoStep
-      {
-        cpu.currentAction = cpu.programCounter
-        cpu.programCounter += 1
-        runWithoutStep(program.actions[cpu.programCounter - 1].operation)
+      // Statements that cost no step ran as soon as the previous action returned in a CPU
+      // event (`runStatementsAhead`). Left here are those after an `ask`, and those after a
+      // wait (`wait_for_completion`, `run until`, `run N ticks`): the woken CPU runs them when
+      // it runs again. Narration or a question among them gets this event to itself, so it
+      // shows before the next action starts.
+      if runStatementsWithoutStep() {
+        agenda.schedule(.cpu, at: clock + 1)
+        return
       }
       guard cpu.programCounter < program.actions.count else {
         cpu.finished = true
@@ -32,7 +32,44 @@ extension Machine {
       let op = cpu.pending.removeFirst()
       run(op)
     }
-    if cpu.waiting == nil, !cpu.finished { agenda.schedule(.cpu, at: clock + 1) }
+    if cpu.waiting == nil, !cpu.finished {
+      agenda.schedule(.cpu, at: clock + 1)
+      if cpu.pending.isEmpty { cpu.actionReturned = true }
+    }
+  }
+
+  /// Runs the `say`, `expect` and `ask` statements that follow the action that just returned,
+  /// so a narration shows while the screen holds the state it describes: after the action
+  /// before it and before the action after it runs anything. Stops after an `ask`: nothing
+  /// after a question runs before it is answered (the next CPU event runs the rest).
+  mutating func runStatementsAhead() {
+    guard cpu.actionReturned else { return }
+    cpu.actionReturned = false
+    guard !cpu.finished, cpu.pending.isEmpty else { return }
+    // The step still belongs to the action that returned: views and `n` name it.
+    let returned = cpu.currentAction
+    _ = runStatementsWithoutStep()
+    cpu.currentAction = returned
+  }
+
+  /// Runs the statements that cost no step at the program counter, up to the next action or
+  /// just past an `ask`. Returns whether a `say` or `ask` was among them.
+  private mutating func runStatementsWithoutStep() -> Bool {
+    var narrated = false
+    while cpu.programCounter < program.actions.count,
+      program.actions[cpu.programCounter].operation.costsNoStep
+    {
+      let operation = program.actions[cpu.programCounter].operation
+      cpu.currentAction = cpu.programCounter
+      cpu.programCounter += 1
+      runWithoutStep(operation)
+      switch operation {
+      case .say: narrated = true
+      case .ask: return true
+      default: break
+      }
+    }
+    return narrated
   }
 
   /// Starts an action: logs the call and queues its micro-operations.
@@ -92,13 +129,14 @@ extension Machine {
       narration = text
       log(.narration, "say", text)
     case .expect(let expectation): evaluate(expectation)
-    case .ask(let question, let answer, _):
+    case .ask(let question, _, _):
       narration = question
       lastTouch.question = cpu.currentAction
       // Like `pause`, a question stops a running lesson so the student can answer.
       lastTouch.pause = true
       if let index = cpu.currentAction { askedQuestions.append(index) }
-      log(.narration, "ask", "\(question) (expected answer: \(answer))")
+      // The answer is not logged: the log is on screen while the question is open.
+      log(.narration, "ask", question)
     default: break
     }
   }

@@ -145,7 +145,12 @@ public struct Machine: Hashable, Sendable {
     }
     bootIOMMUs()
     attachCoherentPools()
-    if !program.actions.isEmpty { agenda.schedule(.cpu, at: 1) }
+    if !program.actions.isEmpty {
+      agenda.schedule(.cpu, at: 1)
+      // A lesson's opening narration shows at step 0, before its first action.
+      cpu.actionReturned = true
+      runStatementsAhead()
+    }
   }
 
   /// Whether nothing is left to do.
@@ -176,6 +181,7 @@ public struct Machine: Hashable, Sendable {
     }
     detectHang()
     checkRunUntil()
+    runStatementsAhead()
     return true
   }
 
