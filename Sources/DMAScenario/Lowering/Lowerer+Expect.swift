@@ -74,7 +74,8 @@ extension Lowerer {
       )
       return
     }
-    if comparison.isOrdering, !(left.type == right.type && [.integer, .address].contains(left.type))
+    if comparison.isOrdering,
+      !(left.type == right.type && [.integer, .address].contains(left.type))
     {
       error(
         "`\(comparison.symbol)` orders integers or addresses, but this compares \(left.type.name)",
