@@ -41,6 +41,21 @@ import Testing
     #expect(missing.isEmpty, "\(missing.map(\.name))")
   }
 
+  /// Every function `expect` reads is named in the README (`name(`), and the value
+  /// expressions are documented (`.residue`, arithmetic between addresses).
+  @Test func everyExpectFunctionIsDocumented() throws {
+    let text = try String(contentsOf: Self.readme, encoding: .utf8)
+    // The descriptor lists are written once, as `desc_allocated|submitted|…|terminated(chan)`.
+    let lists = "`desc_allocated|submitted|issued|completed|terminated(chan)`"
+    let missing = KernelFunctions.expectFunctionNames.filter { name in
+      !text.contains("`\(name)(") && !(name.hasPrefix("desc_") && text.contains(lists))
+    }
+    #expect(missing.isEmpty, "README lacks the expect functions \(missing)")
+    for phrase in ["tx_status(chan, cookie).residue", "`.last`", "`.used`", "pa(b) - pa(a)"] {
+      #expect(text.contains(phrase), "README lacks \(phrase)")
+    }
+  }
+
   @Test func everyDirectiveIsDocumented() throws {
     let reference = try Self.reference()
     let missing = KernelFunctions.directives.filter { !reference.contains("`\($0)") }

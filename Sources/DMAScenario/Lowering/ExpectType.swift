@@ -7,6 +7,8 @@ enum ExpectType: Hashable, Sendable {
   case status
   case descriptor
   case list
+  /// A pointer to a kernel object (a channel, a `struct dma_pool *`): NULL, an ERR_PTR or live.
+  case object
 
   /// How the type reads in messages.
   var name: String {
@@ -18,14 +20,18 @@ enum ExpectType: Hashable, Sendable {
     case .status: "a dma_status"
     case .descriptor: "a descriptor"
     case .list: "a descriptor list"
+    case .object: "a kernel object pointer"
     }
   }
 
   /// Whether values of the two types can be compared with `==`.
   func canCompare(with other: ExpectType) -> Bool {
     if self == other { return true }
-    // A descriptor compares with its cookie.
-    return [self, other].contains(.descriptor) && [self, other].contains(.integer)
+    let pair = [self, other]
+    // A descriptor compares with its cookie and with NULL (a failed prep).
+    if pair.contains(.descriptor) { return pair.contains(.integer) || pair.contains(.address) }
+    // An object pointer compares with NULL and with an ERR_PTR errno (`-ENODEV`).
+    return pair.contains(.object) && (pair.contains(.address) || pair.contains(.integer))
   }
 
   /// An example expectation for a hint.
@@ -38,6 +44,7 @@ enum ExpectType: Hashable, Sendable {
     case .status: "expect tx_status(chan, cookie) == DMA_COMPLETE"
     case .descriptor: "expect desc_issued(chan) == [desc]"
     case .list: "expect desc_issued(chan) == [cookie]"
+    case .object: "expect chan != NULL"
     }
   }
 }

@@ -11,4 +11,8 @@ public enum KernelFunctions {
 
   /// Every call name, from `CallRegistry`.
   public static var callNames: [String] { CallRegistry.names }
+
+  /// Every function an `expect` can read (`cpu_view`, `pa`, `bounce`, …), from the lowerer's
+  /// table, so the README can be checked against it.
+  public static var expectFunctionNames: [String] { Lowerer.expectFunctions.map(\.name) }
 }

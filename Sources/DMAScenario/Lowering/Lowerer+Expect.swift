@@ -11,8 +11,8 @@ extension Lowerer {
     ("cma_free", ""), ("dma_debug_errors", ""), ("mappings", ""), ("count", "list or bytes"),
     ("bytes", "byte, …"), ("fill", "byte, count"), ("iova_to_phys", "dev, handle[, offset]"),
     ("iova_mapped", "dev, handle, len"), ("iotlb_hits", "dev"), ("iotlb_misses", "dev"),
-    ("iommu_faults", "dev"),
-    ("bytes", "byte, …"), ("fill", "byte, count"),
+    ("iommu_faults", "dev"), ("pa", "ptr"), ("callbacks", "chan"),
+    ("dma_view", "dev, handle, offset, len"), ("bounce", "dev, handle, offset, len"),
     // The machine counters (`MachineCounter`).
     ("swiotlb_used", ""), ("cma_lent", ""), ("cma_pinned", ""), ("cma_migrated", ""),
   ]
@@ -74,9 +74,11 @@ extension Lowerer {
       )
       return
     }
-    if comparison.isOrdering, left.type != .integer || right.type != .integer {
+    if comparison.isOrdering,
+      !(left.type == right.type && [.integer, .address].contains(left.type))
+    {
       error(
-        "`\(comparison.symbol)` orders integers, but this compares \(left.type.name)",
+        "`\(comparison.symbol)` orders integers or addresses, but this compares \(left.type.name)",
         at: condition.range, hint: "use `==` or `!=`")
       return
     }
@@ -99,7 +101,7 @@ extension Lowerer {
 
   /// One side of an expectation, typed. `context` is the other side's type, which decides
   /// whether `[1, 2]` is bytes or a list of cookies.
-  private mutating func expectTerm(_ expression: Expression, context: ExpectType?) -> (
+  mutating func expectTerm(_ expression: Expression, context: ExpectType?) -> (
     term: ExpectTerm, type: ExpectType
   )? {
     switch expression.kind {
@@ -132,14 +134,11 @@ extension Lowerer {
       }
       guard let data = bytes(expression) else { return nil }
       return (.literal(.bytes(data)), .bytes)
-    case .binary:
-      if let value = integer(expression), value <= UInt64(Int64.max) {
-        return (.literal(.integer(Int64(value))), .integer)
+    case .binary(let op, let lhs, let rhs):
+      return expectArithmetic(op, lhs, rhs, expression) { lowerer, side, context in
+        lowerer.expectTerm(side, context: context)
       }
-      error(
-        "only constant arithmetic can be used in `expect`", at: expression.range,
-        hint: "compare one value per `expect`, e.g. `expect a == b`")
-      return nil
+    case .member(let base, let name): return expectMember(base, name, expression.range)
     default:
       error(
         "`\(expressionText(expression.range))` cannot be used in `expect`", at: expression.range,
@@ -180,19 +179,13 @@ extension Lowerer {
       case .status: type = .status
       case .bytes: type = .bytes
       case .descriptor: type = .descriptor
-      case .dmaPool:
-        error(
-          "`\(name)` is a dma_pool, which has no value to compare", at: range,
-          hint: "compare the handles it hands out, e.g. `expect h2 != h1`")
-        return nil
-      case .channel, .scatterList, .interleavedTemplate, .dmaBuf, .dmaBufAttachment:
+      case .channel, .dmaPool, .scatterList, .dmaBuf, .dmaBufAttachment:
+        // A pointer to a kernel object: NULL, an ERR_PTR errno, or itself.
+        return (.value(.object(name)), .object)
+      case .interleavedTemplate:
         error(
           "`\(name)` is \(kind.rawValue), which has no value to compare", at: range,
-          hint: kind == .channel
-            ? "compare what it holds, e.g. `expect count(desc_issued(\(name))) == 0`"
-            : kind == .scatterList
-              ? "compare the mapped count `dma_map_sg` returned"
-              : "compare the bytes the transfer moved, e.g. with `cpu_read`")
+          hint: "compare the bytes the transfer moved, e.g. with `cpu_read`")
         return nil
       }
       return (.variable(name), type)
@@ -364,6 +357,8 @@ extension Lowerer {
       return (.count(inner.term), .integer)
     case "iova_to_phys", "iova_mapped", "iotlb_hits", "iotlb_misses", "iommu_faults":
       return expectIOMMU(callee, args, range, parameters: function.parameters)
+    case "pa", "callbacks", "dma_view", "bounce":
+      return expectValueCall(callee, args, range, parameters: function.parameters)
     default:
       guard let data = bytes(expression) else { return nil }
       return (.literal(.bytes(data)), .bytes)

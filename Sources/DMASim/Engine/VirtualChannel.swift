@@ -34,6 +34,9 @@ public struct VirtualChannel: Hashable, Sendable {
   public var paused = false
   /// Period callbacks run so far (cyclic transfers).
   public var periodCallbacks = 0
+  /// Callbacks `vchan_complete` has run on this channel: descriptor callbacks and cyclic
+  /// period callbacks (what `callbacks(chan)` in an `expect` reads).
+  public var callbacksRun = 0
   /// The slave configuration set by `dmaengine_slave_config`.
   public var config: SlaveConfig?
   /// Every live descriptor by id.

@@ -99,6 +99,9 @@ public indirect enum ExpectTerm: Hashable, Sendable {
   case iovaMappedPages(device: String, handle: String, length: UInt64)
   /// `iotlb_hits(dev)`, `iotlb_misses(dev)`, `iommu_faults(dev)`: the IOMMU's counters.
   case iommuCounter(device: String, counter: IOMMUCounter)
+  /// Comparisons between values, transfer state, callbacks and bus-side bytes
+  /// (`ExpectValueTerm`).
+  case value(ExpectValueTerm)
 }
 
 /// A value an expectation observed, compared by KUnit-like rules.
@@ -119,6 +122,8 @@ public indirect enum ObservedValue: Hashable, Sendable {
   case descriptor(id: Int, cookie: Int32)
   /// A list.
   case list([ObservedValue])
+  /// A live kernel object (a channel, a `struct dma_pool *`), equal only to itself.
+  case object(String)
   /// Something with no value: an unset variable, an unknown channel.
   case unavailable(String)
 
@@ -133,6 +138,7 @@ public indirect enum ObservedValue: Hashable, Sendable {
     case .status(let status): status.kernelName
     case .descriptor(let id, let cookie): "d\(id) (cookie \(cookie))"
     case .list(let items): "[" + items.map(\.text).joined(separator: ", ") + "]"
+    case .object(let name): name
     case .unavailable(let why): "<\(why)>"
     }
   }

@@ -33,6 +33,10 @@ extension Machine {
     case .equal: return actual.matches(expected)
     case .notEqual: return !actual.matches(expected)
     default:
+      // Two addresses order too (`expect hb > ha`).
+      if case .address(let left) = actual, case .address(let right) = expected {
+        return holds(.integer(left < right ? -1 : left == right ? 0 : 1), comparison, .integer(0))
+      }
       guard case .integer(let left) = actual, case .integer(let right) = expected else {
         return false
       }
@@ -108,6 +112,7 @@ extension Machine {
       }
     case .list(let items): return .list(items.map(observe))
     case .iovaToPhys, .iovaMappedPages, .iommuCounter: return observeIOMMU(term)
+    case .value(let value): return observe(value)
     }
   }
 
@@ -142,7 +147,7 @@ extension Machine {
     return pageTable.translate(base.advanced(by: offset))?.physical
   }
 
-  private func virtualChannel(_ name: String) -> VirtualChannel? {
+  func virtualChannel(_ name: String) -> VirtualChannel? {
     guard case .channel(let controller, let channel) = cpu.variables[name],
       controllers.indices.contains(controller),
       controllers[controller].virtualChannels.indices.contains(channel)

@@ -99,21 +99,7 @@ extension Machine {
       return
     }
     let vchan = controllers[controller].virtualChannels[channel]
-    var status = vchan.cookieStatus(cookie)
-    var residue: UInt64 = 0
-    // Drivers (not dma_cookie_status) report DMA_PAUSED for a paused channel's transfer.
-    if status == .inProgress, vchan.paused { status = .paused }
-    if status == .inProgress || status == .paused {
-      let granularity = controllers[controller].capabilities.residueGranularity
-      // vchan_find_desc looks on desc_submitted and desc_issued.
-      if let id = (vchan.submitted + vchan.issued).first(where: {
-        vchan.descriptors[$0]?.cookie == cookie
-      }) {
-        residue = granularity == .descriptor ? 0 : vchan.descriptors[id]?.length ?? 0
-      } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
-        residue = residueOf(active, granularity)
-      }
-    }
+    let (status, residue) = txState(controller, channel, cookie)
     assign(.status(status), to: result)
     log(
       .kernel, "dmaengine_tx_status",

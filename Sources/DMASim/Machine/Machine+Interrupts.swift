@@ -186,12 +186,14 @@ extension Machine {
     if let id = vchan.cyclic {
       vchan.cyclic = nil
       vchan.periodCallbacks += 1
+      vchan.callbacksRun += 1
       notes.append("period callback \(vchan.periodCallbacks) of txd d\(id)")
     }
     for id in done {
       guard let descriptor = vchan.descriptors[id] else { continue }
       let cookie = descriptor.assignedCookie
       if descriptor.hasCallback {
+        vchan.callbacksRun += 1
         cpu.completions.append(cookie)
         cpu.channelCompletions.append([controller, channel, Int(cookie)])
         notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
