@@ -15,10 +15,15 @@ struct InteractiveSession {
   var fileName = "scenario.dms"
   /// Whether to ask the terminal for mouse reports.
   var mouse = false
+  /// `dmascope __crash-test`: the first key traps (a developer check of `CrashGuard`).
+  var crashOnKey: CrashTest.Kind?
 
   /// Runs until quit; returns the signal that ended the session, if one did.
   func run(playing recording: Recording? = nil) throws -> Int32? {
     SignalFlag.install()
+    // Armed before ncurses saves and changes the terminal, disarmed after it restores it.
+    CrashGuard.arm()
+    defer { CrashGuard.disarm() }
     let backend: NcursesTerminal
     do {
       backend = try NcursesTerminal.start(mouse: mouse)
@@ -26,6 +31,7 @@ struct InteractiveSession {
       throw UsageError(
         "cannot start the terminal UI: \(error)", hint: "check TERM, or use --headless")
     }
+    CrashGuard.setTerminalRestore(backend.crashRestoreBytes)
     defer { backend.shutdown() }
     var chosenTheme = theme
     if backend.colorCount == 0 { chosenTheme = .monochrome }
@@ -58,6 +64,7 @@ struct InteractiveSession {
       var effects: [Effect] = []
       if let event = terminal.backend.readEvent(timeoutMilliseconds: timeout) {
         playback = []  // any key takes over from a replay
+        if let crashOnKey { CrashTest.crash(crashOnKey) }
         let wasRunning = session.model.running
         switch event {
         case .key(let key): effects = session.send(.key(key), at: now())

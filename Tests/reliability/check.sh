@@ -126,5 +126,35 @@ if command -v tmux >/dev/null 2>&1; then
     echo "$screen" >&2
     fail "a backtrace was printed"
   fi
+
+  echo "reliability: a crash in the TUI restores the terminal first and names its report"
+  t kill-session -t q
+  t new-session -d -s c -x 120 -y 40 \
+    "env PS1='$ ' TERM=xterm-256color TMPDIR='$work' bash --norc --noprofile"
+  sleep 0.3
+  t send-keys -t c "$bin __crash-test; echo EXIT=\$?" Enter
+  for _ in $(seq 1 600); do
+    t capture-pane -t c -p | grep -qF "step 0  tick 0" && break
+    sleep 0.1
+  done
+  t send-keys -t c x
+  for _ in $(seq 1 600); do
+    t capture-pane -t c -p | grep -q "EXIT=" && break
+    sleep 0.1
+  done
+  screen="$(t capture-pane -t c -p)"
+  grep -qE "EXIT=13[23]" <<<"$screen" || { echo "$screen" >&2; fail "__crash-test did not die of SIGILL/SIGTRAP"; }
+  report="$(grep -o "crash report is in [^ ]*" <<<"$(t capture-pane -t c -p -J)" | sed 's/.* //')"
+  [ -n "$report" ] && [ -f "$report" ] || { echo "$screen" >&2; fail "no crash report file named"; }
+  grep -q "^signal: SIG" "$report" || fail "the crash report has no signal line"
+  grep -q "^backtrace" "$report" || fail "the crash report has no backtrace"
+  [ "$(t display -p -t c '#{alternate_on}')" = 0 ] || fail "the terminal is still on the alternate screen"
+  [ "$(t display -p -t c '#{cursor_flag}')" = 1 ] || fail "the cursor is still hidden"
+  t send-keys -t c "stty -a | tr ' ' '\n' | grep -x -e icanon -e echo | tr '\n' ' '; echo STTY" Enter
+  for _ in $(seq 1 50); do
+    t capture-pane -t c -p | grep -q "^icanon echo STTY" && break
+    sleep 0.1
+  done
+  t capture-pane -t c -p | grep -q "^icanon echo STTY" || fail "the terminal is not back in cooked mode"
 fi
 echo "reliability: all passed"

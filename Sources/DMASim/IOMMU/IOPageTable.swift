@@ -46,7 +46,7 @@ public struct IOPageTable: Hashable, Sendable {
   /// Every table, the root (level 0, `TTBR0`) first.
   public private(set) var tables: [Table]
   /// Table index by physical address, for following table descriptors.
-  private var tableAt: [UInt64: Int]
+  private(set) var tableAt: [UInt64: Int]
 
   /// A table with an empty root at `root`.
   public init(root: PhysAddr) {

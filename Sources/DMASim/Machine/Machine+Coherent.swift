@@ -155,7 +155,9 @@ extension Machine {
       dmaDebug.freeCoherent(
         device: debugDevice(device), size: size, physical: allocation.physical, dmaAddress: bus))
     if let context = iommuContext(for: device) {
-      iommuUnmap(context, iova: bus.rawValue, size: allocation.reservedSize)
+      // drivers/iommu/dma-iommu.c iommu_dma_free: __iommu_dma_unmap(dev, handle, size) with the
+      // caller's handle and size, whatever buffer they belong to.
+      iommuUnmap(context, iova: bus.rawValue, size: size)
     }
     if releaseIOMMURemap(allocation) { return }
     pageTable.remove(startingAt: allocation.virtualAddress)

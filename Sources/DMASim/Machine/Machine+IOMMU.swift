@@ -159,10 +159,14 @@ extension Machine {
     let length = ((end + 0xfff) & ~0xfff) - start
     var domain = iommus[context.iommu].domains[context.domain]
     var unmapped: UInt64 = 0
+    var cleared: [UInt64] = []
     if var table = domain.pageTable {
       var at = start
       while at < start + length {
-        if table.unmapPage(iova: at) { unmapped += 4096 }
+        if table.unmapPage(iova: at) {
+          unmapped += 4096
+          cleared.append(at)
+        }
         at += 4096
       }
       domain.pageTable = table
@@ -179,14 +183,8 @@ extension Machine {
       .hardware, "iotlb",
       "\(iommus[context.iommu].spec.kernelName): TLBIVA × \(length / 4096) for cb "
         + "\(domain.contextBank), TLBSYNC: \(dropped) cached translation(s) invalidated")
-    let cached = domain.iovad.free(pfn: start >> 12, pages: length >> 12)
-    log(
-      .kernel, "free_iova",
-      "free_iova_fast(pfn \(Hex.prefixed(start >> 12)), \(length >> 12) page(s)): "
-        + (cached
-          ? "kept in the order-\(IOVADomain.orderBase2(length >> 12)) range cache (still "
-            + "allocated, reused by the next allocation of that order)"
-          : "back to the IOVA tree"))
+    logOtherRangesCleared(domain, start: start, cleared: cleared)
+    freeIOVA(&domain, pfn: start >> 12, pages: length >> 12)
     iommus[context.iommu].domains[context.domain] = domain
   }
 
