@@ -97,7 +97,7 @@ struct Record: ParsableCommand {
           trailingHold: session.trailingHold)
         : AsciicastWriter.cast(
           frames: session.frames, width: size.width, height: size.height, title: title,
-          pace: pace, trailingHold: session.trailingHold)
+          pace: pace, endHold: session.trailingHold > 0 ? session.trailingHold : nil)
       try FileWriter.write(text, to: cast)
     }
     if let frames { try FileWriter.writeFrames(session.frames, to: frames) }

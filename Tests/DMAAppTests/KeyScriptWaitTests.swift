@@ -78,7 +78,7 @@ import Testing
     #expect(waited.trailingHold == 2000)
     let cast = AsciicastWriter.cast(
       frames: waited.frames, width: 100, height: 30, title: "t", pace: 0.05,
-      trailingHold: waited.trailingHold)
+      endHold: waited.trailingHold)
     #expect(cast.hasSuffix("[2.050000, \"m\", \"end\"]\n"))
   }
 

@@ -389,12 +389,7 @@ import Testing
   ]
 
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "check.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 100_000 { steps += 1 }
+    let machine = try ScenarioRunSupport.run(source, fileName: "check.dms", limit: 100_000)
     #expect(machine.isFinished)
     return machine
   }

@@ -42,13 +42,7 @@ import Testing
     """
 
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "t.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 100_000 { steps += 1 }
-    return machine
+    try ScenarioRunSupport.run(source, fileName: "t.dms", limit: 100_000)
   }
 
   func errors(_ source: String) -> [String] {

@@ -8,13 +8,7 @@ import Testing
 /// answer its expectations encode.
 @Suite struct ExpectValueTests {
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "t.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 200_000 { steps += 1 }
-    return machine
+    try ScenarioRunSupport.run(source, fileName: "t.dms", limit: 200_000)
   }
 
   func failures(_ machine: Machine) -> [String] {

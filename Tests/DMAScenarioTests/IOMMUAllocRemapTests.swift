@@ -6,13 +6,7 @@ import Testing
 /// state `expect` can read.
 @Suite struct IOMMUAllocRemapTests {
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "remap.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 200_000 { steps += 1 }
-    return machine
+    try ScenarioRunSupport.run(source, fileName: "remap.dms", limit: 200_000)
   }
 
   func failed(_ machine: Machine) -> [String] {

@@ -7,12 +7,7 @@ import Testing
 /// counters `swiotlb_used()`, `cma_lent()`, `cma_pinned()`, `cma_migrated()`.
 @Suite struct LessonCallsTests {
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "lesson-calls.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 200_000 { steps += 1 }
+    let machine = try ScenarioRunSupport.run(source, fileName: "lesson-calls.dms", limit: 200_000)
     #expect(machine.expectationResults.allSatisfy { $0.passed })
     return machine
   }

@@ -6,13 +6,7 @@ import Testing
 /// (`device_release_driver` is in `DMADebugCheckTests`).
 @Suite struct MapPageTests {
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "map-page.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 100_000 { steps += 1 }
-    return machine
+    try ScenarioRunSupport.run(source, fileName: "map-page.dms", limit: 100_000)
   }
 
   func reports(_ machine: Machine) -> [String] {

@@ -22,12 +22,7 @@ import Testing
   }
 
   func run(_ source: String) throws -> Machine {
-    let result = ScenarioCompiler.compile(source, fileName: "sg-ownership.dms")
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
-    let scenario = try #require(result.scenario)
-    var machine = Machine(board: scenario.board, program: scenario.program)
-    var steps = 0
-    while machine.step(), steps < 100_000 { steps += 1 }
+    let machine = try ScenarioRunSupport.run(source, fileName: "sg-ownership.dms", limit: 100_000)
     #expect(machine.expectationResults.allSatisfy { $0.passed })
     return machine
   }

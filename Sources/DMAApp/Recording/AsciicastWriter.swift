@@ -11,7 +11,7 @@ public enum AsciicastWriter {
   /// The whole file for a session's frames.
   public static func cast(
     frames: [Session.Frame], width: Int, height: Int, title: String, pace: Double,
-    byTime: Bool = false, trailingHold: Int = 0
+    byTime: Bool = false, endHold: Int? = nil
   ) -> String {
     var lines = [
       "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(JSONText.string(title)), "
@@ -41,8 +41,8 @@ public enum AsciicastWriter {
       if !data.isEmpty { lines.append("[\(stamp), \"o\", \(JSONText.string(data))]") }
       previous = frame
     }
-    if !byTime, trailingHold > 0 {
-      lines.append("[\(format(time + Double(trailingHold) / 1000)), \"m\", \"end\"]")
+    if let endHold {
+      lines.append("[\(format(time + Double(max(0, endHold)) / 1000)), \"m\", \"end\"]")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -72,11 +72,9 @@ public enum AsciicastWriter {
       carried = []
       kept.append(frame)
     }
-    var text = cast(
-      frames: kept, width: width, height: height, title: title, pace: 0, byTime: true)
-    let end = Double((kept.last?.time ?? 0) + max(0, trailingHold)) / 1000
-    text += "[\(format(end)), \"m\", \"end\"]\n"
-    return text
+    return cast(
+      frames: kept, width: width, height: height, title: title, pace: 0, byTime: true,
+      endHold: trailingHold)
   }
 
   /// Seconds with six decimals, without Foundation.

@@ -100,37 +100,33 @@ public struct Session: Sendable {
   ) {
     var time = lastTime
     var ticks = 0
-    for step in script {
-      let key: Key
-      switch step {
-      case .key(let typed): key = typed
-      case .wait(let milliseconds):
-        let end = time + max(0, milliseconds)
-        while model.running, ticks < maximumTicks, time + model.tickIntervalMilliseconds <= end {
-          time += model.tickIntervalMilliseconds
-          send(.tick, at: time)
-          ticks += 1
-        }
-        if !model.running { pendingWait += end - time }
-        time = end
-        lastTime = max(lastTime, time)
-        continue
-      }
-      let keyTime = time + keyInterval
-      while model.running, ticks < maximumTicks, time + model.tickIntervalMilliseconds < keyTime {
+    // Timer ticks while the simulation runs, each before `limit` (none: until it stops).
+    func tick(before limit: Int?) {
+      while model.running, ticks < maximumTicks,
+        limit.map({ time + model.tickIntervalMilliseconds < $0 }) ?? true
+      {
         time += model.tickIntervalMilliseconds
         send(.tick, at: time)
         ticks += 1
       }
-      time = keyTime
-      send(.key(key), at: time)
-      if quit { return }
     }
-    while model.running, ticks < maximumTicks {
-      time += model.tickIntervalMilliseconds
-      send(.tick, at: time)
-      ticks += 1
+    for step in script {
+      switch step {
+      case .key(let key):
+        let keyTime = time + keyInterval
+        tick(before: keyTime)
+        time = keyTime
+        send(.key(key), at: time)
+        if quit { return }
+      case .wait(let milliseconds):
+        let end = time + max(0, milliseconds)
+        tick(before: end)
+        if !model.running { pendingWait += end - time }
+        time = end
+        lastTime = max(lastTime, time)
+      }
     }
+    tick(before: nil)
     trailingHold = max(trailingHold, pendingWait)
   }
 }
