@@ -16,7 +16,10 @@ struct Record: ParsableCommand {
       milliseconds; while the simulation runs, timer \
       ticks fill the gaps, and after the last key the run continues until it stops. Key \
       syntax: a character stands for itself; <Space> <Enter> <Tab> <S-Tab> <Esc> <Up> <Down> \
-      <PgUp> <PgDn> <BS> <F1> <C-c> <lt> name the others. Example: --keys "sssS<Space>".
+      <PgUp> <PgDn> <BS> <F1> <C-c> <lt> name the others; <wait 2s> or <wait 500ms> lets \
+      that long pass before the next key (the run goes on meanwhile; with nothing running \
+      the screen is held that long in the .cast, and a last wait holds its end). Example: \
+      --keys "sssS<wait 2s><Space>".
       """)
 
   @ArgumentParser.Argument(
@@ -56,7 +59,9 @@ struct Record: ParsableCommand {
       throw ValidationError("--key-interval must be 1 to 60000 milliseconds")
     }
     if let theme, Theme.named(theme) == nil { throw ValidationError("unknown theme '\(theme)'") }
-    do { _ = try KeyNotation.parse(keys) } catch { throw ValidationError("--keys: \(error)") }
+    do { _ = try KeyNotation.parseScript(keys) } catch {
+      throw ValidationError("--keys: \(error)")
+    }
   }
 
   func run() throws {
@@ -80,7 +85,7 @@ struct Record: ParsableCommand {
     if lecture {
       session.playLecture()
     } else {
-      session.play(keys: try KeyNotation.parse(keys), keyInterval: keyInterval)
+      session.play(script: try KeyNotation.parseScript(keys), keyInterval: keyInterval)
     }
     if let out { try FileWriter.write(session.recording.text, to: out) }
     if let cast {
@@ -92,7 +97,7 @@ struct Record: ParsableCommand {
           trailingHold: session.trailingHold)
         : AsciicastWriter.cast(
           frames: session.frames, width: size.width, height: size.height, title: title,
-          pace: pace)
+          pace: pace, trailingHold: session.trailingHold)
       try FileWriter.write(text, to: cast)
     }
     if let frames { try FileWriter.writeFrames(session.frames, to: frames) }

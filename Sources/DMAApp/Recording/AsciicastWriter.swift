@@ -11,7 +11,7 @@ public enum AsciicastWriter {
   /// The whole file for a session's frames.
   public static func cast(
     frames: [Session.Frame], width: Int, height: Int, title: String, pace: Double,
-    byTime: Bool = false
+    byTime: Bool = false, trailingHold: Int = 0
   ) -> String {
     var lines = [
       "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(JSONText.string(title)), "
@@ -24,7 +24,7 @@ public enum AsciicastWriter {
         time = Double(frame.time) / 1000
       } else if let previous {
         let ticks = Double(max(1, Int(frame.clock) - Int(previous.clock)))
-        time += pace * ticks
+        time += pace * ticks + Double(frame.wait) / 1000
       }
       let stamp = format(time)
       for marker in frame.markers { lines.append("[\(stamp), \"m\", \(JSONText.string(marker))]") }
@@ -40,6 +40,9 @@ public enum AsciicastWriter {
       }
       if !data.isEmpty { lines.append("[\(stamp), \"o\", \(JSONText.string(data))]") }
       previous = frame
+    }
+    if !byTime, trailingHold > 0 {
+      lines.append("[\(format(time + Double(trailingHold) / 1000)), \"m\", \"end\"]")
     }
     return lines.joined(separator: "\n") + "\n"
   }

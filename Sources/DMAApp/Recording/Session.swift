@@ -15,6 +15,9 @@ public struct Session: Sendable {
     public var clock: UInt64
     /// Scenario statements that began since the previous frame (`line N: function`).
     public var markers: [String]
+    /// Milliseconds a script's `<wait …>` held the previous frame with nothing running (a
+    /// clock-paced `.cast` adds them before this frame).
+    public var wait: Int = 0
   }
 
   /// The app being driven.
@@ -32,6 +35,8 @@ public struct Session: Sendable {
   /// Milliseconds the end of the session is held after the last message (a lecture's last
   /// narration), for a `.cast` to keep it on screen.
   public internal(set) var trailingHold = 0
+  /// Waited milliseconds not yet given to a frame.
+  private var pendingWait = 0
 
   /// Starts a session on a model; `source` and `fileName` make the recording self-contained.
   public init(
@@ -66,8 +71,11 @@ public struct Session: Sendable {
         return true
       }
       let markers = begun.map { "line \($0.line): \($0.operation.functionName)" }
-      frames.append(Frame(time: at, buffer: frame, clock: model.machine.clock, markers: markers))
+      frames.append(
+        Frame(
+          time: at, buffer: frame, clock: model.machine.clock, markers: markers, wait: pendingWait))
     }
+    pendingWait = 0
     lastMachine = model.machine
     return effects
   }
@@ -80,9 +88,34 @@ public struct Session: Sendable {
   /// are sent at the model's interval between keys; after the last key, ticks continue until
   /// the run stops or `maximumTicks` have been sent.
   public mutating func play(keys: [Key], keyInterval: Int, maximumTicks: Int = 1_000_000) {
+    play(
+      script: keys.map(KeyNotation.Step.key), keyInterval: keyInterval, maximumTicks: maximumTicks)
+  }
+
+  /// Plays a key script: keys as `play(keys:)` does; a `<wait …>` lets that many milliseconds
+  /// pass before the next key (ticks flow while the simulation runs; a wait with nothing
+  /// running holds the frame, and a wait after the last key holds the end of a `.cast`).
+  public mutating func play(
+    script: [KeyNotation.Step], keyInterval: Int, maximumTicks: Int = 1_000_000
+  ) {
     var time = lastTime
     var ticks = 0
-    for key in keys {
+    for step in script {
+      let key: Key
+      switch step {
+      case .key(let typed): key = typed
+      case .wait(let milliseconds):
+        let end = time + max(0, milliseconds)
+        while model.running, ticks < maximumTicks, time + model.tickIntervalMilliseconds <= end {
+          time += model.tickIntervalMilliseconds
+          send(.tick, at: time)
+          ticks += 1
+        }
+        if !model.running { pendingWait += end - time }
+        time = end
+        lastTime = max(lastTime, time)
+        continue
+      }
       let keyTime = time + keyInterval
       while model.running, ticks < maximumTicks, time + model.tickIntervalMilliseconds < keyTime {
         time += model.tickIntervalMilliseconds
@@ -98,6 +131,7 @@ public struct Session: Sendable {
       send(.tick, at: time)
       ticks += 1
     }
+    trailingHold = max(trailingHold, pendingWait)
   }
 }
 
