@@ -81,13 +81,16 @@ public struct AppModel: Sendable {
   /// Key bindings.
   public let keyMap: KeyMap
 
-  /// Creates the model for a scenario at a terminal size.
+  /// Creates the model for a scenario at a terminal size; going back keeps at most
+  /// `historyByteBudget` bytes of checkpoints (the run's `--memory-limit` sets it).
   public init(
     scenario: Scenario, size: Size, theme: Theme = .default, glyphs: Glyphs = .unicode,
-    keyMap: KeyMap = .standard
+    keyMap: KeyMap = .standard, historyByteBudget: Int = History.defaultByteBudget
   ) {
     self.scenario = scenario
-    debugger = Debugger(machine: Machine(board: scenario.board, program: scenario.program))
+    debugger = Debugger(
+      machine: Machine(board: scenario.board, program: scenario.program),
+      historyByteBudget: historyByteBudget)
     self.size = size
     self.theme = theme
     self.glyphs = glyphs

@@ -1,5 +1,7 @@
+import ArgumentParser
 import DMAApp
 import DMAScenario
+import DMASim
 import Foundation
 import NcursesBackend
 import TermCanvas
@@ -15,6 +17,9 @@ struct InteractiveSession {
   var fileName = "scenario.dms"
   /// Whether to ask the terminal for mouse reports.
   var mouse = false
+  /// The resident-memory budget (`--memory-limit`): a quarter holds the history's
+  /// checkpoints, and a session that passes the whole of it ends with status 3.
+  var memoryLimitMegabytes = RunLimitReport.memoryLimitMegabytes
   /// `dmascope __crash-test`: the first key traps (a developer check of `CrashGuard`).
   var crashOnKey: CrashTest.Kind?
 
@@ -35,7 +40,9 @@ struct InteractiveSession {
     defer { backend.shutdown() }
     var chosenTheme = theme
     if backend.colorCount == 0 { chosenTheme = .monochrome }
-    let model = AppModel(scenario: scenario, size: backend.size, theme: chosenTheme, glyphs: glyphs)
+    let model = AppModel(
+      scenario: scenario, size: backend.size, theme: chosenTheme, glyphs: glyphs,
+      historyByteBudget: History.byteBudget(memoryLimit: memoryLimitMegabytes << 20))
     var session = Session(
       model: model, source: recording?.source ?? source,
       fileName: recording?.fileName ?? fileName, themeName: chosenTheme.name,
@@ -53,6 +60,15 @@ struct InteractiveSession {
     var nextTick = now()
     var lastFrame: Buffer?
     while SignalFlag.received == nil {
+      // Once per frame (at most four a second while idle): past the budget, end the session
+      // with the terminal restored and say so, rather than meet the OOM killer.
+      if ProcessMemory.residentBytes() > memoryLimitMegabytes << 20 {
+        Output.error(
+          "\(fileName): stopped at the memory limit (\(memoryLimitMegabytes) MiB resident) at step "
+            + "\(session.model.machine.stepCount); the session ended\n"
+            + "hint: raise it with --memory-limit, or use a smaller cache or board")
+        throw ExitCode(3)
+      }
       let frame = session.model.view()
       if frame != lastFrame {
         terminal.draw(frame)

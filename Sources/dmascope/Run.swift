@@ -37,8 +37,9 @@ struct Run: ParsableCommand {
 
   @Option(
     help: """
-      With --headless: the resident-memory budget in MiB (64 to 1048576, default 1024); a run \
-      that passes it stops and fails with status 3.
+      The resident-memory budget in MiB (64 to 1048576, default 1024); a quarter of it holds \
+      the checkpoints for stepping back, and a run (headless or in the UI) that passes it \
+      stops and fails with status 3.
       """)
   var memoryLimit: Int = RunLimitReport.memoryLimitMegabytes
 
@@ -113,7 +114,7 @@ struct Run: ParsableCommand {
     if headless {
       var model = AppModel(
         scenario: scenario, size: Size(width: size.width, height: size.height), theme: chosenTheme,
-        glyphs: glyphs)
+        glyphs: glyphs, historyByteBudget: History.byteBudget(memoryLimit: memoryLimit << 20))
       var printed = 0
       var findings = RunFindingCollector()
       findings.collect(from: model.machine.log)
@@ -180,7 +181,7 @@ struct Run: ParsableCommand {
     }
     let session = InteractiveSession(
       scenario: scenario, theme: chosenTheme, glyphs: glyphs, source: loaded.source,
-      fileName: loaded.fileName, mouse: !noMouse)
+      fileName: loaded.fileName, mouse: !noMouse, memoryLimitMegabytes: memoryLimit)
     if let signal = try session.run() {
       // The terminal is restored; exit the way a shell expects after a fatal signal.
       throw ExitCode(128 + signal)

@@ -96,6 +96,10 @@ for input in /dev/zero "$work/fifo"; do
 done
 for command in run check; do
   status=0
+  timeout 20 "$bin" $command /dev/urandom 2>"$work/err" >/dev/null || status=$?
+  [ "$status" = 1 ] && grep -q "/dev/urandom: is a character device, not a regular file" "$work/err" \
+    || fail "$command /dev/urandom: expected a clear refusal (status $status)"
+  status=0
   timeout 20 "$bin" $command "$work/fifo" 2>"$work/err" >/dev/null || status=$?
   [ "$status" != 0 ] && [ "$status" != 124 ] && grep -q "is a fifo, not a regular file" "$work/err" \
     || fail "$command FIFO: expected a clear refusal (status $status)"

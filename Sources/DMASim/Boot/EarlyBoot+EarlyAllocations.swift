@@ -31,9 +31,7 @@ extension EarlyBoot {
   /// one PMD table per GiB and one PUD table per 512 GiB, each a page from
   /// `early_pgtable_alloc`. `no-map` memory is not mapped.
   private mutating func allocatePageTables(_ build: KernelBuild) {
-    for _ in 0..<linearMapTablePages(build) {
-      earlyAllocate(profile.pageSize, align: profile.pageSize)
-    }
+    memblock.allocatePages(count: linearMapTablePages(build), pageSize: profile.pageSize)
   }
 
   /// How many page-table pages `map_mem` takes for the memory memblock holds now.

@@ -41,11 +41,15 @@ public struct Debugger: Sendable {
   /// The most steps one forward command runs before giving control back.
   public static let commandStepLimit = 5_000_000
 
-  /// Starts debugging a machine.
-  public init(machine: Machine, checkpointInterval: Int = 64, checkpointCapacity: Int = 512) {
+  /// Starts debugging a machine; its history's checkpoints stay within `historyByteBudget`.
+  public init(
+    machine: Machine, checkpointInterval: Int = 64, checkpointCapacity: Int = 512,
+    historyByteBudget: Int = History.defaultByteBudget
+  ) {
     self.machine = machine
     history = History(
-      initial: machine, interval: checkpointInterval, capacity: checkpointCapacity)
+      initial: machine, interval: checkpointInterval, capacity: checkpointCapacity,
+      byteBudget: historyByteBudget)
   }
 
   // MARK: - Forward

@@ -18,8 +18,13 @@ public struct History: Sendable {
   /// The last step the summaries cover: every step up to it went through `record` in order.
   public private(set) var summarizedThrough = 0
 
-  /// The bytes of checkpoints a history holds at most, by default (see `checkpointBytes`).
+  /// The bytes of checkpoints a history holds at most, by default (see `checkpointBytes`):
+  /// a quarter of the default 1 GiB run budget.
   public static let defaultByteBudget = 256 << 20
+
+  /// The checkpoint budget of a run held to `memoryLimit` resident bytes: a quarter of it, so
+  /// the live machine, its log and the frames keep the rest.
+  public static func byteBudget(memoryLimit: Int) -> Int { max(1, memoryLimit / 4) }
 
   /// Starts a history at `initial`. At most `capacity` checkpoints are kept, and fewer when
   /// `capacity` copies of the machine's unshared state would pass `byteBudget`: so a 16 MiB
