@@ -54,6 +54,8 @@ let package = Package(
     .testTarget(
       name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"], exclude: ["Fixtures"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
+    // Panels drawn from hand-built view models, compared with inline expected text.
+    .testTarget(name: "DMAPanelsTests", dependencies: ["DMAPanels", "TermCanvas"]),
     .testTarget(
       name: "DMAAppTests",
       dependencies: ["DMAApp", "DMAPanels", "DMAScenario", "DMASim", "TermCanvas"],

@@ -11,7 +11,8 @@ extension AppModel {
     let base = showsSource ? (size.height >= 56 ? 8 : 6) : 3
     // The area grows with the narration, up to a third of the screen, so it is read whole.
     let width = showsSource ? size.width / 2 - 1 : size.width
-    let needed = NarrationPanel(context: panelContext).rowsNeeded(width: width)
+    let needed = NarrationPanel(look: panelLook, model: NarrationPanelModel(machine: machine))
+      .rowsNeeded(width: width)
     let narration = max(base, min(needed, size.height / 3))
     return [.length(1), .fill(1), .length(narration), .length(1)]
   }
@@ -21,14 +22,15 @@ extension AppModel {
   var quizNote: String? { quizScore.asked > 0 ? quizScore.text : nil }
 
   func drawNarration(in area: Rect, buffer: inout Buffer) {
-    let context = panelContext
+    let narration = NarrationPanel(
+      look: panelLook, model: NarrationPanelModel(machine: machine, finishedNote: quizNote))
     guard showsSource else {
-      NarrationPanel(context: context, finishedNote: quizNote).render(in: area, buffer: &buffer)
+      narration.render(in: area, buffer: &buffer)
       return
     }
     let halves = Layout.horizontal([.percentage(50), .fill(1)]).split(area)
     // One blank column keeps the narration from running into the source pane.
-    NarrationPanel(context: context, finishedNote: quizNote).render(
+    narration.render(
       in: Rect(
         x: halves[0].x, y: halves[0].y, width: max(0, halves[0].width - 1),
         height: halves[0].height),
@@ -37,7 +39,10 @@ extension AppModel {
     buffer.setString(
       scenario.fileName, x: source.x, y: source.y, style: theme.style(.title),
       maxWidth: source.width)
-    SourcePanel(context: context, sourceLines: scenario.sourceLines).render(
+    SourcePanel(
+      look: panelLook,
+      model: SourcePanelModel(machine: machine, sourceLines: scenario.sourceLines)
+    ).render(
       in: Rect(x: source.x, y: source.y + 1, width: source.width, height: source.height - 1),
       buffer: &buffer)
   }

@@ -12,10 +12,11 @@ extension AppModel {
       return buffer
     }
     let rows = Layout.vertical(screenRows).split(buffer.area)
-    let context = panelContext
     StatusBar(
-      context: context, title: scenario.title, running: running, speed: stepsPerSecond,
-      message: message, lecture: runPacing == .lecture
+      look: panelLook,
+      model: StatusBarModel(
+        machine: machine, title: scenario.title, running: running, speed: stepsPerSecond,
+        message: message, lecture: runPacing == .lecture)
     ).render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     drawNarration(in: rows[2], buffer: &buffer)
@@ -127,16 +128,21 @@ extension AppModel {
       ).render(in: inner, buffer: &buffer)
     case .cache:
       CachePanel(
-        context: context, selected: focused ? cacheSelection : nil,
-        detail: focused ? cacheSelection : cacheDetailRow,
-        bufferPieces: selectedBuffer.map { machine.physicalRanges(of: $0) } ?? []
+        look: panelLook,
+        model: CachePanelModel(
+          machine: machine, selected: focused ? cacheSelection : nil,
+          detail: focused ? cacheSelection : cacheDetailRow,
+          bufferPieces: selectedBuffer.map { machine.physicalRanges(of: $0) } ?? [])
       )
       .render(in: inner, buffer: &buffer)
     case .queues:
       ChannelQueuePanel(context: context, selected: foundDescriptor)
         .render(in: inner, buffer: &buffer)
     case .log:
-      EventLogPanel(context: context, scrollBack: logScroll).render(in: inner, buffer: &buffer)
+      EventLogPanel(
+        look: panelLook,
+        model: EventLogPanelModel(machine: machine, scrollBack: logScroll, rows: inner.height)
+      ).render(in: inner, buffer: &buffer)
     case .pageTable:
       PageTablePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cma:

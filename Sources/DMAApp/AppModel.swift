@@ -150,4 +150,6 @@ public struct AppModel: Sendable {
 
   /// The context panels draw from.
   var panelContext: PanelContext { PanelContext(machine: machine, theme: theme, glyphs: glyphs) }
+  /// How the panels draw (the app builds each panel's model from `machine`).
+  var panelLook: PanelLook { PanelLook(theme: theme, glyphs: glyphs) }
 }

@@ -1,18 +1,17 @@
-import DMASim
 import TermCanvas
 
 /// The event log, newest at the bottom: step, tick, the kernel function or hardware action, and
 /// its message in the kernel's words.
 public struct EventLogPanel: Widget {
-  /// What to draw and how.
-  public var context: PanelContext
-  /// How many entries to skip back from the newest (0 shows the newest).
-  public var scrollBack: Int
+  /// How to draw.
+  public var look: PanelLook
+  /// What to draw.
+  public var model: EventLogPanelModel
 
   /// Creates the panel.
-  public init(context: PanelContext, scrollBack: Int = 0) {
-    self.context = context
-    self.scrollBack = scrollBack
+  public init(look: PanelLook, model: EventLogPanelModel) {
+    self.look = look
+    self.model = model
   }
 
   /// Rows one entry may take when it wraps.
@@ -22,11 +21,12 @@ public struct EventLogPanel: Widget {
   /// newest ones, when not scrolled back) wrap onto indented rows so their whole message
   /// shows; older entries take one row each.
   public func render(in area: Rect, buffer: inout Buffer) {
-    guard area.height > 0 else { return }
+    guard area.height > 0, area.width > 0 else { return }
+    let scrollBack = model.scrollBack
     let wanted = area.height + max(0, scrollBack)
-    let entries = Array(context.machine.log.suffix(wanted).prefix(area.height))
+    let entries = Array(model.entries.suffix(wanted).prefix(area.height))
     let functionWidth = area.width >= 100 ? 24 : 0
-    let currentStep = context.machine.stepCount
+    let currentStep = model.currentStep
     // Build rows from the newest entry up until the panel is full.
     var rows: [Line] = []
     for entry in entries.reversed() {
@@ -38,17 +38,17 @@ public struct EventLogPanel: Widget {
       case .debug: role = .violation
       case .narration: role = .logNarration
       }
-      let stepSpan = context.span(
+      let stepSpan = look.span(
         Format.fit(String(entry.step), 4) + " ", entry.step == currentStep ? .highlight : .dim)
       var head: [Span] = [stepSpan]
       let body: String
       let bodyRole: Role
       if functionWidth > 0 {
-        head.append(context.span(Format.fit(entry.function, functionWidth) + " ", role))
-        body = context.drawable(entry.message)
+        head.append(look.span(Format.fit(entry.function, functionWidth) + " ", role))
+        body = look.drawable(entry.message)
         bodyRole = entry.source == .debug ? .violation : .normal
       } else {
-        body = context.drawable(
+        body = look.drawable(
           entry.source == .narration ? entry.message : "\(entry.function): \(entry.message)")
         bodyRole = role
       }
@@ -59,12 +59,12 @@ public struct EventLogPanel: Widget {
         wraps
         ? Self.wrap(body, width: room, rows: min(Self.maximumWrappedRows, area.height - rows.count))
         : [body]
-      var entryRows = [Line(head + [context.span(pieces[0], bodyRole)])]
+      var entryRows = [Line(head + [look.span(pieces[0], bodyRole)])]
       for piece in pieces.dropFirst() {
         entryRows.append(
           Line([
-            context.span(String(repeating: " ", count: indent), .normal),
-            context.span(piece, bodyRole),
+            look.span(String(repeating: " ", count: indent), .normal),
+            look.span(piece, bodyRole),
           ]))
       }
       rows = entryRows + rows

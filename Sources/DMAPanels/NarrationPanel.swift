@@ -1,34 +1,33 @@
-import DMASim
 import TermCanvas
 
 /// The lesson narration (the latest `say`) and the scenario line being executed.
 public struct NarrationPanel: Widget {
-  /// What to draw and how.
-  public var context: PanelContext
-  /// Said after "scenario finished" once the program has run (the quiz score).
-  public var finishedNote: String?
+  /// How to draw.
+  public var look: PanelLook
+  /// What to draw.
+  public var model: NarrationPanelModel
 
   /// Creates the panel.
-  public init(context: PanelContext, finishedNote: String? = nil) {
-    self.context = context
-    self.finishedNote = finishedNote
+  public init(look: PanelLook, model: NarrationPanelModel) {
+    self.look = look
+    self.model = model
   }
 
   /// Draws narration rows, then the current source line on the last row of `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
-    guard area.height > 0 else { return }
-    let machine = context.machine
+    guard area.height > 0, area.width > 0 else { return }
     let sourceLine: Line
-    if let action = machine.currentAction, !action.text.isEmpty {
+    switch model.status {
+    case .running(let line, let text):
       sourceLine = Line([
-        context.span(" \(context.glyphs.arrowRight) line \(action.line): ", .dim),
-        context.span(context.drawable(action.text), .highlight),
+        look.span(" \(look.glyphs.arrowRight) line \(line): ", .dim),
+        look.span(look.drawable(text), .highlight),
       ])
-    } else if machine.cpu.finished {
+    case .finished(let note):
       sourceLine = Line(
-        " scenario finished" + (finishedNote.map { "  \($0)" } ?? ""), style: context.style(.dim))
-    } else {
-      sourceLine = Line(" ready: press s to step, Space to play", style: context.style(.dim))
+        " scenario finished" + (note.map { "  \($0)" } ?? ""), style: look.style(.dim))
+    case .ready:
+      sourceLine = Line(" ready: press s to step, Space to play", style: look.style(.dim))
     }
     let narrationRows = area.height - 1
     let paragraph = narrationParagraph
@@ -37,10 +36,11 @@ public struct NarrationPanel: Widget {
         in: Rect(x: area.x, y: area.y, width: area.width, height: narrationRows), buffer: &buffer)
       if paragraph.rowCount(forWidth: area.width) > narrationRows {
         // Too long even for the grown area: say so on its last row rather than cut silently.
-        let marker = " \(context.glyphs.ellipsis)more "
+        let marker = " \(look.glyphs.ellipsis)more "
+        let x = max(area.x, area.maxX - marker.count)
         buffer.setString(
-          marker, x: area.maxX - marker.count, y: area.y + narrationRows - 1,
-          style: context.style(.dim))
+          marker, x: x, y: area.y + narrationRows - 1, style: look.style(.dim),
+          maxWidth: area.maxX - x)
       }
     }
     buffer.setLine(sourceLine, x: area.x, y: area.maxY - 1, maxWidth: area.width)
@@ -49,35 +49,12 @@ public struct NarrationPanel: Widget {
   /// The narration as wrapped text, one line per `say` of the step.
   var narrationParagraph: Paragraph {
     Paragraph(
-      Self.narrations(of: context.machine).map {
-        Line([context.span(" " + context.drawable($0), .narration)])
-      }, wrap: true, style: context.style(.narration))
+      model.narrations.map { Line([look.span(" " + look.drawable($0), .narration)]) }, wrap: true,
+      style: look.style(.narration))
   }
 
   /// The rows the panel needs at a width to show its narration whole, with the source line.
   public func rowsNeeded(width: Int) -> Int {
     narrationParagraph.rowCount(forWidth: max(1, width)) + 1
-  }
-
-  /// What the narration area says: every `say` (and the `ask`) run in the step of the latest
-  /// narration, in order, so two statements said together are both read; the latest
-  /// narration alone when the log no longer holds its step.
-  public static func narrations(of machine: Machine) -> [String] {
-    guard let latest = machine.narration else { return [] }
-    let entries = machine.log.suffix(min(machine.log.retainedCount, 512))
-    guard
-      let index = entries.lastIndex(where: {
-        $0.source == .narration && ($0.function == "say" || $0.function == "ask")
-      }), entries[index].message == latest
-    else { return [latest] }
-    let step = entries[index].step
-    var texts: [String] = []
-    for entry in entries[..<(index + 1)].reversed() {
-      guard entry.step == step else { break }
-      if entry.source == .narration, entry.function == "say" || entry.function == "ask" {
-        texts.append(entry.message)
-      }
-    }
-    return texts.reversed()
   }
 }

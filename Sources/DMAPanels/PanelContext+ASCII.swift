@@ -1,8 +1,8 @@
 import TermCanvas
 
 extension PanelContext {
-  /// Text from the simulation or the scenario (log messages, narration, source lines) as the
-  /// glyph set can draw it (see `DrawableText`).
+  /// Text from the simulation or the scenario as the glyph set can draw it (see
+  /// `DrawableText`).
   func drawable(_ text: String) -> String { DrawableText.make(text, glyphs: glyphs) }
 }
 

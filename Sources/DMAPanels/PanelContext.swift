@@ -1,7 +1,8 @@
 import DMASim
 import TermCanvas
 
-/// Everything a panel needs to draw itself: the state to show and how to show it.
+/// The input of the panels' adapters: the machine to show and how to show it. A panel itself
+/// takes only its view model and the `look`.
 public struct PanelContext: Sendable {
   /// The machine state to draw.
   public var machine: Machine
@@ -17,30 +18,12 @@ public struct PanelContext: Sendable {
     self.glyphs = glyphs
   }
 
+  /// The look the panels draw with.
+  public var look: PanelLook { PanelLook(theme: theme, glyphs: glyphs) }
+
   /// The style of a role.
   public func style(_ role: Role) -> Style { theme.style(role) }
 
   /// A span in a role's style.
   public func span(_ text: String, _ role: Role) -> Span { Span(text, style: style(role)) }
-}
-
-/// Short formatting helpers shared by the panels.
-enum Format {
-  /// An address as 8 hex digits when it fits in 32 bits, else 16.
-  static func address(_ value: UInt64) -> String {
-    value <= 0xffff_ffff ? Hex.format(value, digits: 8) : Hex.format(value, digits: 16)
-  }
-
-  /// Pads or cuts text to exactly `width` columns.
-  static func fit(_ text: String, _ width: Int) -> String {
-    let characters = Array(text)
-    if characters.count >= width { return String(characters.prefix(max(0, width))) }
-    return text + String(repeating: " ", count: width - characters.count)
-  }
-
-  /// A size as `128 B`, `4 KiB`.
-  static func size(_ bytes: UInt64) -> String {
-    let text = Hex.size(bytes)
-    return text.hasSuffix(" bytes") ? "\(bytes) B" : text
-  }
 }

@@ -1,0 +1,24 @@
+/// What the narration panel shows: the narration of the latest step that said something, and
+/// where the program is.
+public struct NarrationPanelModel: Hashable, Sendable {
+  /// Where the program is, for the panel's last row.
+  public enum Status: Hashable, Sendable {
+    /// A statement is running: its 1-based line and its text.
+    case running(line: Int, text: String)
+    /// The program has finished; the note (the quiz score) follows "scenario finished".
+    case finished(note: String?)
+    /// Nothing has run yet.
+    case ready
+  }
+
+  /// Every `say` (and the `ask`) of the latest narration's step, in order.
+  public var narrations: [String]
+  /// Where the program is.
+  public var status: Status
+
+  /// Creates a model.
+  public init(narrations: [String], status: Status) {
+    self.narrations = narrations
+    self.status = status
+  }
+}

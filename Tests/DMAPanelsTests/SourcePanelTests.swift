@@ -1,0 +1,64 @@
+import DMAPanels
+import TermCanvas
+import Testing
+
+/// The source panel from hand-built models: line numbers, the next line marked.
+@Suite struct SourcePanelTests {
+  static let lines = (1...12).map { "line \($0)" }
+
+  private func panel(
+    _ model: SourcePanelModel, look: PanelLook = PanelRendering.unicode
+  ) -> SourcePanel {
+    SourcePanel(look: look, model: model)
+  }
+
+  @Test func marksTheNextLineWithContextAbove() {
+    let text = PanelRendering.text(
+      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: 6)), width: 16, height: 4)
+    #expect(
+      text == """
+          5 line 5
+        → 6 line 6
+          7 line 7
+          8 line 8
+        """)
+  }
+
+  @Test func finishedShowsTheEndOfTheFile() {
+    let text = PanelRendering.text(
+      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: nil, finished: true)),
+      width: 16, height: 3)
+    #expect(
+      text == """
+         10 line 10
+         11 line 11
+         12 line 12
+        """)
+  }
+
+  @Test func tabsBecomeTwoSpacesAndAsciiArrow() {
+    let text = PanelRendering.text(
+      panel(
+        SourcePanelModel(sourceLines: ["a\tb", "c"], currentLine: 1), look: PanelRendering.ascii),
+      width: 12, height: 2)
+    #expect(
+      text == """
+        >1 a  b
+         2 c
+        """)
+  }
+
+  @Test func longLinesAreCutAtTheEdge() {
+    let text = PanelRendering.text(
+      panel(SourcePanelModel(sourceLines: ["abcdefghijklmnop"], currentLine: 99)), width: 8,
+      height: 1)
+    #expect(text == " 1 abcde")
+  }
+
+  @Test func tinyAreasDrawNothingOutside() {
+    for rect in PanelRendering.tinyRects {
+      let widget = panel(SourcePanelModel(sourceLines: Self.lines, currentLine: 3))
+      #expect(PanelRendering.touchedOutside(widget, rect: rect) == [], "\(rect)")
+    }
+  }
+}
