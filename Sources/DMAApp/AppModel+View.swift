@@ -136,8 +136,9 @@ extension AppModel {
       )
       .render(in: inner, buffer: &buffer)
     case .queues:
-      ChannelQueuePanel(context: context, selected: foundDescriptor)
-        .render(in: inner, buffer: &buffer)
+      ChannelQueuePanel(
+        look: panelLook, model: ChannelQueuePanelModel(machine: machine, selected: foundDescriptor)
+      ).render(in: inner, buffer: &buffer)
     case .log:
       EventLogPanel(
         look: panelLook,

@@ -1,24 +1,27 @@
-import DMASim
 import TermCanvas
 
 /// For every DMA controller: the physical channels and the arbiter's queue, the virtual
 /// channels with their virt-dma lists, cookies and the active descriptor's progress, and the
 /// peripheral FIFOs behind them. When space is short each channel folds onto two lines.
 public struct ChannelQueuePanel: Widget {
-  /// What to draw and how.
-  public var context: PanelContext
-  /// The descriptor to highlight (found with `/`), nil for none.
-  public var selected: DescriptorSelection?
+  /// How to draw.
+  public var look: PanelLook
+  /// What to draw.
+  public var model: ChannelQueuePanelModel
 
   /// Creates the panel.
-  public init(context: PanelContext, selected: DescriptorSelection? = nil) {
-    self.context = context
-    self.selected = selected
+  public init(look: PanelLook, model: ChannelQueuePanelModel) {
+    self.look = look
+    self.model = model
   }
+
+  typealias Channel = ChannelQueuePanelModel.Channel
+  typealias Descriptor = ChannelQueuePanelModel.Descriptor
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
-    let machine = context.machine
+    guard area.width > 0, area.height > 0 else { return }
+    let selected = model.selected
     var blocks: [[Line]] = []
     var compact: [[Line]] = []
     // Full lists for channels holding descriptors, the short form for empty ones.
@@ -26,15 +29,15 @@ public struct ChannelQueuePanel: Widget {
     var served: Set<String> = []
     // The block index of the selected descriptor's channel, to keep it on screen.
     var selectedBlock: Int?
-    for (controllerIndex, controller) in machine.controllers.enumerated() {
+    for (controllerIndex, controller) in model.controllers.enumerated() {
       let isSelected = { (index: Int) in
         selected?.controller == controllerIndex && selected?.channel == index
       }
-      let shown = controller.virtualChannels.indices.filter {
-        let vchan = controller.virtualChannels[$0]
+      let shown = controller.channels.indices.filter {
+        let vchan = controller.channels[$0]
         return vchan.client != nil || !vchan.descriptors.isEmpty || isSelected($0)
       }
-      let channels = shown.isEmpty ? Array(controller.virtualChannels.indices.prefix(1)) : shown
+      let channels = shown.isEmpty ? Array(controller.channels.indices.prefix(1)) : shown
       if controller.physicalChannels.count > 1 || channels.count > 1 {
         let arbiter = arbiterLine(controller)
         blocks.append([arbiter])
@@ -42,7 +45,7 @@ public struct ChannelQueuePanel: Widget {
         mixed.append([arbiter])
       }
       for channelIndex in channels {
-        let vchan = controller.virtualChannels[channelIndex]
+        let vchan = controller.channels[channelIndex]
         let mark = isSelected(channelIndex) ? selected?.id : nil
         if isSelected(channelIndex) { selectedBlock = blocks.count }
         blocks.append(fullChannel(vchan, mark: mark))
@@ -52,8 +55,8 @@ public struct ChannelQueuePanel: Widget {
         if let peripheral = vchan.peripheral { served.insert(peripheral) }
       }
     }
-    let peripherals = machine.peripherals.filter {
-      (served.isEmpty || served.contains($0.name)) && ($0.spec.fifo != nil || $0.spec.rxFIFO != nil)
+    let peripherals = model.peripherals.filter {
+      (served.isEmpty || served.contains($0.name)) && ($0.tx != nil || $0.rx != nil)
     }
     let fifoLines = peripherals.flatMap { peripheralLines($0, width: area.width) }
     let chosen =
@@ -90,45 +93,47 @@ public struct ChannelQueuePanel: Widget {
     let label = " \(parts[0])/\(parts[1])"
     let width = min(32, area.width - used - label.count)
     guard width >= 3 else { return }
-    Gauge(done: parts[0], total: parts[1], label: nil, theme: context.theme, glyphs: context.glyphs)
+    Gauge(done: parts[0], total: parts[1], label: nil, theme: look.theme, glyphs: look.glyphs)
       .render(in: Rect(x: area.x + used, y: y, width: width, height: 1), buffer: &buffer)
-    buffer.setString(label, x: area.x + used + width, y: y, style: context.style(.normal))
+    buffer.setString(label, x: area.x + used + width, y: y, style: look.style(.normal))
   }
 
   private func gaugeSpan(_ done: UInt64, _ total: UInt64) -> Span {
-    Span("\u{0}gauge \(done) \(total)", style: context.style(.normal))
+    Span("\u{0}gauge \(done) \(total)", style: look.style(.normal))
   }
 
-  private func arbiterLine(_ controller: DMAController) -> Line {
-    var spans = [context.span(controller.name + " ", .title)]
+  private func arbiterLine(_ controller: ChannelQueuePanelModel.Controller) -> Line {
+    var spans = [look.span(controller.name + " ", .title)]
     for channel in controller.physicalChannels {
-      spans.append(context.span("ch\(channel.index) ", .dim))
-      if let owner = channel.virtualChannel {
-        spans.append(context.span(controller.virtualChannels[owner].name, .queueActive))
-        spans.append(context.span(" \(stateName(channel.state))  ", .dim))
+      spans.append(look.span("ch\(channel.index) ", .dim))
+      if let owner = channel.owner {
+        spans.append(look.span(owner, .queueActive))
+        spans.append(look.span(" \(stateName(channel.state))  ", .dim))
       } else {
-        spans.append(context.span("idle  ", .dim))
+        spans.append(look.span("idle  ", .dim))
       }
     }
     if !controller.waiting.isEmpty {
-      let names = controller.waiting.map { controller.virtualChannels[$0].name }
-      spans.append(context.span("waiting: " + names.joined(separator: " "), .warning))
+      let names = controller.waiting.map {
+        controller.channels.indices.contains($0) ? controller.channels[$0].name : "?"
+      }
+      spans.append(look.span("waiting: " + names.joined(separator: " "), .warning))
     }
     return Line(spans)
   }
 
-  private func header(_ vchan: VirtualChannel) -> Line {
+  private func header(_ vchan: Channel) -> Line {
     var spans = [
-      context.span(vchan.name, .title),
-      context.span(" cookie ", .dim), context.span("\(vchan.cookie)", .cookie),
-      context.span(" done ", .dim), context.span("\(vchan.completedCookie)", .cookie),
-      context.span(vchan.client.map { " \(context.glyphs.arrowLeft) \($0)" } ?? " (free)", .dim),
+      look.span(vchan.name, .title),
+      look.span(" cookie ", .dim), look.span("\(vchan.cookie)", .cookie),
+      look.span(" done ", .dim), look.span("\(vchan.completedCookie)", .cookie),
+      look.span(vchan.client.map { " \(look.glyphs.arrowLeft) \($0)" } ?? " (free)", .dim),
     ]
-    if vchan.paused { spans.append(context.span(" PAUSED", .warning)) }
+    if vchan.paused { spans.append(look.span(" PAUSED", .warning)) }
     return Line(spans)
   }
 
-  private func fullChannel(_ vchan: VirtualChannel, mark: Int?) -> [Line] {
+  private func fullChannel(_ vchan: Channel, mark: Int?) -> [Line] {
     var lines = [header(vchan)]
     lines.append(listLine("allocated", vchan.allocated, vchan, .queueAllocated, mark: mark))
     lines.append(listLine("submitted", vchan.submitted, vchan, .queueSubmitted, mark: mark))
@@ -142,12 +147,12 @@ public struct ChannelQueuePanel: Widget {
     if vchan.taskletScheduled || vchan.periodCallbacks > 0 {
       var text = vchan.taskletScheduled ? " tasklet scheduled: callbacks pending" : ""
       if vchan.periodCallbacks > 0 { text += " period callbacks: \(vchan.periodCallbacks)" }
-      lines.append(Line(text, style: context.style(.warning)))
+      lines.append(Line(text, style: look.style(.warning)))
     }
     return lines
   }
 
-  private func compactChannel(_ vchan: VirtualChannel, mark: Int?) -> [Line] {
+  private func compactChannel(_ vchan: Channel, mark: Int?) -> [Line] {
     var spans: [Span] = []
     let lists: [(String, [Int], Role)] = [
       ("a", vchan.allocated, .queueAllocated), ("s", vchan.submitted, .queueSubmitted),
@@ -155,44 +160,44 @@ public struct ChannelQueuePanel: Widget {
       ("t", vchan.terminated, .queueTerminated),
     ]
     for (name, ids, role) in lists where !ids.isEmpty {
-      spans.append(context.span(" \(name):", .dim))
+      spans.append(look.span(" \(name):", .dim))
       for (position, id) in ids.enumerated() {
         let text = (position > 0 ? "," : "") + shortLabel(id, vchan)
-        spans.append(context.span(text, id == mark ? .selection : role))
+        spans.append(look.span(text, id == mark ? .selection : role))
       }
     }
     if let id = vchan.active, let descriptor = vchan.descriptors[id] {
-      spans.append(context.span(" act:", .dim))
-      spans.append(context.span(shortLabel(id, vchan), id == mark ? .selection : .queueActive))
-      spans.append(context.span(" ", .normal))
+      spans.append(look.span(" act:", .dim))
+      spans.append(look.span(shortLabel(id, vchan), id == mark ? .selection : .queueActive))
+      spans.append(look.span(" ", .normal))
       spans.append(gaugeSpan(descriptor.transferred, descriptor.length))
     }
-    if spans.isEmpty { spans.append(context.span(" no descriptors", .dim)) }
+    if spans.isEmpty { spans.append(look.span(" no descriptors", .dim)) }
     return [header(vchan), Line(spans)]
   }
 
-  private func shortLabel(_ id: Int, _ vchan: VirtualChannel) -> String {
+  private func shortLabel(_ id: Int, _ vchan: Channel) -> String {
     guard let descriptor = vchan.descriptors[id] else { return "d\(id)" }
     let cookie = descriptor.cookie != 0 ? descriptor.cookie : descriptor.assignedCookie
     return cookie != 0 ? "d\(id)#\(cookie)" : "d\(id)"
   }
 
   private func listLine(
-    _ name: String, _ ids: [Int], _ vchan: VirtualChannel, _ role: Role, mark: Int?
+    _ name: String, _ ids: [Int], _ vchan: Channel, _ role: Role, mark: Int?
   ) -> Line {
-    var spans = [context.span(" " + Format.fit(name, 10), ids.isEmpty ? .dim : .normal)]
-    if ids.isEmpty { spans.append(context.span(String(context.glyphs.bullet), .dim)) }
+    var spans = [look.span(" " + Format.fit(name, 10), ids.isEmpty ? .dim : .normal)]
+    if ids.isEmpty { spans.append(look.span(String(look.glyphs.bullet), .dim)) }
     for id in ids {
       guard let descriptor = vchan.descriptors[id] else { continue }
       // The found descriptor's box is drawn in the selection style with a mark in front.
       if id == mark {
         spans.append(
-          context.span(
-            "\(context.glyphs.arrowRight)[" + summary(descriptor) + "]", .selection))
+          look.span(
+            "\(look.glyphs.arrowRight)[" + summary(descriptor) + "]", .selection))
       } else {
-        spans.append(context.span("[" + summary(descriptor) + "]", role))
+        spans.append(look.span("[" + summary(descriptor) + "]", role))
       }
-      spans.append(context.span(" ", .normal))
+      spans.append(look.span(" ", .normal))
     }
     return Line(spans)
   }
@@ -202,57 +207,50 @@ public struct ChannelQueuePanel: Widget {
     if descriptor.cookie != 0 {
       cookie = "#\(descriptor.cookie)"
     } else if descriptor.assignedCookie != 0 {
-      cookie = "#\(descriptor.assignedCookie)\(context.glyphs.check)"
+      cookie = "#\(descriptor.assignedCookie)\(look.glyphs.check)"
     } else {
       cookie = "#-"
     }
-    let kind: String
-    switch (descriptor.kind, descriptor.direction) {
-    case (.memcpy, _): kind = "M2M"
-    case (.cyclic, _): kind = "CYC"
-    case (_, .memToDev): kind = "M2D"
-    case (_, .devToMem): kind = "D2M"
-    default: kind = "D2D"
-    }
+    let kind = descriptor.transfer.code
     return "\(descriptor.label) \(cookie) \(kind) \(Format.size(descriptor.length))"
   }
 
-  private func activeLine(_ vchan: VirtualChannel, mark: Int?) -> Line {
-    let label = context.span(" " + Format.fit("active", 10), vchan.active == nil ? .dim : .normal)
+  private func activeLine(_ vchan: Channel, mark: Int?) -> Line {
+    let label = look.span(" " + Format.fit("active", 10), vchan.active == nil ? .dim : .normal)
     guard let id = vchan.active, let descriptor = vchan.descriptors[id] else {
-      return Line([label, context.span(String(context.glyphs.bullet), .dim)])
+      return Line([label, look.span(String(look.glyphs.bullet), .dim)])
     }
     let found = id == mark
     let text =
-      (found ? "\(context.glyphs.arrowRight)" : "") + "[\(descriptor.label) #\(descriptor.cookie)] "
+      (found ? "\(look.glyphs.arrowRight)" : "") + "[\(descriptor.label) #\(descriptor.cookie)] "
     let done =
-      descriptor.kind.isCyclic
+      descriptor.transfer == .cyclic
       ? descriptor.transferred % max(1, descriptor.length) : descriptor.transferred
     return Line([
-      label, context.span(text, found ? .selection : .queueActive),
+      label, look.span(text, found ? .selection : .queueActive),
       gaugeSpan(done, descriptor.length),
     ])
   }
 
-  private func peripheralLines(_ peripheral: Peripheral, width: Int) -> [Line] {
+  private func peripheralLines(
+    _ peripheral: ChannelQueuePanelModel.Peripheral, width: Int
+  ) -> [Line] {
     var lines: [Line] = []
-    if let fifo = peripheral.spec.fifo {
+    if let tx = peripheral.tx {
       lines.append(
         fifoLine(
-          peripheral.name + " TX ", drq: peripheral.requestAsserted, fill: peripheral.fifo.count,
-          depth: fifo.depth))
-      let prefix = " wire \(peripheral.outputCount)B "
-      let sent = peripheral.output.suffix(max(0, width - prefix.count)).map(ByteText.glyph)
-      lines.append(Line([context.span(prefix, .dim), context.span(String(sent), .normal)]))
+          peripheral.name + " TX ", drq: tx.requestAsserted, fill: tx.fill, depth: tx.depth))
+      let prefix = " wire \(tx.count)B "
+      let sent = tx.bytes.suffix(max(0, width - prefix.count)).map(Format.glyph)
+      lines.append(Line([look.span(prefix, .dim), look.span(String(sent), .normal)]))
     }
-    if let rx = peripheral.spec.rxFIFO {
+    if let rx = peripheral.rx {
       lines.append(
         fifoLine(
-          peripheral.name + " RX ", drq: peripheral.rxRequestAsserted,
-          fill: peripheral.rxFIFO.count, depth: rx.depth))
-      if !peripheral.rxPending.isEmpty {
-        let text = String(peripheral.rxPending.prefix(max(0, width - 12)).map(ByteText.glyph))
-        lines.append(Line([context.span(" incoming ", .dim), context.span(text, .normal)]))
+          peripheral.name + " RX ", drq: rx.requestAsserted, fill: rx.fill, depth: rx.depth))
+      if !rx.bytes.isEmpty {
+        let text = String(rx.bytes.prefix(max(0, width - 12)).map(Format.glyph))
+        lines.append(Line([look.span(" incoming ", .dim), look.span(text, .normal)]))
       }
     }
     return lines
@@ -261,13 +259,13 @@ public struct ChannelQueuePanel: Widget {
   /// One FIFO: its name, its request line and a fill gauge.
   private func fifoLine(_ name: String, drq: Bool, fill: Int, depth: Int) -> Line {
     Line([
-      context.span(name, .title), context.span(" DRQ ", .dim),
-      context.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
+      look.span(name, .title), look.span(" DRQ ", .dim),
+      look.span(drq ? "high " : "low  ", drq ? .signalAsserted : .dim),
       gaugeSpan(UInt64(fill), UInt64(depth)),
     ])
   }
 
-  private func stateName(_ state: PhysicalChannel.State) -> String {
+  private func stateName(_ state: ChannelQueuePanelModel.PhysicalState) -> String {
     switch state {
     case .idle: "idle"
     case .busy: "busy"
@@ -280,7 +278,7 @@ public struct ChannelQueuePanel: Widget {
 /// A descriptor picked out in the channel-queue panel: controller, virtual channel (indices in
 /// the machine's lists) and descriptor id.
 public struct DescriptorSelection: Hashable, Sendable {
-  /// Index into `Machine.controllers`.
+  /// Index into the model's controllers (the machine's controllers, in order).
   public var controller: Int
   /// Index into the controller's virtual channels.
   public var channel: Int
