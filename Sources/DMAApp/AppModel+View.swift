@@ -148,7 +148,9 @@ extension AppModel {
       PageTablePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
     case .cma:
       CMAPanel(
-        context: context, zoom: cmaZoom, cursorPage: focused ? cmaCursorPage : nil
+        look: panelLook,
+        model: CMAPanelModel(
+          machine: machine, zoom: cmaZoom, cursorPage: focused ? cmaCursorPage : nil)
       ).render(in: inner, buffer: &buffer)
     }
   }

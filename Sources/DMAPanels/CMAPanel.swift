@@ -1,62 +1,55 @@
-import DMASim
 import TermCanvas
 
 /// The CMA areas as bitmap strips drawn to scale (free, lent to movable pages, allocated,
 /// pinned), zoomable down to one page per cell, with allocations labelled by owner, the used
 /// count, debugfs `maxchunk` and fragmentation.
 public struct CMAPanel: Widget {
-  /// What to draw and how.
-  public var context: PanelContext
-  /// The area shown as a strip (index into `machine.cmaAreas`).
-  public var areaIndex: Int
-  /// Zoom level: each level halves the pages per cell, down to one page.
-  public var zoom: Int
-  /// The page (offset in the area) under the cursor; its cell is highlighted.
-  public var cursorPage: UInt64?
+  /// How to draw.
+  public var look: PanelLook
+  /// What to draw.
+  public var model: CMAPanelModel
 
   /// Creates the panel.
-  public init(context: PanelContext, areaIndex: Int = 0, zoom: Int = 0, cursorPage: UInt64? = nil) {
-    self.context = context
-    self.areaIndex = areaIndex
-    self.zoom = zoom
-    self.cursorPage = cursorPage
+  public init(look: PanelLook, model: CMAPanelModel) {
+    self.look = look
+    self.model = model
   }
+
+  /// The zoom level.
+  var zoom: Int { model.zoom }
+  /// The page under the cursor.
+  var cursorPage: UInt64? { model.cursorPage }
 
   /// The strip geometry for an inner area: rows of cells and cells per row, leaving room for
   /// the header, the legend, the owners and the pools.
-  public static func stripShape(width: Int, height: Int, machine: Machine) -> (
+  public static func stripShape(width: Int, height: Int, cmaOwners: Int, poolRows: Int) -> (
     rows: Int, columns: Int
   ) {
-    let owners = machine.allocations.filter { $0.cmaArea != nil }.count
-    let pools =
-      2 * machine.coherentPools.count + 2 * machine.dmaPools.filter { !$0.destroyed }.count
-      + (machine.swiotlb == nil ? 0 : 2)
-    let text = 3 + min(owners, 3) + max(pools, 1)
+    let text = 3 + min(cmaOwners, 3) + max(poolRows, 1)
     return (max(1, min(24, height - text)), max(1, width - 7))
   }
 
   /// The strip shown for an area at a zoom level around a cursor page.
   public static func strip(
-    _ area: CMAArea, allocations: [Allocation], zoom: Int, cursorPage: UInt64?, capacity: Int
+    _ area: CMAPanelModel.Area, zoom: Int, cursorPage: UInt64?, capacity: Int
   ) -> CMAStrip {
-    let fit = CMAStrip.fittingPagesPerCell(area, capacity: capacity)
+    let fit = CMAStrip.fittingPagesPerCell(pages: area.count, capacity: capacity)
     let per = max(1, fit >> UInt64(min(max(zoom, 0), 63)))
     var first: UInt64 = 0
     if per < fit, let cursor = cursorPage {
-      let half = UInt64(capacity / 2) * per
+      let half = UInt64(max(capacity, 0) / 2) * per
       first = cursor > half ? (cursor - half) / per * per : 0
-      let span = UInt64(capacity) * per
+      let span = UInt64(max(capacity, 0)) * per
       if first + span > area.count, area.count > span {
         first = (area.count - span + per - 1) / per * per
       }
     }
-    return CMAStrip(
-      area: area, allocations: allocations, firstPage: first, pagesPerCell: per,
-      capacity: capacity)
+    return CMAStrip(area: area, firstPage: first, pagesPerCell: per, capacity: capacity)
   }
 
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
+    guard area.width > 0, area.height > 0 else { return }
     let lines = content(width: area.width, height: area.height)
     for (row, line) in lines.prefix(area.height).enumerated() {
       buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
@@ -64,49 +57,46 @@ public struct CMAPanel: Widget {
   }
 
   func content(width: Int, height: Int) -> [Line] {
-    let machine = context.machine
-    guard machine.cmaAreas.indices.contains(areaIndex) else {
-      return [Line("no CMA area on this board", style: context.style(.dim))]
+    guard let cma = model.area else {
+      return [Line("no CMA area on this board", style: look.style(.dim))]
         + poolLines(width: width)
     }
-    let cma = machine.cmaAreas[areaIndex]
     let end = cma.base + cma.size - 1
-    let free = CMAFreeSpace(cma)
     var lines: [Line] = [
       Line([
-        context.span(cma.name, .highlight),
-        context.span(" " + Format.address(cma.base), .addressPhysical),
-        context.span("-" + Format.address(end), .addressPhysical),
-        context.span(" \(Format.size(cma.size)), \(cma.count) pages", .normal),
+        look.span(cma.name, .highlight),
+        look.span(" " + Format.address(cma.base), .addressPhysical),
+        look.span("-" + Format.address(end), .addressPhysical),
+        look.span(" \(Format.size(cma.size)), \(cma.count) pages", .normal),
       ]),
       Line([
-        context.span("used \(cma.used)", cma.used > 0 ? .cacheDirty : .normal),
-        context.span(
-          "  maxchunk \(free.maxChunk)  free runs \(free.runs)  frag "
-            + "\(free.fragmentationPercent)%  lent \(cma.borrowed.count) pinned \(cma.pinned.count)",
+        look.span("used \(cma.used)", cma.used > 0 ? .cacheDirty : .normal),
+        look.span(
+          "  maxchunk \(cma.maxChunk)  free runs \(cma.freeRuns)  frag "
+            + "\(cma.fragmentationPercent)%  lent \(cma.lent.count) pinned \(cma.pinned.count)",
           .dim),
       ]),
     ]
-    let shape = Self.stripShape(width: width, height: height, machine: machine)
+    let shape = Self.stripShape(
+      width: width, height: height, cmaOwners: model.cmaOwners, poolRows: model.reservedPoolRows)
     let strip = Self.strip(
-      cma, allocations: machine.allocations, zoom: zoom, cursorPage: cursorPage,
-      capacity: shape.rows * shape.columns)
+      cma, zoom: zoom, cursorPage: cursorPage, capacity: shape.rows * shape.columns)
     lines += stripLines(strip, columns: shape.columns)
     lines.append(legend(strip))
     for owner in strip.owners {
-      let pages = (owner.reservedSize + 4095) / 4096
+      let pages = owner.reservedSize / 4096 + (owner.reservedSize % 4096 == 0 ? 0 : 1)
       lines.append(
         Line([
-          context.span(Format.fit(owner.name, 8), .highlight),
-          context.span(" pfn \(Hex.prefixed(owner.physical.pfn)) ", .addressPhysical),
-          context.span("\(pages) page\(pages == 1 ? "" : "s") \(owner.allocator)", .dim),
+          look.span(Format.fit(owner.name, 8), .highlight),
+          look.span(" pfn \(Format.prefixed(owner.pfn)) ", .addressPhysical),
+          look.span("\(pages) page\(pages == 1 ? "" : "s") \(owner.allocator)", .dim),
         ]))
     }
-    for (index, other) in machine.cmaAreas.enumerated() where index != areaIndex {
+    for other in model.otherAreas {
       lines.append(
         Line(
           "\(other.name): \(other.used)/\(other.count) used, maxchunk \(other.maxChunk)",
-          style: context.style(.dim)))
+          style: look.style(.dim)))
     }
     return lines + poolLines(width: width)
   }
@@ -121,7 +111,7 @@ public struct CMAPanel: Widget {
     while index < strip.cells.count {
       let rowEnd = min(index + columns, strip.cells.count)
       let offset = (strip.firstPage + UInt64(index) * strip.pagesPerCell) << 12
-      var spans = [context.span(Format.fit("+" + Self.shortSize(offset), 7), .dim)]
+      var spans = [look.span(Format.fit("+" + Self.shortSize(offset), 7), .dim)]
       var column = index
       while column < rowEnd {
         let cell = strip.cells[column]
@@ -142,7 +132,7 @@ public struct CMAPanel: Widget {
         for (offsetInRun, character) in text.enumerated() {
           let at = column + offsetInRun
           let role = at == cursorCell ? Role.selection : role(cell.state)
-          spans.append(context.span(String(character), role))
+          spans.append(look.span(String(character), role))
         }
         column = run
       }
@@ -156,20 +146,20 @@ public struct CMAPanel: Widget {
     let glyphs = [CMAStrip.State.allocated, .movable, .pinned, .free]
     var spans: [Span] = []
     for state in glyphs {
-      spans.append(context.span(String(glyph(state)), role(state)))
-      spans.append(context.span(" \(Self.name(state))  ", .dim))
+      spans.append(look.span(String(glyph(state)), role(state)))
+      spans.append(look.span(" \(Self.name(state))  ", .dim))
     }
     let scale =
       strip.pagesPerCell == 1 ? "1 page/cell" : "\(strip.pagesPerCell) pages/cell"
-    spans.append(context.span(scale + (zoom > 0 ? " zoom \(zoom)" : ""), .normal))
+    spans.append(look.span(scale + (zoom > 0 ? " zoom \(zoom)" : ""), .normal))
     return Line(spans)
   }
 
   func glyph(_ state: CMAStrip.State) -> Character {
     switch state {
-    case .free: context.glyphs.shadeLight
-    case .movable: context.glyphs.shadeMedium
-    case .allocated: context.glyphs.fullBlock
+    case .free: look.glyphs.shadeLight
+    case .movable: look.glyphs.shadeMedium
+    case .allocated: look.glyphs.fullBlock
     case .pinned: "P"
     }
   }
