@@ -145,7 +145,9 @@ extension AppModel {
         model: EventLogPanelModel(machine: machine, scrollBack: logScroll, rows: inner.height)
       ).render(in: inner, buffer: &buffer)
     case .pageTable:
-      PageTablePanel(context: context, buffer: selectedBuffer).render(in: inner, buffer: &buffer)
+      PageTablePanel(
+        look: panelLook, model: PageTablePanelModel(machine: machine, buffer: selectedBuffer)
+      ).render(in: inner, buffer: &buffer)
     case .cma:
       CMAPanel(
         look: panelLook,

@@ -1,45 +1,35 @@
-import DMASim
 import TermCanvas
 
 extension PageTablePanel {
   /// For a buffer a device reaches through an IOMMU: the IO page table walk of the buffer's
   /// IOVA (each level's index and descriptor, the page's output address and permission), when
   /// `room` rows allow the whole walk.
-  func ioPageTableLines(_ buffer: Allocation, room: Int) -> [Line] {
-    let machine = context.machine
-    let levels = IOPageTable.levels
-    guard room >= levels + 2,
-      let column = IOVAColumn(machine: machine, buffer: buffer, mapping: nil),
-      let iova = column.bufferIOVA,
-      let view = machine.iommuView(device: column.device, iova: DMAAddr(iova), size: 1),
-      let page = view.pages.first
-    else { return [] }
+  func ioPageTableLines(_ walk: PageTablePanelModel.IOWalk?, room: Int) -> [Line] {
+    guard let walk, room >= walk.tableLevels + 2 else { return [] }
     var lines = [
       Line([
-        context.span("IO page table ", .title),
-        context.span("\(column.device) \(view.iommu) cb\(view.contextBank) IOVA ", .dim),
-        context.span(Format.address(iova), .addressBus),
+        look.span("IO page table ", .title),
+        look.span("\(walk.device) \(walk.iommu) cb\(walk.contextBank) IOVA ", .dim),
+        look.span(Format.address(walk.iova), .addressBus),
       ])
     ]
-    for (level, descriptor) in page.descriptors.enumerated() {
-      let valid = descriptor & 3 == IOPageTable.typeTableOrPage
-      let kind = !valid ? "invalid" : level == levels - 1 ? "page" : "table"
+    for (level, step) in walk.levels.enumerated() {
       lines.append(
         Line([
-          context.span("L\(level) [\(IOPageTable.index(of: page.iova, level: level))] ", .normal),
-          context.span(Hex.format(descriptor, digits: 16), .dim),
-          context.span(" \(kind)", kind == "table" ? .normal : .highlight),
+          look.span("L\(level) [\(step.index)] ", .normal),
+          look.span(Format.hex(step.descriptor, digits: 16), .dim),
+          look.span(" \(step.kind)", step.kind == "table" ? .normal : .highlight),
         ]))
     }
-    if let physical = page.physical {
+    if let physical = walk.physical {
       lines.append(
         Line([
-          context.span("page 4 KiB ", .normal),
-          context.span(Format.address(iova & ~0xfff), .addressBus),
-          context.span(" \(context.glyphs.arrowRight) ", .dim),
-          context.span(Format.address(physical.rawValue), .addressPhysical),
-          context.span(page.writable ? " RW" : " RO", .normal),
-          context.span(page.inIOTLB ? " in IOTLB" : " not in IOTLB", .dim),
+          look.span("page 4 KiB ", .normal),
+          look.span(Format.address(walk.iova & ~0xfff), .addressBus),
+          look.span(" \(look.glyphs.arrowRight) ", .dim),
+          look.span(Format.address(physical), .addressPhysical),
+          look.span(walk.writable ? " RW" : " RO", .normal),
+          look.span(walk.inIOTLB ? " in IOTLB" : " not in IOTLB", .dim),
         ]))
     }
     return lines
