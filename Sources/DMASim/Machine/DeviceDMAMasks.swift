@@ -1,10 +1,12 @@
 /// A device's DMA masks as the kernel keeps them: `*dev->dma_mask` (streaming) and
-/// `dev->coherent_dma_mask`.
+/// `dev->coherent_dma_mask`, with the device's `dma_parms` limits beside them.
 public struct DeviceDMAMasks: Hashable, Sendable {
   /// `*dev->dma_mask`.
   public var streaming: UInt64
   /// `dev->coherent_dma_mask`.
   public var coherent: UInt64
+  /// `dev->dma_parms`: maximum segment size, segment boundary and minimum alignment mask.
+  public var parms = DeviceDMAParameters()
 
   /// Creates masks.
   public init(streaming: UInt64, coherent: UInt64) {

@@ -40,6 +40,11 @@ extension Machine {
     deviceIndex(device).map { dmaMasks[$0] } ?? DeviceDMAMasks(streaming: 0, coherent: 0)
   }
 
+  /// A device's `dma_parms` now (defaults for a name the board does not have).
+  func dmaParms(of device: String) -> DeviceDMAParameters {
+    deviceIndex(device).map { dmaMasks[$0].parms } ?? DeviceDMAParameters()
+  }
+
   /// `min_not_zero(mask, bus_dma_limit)`: the highest bus address the device reaches.
   func reachLimit(_ device: String, coherent: Bool) -> UInt64 {
     let masks = masks(of: device)
@@ -92,6 +97,62 @@ extension Machine {
           + "mask is left as it was.")
   }
 
+  /// `dma_set_max_seg_size`, `dma_set_seg_boundary` and `dma_set_min_align_mask`
+  /// (include/linux/dma-mapping.h): store the value in `dev->dma_parms`. Since v6.11 the
+  /// first and last return nothing; `dma_set_seg_boundary` still returns 0.
+  mutating func dmaSetParameter(
+    _ device: String, _ parameter: DMAParameter, value: UInt64, result: String?
+  ) {
+    guard let index = deviceIndex(device), let spec = board.device(named: device) else { return }
+    let function = parameter.functionName
+    let field: String
+    let detail: String
+    switch parameter {
+    case .maxSegmentSize:
+      dmaMasks[index].parms.maxSegmentSize = UInt32(truncatingIfNeeded: value)
+      field = "max_segment_size = \(value)"
+      detail =
+        "dma_get_max_seg_size now gives \(value) (64 KiB when unset): behind an IOMMU "
+        + "__finalise_sg merges no segment past it, and dma-debug's check_sg_segment reports "
+        + "any mapped segment longer than it."
+    case .segmentBoundary:
+      dmaMasks[index].parms.segmentBoundaryMask = value
+      field = "segment_boundary_mask = \(Hex.prefixed(value))"
+      detail =
+        "dma_get_seg_boundary now gives \(Hex.prefixed(value)) (ULONG_MAX when unset): no "
+        + "swiotlb bounce, IOVA segment or sg segment may cross a multiple of mask + 1 "
+        + "(\(value == .max ? "never" : Hex.size(value &+ 1)))."
+      assign(.integer(0), to: result)
+    case .minAlignMask:
+      dmaMasks[index].parms.minAlignMask = UInt32(truncatingIfNeeded: value)
+      field = "min_align_mask = \(Hex.prefixed(value))"
+      detail =
+        "swiotlb_tbl_map_single keeps the original address's bits under the mask in the "
+        + "bounce address (swiotlb_align_offset), so a device that reads an offset from the "
+        + "low bits (NVMe's PRPs) finds its data there."
+    }
+    log(
+      .kernel, function,
+      "\(function)(\(spec.kernelName), \(Hex.prefixed(value))): dev->dma_parms->\(field)",
+      detail: detail)
+  }
+
+  /// `dma_get_max_seg_size` or `dma_get_min_align_mask`: the set value, else the default.
+  mutating func dmaGetParameter(_ device: String, _ parameter: DMAParameter, result: String?) {
+    guard let spec = board.device(named: device) else { return }
+    let parms = dmaParms(of: device)
+    let value: UInt64
+    switch parameter {
+    case .maxSegmentSize: value = UInt64(parms.effectiveMaxSegmentSize)
+    case .minAlignMask: value = UInt64(parms.minAlignMask)
+    case .segmentBoundary: value = parms.effectiveSegmentBoundary
+    }
+    assign(.integer(Int64(bitPattern: value)), to: result)
+    log(
+      .kernel, parameter.getterName,
+      "\(parameter.getterName)(\(spec.kernelName)) = \(Hex.prefixed(value))")
+  }
+
   /// The `memory-region` pools: `of_reserved_mem_device_init` attaches each device to its
   /// `shared-dma-pool`; the first device creates the `dma_coherent_mem` (`memremap` with
   /// `MEMREMAP_WC`, Normal non-cacheable on arm64) and later ones share it.
@@ -100,7 +161,7 @@ extension Machine {
       if let area = device.cmaArea {
         log(
           .kernel, "of_reserved_mem_device_init",
-          "\(device.kernelName): assigned reserved memory node \(area)")
+          device.devPrefix + "assigned reserved memory node \(area)")
       }
       guard let region = device.coherentPool else { continue }
       if let index = coherentPools.firstIndex(where: { $0.name == region.name }) {
@@ -124,7 +185,7 @@ extension Machine {
       }
       log(
         .kernel, "of_reserved_mem_device_init",
-        "\(device.kernelName): assigned reserved memory node \(region.name)",
+        device.devPrefix + "assigned reserved memory node \(region.name)",
         detail: "dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
           + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
           + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
@@ -134,7 +195,7 @@ extension Machine {
       {
         log(
           .kernel, "rmem_dma_device_init",
-          "\(device.kernelName): reserved memory is beyond device's set DMA address range")
+          device.devPrefix + "reserved memory is beyond device's set DMA address range")
       }
     }
   }

@@ -153,6 +153,10 @@ public enum Operation: Hashable, Sendable {
   // Masks and dma_pool.
   /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
   case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_set_max_seg_size`, `dma_set_seg_boundary` or `dma_set_min_align_mask`.
+  case dmaSetParameter(device: String, parameter: DMAParameter, value: UInt64)
+  /// `dma_get_max_seg_size`, `dma_get_seg_boundary` or `dma_get_min_align_mask`.
+  case dmaGetParameter(device: String, parameter: DMAParameter)
   /// `dma_pool_create(name, dev, size, align, boundary)`.
   case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
   /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
@@ -257,6 +261,8 @@ public enum Operation: Hashable, Sendable {
     case .writel: "writel"
     case .cpuWriteLE32: "cpu_write_le32"
     case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaSetParameter(_, let parameter, _): parameter.functionName
+    case .dmaGetParameter(_, let parameter): parameter.getterName
     case .dmaPoolCreate: "dma_pool_create"
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
