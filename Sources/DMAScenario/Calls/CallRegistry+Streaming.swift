@@ -39,6 +39,14 @@ extension CallRegistry {
       returns: .integer, lowering: .board,
       summary: "the low bits swiotlb keeps"),
     CallDeclaration(
+      "of_reserved_mem_device_init", [.positional("dev", .device)],
+      returns: .integer, lowering: .board,
+      summary: "tie the node's memory-region to the device; 0 or -ENODEV"),
+    CallDeclaration(
+      "of_reserved_mem_device_release", [.positional("dev", .device)],
+      returns: nil, lowering: .board,
+      summary: "untie the device's reserved memory"),
+    CallDeclaration(
       "dma_map_single",
       [
         .positional("dev", .device), .positional("ptr", .pointer), .positional("size", .integer),

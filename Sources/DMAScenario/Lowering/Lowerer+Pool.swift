@@ -26,6 +26,12 @@ extension Lowerer {
     case "dma_set_seg_boundary":
       guard let dev = device(args[0]), let mask = maskValue(args[1]) else { return nil }
       return (.dmaSetParameter(device: dev, parameter: .segmentBoundary, value: mask), .integer)
+    case "of_reserved_mem_device_init":
+      guard let dev = device(args[0]) else { return nil }
+      return (.reservedMemDeviceInit(device: dev), .integer)
+    case "of_reserved_mem_device_release":
+      guard let dev = device(args[0]) else { return nil }
+      return (.reservedMemDeviceRelease(device: dev), nil)
     case "dma_get_max_seg_size", "dma_get_min_align_mask":
       guard let dev = device(args[0]) else { return nil }
       let parameter: DMAParameter =

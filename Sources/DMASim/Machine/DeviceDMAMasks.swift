@@ -7,6 +7,9 @@ public struct DeviceDMAMasks: Hashable, Sendable {
   public var coherent: UInt64
   /// `dev->dma_parms`: maximum segment size, segment boundary and minimum alignment mask.
   public var parms = DeviceDMAParameters()
+  /// `dev->cma_area`: the reusable `memory-region` the driver attached with
+  /// `of_reserved_mem_device_init`, nil until then (and after its release).
+  public var cmaArea: String?
 
   /// Creates masks.
   public init(streaming: UInt64, coherent: UInt64) {

@@ -153,51 +153,96 @@ extension Machine {
       "\(parameter.getterName)(\(spec.kernelName)) = \(Hex.prefixed(value))")
   }
 
-  /// The `memory-region` pools: `of_reserved_mem_device_init` attaches each device to its
-  /// `shared-dma-pool`; the first device creates the `dma_coherent_mem` (`memremap` with
-  /// `MEMREMAP_WC`, Normal non-cacheable on arm64) and later ones share it.
-  mutating func attachCoherentPools() {
-    for device in board.devices {
-      if let area = device.cmaArea {
-        log(
-          .kernel, "of_reserved_mem_device_init",
-          device.devPrefix + "assigned reserved memory node \(area)")
-      }
-      guard let region = device.coherentPool else { continue }
-      if let index = coherentPools.firstIndex(where: { $0.name == region.name }) {
-        coherentPools[index].devices.append(device.name)
-      } else {
-        let deviceBase = region.base &- device.dmaOffset
-        guard
-          let pool = DMACoherentPool(
-            physicalBase: region.base, deviceBase: deviceBase, size: region.size)
-        else { continue }
-        let virtual = VirtAddr(nextVmalloc)
-        nextVmalloc += region.size + PhysicalMemory.pageSize
-        pageTable.add(
-          KernelMapping(
-            name: "memremap \(region.name)", virtualBase: virtual,
-            physicalBase: PhysAddr(region.base), size: region.size,
-            memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
-        coherentPools.append(
-          DeviceCoherentPool(
-            name: region.name, devices: [device.name], pool: pool, virtualBase: virtual))
-      }
+  /// `of_reserved_mem_device_init(dev)` (drivers/of/of_reserved_mem.c
+  /// `of_reserved_mem_device_init_by_idx` with index 0): the driver ties its `memory-region` to
+  /// the device. No `memory-region` gives `-ENODEV`. A reusable `shared-dma-pool` sets `dev->cma_area`
+  /// (kernel/dma/contiguous.c `rmem_cma_device_init`); a non-reusable one makes the
+  /// `dma_coherent_mem` on first use (`memremap` with `MEMREMAP_WC`, Normal non-cacheable on
+  /// arm64), warns when the pool lies past the device's coherent reach and assigns it
+  /// (kernel/dma/coherent.c `rmem_dma_device_init`). On success `dev_info` names the node.
+  mutating func reservedMemDeviceInit(_ device: String, result: String?) {
+    guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
+    let call = "of_reserved_mem_device_init(\(spec.kernelName))"
+    if let area = spec.cmaArea {
+      dmaMasks[index].cmaArea = area
+      assign(.integer(0), to: result)
       log(
         .kernel, "of_reserved_mem_device_init",
-        device.devPrefix + "assigned reserved memory node \(region.name)",
-        detail: "dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
-          + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
-          + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
-      let end = (region.base &- device.dmaOffset) &+ region.size &- 1
-      if let index = deviceIndex(device.name),
-        end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, device.busDMALimit)
-      {
+        spec.devPrefix + "assigned reserved memory node \(area)",
+        detail: "\(call) = 0: rmem_cma_device_init set dev->cma_area, so dma_alloc_coherent's "
+          + "CMA step (dma_alloc_contiguous) now takes pages from \(area), even a single page.")
+      return
+    }
+    guard let region = spec.coherentPool else {
+      assign(.integer(-Int64(Errno.enodev.rawValue)), to: result)
+      log(
+        .kernel, "of_reserved_mem_device_init",
+        "\(call) = -ENODEV: the node has no memory-region (of_parse_phandle finds nothing)")
+      return
+    }
+    if let pool = coherentPools.firstIndex(where: { $0.name == region.name }) {
+      if !coherentPools[pool].devices.contains(device) {
+        coherentPools[pool].devices.append(device)
+      }
+    } else {
+      guard
+        let pool = DMACoherentPool(
+          physicalBase: region.base, deviceBase: region.base &- spec.dmaOffset, size: region.size)
+      else {
+        assign(.integer(-Int64(Errno.enomem.rawValue)), to: result)
         log(
           .kernel, "rmem_dma_device_init",
-          device.devPrefix + "reserved memory is beyond device's set DMA address range")
+          "Reserved memory: failed to init DMA memory pool at \(PhysAddr(region.base).hex)")
+        return
       }
+      let virtual = VirtAddr(nextVmalloc)
+      nextVmalloc += region.size + PhysicalMemory.pageSize
+      pageTable.add(
+        KernelMapping(
+          name: "memremap \(region.name)", virtualBase: virtual,
+          physicalBase: PhysAddr(region.base), size: region.size,
+          memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
+      coherentPools.append(
+        DeviceCoherentPool(
+          name: region.name, devices: [device], pool: pool, virtualBase: virtual))
     }
+    // rmem_dma_device_init compares mem->device_base (the region's base) with the reach.
+    let end = region.base &+ region.size &- 1
+    if end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, spec.busDMALimit) {
+      log(
+        .kernel, "rmem_dma_device_init",
+        spec.devPrefix + "reserved memory is beyond device's set DMA address range")
+    }
+    assign(.integer(0), to: result)
+    log(
+      .kernel, "of_reserved_mem_device_init",
+      spec.devPrefix + "assigned reserved memory node \(region.name)",
+      detail: "\(call) = 0. dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
+        + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
+        + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
+  }
+
+  /// `of_reserved_mem_device_release(dev)`: the region's `device_release` clears
+  /// `dev->dma_mem` (`rmem_dma_device_release`) or `dev->cma_area` (`rmem_cma_device_release`);
+  /// the pool itself stays (`rmem->priv`) for the next device. Blocks already handed out stay
+  /// allocated: freeing them afterwards no longer finds the pool.
+  mutating func reservedMemDeviceRelease(_ device: String) {
+    guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
+    let hadCMA = dmaMasks[index].cmaArea != nil
+    dmaMasks[index].cmaArea = nil
+    var released: [String] = []
+    for pool in coherentPools.indices where coherentPools[pool].devices.contains(device) {
+      coherentPools[pool].devices.removeAll { $0 == device }
+      released.append(coherentPools[pool].name)
+    }
+    if hadCMA, let area = spec.cmaArea { released.append(area) }
+    log(
+      .kernel, "of_reserved_mem_device_release",
+      "of_reserved_mem_device_release(\(spec.kernelName)): "
+        + (released.isEmpty
+          ? "nothing was assigned"
+          : "\(released.joined(separator: ", ")) no longer assigned; dma_alloc_coherent falls "
+            + "back to the default CMA area and the page allocator"))
   }
 }
 

@@ -72,6 +72,8 @@ extension Machine {
       dmaSetParameter(device, parameter, value: value, result: action.result)
     case .dmaGetParameter(let device, let parameter):
       dmaGetParameter(device, parameter, result: action.result)
+    case .reservedMemDeviceInit(let device): reservedMemDeviceInit(device, result: action.result)
+    case .reservedMemDeviceRelease(let device): reservedMemDeviceRelease(device)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
     case .runUntilIdle(let limit): runUntilIdle(limit: limit)

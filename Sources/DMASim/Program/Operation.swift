@@ -157,6 +157,10 @@ public enum Operation: Hashable, Sendable {
   case dmaSetParameter(device: String, parameter: DMAParameter, value: UInt64)
   /// `dma_get_max_seg_size`, `dma_get_seg_boundary` or `dma_get_min_align_mask`.
   case dmaGetParameter(device: String, parameter: DMAParameter)
+  /// `of_reserved_mem_device_init(dev)`.
+  case reservedMemDeviceInit(device: String)
+  /// `of_reserved_mem_device_release(dev)`.
+  case reservedMemDeviceRelease(device: String)
   /// `dma_pool_create(name, dev, size, align, boundary)`.
   case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
   /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
@@ -263,6 +267,8 @@ public enum Operation: Hashable, Sendable {
     case .dmaSetMask(_, _, let kind): kind.functionName
     case .dmaSetParameter(_, let parameter, _): parameter.functionName
     case .dmaGetParameter(_, let parameter): parameter.getterName
+    case .reservedMemDeviceInit: "of_reserved_mem_device_init"
+    case .reservedMemDeviceRelease: "of_reserved_mem_device_release"
     case .dmaPoolCreate: "dma_pool_create"
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
