@@ -288,3 +288,23 @@ public enum Operation: Hashable, Sendable {
     }
   }
 }
+
+extension Operation {
+  /// The kernel/dma/mapping.c function whose `BUG_ON(!valid_dma_direction(dir))` this call
+  /// trips: a streaming call given `DMA_NONE` (nil for every other call and direction).
+  public var invalidDirectionBUG: String? {
+    switch self {
+    case .dmaMapSingle(_, _, _, .none), .dmaMapPage(_, _, _, _, .none):
+      "dma_map_page_attrs"
+    case .dmaUnmapSingle(_, _, _, .none), .dmaUnmapPage(_, _, _, .none):
+      "dma_unmap_page_attrs"
+    case .dmaMapSG(_, _, _, .none): "__dma_map_sg_attrs"
+    case .dmaUnmapSG(_, _, _, .none): "dma_unmap_sg_attrs"
+    case .dmaSyncSingleForCPU(_, _, _, .none): "__dma_sync_single_for_cpu"
+    case .dmaSyncSingleForDevice(_, _, _, .none): "__dma_sync_single_for_device"
+    case .dmaSyncSG(let forCPU, _, _, _, .none):
+      forCPU ? "__dma_sync_sg_for_cpu" : "__dma_sync_sg_for_device"
+    default: nil
+    }
+  }
+}
