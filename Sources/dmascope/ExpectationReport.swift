@@ -14,10 +14,13 @@ struct ExpectationReport {
   func finish() throws {
     let failed = results.filter { !$0.passed }
     for result in failed {
-      // A `run until` that gave up is reported as a failed wait, not an `expect`.
+      // A `run until` that gave up is a failed wait and a BUG_ON a kernel BUG, not an `expect`.
       let what =
-        result.text.hasPrefix("run ")
-        ? "wait failed: \(result.text)" : "expectation failed: expect \(result.text)"
+        switch result.kind {
+        case .wait: "wait failed: \(result.text)"
+        case .kernelBUG: "kernel BUG: \(result.text)"
+        case .expectation: "expectation failed: expect \(result.text)"
+        }
       Output.error(
         "\(fileName):\(result.line): \(what)\n"
           + "  actual:   \(result.actual)\n  expected: \(result.expected)")

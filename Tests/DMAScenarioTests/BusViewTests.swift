@@ -99,6 +99,7 @@ import Testing
     var machine = try BoardMachineSupport.machine(
       """
       board arm64-cma-soc
+      r = of_reserved_mem_device_init(video_decoder0)
       a = dma_alloc_coherent(video_decoder0, 12288, ha, GFP_KERNEL)
       b = dma_alloc_coherent(video_decoder0, 4096, hb, GFP_KERNEL)
       c = dma_alloc_coherent(video_decoder0, 16M, hc, GFP_KERNEL)

@@ -277,7 +277,7 @@ import Testing
         ret = dma_mapping_error(spi0, h)
         dma_unmap_single(spi0, h, 64, DMA_TO_DEVICE)
         """,
-      expected: { ["DMA-API: cpu touching an active dma mapped cacheline [cln=\($0.line("buf"))]"] }
+      expected: { ["the CPU touched cache line \($0.line("buf")) of a buffer the device owns"] }
     ),
     Case(
       name: "the CPU read stale data",
@@ -301,7 +301,7 @@ import Testing
           """,
       expected: {
         [
-          "DMA-API: cpu touching an active dma mapped cacheline [cln=\($0.line("buf"))]",
+          "the CPU touched cache line \($0.line("buf")) of a buffer the device owns",
           "stale read: the CPU loaded 16 bytes at \($0.line("buf")) from cache line "
             + "\($0.line("buf")), older than what the device wrote to RAM at step ",
         ]

@@ -91,6 +91,7 @@ import Testing
     var machine = try BoardMachineSupport.machine(
       """
       board arm64-cma-soc
+      r = of_reserved_mem_device_init(video_decoder0)
       p = dma_pool_create("vd", video_decoder0, 256, 256, 0)
       a = dma_pool_alloc(p, GFP_KERNEL, ha)
       """)

@@ -6,7 +6,7 @@ import Testing
 /// and `dma_sync_sg_for_device`, by the CPU after `dma_sync_sg_for_cpu`, and by nobody after
 /// `dma_unmap_sg`; a CPU access to an entry the device owns is reported like a single mapping's.
 @Suite struct SGOwnershipTests {
-  static let touching = "cpu touching an active dma mapped cacheline"
+  static let touching = "of a buffer the device owns"
 
   static func prologue(board: String = "minimal", device: String = "spi0") -> String {
     """

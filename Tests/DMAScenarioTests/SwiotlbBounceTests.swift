@@ -117,6 +117,8 @@ import Testing
     #expect(machine.swiotlb?.usedSlots == 0)
   }
 
+  /// kernel/dma/swiotlb.c `swiotlb_tbl_map_single`: `dev_warn_once`, so the message carries
+  /// `__dev_printk`'s `DRIVER DEVNAME: ` prefix (drivers/base/core.c).
   @Test func bufferIsFullMessage() throws {
     let machine = try run(
       """
@@ -126,7 +128,7 @@ import Testing
       """)
     #expect(
       BoardMachineSupport.messages(machine, "swiotlb_tbl_map_single") == [
-        "10001000.serial: swiotlb buffer is full (sz: 307200 bytes), total 1024 (slots), used 0 (slots)"
+        "uart-pl011 10001000.serial: swiotlb buffer is full (sz: 307200 bytes), total 1024 (slots), used 0 (slots)"
       ])
     #expect(machine.cpu.variables["h"] == .dmaAddress(.mappingError))
     #expect(machine.cpu.variables["r"] == .integer(-12))

@@ -16,6 +16,37 @@ extension CallRegistry {
       returns: .integer, lowering: .board,
       summary: "set both masks; 0 or -EIO"),
     CallDeclaration(
+      "dma_set_max_seg_size",
+      [.positional("dev", .device), .positional("size", .integer, bounds: 0...0xffff_ffff)],
+      returns: nil, lowering: .board,
+      summary: "dma_parms: longest sg segment (default 64 KiB)"),
+    CallDeclaration(
+      "dma_get_max_seg_size", [.positional("dev", .device)],
+      returns: .integer, lowering: .board,
+      summary: "the longest sg segment the device takes"),
+    CallDeclaration(
+      "dma_set_seg_boundary",
+      [.positional("dev", .device), .positional("mask", .integer)],
+      returns: .integer, lowering: .board,
+      summary: "dma_parms: no segment crosses mask + 1; 0"),
+    CallDeclaration(
+      "dma_set_min_align_mask",
+      [.positional("dev", .device), .positional("mask", .integer, bounds: 0...0xffff_ffff)],
+      returns: nil, lowering: .board,
+      summary: "dma_parms: low bits swiotlb keeps"),
+    CallDeclaration(
+      "dma_get_min_align_mask", [.positional("dev", .device)],
+      returns: .integer, lowering: .board,
+      summary: "the low bits swiotlb keeps"),
+    CallDeclaration(
+      "of_reserved_mem_device_init", [.positional("dev", .device)],
+      returns: .integer, lowering: .board,
+      summary: "tie the node's memory-region to the device; 0 or -ENODEV"),
+    CallDeclaration(
+      "of_reserved_mem_device_release", [.positional("dev", .device)],
+      returns: nil, lowering: .board,
+      summary: "untie the device's reserved memory"),
+    CallDeclaration(
       "dma_map_single",
       [
         .positional("dev", .device), .positional("ptr", .pointer), .positional("size", .integer),

@@ -12,6 +12,31 @@ extension Lowerer {
         callee == "dma_set_mask"
         ? .streaming : callee == "dma_set_coherent_mask" ? .coherent : .both
       return (.dmaSetMask(device: dev, mask: mask, kind: kind), .integer)
+    case "dma_set_max_seg_size", "dma_set_min_align_mask":
+      guard let dev = device(args[0]) else { return nil }
+      guard let value = integer(args[1]) else {
+        error(
+          "\(callee) takes a constant integer", at: args[1].range,
+          hint: "for example `64K`, `1M` or `0xffffffff` (an unsigned int)")
+        return nil
+      }
+      let parameter: DMAParameter =
+        callee == "dma_set_max_seg_size" ? .maxSegmentSize : .minAlignMask
+      return (.dmaSetParameter(device: dev, parameter: parameter, value: value), nil)
+    case "dma_set_seg_boundary":
+      guard let dev = device(args[0]), let mask = maskValue(args[1]) else { return nil }
+      return (.dmaSetParameter(device: dev, parameter: .segmentBoundary, value: mask), .integer)
+    case "of_reserved_mem_device_init":
+      guard let dev = device(args[0]) else { return nil }
+      return (.reservedMemDeviceInit(device: dev), .integer)
+    case "of_reserved_mem_device_release":
+      guard let dev = device(args[0]) else { return nil }
+      return (.reservedMemDeviceRelease(device: dev), nil)
+    case "dma_get_max_seg_size", "dma_get_min_align_mask":
+      guard let dev = device(args[0]) else { return nil }
+      let parameter: DMAParameter =
+        callee == "dma_get_max_seg_size" ? .maxSegmentSize : .minAlignMask
+      return (.dmaGetParameter(device: dev, parameter: parameter), .integer)
     case "dma_pool_create":
       guard let name = string(args[0], "the pool name"), let dev = device(args[1]),
         let size = requireInteger(args[2], "the block size"),

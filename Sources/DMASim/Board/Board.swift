@@ -200,3 +200,9 @@ public struct ControllerSpec: Hashable, Sendable {
     self.capabilities = capabilities
   }
 }
+
+extension DeviceSpec {
+  /// What `dev_info`/`dev_warn`/`dev_err` print before the message: `dev_driver_string` and
+  /// `dev_name` (drivers/base/core.c `__dev_printk`), e.g. `floppy 100003f0.floppy: `.
+  public var devPrefix: String { "\(driverName.isEmpty ? "platform" : driverName) \(kernelName): " }
+}

@@ -171,6 +171,17 @@ extension CacheLine.State {
 
 /// The outcome of one `expect` when the program reached it.
 public struct ExpectationResult: Hashable, Sendable {
+  /// What made the check: an `expect`, a `run until` that gave up, or a kernel BUG that
+  /// killed the driver.
+  public enum Kind: Hashable, Sendable {
+    /// An `expect` statement.
+    case expectation
+    /// A `run until` or wait that gave up.
+    case wait
+    /// A call that hit a `BUG_ON`: the scenario stopped there.
+    case kernelBUG
+  }
+
   /// The scenario line.
   public var line: Int
   /// The condition as written.
@@ -183,11 +194,15 @@ public struct ExpectationResult: Hashable, Sendable {
   public var expected: String
   /// The step at which it was evaluated.
   public var step: Int
+  /// What made it.
+  public var kind: Kind
 
   /// Creates a result.
   public init(
-    line: Int, text: String, passed: Bool, actual: String, expected: String, step: Int
+    line: Int, text: String, passed: Bool, actual: String, expected: String, step: Int,
+    kind: Kind = .expectation
   ) {
+    self.kind = kind
     self.line = line
     self.text = text
     self.passed = passed

@@ -1,10 +1,15 @@
 /// A device's DMA masks as the kernel keeps them: `*dev->dma_mask` (streaming) and
-/// `dev->coherent_dma_mask`.
+/// `dev->coherent_dma_mask`, with the device's `dma_parms` limits beside them.
 public struct DeviceDMAMasks: Hashable, Sendable {
   /// `*dev->dma_mask`.
   public var streaming: UInt64
   /// `dev->coherent_dma_mask`.
   public var coherent: UInt64
+  /// `dev->dma_parms`: maximum segment size, segment boundary and minimum alignment mask.
+  public var parms = DeviceDMAParameters()
+  /// `dev->cma_area`: the reusable `memory-region` the driver attached with
+  /// `of_reserved_mem_device_init`, nil until then (and after its release).
+  public var cmaArea: String?
 
   /// Creates masks.
   public init(streaming: UInt64, coherent: UInt64) {

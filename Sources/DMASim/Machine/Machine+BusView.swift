@@ -40,6 +40,11 @@ extension Machine {
     deviceIndex(device).map { dmaMasks[$0] } ?? DeviceDMAMasks(streaming: 0, coherent: 0)
   }
 
+  /// A device's `dma_parms` now (defaults for a name the board does not have).
+  func dmaParms(of device: String) -> DeviceDMAParameters {
+    deviceIndex(device).map { dmaMasks[$0].parms } ?? DeviceDMAParameters()
+  }
+
   /// `min_not_zero(mask, bus_dma_limit)`: the highest bus address the device reaches.
   func reachLimit(_ device: String, coherent: Bool) -> UInt64 {
     let masks = masks(of: device)
@@ -92,51 +97,152 @@ extension Machine {
           + "mask is left as it was.")
   }
 
-  /// The `memory-region` pools: `of_reserved_mem_device_init` attaches each device to its
-  /// `shared-dma-pool`; the first device creates the `dma_coherent_mem` (`memremap` with
-  /// `MEMREMAP_WC`, Normal non-cacheable on arm64) and later ones share it.
-  mutating func attachCoherentPools() {
-    for device in board.devices {
-      if let area = device.cmaArea {
-        log(
-          .kernel, "of_reserved_mem_device_init",
-          "\(device.kernelName): assigned reserved memory node \(area)")
-      }
-      guard let region = device.coherentPool else { continue }
-      if let index = coherentPools.firstIndex(where: { $0.name == region.name }) {
-        coherentPools[index].devices.append(device.name)
-      } else {
-        let deviceBase = region.base &- device.dmaOffset
-        guard
-          let pool = DMACoherentPool(
-            physicalBase: region.base, deviceBase: deviceBase, size: region.size)
-        else { continue }
-        let virtual = VirtAddr(nextVmalloc)
-        nextVmalloc += region.size + PhysicalMemory.pageSize
-        pageTable.add(
-          KernelMapping(
-            name: "memremap \(region.name)", virtualBase: virtual,
-            physicalBase: PhysAddr(region.base), size: region.size,
-            memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
-        coherentPools.append(
-          DeviceCoherentPool(
-            name: region.name, devices: [device.name], pool: pool, virtualBase: virtual))
-      }
+  /// `dma_set_max_seg_size`, `dma_set_seg_boundary` and `dma_set_min_align_mask`
+  /// (include/linux/dma-mapping.h): store the value in `dev->dma_parms`. Since v6.11 the
+  /// first and last return nothing; `dma_set_seg_boundary` still returns 0.
+  mutating func dmaSetParameter(
+    _ device: String, _ parameter: DMAParameter, value: UInt64, result: String?
+  ) {
+    guard let index = deviceIndex(device), let spec = board.device(named: device) else { return }
+    let function = parameter.functionName
+    let field: String
+    let detail: String
+    switch parameter {
+    case .maxSegmentSize:
+      dmaMasks[index].parms.maxSegmentSize = UInt32(truncatingIfNeeded: value)
+      field = "max_segment_size = \(value)"
+      detail =
+        "dma_get_max_seg_size now gives \(value) (64 KiB when unset): behind an IOMMU "
+        + "__finalise_sg merges no segment past it, and dma-debug's check_sg_segment reports "
+        + "any mapped segment longer than it."
+    case .segmentBoundary:
+      dmaMasks[index].parms.segmentBoundaryMask = value
+      field = "segment_boundary_mask = \(Hex.prefixed(value))"
+      detail =
+        "dma_get_seg_boundary now gives \(Hex.prefixed(value)) (ULONG_MAX when unset): no "
+        + "swiotlb bounce, IOVA segment or sg segment may cross a multiple of mask + 1 "
+        + "(\(value == .max ? "never" : Hex.size(value &+ 1)))."
+      assign(.integer(0), to: result)
+    case .minAlignMask:
+      dmaMasks[index].parms.minAlignMask = UInt32(truncatingIfNeeded: value)
+      field = "min_align_mask = \(Hex.prefixed(value))"
+      detail =
+        "swiotlb_tbl_map_single keeps the original address's bits under the mask in the "
+        + "bounce address (swiotlb_align_offset), so a device that reads an offset from the "
+        + "low bits (NVMe's PRPs) finds its data there."
+    }
+    log(
+      .kernel, function,
+      "\(function)(\(spec.kernelName), \(Hex.prefixed(value))): dev->dma_parms->\(field)",
+      detail: detail)
+  }
+
+  /// `dma_get_max_seg_size` or `dma_get_min_align_mask`: the set value, else the default.
+  mutating func dmaGetParameter(_ device: String, _ parameter: DMAParameter, result: String?) {
+    guard let spec = board.device(named: device) else { return }
+    let parms = dmaParms(of: device)
+    let value: UInt64
+    switch parameter {
+    case .maxSegmentSize: value = UInt64(parms.effectiveMaxSegmentSize)
+    case .minAlignMask: value = UInt64(parms.minAlignMask)
+    case .segmentBoundary: value = parms.effectiveSegmentBoundary
+    }
+    assign(.integer(Int64(bitPattern: value)), to: result)
+    log(
+      .kernel, parameter.getterName,
+      "\(parameter.getterName)(\(spec.kernelName)) = \(Hex.prefixed(value))")
+  }
+
+  /// `of_reserved_mem_device_init(dev)` (drivers/of/of_reserved_mem.c
+  /// `of_reserved_mem_device_init_by_idx` with index 0): the driver ties its `memory-region` to
+  /// the device. No `memory-region` gives `-ENODEV`. A reusable `shared-dma-pool` sets `dev->cma_area`
+  /// (kernel/dma/contiguous.c `rmem_cma_device_init`); a non-reusable one makes the
+  /// `dma_coherent_mem` on first use (`memremap` with `MEMREMAP_WC`, Normal non-cacheable on
+  /// arm64), warns when the pool lies past the device's coherent reach and assigns it
+  /// (kernel/dma/coherent.c `rmem_dma_device_init`). On success `dev_info` names the node.
+  mutating func reservedMemDeviceInit(_ device: String, result: String?) {
+    guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
+    let call = "of_reserved_mem_device_init(\(spec.kernelName))"
+    if let area = spec.cmaArea {
+      dmaMasks[index].cmaArea = area
+      assign(.integer(0), to: result)
       log(
         .kernel, "of_reserved_mem_device_init",
-        "\(device.kernelName): assigned reserved memory node \(region.name)",
-        detail: "dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
-          + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
-          + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
-      let end = (region.base &- device.dmaOffset) &+ region.size &- 1
-      if let index = deviceIndex(device.name),
-        end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, device.busDMALimit)
-      {
+        spec.devPrefix + "assigned reserved memory node \(area)",
+        detail: "\(call) = 0: rmem_cma_device_init set dev->cma_area, so dma_alloc_coherent's "
+          + "CMA step (dma_alloc_contiguous) now takes pages from \(area), even a single page.")
+      return
+    }
+    guard let region = spec.coherentPool else {
+      assign(.integer(-Int64(Errno.enodev.rawValue)), to: result)
+      log(
+        .kernel, "of_reserved_mem_device_init",
+        "\(call) = -ENODEV: the node has no memory-region (of_parse_phandle finds nothing)")
+      return
+    }
+    if let pool = coherentPools.firstIndex(where: { $0.name == region.name }) {
+      if !coherentPools[pool].devices.contains(device) {
+        coherentPools[pool].devices.append(device)
+      }
+    } else {
+      guard
+        let pool = DMACoherentPool(
+          physicalBase: region.base, deviceBase: region.base &- spec.dmaOffset, size: region.size)
+      else {
+        assign(.integer(-Int64(Errno.enomem.rawValue)), to: result)
         log(
           .kernel, "rmem_dma_device_init",
-          "\(device.kernelName): reserved memory is beyond device's set DMA address range")
+          "Reserved memory: failed to init DMA memory pool at \(PhysAddr(region.base).hex)")
+        return
       }
+      let virtual = VirtAddr(nextVmalloc)
+      nextVmalloc += region.size + PhysicalMemory.pageSize
+      pageTable.add(
+        KernelMapping(
+          name: "memremap \(region.name)", virtualBase: virtual,
+          physicalBase: PhysAddr(region.base), size: region.size,
+          memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
+      coherentPools.append(
+        DeviceCoherentPool(
+          name: region.name, devices: [device], pool: pool, virtualBase: virtual))
     }
+    // rmem_dma_device_init compares mem->device_base (the region's base) with the reach.
+    let end = region.base &+ region.size &- 1
+    if end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, spec.busDMALimit) {
+      log(
+        .kernel, "rmem_dma_device_init",
+        spec.devPrefix + "reserved memory is beyond device's set DMA address range")
+    }
+    assign(.integer(0), to: result)
+    log(
+      .kernel, "of_reserved_mem_device_init",
+      spec.devPrefix + "assigned reserved memory node \(region.name)",
+      detail: "\(call) = 0. dma_init_coherent_memory: memremap(\(PhysAddr(region.base).hex), "
+        + "\(Hex.size(region.size)), MEMREMAP_WC) gives the CPU a Normal non-cacheable "
+        + "mapping; dma_alloc_coherent takes pages from this pool first and never falls back.")
+  }
+
+  /// `of_reserved_mem_device_release(dev)`: the region's `device_release` clears
+  /// `dev->dma_mem` (`rmem_dma_device_release`) or `dev->cma_area` (`rmem_cma_device_release`);
+  /// the pool itself stays (`rmem->priv`) for the next device. Blocks already handed out stay
+  /// allocated: freeing them afterwards no longer finds the pool.
+  mutating func reservedMemDeviceRelease(_ device: String) {
+    guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
+    let hadCMA = dmaMasks[index].cmaArea != nil
+    dmaMasks[index].cmaArea = nil
+    var released: [String] = []
+    for pool in coherentPools.indices where coherentPools[pool].devices.contains(device) {
+      coherentPools[pool].devices.removeAll { $0 == device }
+      released.append(coherentPools[pool].name)
+    }
+    if hadCMA, let area = spec.cmaArea { released.append(area) }
+    log(
+      .kernel, "of_reserved_mem_device_release",
+      "of_reserved_mem_device_release(\(spec.kernelName)): "
+        + (released.isEmpty
+          ? "nothing was assigned"
+          : "\(released.joined(separator: ", ")) no longer assigned; dma_alloc_coherent falls "
+            + "back to the default CMA area and the page allocator"))
   }
 }
 

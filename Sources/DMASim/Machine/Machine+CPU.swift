@@ -74,6 +74,10 @@ extension Machine {
 
   /// Starts an action: logs the call and queues its micro-operations.
   private mutating func execute(_ action: Action) {
+    if let function = action.operation.invalidDirectionBUG, !skipsSync(action.operation) {
+      invalidDirectionBUG(function, action)
+      return
+    }
     switch action.operation {
     case .say(let text):
       narration = text
@@ -240,5 +244,48 @@ extension Machine {
       done += length
     }
     return chunks
+  }
+}
+
+extension Machine {
+  /// Whether a sync call never reaches `__dma_sync_*` (and its `BUG_ON`): the inline
+  /// `dma_sync_*` wrappers test `dma_dev_need_sync(dev)` first (include/linux/dma-mapping.h,
+  /// v6.10+), and `dev->dma_skip_sync` is set for a coherent device on the direct path
+  /// (kernel/dma/mapping.c `dma_setup_need_sync`) until swiotlb bounces for it
+  /// (`dma_reset_need_sync`); a live bounce stands for that here.
+  func skipsSync(_ operation: Operation) -> Bool {
+    let device: String
+    switch operation {
+    case .dmaSyncSingleForCPU(let name, _, _, _), .dmaSyncSingleForDevice(let name, _, _, _),
+      .dmaSyncSG(_, let name, _, _, _):
+      device = name
+    default: return false
+    }
+    return board.device(named: device)?.coherent == true
+      && !bounces.contains { $0.device == device }
+  }
+
+  /// `BUG_ON(!valid_dma_direction(dir))` (include/linux/dma-direction.h: only
+  /// `DMA_BIDIRECTIONAL`, `DMA_TO_DEVICE` and `DMA_FROM_DEVICE` are valid): the kernel prints
+  /// the BUG and, on arm64, the `brk #0x800` Oops (arch/arm64/kernel/traps.c `bug_handler`,
+  /// `die`), killing the task. The driver's scenario stops with a failed check; the machine
+  /// (and dmascope) go on.
+  mutating func invalidDirectionBUG(_ function: String, _ action: Action) {
+    log(.debug, "BUG", "------------[ cut here ]------------")
+    log(
+      .debug, "BUG", "kernel BUG at kernel/dma/mapping.c: \(function)",
+      detail: "\(function) starts with BUG_ON(!valid_dma_direction(dir)): DMA_NONE is only for "
+        + "debugging, never for a mapping or a sync. (The kernel prints the source line after "
+        + "the file name; it differs between releases.)")
+    log(
+      .debug, "BUG", "Internal error: Oops - BUG: 00000000f2000800 [#1] SMP",
+      detail: "arm64's BUG() is brk #0x800 (ESR 0xf2000800); die() kills the task that ran "
+        + "the driver, so the scenario stops here.")
+    expectationResults.append(
+      ExpectationResult(
+        line: action.line, text: action.text, passed: false, actual: "kernel BUG",
+        expected: "a valid DMA direction", step: stepCount, kind: .kernelBUG))
+    narration = "\(action.text) at line \(action.line): kernel BUG in \(function) (DMA_NONE)"
+    cpu.finished = true
   }
 }

@@ -217,16 +217,19 @@ extension Machine {
         + "outside it and corrupt whatever follows.")
   }
 
-  /// Reports a CPU access to a buffer the device owns (the kernel's old
-  /// `debug_dma_assert_idle` check, and the reason `dma_sync_*` exists).
+  /// Reports a CPU access to a buffer the device owns: dmascope's own coherency check (the
+  /// reason `dma_sync_*` exists). The kernel had a check like it, `debug_dma_assert_idle`
+  /// ("cpu touching an active dma mapped cacheline"), until v5.9 removed it (5848dc5b1b76, "dma-debug: remove debug_dma_assert_idle() function"); v6.16's
+  /// kernel/dma/debug.c has nothing of the kind, so it is not labelled dma-debug.
   private mutating func checkOwnership(_ physical: PhysAddr, count: UInt64, access: String) {
     for mapping in mappings
     where mapping.owner == .device && mapping.overlaps(physical, count: count) {
       let line = cache.geometry.lineAddress(physical)
       log(
-        .debug, "dma-debug",
-        "DMA-API: cpu touching an active dma mapped cacheline [cln=\(line.hex)]",
-        detail: "The CPU \(access) a buffer that \(deviceName(mapping.device)) owns "
+        .debug, "coherency",
+        "the CPU touched cache line \(line.hex) of a buffer the device owns",
+        detail: "dmascope's coherency check (not dma-debug: the kernel's like check, "
+          + "debug_dma_assert_idle, went in v5.9). The CPU \(access) a buffer that \(deviceName(mapping.device)) owns "
           + "(\(mapping.direction.kernelName) mapping at \(Hex.prefixed(mapping.handle.rawValue))). "
           + "Until dma_unmap_single or dma_sync_single_for_cpu, the CPU and the device may see "
           + "different bytes.")
@@ -238,9 +241,10 @@ extension Machine {
       let line = cache.geometry.lineAddress(physical)
       let index = list.entries.firstIndex(of: entry) ?? 0
       log(
-        .debug, "dma-debug",
-        "DMA-API: cpu touching an active dma mapped cacheline [cln=\(line.hex)]",
-        detail: "The CPU \(access) entry \(index) of sgt\(list.id), which \(deviceName(device)) "
+        .debug, "coherency",
+        "the CPU touched cache line \(line.hex) of a buffer the device owns",
+        detail: "dmascope's coherency check (not dma-debug: the kernel's like check, "
+          + "debug_dma_assert_idle, went in v5.9). The CPU \(access) entry \(index) of sgt\(list.id), which \(deviceName(device)) "
           + "owns (\(list.direction?.kernelName ?? "?") scatter-gather mapping). Until "
           + "dma_unmap_sg or dma_sync_sg_for_cpu, the CPU and the device may see different bytes.")
     }

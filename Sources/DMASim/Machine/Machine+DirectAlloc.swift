@@ -16,7 +16,7 @@ extension Machine {
     _ device: String, _ spec: DeviceSpec, pageCount: UInt64, flags: GFPFlags
   ) -> (PhysAddr?, String, String?) {
     let size = pageCount * PhysicalMemory.pageSize
-    let areaName = spec.cmaArea ?? (pageCount > 1 ? cmaAreas.first?.name : nil)
+    let areaName = masks(of: device).cmaArea ?? (pageCount > 1 ? cmaAreas.first?.name : nil)
     if flags.contains(.directReclaim), let name = areaName,
       let area = cmaAreas.firstIndex(where: { $0.name == name })
     {

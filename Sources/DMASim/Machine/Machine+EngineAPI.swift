@@ -68,6 +68,12 @@ extension Machine {
       cpuWriteLE32(pointer, offset: offset, value: value)
     case .dmaSetMask(let device, let mask, let kind):
       dmaSetMask(device, mask: mask, which: kind, result: action.result)
+    case .dmaSetParameter(let device, let parameter, let value):
+      dmaSetParameter(device, parameter, value: value, result: action.result)
+    case .dmaGetParameter(let device, let parameter):
+      dmaGetParameter(device, parameter, result: action.result)
+    case .reservedMemDeviceInit(let device): reservedMemDeviceInit(device, result: action.result)
+    case .reservedMemDeviceRelease(let device): reservedMemDeviceRelease(device)
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
     case .runUntilIdle(let limit): runUntilIdle(limit: limit)

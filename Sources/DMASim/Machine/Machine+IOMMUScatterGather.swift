@@ -1,9 +1,4 @@
 extension Machine {
-  /// `dma_get_max_seg_size` for a platform device without `dma_parms` limits: 64 KiB.
-  static let defaultMaxSegmentSize: UInt64 = 65536
-  /// `dma_get_seg_boundary` without a boundary set: no boundary.
-  static let defaultSegmentBoundary: UInt64 = .max
-
   /// `dma_map_sg` → `iommu_dma_map_sg`: `iommu_dma_sync_sg_for_device` cleans every entry of a
   /// non-coherent device, then (next step) one IOVA range for the whole list.
   mutating func iommuDMAMapSG(
@@ -36,7 +31,7 @@ extension Machine {
   ) {
     guard let spec = board.device(named: device) else { return }
     let entries = Array(scatterLists[table].entries.prefix(count))
-    let boundary = Self.defaultSegmentBoundary
+    let boundary = dmaParms(of: device).effectiveSegmentBoundary
     // The first pass: offsets, page-aligned lengths, padding for a segment boundary.
     var offsets: [UInt64] = []
     var iovaLengths: [UInt64] = []
@@ -78,7 +73,7 @@ extension Machine {
     }
     let segments = finaliseSG(
       iova: iova, offsets: offsets, lengths: entries.map(\.length), iovaLengths: iovaLengths,
-      boundary: boundary, maxLength: Self.defaultMaxSegmentSize)
+      boundary: boundary, maxLength: UInt64(dmaParms(of: device).effectiveMaxSegmentSize))
     for index in scatterLists[table].entries.indices {
       let segment = index < segments.count ? segments[index] : nil
       scatterLists[table].entries[index].dmaAddress = segment.map { DMAAddr($0.address) }
@@ -131,7 +126,9 @@ extension Machine {
             physical: $0.physical ?? PhysAddr(0), virtualAddress: $0.virtualAddress ?? VirtAddr(0),
             length: UInt32(truncatingIfNeeded: $0.length),
             dmaAddress: $0.dmaAddress ?? .mappingError, dmaLength: $0.dmaLength)
-        }, nents: count, mappedEntries: mapped, direction: direction, step: stepCount))
+        }, nents: count, mappedEntries: mapped, direction: direction,
+        maxSegmentSize: dmaParms(of: device).effectiveMaxSegmentSize,
+        segmentBoundary: dmaParms(of: device).effectiveSegmentBoundary, step: stepCount))
     nextID += mapped
     assign(.integer(Int64(mapped)), to: result)
     let list = entries.prefix(mapped).map {

@@ -73,7 +73,7 @@ extension Machine {
       }
       log(
         .kernel, "dma_map_single",
-        "\(spec.kernelName): DMA addr \(handle.hex)+\(size) overflow (mask "
+        spec.devPrefix + "DMA addr \(handle.hex)+\(size) overflow (mask "
           + "\(Hex.format(masks(of: device).streaming)), bus limit "
           + "\(Hex.format(spec.busDMALimit))).",
         detail: "dma_direct_map_page: the buffer is beyond what the device reaches and there is "

@@ -134,7 +134,7 @@ extension Machine {
     expectationResults.append(
       ExpectationResult(
         line: line, text: text, passed: false, actual: actual, expected: expected,
-        step: stepCount))
+        step: stepCount, kind: .wait))
     narration = "\(text) at line \(line) gave up: \(reason)"
     log(
       .debug, "run", "\(text): \(reason)",

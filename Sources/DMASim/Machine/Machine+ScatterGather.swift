@@ -106,7 +106,9 @@ extension Machine {
       dmaDebug.mapSG(
         firstID: nextID, device: debugDevice(device), segments: segments(table, count),
         nents: count,
-        mappedEntries: count, direction: direction, step: stepCount))
+        mappedEntries: count, direction: direction,
+        maxSegmentSize: dmaParms(of: device).effectiveMaxSegmentSize,
+        segmentBoundary: dmaParms(of: device).effectiveSegmentBoundary, step: stepCount))
     nextID += count
     assign(.integer(Int64(count)), to: result)
     let list = scatterLists[table].entries.prefix(count).map {

@@ -22,11 +22,13 @@ extension Machine {
     direction: DMADataDirection, reason: String, result: String?
   ) {
     guard var pool = swiotlb, let spec = board.device(named: device) else { return }
-    let outcome = pool.map(original: physical.rawValue, mappingSize: Int(size))
+    let outcome = pool.map(
+      original: physical.rawValue, mappingSize: Int(size),
+      device: dmaParms(of: device).swiotlbLimits)
     guard case .success(let address) = outcome else {
       if case .failure(let full) = outcome {
         log(
-          .kernel, "swiotlb_tbl_map_single", "\(spec.kernelName): \(full.message)",
+          .kernel, "swiotlb_tbl_map_single", spec.devPrefix + full.message,
           detail: "No run of free slots is long enough (a mapping may not cross a 128-slot "
             + "segment). dma_map_single returns DMA_MAPPING_ERROR; dma_mapping_error then "
             + "returns -ENOMEM.")
@@ -88,7 +90,7 @@ extension Machine {
     if offset + size > bounce.size {
       log(
         .kernel, "swiotlb_bounce",
-        "\(spec.kernelName): Buffer overflow detected. Allocation size: \(bounce.size). "
+        spec.devPrefix + "Buffer overflow detected. Allocation size: \(bounce.size). "
           + "Mapping size: \(offset + size).")
       count = bounce.size - offset
     }
@@ -143,7 +145,8 @@ extension Machine {
   mutating func releaseBounce(_ device: String, _ handle: DMAAddr) {
     guard let index = bounceIndex(device, handle, size: 1), var pool = swiotlb else { return }
     let bounce = bounces.remove(at: index)
-    guard pool.release(bounce: bounce.bounce.rawValue) else { return }
+    guard pool.release(bounce: bounce.bounce.rawValue, device: dmaParms(of: device).swiotlbLimits)
+    else { return }
     swiotlb = pool
     log(
       .kernel, "swiotlb_tbl_unmap_single",
@@ -209,7 +212,10 @@ extension Machine {
       guard needed else { continue }
       var failure: String?
       if var pool = swiotlb {
-        switch pool.map(original: physical.rawValue, mappingSize: Int(entry.length)) {
+        switch pool.map(
+          original: physical.rawValue, mappingSize: Int(entry.length),
+          device: dmaParms(of: device).swiotlbLimits)
+        {
         case .success(let address):
           swiotlb = pool
           let bounce = PhysAddr(address)
@@ -222,11 +228,11 @@ extension Machine {
               + "\(bounce.hex); \(pool.usedSlots) of \(pool.slotCount) slots used")
           queueBounceCopy(from: physical, to: bounce, size: entry.length)
           if !spec.coherent { queueMaintenance(.clean, bounce, entry.length) }
-        case .failure(let full): failure = "\(spec.kernelName): \(full.message)"
+        case .failure(let full): failure = spec.devPrefix + full.message
         }
       } else {
         failure =
-          "\(spec.kernelName): DMA addr \(handle.hex)+\(entry.length) overflow (mask "
+          spec.devPrefix + "DMA addr \(handle.hex)+\(entry.length) overflow (mask "
           + "\(Hex.format(masks(of: device).streaming)), bus limit "
           + "\(Hex.format(spec.busDMALimit))."
       }

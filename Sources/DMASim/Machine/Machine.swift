@@ -144,7 +144,6 @@ public struct Machine: Hashable, Sendable {
           + "\(region.name)'s registers do not fit in the vmalloc area")
     }
     bootIOMMUs()
-    attachCoherentPools()
     if !program.actions.isEmpty {
       agenda.schedule(.cpu, at: 1)
       // A lesson's opening narration shows at step 0, before its first action.

@@ -153,6 +153,14 @@ public enum Operation: Hashable, Sendable {
   // Masks and dma_pool.
   /// `dma_set_mask`, `dma_set_coherent_mask` or `dma_set_mask_and_coherent`.
   case dmaSetMask(device: String, mask: UInt64, kind: MaskKind)
+  /// `dma_set_max_seg_size`, `dma_set_seg_boundary` or `dma_set_min_align_mask`.
+  case dmaSetParameter(device: String, parameter: DMAParameter, value: UInt64)
+  /// `dma_get_max_seg_size`, `dma_get_seg_boundary` or `dma_get_min_align_mask`.
+  case dmaGetParameter(device: String, parameter: DMAParameter)
+  /// `of_reserved_mem_device_init(dev)`.
+  case reservedMemDeviceInit(device: String)
+  /// `of_reserved_mem_device_release(dev)`.
+  case reservedMemDeviceRelease(device: String)
   /// `dma_pool_create(name, dev, size, align, boundary)`.
   case dmaPoolCreate(name: String, device: String, size: UInt64, align: UInt64, boundary: UInt64)
   /// `dma_pool_alloc(pool, gfp, &handle)`, or `dma_pool_zalloc` with `zero`.
@@ -257,6 +265,10 @@ public enum Operation: Hashable, Sendable {
     case .writel: "writel"
     case .cpuWriteLE32: "cpu_write_le32"
     case .dmaSetMask(_, _, let kind): kind.functionName
+    case .dmaSetParameter(_, let parameter, _): parameter.functionName
+    case .dmaGetParameter(_, let parameter): parameter.getterName
+    case .reservedMemDeviceInit: "of_reserved_mem_device_init"
+    case .reservedMemDeviceRelease: "of_reserved_mem_device_release"
     case .dmaPoolCreate: "dma_pool_create"
     case .dmaPoolAlloc(_, _, _, let zero): zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     case .dmaPoolFree: "dma_pool_free"
@@ -273,6 +285,26 @@ public enum Operation: Hashable, Sendable {
     case .allocMovablePages: "alloc_pages"
     case .pinUserPage(_, let pin): pin ? "pin_user_pages" : "unpin_user_page"
     case .dmaBuf(let call): call.functionName
+    }
+  }
+}
+
+extension Operation {
+  /// The kernel/dma/mapping.c function whose `BUG_ON(!valid_dma_direction(dir))` this call
+  /// trips: a streaming call given `DMA_NONE` (nil for every other call and direction).
+  public var invalidDirectionBUG: String? {
+    switch self {
+    case .dmaMapSingle(_, _, _, .none), .dmaMapPage(_, _, _, _, .none):
+      "dma_map_page_attrs"
+    case .dmaUnmapSingle(_, _, _, .none), .dmaUnmapPage(_, _, _, .none):
+      "dma_unmap_page_attrs"
+    case .dmaMapSG(_, _, _, .none): "__dma_map_sg_attrs"
+    case .dmaUnmapSG(_, _, _, .none): "dma_unmap_sg_attrs"
+    case .dmaSyncSingleForCPU(_, _, _, .none): "__dma_sync_single_for_cpu"
+    case .dmaSyncSingleForDevice(_, _, _, .none): "__dma_sync_single_for_device"
+    case .dmaSyncSG(let forCPU, _, _, _, .none):
+      forCPU ? "__dma_sync_sg_for_cpu" : "__dma_sync_sg_for_device"
+    default: nil
     }
   }
 }
