@@ -29,6 +29,8 @@ let package = Package(
     // built-in boards) become Swift source in the build folder of DMAScenario and DMABoards.
     .executableTarget(name: "EmbedDemosTool"),
     .plugin(name: "EmbedDemos", capability: .buildTool(), dependencies: ["EmbedDemosTool"]),
+    // Scenarios as Linux kernel modules (C and Kbuild) and dmascope's values in their format.
+    .target(name: "DMAModuleExport", dependencies: ["DMAScenario", "DMASim"]),
     // Terminal-free drawing kit.
     .target(name: "TermCanvas"),
     // Widgets over simulation state.
@@ -45,7 +47,7 @@ let package = Package(
       name: "dmascope",
       dependencies: [
         "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend", "DMABoards",
-        "DeviceTree",
+        "DeviceTree", "DMAModuleExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
@@ -56,6 +58,8 @@ let package = Package(
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     // Panels drawn from hand-built view models, compared with inline expected text.
     .testTarget(name: "DMAPanelsTests", dependencies: ["DMAPanels", "TermCanvas"]),
+    .testTarget(
+      name: "DMAModuleExportTests", dependencies: ["DMAModuleExport", "DMAScenario", "DMASim"]),
     .testTarget(
       name: "DMAAppTests",
       dependencies: ["DMAApp", "DMAPanels", "DMAScenario", "DMASim", "TermCanvas"],

@@ -16,6 +16,9 @@ enum PeripheralDefaults {
     Known(compatible: "arm,pl022", driver: "ssp-pl022"),
     Known(compatible: "snps,designware-i2s", driver: "designware-i2s"),
     Known(compatible: "arm,pl330", driver: "dma-pl330"),
+    // The device an exported scenario module binds to (`dmascope export-module`): no driver
+    // in the kernel claims it, so the module's platform driver probes it.
+    Known(compatible: "dmascope,module", driver: "dmascope-module"),
   ]
 
   /// The entry for a compatible string.
