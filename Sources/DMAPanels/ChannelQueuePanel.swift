@@ -271,6 +271,7 @@ public struct ChannelQueuePanel: Widget {
     case .busy: "busy"
     case .waitingForRequest: "wait DRQ"
     case .interruptPending: "IRQ"
+    case .paused: "paused"
     }
   }
 }

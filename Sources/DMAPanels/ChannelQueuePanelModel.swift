@@ -12,6 +12,9 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
     case waitingForRequest
     /// Its interrupt is raised and not yet handled.
     case interruptPending
+    /// Held by `dmaengine_pause` of the virtual channel it serves (`paused`): no request line
+    /// restarts it until `dmaengine_resume`.
+    case paused
   }
 
   /// One physical channel of a controller.
