@@ -86,6 +86,12 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
       self.transferred = transferred
       self.length = length
     }
+
+    /// Bytes into the current pass, what a gauge shows: a cyclic ring's count of all bytes
+    /// moved, taken modulo its length; any other descriptor's count as it is.
+    public var progress: UInt64 {
+      transfer == .cyclic ? transferred % max(1, length) : transferred
+    }
   }
 
   /// One virtual channel and its virt-dma lists (descriptor ids, oldest first).

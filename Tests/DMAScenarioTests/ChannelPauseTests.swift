@@ -4,7 +4,9 @@ import Testing
 
 /// Pause and resume as the dmaengine client API states them
 /// (Documentation/driver-api/dmaengine/client.rst: "It is invalid to resume a channel which is
-/// not currently paused"), and a paused channel that no request line restarts.
+/// not currently paused"), and a paused channel that no request line restarts: a PL080
+/// driver's `device_pause` sets the channel's HALT bit (drivers/dma/amba-pl08x.c `pl08x_pause`
+/// → `pl08x_pause_phy_chan`), and only `pl08x_resume` clears it.
 @Suite struct ChannelPauseTests {
   static let ring = """
     board soc

@@ -78,6 +78,7 @@ import Testing
   @Test(arguments: [
     ("if i == 0 { kfree(buf) }", "2:4: expected `(` after `if`, found `i`"),
     ("while () { }", "2:8: empty condition in `while ()`"),
+    ("for i { }", "2:5: expected `(` after `for`, found `i`"),
     (
       "for (i = 0 i < 4; i++) { }",
       "2:12: expected `;` in the `for` header opened at 2:5, found `i`"

@@ -118,14 +118,7 @@ extension Parser {
 
   private mutating func parseFor(_ first: Token) throws(ParseFailure) -> Statement {
     advance()
-    let open = peek()
-    guard open.kind == .leftParen else {
-      throw failure(
-        "expected `(` after `for`", at: open,
-        hint: "write `for (i = 0; i < n; i++) { … }`")
-    }
-    advance()
-    bracketDepth += 1
+    let open = try openParen(after: "for", hint: "write `for (i = 0; i < n; i++) { … }`")
     var initializer: Statement?
     if peek().kind != .semicolon {
       let start = peek()
@@ -188,16 +181,25 @@ extension Parser {
       range: SourceRange(start: first.range.start, end: value?.range.end ?? first.range.end))
   }
 
-  /// `(condition)` after `if` or `while`.
-  private mutating func parseCondition(after keyword: String) throws(ParseFailure) -> Expression {
+  /// The `(` after `if`, `while` or `for`, counted as an open bracket; its token, for the
+  /// errors that name where it was opened.
+  private mutating func openParen(after keyword: String, hint: String) throws(ParseFailure)
+    -> Token
+  {
     let open = peek()
     guard open.kind == .leftParen else {
       throw failure(
-        "expected `(` after `\(keyword)`, found \(describe(open))", at: open,
-        hint: "write the condition in parentheses: `\(keyword) (ret < 0) …`")
+        "expected `(` after `\(keyword)`, found \(describe(open))", at: open, hint: hint)
     }
     advance()
     bracketDepth += 1
+    return open
+  }
+
+  /// `(condition)` after `if` or `while`.
+  private mutating func parseCondition(after keyword: String) throws(ParseFailure) -> Expression {
+    let open = try openParen(
+      after: keyword, hint: "write the condition in parentheses: `\(keyword) (ret < 0) …`")
     if peek().kind == .rightParen {
       throw failure(
         "empty condition in `\(keyword) ()`", at: peek(),
