@@ -52,6 +52,14 @@ status=0
 [ "$status" = 3 ] || fail "memory limit: expected exit 3, got $status"
 grep -q "stopped at the memory limit (64 MiB resident)" "$work/err" || fail "memory limit: no message"
 
+if [ -x /usr/bin/time ]; then
+  echo "reliability: memory follows what is used, not what is allowed"
+  peak() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>"$work/err" || fail "$*"; cat "$work/rss"; }
+  # kzalloc(4M) under 4-byte lines: one queued zero run, not 1,048,576 stores (262 MB before).
+  kib="$(peak "$bin" run tiny-cache-kzalloc.dms --headless --steps 2)"
+  [ "$kib" -lt 160000 ] || fail "kzalloc(4M) under a 4-byte cache: ${kib} KiB resident after 2 steps"
+fi
+
 echo "reliability: outputs never clobber"
 status=0
 "$bin" record first-transfer --keys s --out /dev/full 2>"$work/err" || status=$?

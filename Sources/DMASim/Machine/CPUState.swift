@@ -49,6 +49,10 @@ public struct CPUState: Hashable, Sendable {
 enum MicroOp: Hashable, Sendable {
   /// A CPU store of bytes within one cache line.
   case store(VirtAddr, PhysAddr, [UInt8], MemoryType)
+  /// CPU stores of zeros over a physically contiguous range (`kzalloc`'s memset), one cache
+  /// line per step. It stays one queue entry, handing out a line at a time, so a 4 MiB buffer
+  /// under a 4-byte line costs one entry instead of a million queued stores.
+  case zeroRun(VirtAddr, PhysAddr, count: UInt64, MemoryType)
   /// A CPU load of bytes within one cache line.
   case load(VirtAddr, PhysAddr, Int, MemoryType)
   /// A cache maintenance instruction on one line.
@@ -89,7 +93,7 @@ extension MicroOp {
   /// access or cache operation of a call does; returns and hardware starts get their own step).
   var runsWithCall: Bool {
     switch self {
-    case .store, .load, .maintain, .maintainRange, .bounceCopy: true
+    case .store, .zeroRun, .load, .maintain, .maintainRange, .bounceCopy: true
     default: false
     }
   }

@@ -29,8 +29,7 @@ extension Machine {
       // The first piece of a multi-step call happens in the same step as the call itself.
       if let first = cpu.pending.first, first.runsWithCall { run(cpu.pending.removeFirst()) }
     } else {
-      let op = cpu.pending.removeFirst()
-      run(op)
+      run(cpu.pending.removeFirst())
     }
     if cpu.waiting == nil, !cpu.finished {
       agenda.schedule(.cpu, at: clock + 1)
@@ -152,6 +151,18 @@ extension Machine {
     switch op {
     case .store(let virtual, let physical, let bytes, let type):
       store(virtual, physical, bytes, type)
+    case .zeroRun(let virtual, let physical, let count, let type):
+      // The first cache line now; the rest goes back to the front of the queue (the same
+      // stores, in the same steps, as one queued store per line).
+      let lineSize = UInt64(cache.geometry.lineSize)
+      let length = min(lineSize - physical.rawValue % lineSize, count)
+      if count > length {
+        cpu.pending.prepend(
+          .zeroRun(
+            virtual.advanced(by: length), physical.advanced(by: length), count: count - length,
+            type))
+      }
+      store(virtual, physical, [UInt8](repeating: 0, count: Int(length)), type)
     case .load(let virtual, let physical, let count, let type):
       load(virtual, physical, count, type)
     case .maintain(let operation, let address): maintain(operation, address)

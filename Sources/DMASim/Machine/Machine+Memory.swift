@@ -34,10 +34,10 @@ extension Machine {
       .kernel, "kmalloc",
       "kmalloc(\(size), \(flags.kernelText)) = \(virtual.hex) [\(cacheName), phys \(physical.hex)]",
       addresses: [LogAddress(.virt, virtual.rawValue), LogAddress(.phys, physical.rawValue)])
-    if flags.contains(.zero) {
-      for (va, pa, length) in lineChunks(virtual, physical, count: size) {
-        cpu.pending.append(.store(va, pa, [UInt8](repeating: 0, count: length), .normalWriteBack))
-      }
+    if flags.contains(.zero), size > 0 {
+      // The object is physically contiguous in the linear map (a slab object, or
+      // kmalloc_large's contiguous pages): memset one line per step.
+      cpu.pending.append(.zeroRun(virtual, physical, count: size, .normalWriteBack))
     }
   }
 

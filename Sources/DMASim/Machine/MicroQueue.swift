@@ -27,6 +27,16 @@ struct MicroQueue: Sendable {
     return op
   }
 
+  /// Puts a micro-operation back at the front (what is left of a line run).
+  mutating func prepend(_ op: MicroOp) {
+    if head > 0 {
+      head -= 1
+      items[head] = op
+    } else {
+      items.insert(op, at: 0)
+    }
+  }
+
   /// The queued micro-operations, next first.
   var remaining: ArraySlice<MicroOp> { items[head...] }
 }
