@@ -50,24 +50,30 @@ struct InputFile {
     }
   }
 
-  /// Reads up to `count` bytes (fewer at the end of the file; empty at the end).
+  /// Bytes asked of the kernel per `read`: memory grows with the bytes a file really holds,
+  /// never with the limit a caller allows or the size the file claims.
+  static let chunkBytes = 64 << 10
+
+  /// Reads up to `count` bytes (fewer at the end of the file; empty at the end). The buffer
+  /// grows chunk by chunk as bytes arrive, so a small file read under a large limit costs its
+  /// own size.
   func read(upTo count: Int) throws -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-      let got = buffer.withUnsafeMutableBytes { raw -> Int in
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: min(max(count, 0), Self.chunkBytes))
+    while bytes.count < count {
+      let wanted = min(chunk.count, count - bytes.count)
+      let got = chunk.withUnsafeMutableBytes { raw -> Int in
         guard let base = raw.baseAddress else { return 0 }
-        return Foundation.read(descriptor, base + filled, count - filled)
+        return Foundation.read(descriptor, base, wanted)
       }
       if got < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
         throw UsageError("\(path): read error: \(String(cString: strerror(errno)))")
       }
       if got == 0 { break }
-      filled += got
+      bytes.append(contentsOf: chunk[0..<got])
     }
-    buffer.removeLast(count - filled)
-    return buffer
+    return bytes
   }
 
   /// Reads the whole file, refusing it as soon as more than `limit` bytes have been read.
