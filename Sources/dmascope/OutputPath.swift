@@ -68,8 +68,21 @@ struct OutputPath: Equatable {
   }
 
   /// Refuses two outputs that would write one file (the later would silently replace the
-  /// earlier).
-  static func refuseShared(_ outputs: [(option: String, path: OutputPath)]) throws {
+  /// earlier), and an output that would replace one of the files the command reads (`inputs`:
+  /// the scenario, recording or tree paths as given; names that are not files are skipped).
+  static func refuseShared(
+    _ outputs: [(option: String, path: OutputPath)], inputs: [String?] = []
+  ) throws {
+    for input in inputs.compactMap({ $0 }) {
+      guard let resolved = realpath(input, nil) else { continue }
+      let real = String(cString: resolved)
+      free(resolved)
+      for output in outputs where output.path.target == real {
+        throw UsageError(
+          "\(output.option) \(output.path.given) names the input file \(input)",
+          hint: "write the output to another file; dmascope never replaces what it reads")
+      }
+    }
     for (index, output) in outputs.enumerated() {
       for earlier in outputs[..<index] where earlier.path.target == output.path.target {
         throw UsageError(

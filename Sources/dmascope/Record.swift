@@ -70,7 +70,7 @@ struct Record: ParsableCommand {
     var outputs: [(option: String, path: OutputPath)] = []
     if let out { outputs.append(("--out", try OutputPath(out))) }
     if let cast { outputs.append(("--cast", try OutputPath(cast))) }
-    try OutputPath.refuseShared(outputs)
+    try OutputPath.refuseShared(outputs, inputs: [lesson])
     let loaded = try ScenarioLoader.loadWithSource(lesson)
     let chosenTheme = Environment.theme(named: theme)
     let model = AppModel(

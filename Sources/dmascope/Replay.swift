@@ -24,7 +24,7 @@ struct ReplayCommand: ParsableCommand {
   var pace: Double = 0.05
 
   func run() throws {
-    if let cast { _ = try OutputPath(cast) }
+    if let cast { try OutputPath.refuseShared([("--cast", try OutputPath(cast))], inputs: [file]) }
     let text = try FileReader.read(file, limit: 256 << 20)
     let recording: Recording
     do { recording = try Recording(parsing: text) } catch {

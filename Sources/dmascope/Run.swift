@@ -107,6 +107,12 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
+    // Check the outputs before the run: a device, fifo or folder is refused, and so are two
+    // options naming one file (only the last would be kept) or an output naming the scenario.
+    var outputs: [(option: String, path: OutputPath)] = []
+    if let report { outputs.append(("--report", try OutputPath(report))) }
+    if let junit { outputs.append(("--junit", try OutputPath(junit))) }
+    try OutputPath.refuseShared(outputs, inputs: [lesson])
     let loaded = try ScenarioLoader.loadWithSource(lesson)
     let scenario = loaded.scenario
     let chosenTheme = Environment.theme(named: theme)

@@ -81,6 +81,27 @@ status=0
 [ "$status" != 0 ] || fail "--out x --cast x succeeded"
 grep -q "name the same file" "$work/err" || fail "--out x --cast x: unclear error"
 [ ! -e "$work/x" ] || fail "--out x --cast x wrote x"
+status=0
+"$bin" run event-cap.dms --headless --steps 5 --report "$work/r" --junit "$work/r" 2>"$work/err" \
+  || status=$?
+[ "$status" != 0 ] && grep -q "^Error: --report .* and --junit .* name the same file" "$work/err" \
+  || fail "--report r --junit r: not refused (status $status)"
+[ ! -e "$work/r" ] || fail "--report r --junit r wrote r"
+cp event-cap.dms "$work/lesson.dms"
+for output in "record $work/lesson.dms --keys s --out" "record $work/lesson.dms --keys s --cast" \
+  "run $work/lesson.dms --headless --steps 5 --report"; do
+  status=0
+  "$bin" $output "$work/lesson.dms" 2>"$work/err" >/dev/null || status=$?
+  [ "$status" != 0 ] && grep -q "names the input file" "$work/err" \
+    || fail "$output LESSON: the output was not refused (status $status)"
+  cmp -s event-cap.dms "$work/lesson.dms" || fail "$output LESSON replaced the scenario"
+done
+status=0
+"$bin" replay "$work/link.dmarec" --headless --cast "$work/target.dmarec" 2>"$work/err" >/dev/null \
+  || status=$?
+[ "$status" != 0 ] && grep -q "names the input file" "$work/err" \
+  || fail "replay REC --cast REC (through a link): not refused (status $status)"
+grep -q "^dmarec" "$work/target.dmarec" || fail "replay --cast replaced its recording"
 mkfifo "$work/fifo"
 status=0
 "$bin" record first-transfer --cast "$work/fifo" 2>"$work/err" || status=$?
