@@ -15,6 +15,9 @@ struct InteractiveSession {
   var glyphs: Glyphs
   var source = ""
   var fileName = "scenario.dms"
+  /// The files the session reads (the scenario or recording path as given): `:record` never
+  /// writes over them.
+  var inputPaths: [String] = []
   /// Whether to ask the terminal for mouse reports.
   var mouse = false
   /// The resident-memory budget (`--memory-limit`): a quarter holds the history's
@@ -108,7 +111,10 @@ struct InteractiveSession {
       for case .saveRecording(let path) in effects {
         // The model already says it saved (so replays stay identical); only a failure, which
         // is not part of the recording, overrides that message.
-        do { try FileWriter.write(session.recording.text, to: path) } catch {
+        do {
+          try OutputPath.refuseShared([(":record", try OutputPath(path))], inputs: inputPaths)
+          try FileWriter.write(session.recording.text, to: path)
+        } catch {
           session.showUnrecorded(message: "\(error)")
         }
       }

@@ -37,7 +37,7 @@ struct ReplayCommand: ParsableCommand {
       let result = try Replay.run(recording, keepFrames: false)
       let session = InteractiveSession(
         scenario: result.session.model.scenario, theme: result.session.model.theme,
-        glyphs: result.session.model.glyphs)
+        glyphs: result.session.model.glyphs, inputPaths: [file])
       if let signal = try session.run(playing: recording) { throw ExitCode(128 + signal) }
       return
     }

@@ -187,7 +187,8 @@ struct Run: ParsableCommand {
     }
     let session = InteractiveSession(
       scenario: scenario, theme: chosenTheme, glyphs: glyphs, source: loaded.source,
-      fileName: loaded.fileName, mouse: !noMouse, memoryLimitMegabytes: memoryLimit)
+      fileName: loaded.fileName, inputPaths: lesson.map { [$0] } ?? [], mouse: !noMouse,
+      memoryLimitMegabytes: memoryLimit)
     if let signal = try session.run() {
       // The terminal is restored; exit the way a shell expects after a fatal signal.
       throw ExitCode(128 + signal)

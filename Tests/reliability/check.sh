@@ -164,8 +164,31 @@ if command -v tmux >/dev/null 2>&1; then
     fail "a backtrace was printed"
   fi
 
-  echo "reliability: a crash in the TUI restores the terminal first and names its report"
+  echo "reliability: :record never writes over the scenario it runs"
   t kill-session -t q
+  t new-session -d -s r -x 120 -y 40 "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile"
+  sleep 0.3
+  t send-keys -t r "$bin $work/lesson.dms; echo EXIT=\$?" Enter
+  for _ in $(seq 1 600); do
+    t capture-pane -t r -p | grep -qF "step 0  tick 0" && break
+    sleep 0.1
+  done
+  t send-keys -t r ":record $work/lesson.dms" Enter
+  for _ in $(seq 1 100); do
+    t capture-pane -t r -p -J | grep -q "names the input file" && break
+    sleep 0.1
+  done
+  t capture-pane -t r -p -J | grep -q "names the input file" \
+    || { t capture-pane -t r -p >&2; fail ":record LESSON was not refused"; }
+  t send-keys -t r q
+  for _ in $(seq 1 600); do
+    t capture-pane -t r -p | grep -q "EXIT=" && break
+    sleep 0.1
+  done
+  cmp -s event-cap.dms "$work/lesson.dms" || fail ":record LESSON replaced the scenario"
+  t kill-session -t r
+
+  echo "reliability: a crash in the TUI restores the terminal first and names its report"
   t new-session -d -s c -x 120 -y 40 \
     "env PS1='$ ' TERM=xterm-256color TMPDIR='$work' bash --norc --noprofile"
   sleep 0.3
