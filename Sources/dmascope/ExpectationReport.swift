@@ -8,6 +8,9 @@ struct ExpectationReport {
   var questions: [(question: String, answer: String, outcome: String?)]
   /// The quiz score line of the run, if it asked anything.
   var quizSummary: String?
+  /// Whether the run stopped at a limit before the scenario's end: the summary then says the
+  /// expectations passed before the stop, so no line reads as a pass of the whole scenario.
+  var stoppedAtLimit = false
 
   /// Prints every failed expectation as `file:line: …` and a summary line to stderr; throws a
   /// non-zero exit when any failed.
@@ -36,7 +39,8 @@ struct ExpectationReport {
       ? "" : ", \(questions.count) question\(questions.count == 1 ? "" : "s") asked"
     Output.error(
       "\(fileName): \(results.count - failed.count) of \(results.count) expectation"
-        + "\(results.count == 1 ? "" : "s") passed\(asked)")
+        + "\(results.count == 1 ? "" : "s") passed"
+        + (stoppedAtLimit ? " before the run stopped at a limit" : "") + asked)
     if let quizSummary { Output.error("\(fileName): \(quizSummary)") }
     if !failed.isEmpty { throw ExitCode(1) }
   }

@@ -161,10 +161,11 @@ struct Run: ParsableCommand {
         stoppedBy = "the event limit (\(eventLimit) events)"
       }
       if let stoppedBy {
-        try? ExpectationReport(
+        var expectations = ExpectationReport(
           fileName: loaded.fileName, machine: model.machine, outcomes: quizzes.outcomes,
-          quizSummary: quizzes.summary(model.quizScore)
-        ).finish()
+          quizSummary: quizzes.summary(model.quizScore))
+        expectations.stoppedAtLimit = true
+        try? expectations.finish()
         try RunLimitReport(limit: stoppedBy, fileName: loaded.fileName, machine: model.machine)
           .fail()
       }

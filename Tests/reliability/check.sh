@@ -46,6 +46,8 @@ grep -q "stopped at the event limit (20000 events) at step 20000, tick [0-9]*, e
   "$work/err" || fail "event limit: no position"
 grep -q "^event-cap.dms:14: not evaluated: expect c == 3$" "$work/err" \
   || fail "event limit: unevaluated expect not named"
+grep -q "^event-cap.dms: 1 of 1 expectation passed before the run stopped at a limit$" "$work/err" \
+  || fail "event limit: the summary reads as a pass of the whole scenario"
 status=0
 "$bin" run cache16m-transfer.dms --headless --memory-limit 64 >/dev/null 2>"$work/err" \
   || status=$?
