@@ -39,7 +39,7 @@ public struct CPUState: Hashable, Sendable {
   /// Micro-operations left of the current action.
   var pending = MicroQueue()
   /// Bytes loaded so far by the current `cpu_read`.
-  var readBuffer: [UInt8] = []
+  var readBuffer = ReadBuffer()
 
   /// Whether the current action still has micro-operations to run.
   public var isInsideAction: Bool { !pending.isEmpty }

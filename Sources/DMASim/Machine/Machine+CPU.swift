@@ -169,8 +169,8 @@ extension Machine {
     case .maintainRange(let operation, let address, let lines):
       maintainRange(operation, address, lines: lines)
     case .finishRead(let virtual, let result):
-      let bytes = cpu.readBuffer
-      cpu.readBuffer = []
+      let bytes = cpu.readBuffer.bytes
+      cpu.readBuffer = ReadBuffer()
       assign(.bytes(bytes), to: result)
       log(
         .kernel, "cpu_read",

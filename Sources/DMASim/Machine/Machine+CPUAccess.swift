@@ -29,7 +29,7 @@ extension Machine {
         + "\(translation.mapping.memoryType.kernelName))")
     checkOwnership(translation.physical, count: length, access: "reads")
     checkBounds(virtual, count: length, access: "Read", function: "cpu_read")
-    cpu.readBuffer = []
+    cpu.readBuffer = ReadBuffer()
     for (va, pa, count) in lineChunks(virtual, translation.physical, count: length) {
       cpu.pending.append(.load(va, pa, count, translation.mapping.memoryType))
     }
@@ -76,7 +76,7 @@ extension Machine {
           forwarded += 1
         }
       }
-      cpu.readBuffer += bytes
+      cpu.readBuffer.append(bytes)
       log(
         .hardware, "ldr",
         "\(count) bytes ← RAM at \(physical.hex) (\(type.kernelName))"
@@ -87,7 +87,7 @@ extension Machine {
     let (bytes, access) = cache.read(physical, count: count, ram: &ram, step: stepCount)
     noteCacheAccess(access)
     noteLoad(physical, count: count, hit: access.hit)
-    cpu.readBuffer += bytes
+    cpu.readBuffer.append(bytes)
     logAccess(access, verb: "load", count: count, physical: physical)
   }
 
