@@ -133,6 +133,14 @@ public struct Machine: Hashable, Sendable {
     }
     swiotlb = board.swiotlb?.makePool()
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
+    for taken in board.cmaTakenAtBoot {
+      guard
+        let index = cmaAreas.firstIndex(where: {
+          taken.base >= $0.base && taken.base - $0.base < $0.size
+        })
+      else { continue }
+      cmaAreas[index].claimAtBoot(pfn: taken.base >> 12, pages: taken.size >> 12)
+    }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
     iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
