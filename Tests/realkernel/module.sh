@@ -19,7 +19,10 @@
 #  - page+0xOFF: the kernel took the page from the buddy allocator, whose choice depends on
 #    everything allocated before the module loaded: only the low 12 bits (the offset in the
 #    page) must equal OFF;
-#  - slab: a slab object (kmalloc): any value.
+#  - slab: a slab object (kmalloc): any value;
+#  - but for both, a kernel value inside the swiotlb pool or the CMA area the kernel's own boot
+#    log names (`software IO TLB: mapped [mem A-B]`, `cma: Reserved N MiB at A`) differs:
+#    the kernel bounced or used CMA where dmascope did not.
 # Prints one row per call (real value, dmascope value, equal?) and "N calls equal, N differ";
 # exits non-zero on any difference, a build failure or a boot without the `end` line (each
 # boot is bounded by DMASCOPE_MODULE_TIMEOUT seconds, 120 by default). The module is built
@@ -54,13 +57,38 @@ work="${keep:-$(mktemp -d)}"
 mkdir -p "$work"
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
 
+# The swiotlb pool and CMA area of the boot being compared, "START END" (END exclusive).
+kernel_ranges=()
+
+# kernel_ranges from a boot log.
+read_kernel_ranges() { # $1 boot log
+  local start end base mib
+  kernel_ranges=()
+  while read -r start end; do kernel_ranges+=("$start $end"); done < <(
+    tr -d '\r' <"$1" | sed -n -E 's/.*software IO TLB: mapped \[mem (0x[0-9a-f]+)-(0x[0-9a-f]+)\].*/\1 \2/p')
+  while read -r mib base; do kernel_ranges+=("$base $((base + (mib << 20)))"); done < <(
+    tr -d '\r' <"$1" | sed -n -E 's/.*cma: Reserved ([0-9]+) MiB at (0x[0-9a-f]+).*/\1 \2/p')
+}
+
+# Whether a kernel value lies in its swiotlb pool or CMA area.
+in_kernel_ranges() { # $1 value (hex)
+  local range
+  for range in "${kernel_ranges[@]}"; do
+    # shellcheck disable=SC2086
+    set -- "$1" $range
+    if [ $(($1)) -ge $(($2)) ] && [ $(($1)) -lt $(($3)) ]; then return 0; fi
+  done
+  return 1
+}
+
 # One field: the kernel's value against dmascope's, by the rules above.
 field_equal() { # $1 real, $2 dmascope
   case "$2" in
-    slab) return 0 ;;
+    slab)
+      case "$1" in 0x*) ! in_kernel_ranges "$1" ;; *) return 1 ;; esac ;;
     page+0x*)
       case "$1" in 0x*) ;; *) return 1 ;; esac
-      [ $(($1 & 0xfff)) -eq $((0x${2#page+0x})) ] ;;
+      ! in_kernel_ranges "$1" && [ $(($1 & 0xfff)) -eq $((0x${2#page+0x})) ] ;;
     *) [ "$1" = "$2" ] ;;
   esac
 }
@@ -156,6 +184,7 @@ INIT
     return
   fi
   local status=pass real_line mine_line verdict key
+  read_kernel_ranges "$dir/boot.log"
   : >"$dir/rows"
   mapfile -t reals <"$dir/real"
   mapfile -t mines <"$dir/dmascope"
