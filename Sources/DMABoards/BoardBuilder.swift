@@ -71,9 +71,7 @@ public enum BoardBuilder {
       MemoryRegion(name: $0.name, base: $0.basePFN << 12, size: $0.count << 12)
     }
     board.swiotlb = result.swiotlb
-    board.cmaTakenAtBoot = result.atomicPools.compactMap { pool in
-      pool.cmaBase.map { MemoryRegion(name: "atomic pool \(pool.gfp)", base: $0, size: pool.size) }
-    }
+    board.atomicPools = result.atomicPools
     board.iommus = iommus
     return board
   }

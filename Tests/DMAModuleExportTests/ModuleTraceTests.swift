@@ -16,7 +16,9 @@ import Testing
     // (cma_in_zone), so the first dma_alloc_coherent from CMA lands after them.
     let loaded = try scenario("a = dma_alloc_coherent(uart0, 65536, &ha, GFP_KERNEL)\n")
     let area = try #require(loaded.board.cmaAreas.first)
-    let taken = loaded.board.cmaTakenAtBoot
+    let taken = loaded.board.atomicPools.compactMap { pool in
+      pool.cmaBase.map { MemoryRegion(name: pool.gfp, base: $0, size: pool.size) }
+    }
     #expect(taken.count == 3)
     #expect(taken.first?.base == area.base)
     for (earlier, later) in zip(taken, taken.dropFirst()) { #expect(later.base == earlier.end) }

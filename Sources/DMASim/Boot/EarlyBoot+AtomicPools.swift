@@ -37,7 +37,7 @@ extension EarlyBoot {
     var order = 0
     while (page << UInt64(order)) < size, order < Self.maximumPageOrder { order += 1 }
     let poolSize = page << UInt64(order)
-    var kinds: [(String, AtomicPoolZone)] = [("GFP_KERNEL", .kernel)]
+    var kinds: [(String, AtomicPool.Zone)] = [("GFP_KERNEL", .kernel)]
     if zones.contains(where: { $0.kind == .dma && $0.endPFN > $0.startPFN }) {
       kinds.append(("GFP_KERNEL|GFP_DMA", .dma))
     }
@@ -52,19 +52,16 @@ extension EarlyBoot {
       {
         base = pfn << 12
       }
-      pools.append(AtomicPool(gfp: gfp, size: poolSize, cmaBase: base))
+      pools.append(AtomicPool(gfp: gfp, zone: zone, size: poolSize, cmaBase: base))
       info("DMA: preallocated \(poolSize >> 10) KiB \(gfp) pool for atomic allocations")
     }
     return pools
   }
 
-  /// The zone an atomic pool's gfp asks for.
-  enum AtomicPoolZone { case kernel, dma, dma32 }
-
   /// kernel/dma/pool.c `cma_in_zone`: the default area's last byte within the zone the gfp
   /// names (`zone_dma_limit` for `GFP_DMA`; for `GFP_DMA32` 4 GiB, or on 6.12
   /// `max(DMA_BIT_MASK(32), zone_dma_limit)`); any area for `GFP_KERNEL`.
-  func cmaInZone(_ zone: AtomicPoolZone, area: CMAArea, dmaLimit: UInt64) -> Bool {
+  func cmaInZone(_ zone: AtomicPool.Zone, area: CMAArea, dmaLimit: UInt64) -> Bool {
     guard area.count > 0 else { return false }
     let end = area.base &+ area.size &- 1
     let zoneDMALimit = dmaLimit &- 1
