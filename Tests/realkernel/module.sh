@@ -222,7 +222,7 @@ equal=0
 differ=0
 for name in "${names[@]}"; do
   status="$(cat "$work/$name/status")"
-  printf '%-16s %6ss %s\n' "$name" "$(cat "$work/$name/took" 2>/dev/null || echo -)" "$status"
+  printf '%-20s %6ss %s\n' "$name" "$(cat "$work/$name/took" 2>/dev/null || echo -)" "$status"
   cat "$work/$name/rows"
   equal=$((equal + $(grep -c ' equal$' "$work/$name/rows" || true)))
   differ=$((differ + $(grep -c ' DIFFER$' "$work/$name/rows" || true)))
