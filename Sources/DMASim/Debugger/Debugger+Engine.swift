@@ -51,10 +51,11 @@ extension Debugger {
     }
   }
 
-  /// Goes back to the latest earlier step satisfying `isHit` (or a `pause`), or to step 0.
-  mutating func back(to isHit: @escaping (StepProbe, Machine) -> Bool) -> Stop {
+  /// Goes back to the latest earlier step where `goal` holds, a breakpoint stop or a `pause`,
+  /// or to step 0.
+  mutating func back(to goal: ReverseGoal) -> Stop {
     guard machine.stepCount > 0 else { return .atStart }
-    guard let found = scanBack(from: machine.stepCount, other: isHit) else {
+    guard let found = scanBack(from: machine.stepCount, goal: goal) else {
       _ = goto(step: 0)
       return .atStart
     }
