@@ -141,8 +141,9 @@ public struct SegmentSummary: Hashable, Sendable {
     case .descriptorComplete: return completions
     case .eviction: return evictions
     case .watch(let base, let size, let access, let accessor):
-      guard size > 0 else { return false }
-      let last = base.addingReportingOverflow(size - 1)
+      // An empty watch still sees an access spanning its base (`watchedAccesses`), so it
+      // counts the line its base falls in.
+      let last = base.addingReportingOverflow(max(size, 1) - 1)
       let first = base >> Self.granuleShift
       let end = (last.overflow ? UInt64.max : last.partialValue) >> Self.granuleShift
       return AccessKind.allCases.contains { kind in
