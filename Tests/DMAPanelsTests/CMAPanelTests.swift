@@ -18,9 +18,9 @@ import Testing
   }
 
   @Test func stripToScaleWithOwnerLegendAndFigures() {
-    let text = PanelRendering.text(panel(Model(area: Self.area)), width: 40, height: 8)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Model(area: Self.area)), width: 40, height: 8,
+      draws: """
         reserved 80000000-8003ffff 256 KiB, 64 p
         used 8  maxchunk 56  free runs 1  frag 0
         +0     ring████░░░░░░░░░░░░▒P░░░░░░░░░░░
@@ -35,9 +35,9 @@ import Testing
   @Test func zoomAroundTheCursorInAscii() {
     // 13 cells of 2 pages (zoom 1 halves the 5 that fit) centred on page 40: pages 28-53.
     let model = Model(area: Self.area, zoom: 1, cursorPage: 40)
-    let text = PanelRendering.text(panel(model, look: PanelRendering.ascii), width: 20, height: 5)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model, look: PanelRendering.ascii), width: 20, height: 5,
+      draws: """
         reserved 80000000-80
         used 8  maxchunk 56
         +112K  .............
@@ -57,10 +57,9 @@ import Testing
           device: "nic0", contextBank: 0, ranges: 1, pages: 2, mappedPages: 2,
           tlb: [Model.TLBEntry(iovaPage: 0xffff_f000, physicalPage: 0x8000_0000)])
       ])
-    let text = PanelRendering.text(
-      panel(Model(area: nil, pools: [swiotlb], iommus: [smmu])), width: 60, height: 6)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Model(area: nil, pools: [swiotlb], iommus: [smmu])), width: 60, height: 6,
+      draws: """
         no CMA area on this board
         swiotlb a0000000 8 KiB, 1/4 slots of 2 KiB, 1 bounce
         slots  █░░░
@@ -79,10 +78,9 @@ import Testing
       header: .dmaPool(
         name: "descs", device: "dev0", active: 0, totalBlocks: 0, blockSize: 64, chunks: 0),
       label: "blocks", used: [])
-    let text = PanelRendering.text(
-      panel(Model(area: nil, pools: [coherent, empty])), width: 23, height: 5)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Model(area: nil, pools: [coherent, empty])), width: 23, height: 5,
+      draws: """
         no CMA area on this boa
         dev0-pool 90000000 bus
         pool   █░░░░░░░░░░░░░░░

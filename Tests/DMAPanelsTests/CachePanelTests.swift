@@ -21,9 +21,9 @@ import Testing
 
   @Test func emptyCacheSaysEveryLineIsInvalid() {
     let model = CachePanelModel(sets: 4, ways: 2, lineSize: 64, writeBack: false, rows: [])
-    let text = PanelRendering.text(panel(model), width: 40, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model), width: 40, height: 4,
+      draws: """
         0/8 valid 0 dirty  4x2 64B WT
         set.w st line     age last    data
         every line is invalid
@@ -34,9 +34,9 @@ import Testing
   @Test func rowsShowSlotStateAddressAgeChangeAndData() {
     let model = CachePanelModel(
       sets: 4, ways: 2, lineSize: 8, rows: [Self.row(0, 0), Self.row(1, 1, dirty: true)])
-    let text = PanelRendering.text(panel(model), width: 40, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model), width: 40, height: 4,
+      draws: """
         2/8 valid 1 dirty  4x2 8B WB
         set.w st line     age last    data
         00.0 C 80000000  0  I→C@2   ABCDEFGH
@@ -46,10 +46,9 @@ import Testing
 
   @Test func dataIsCutToTheWidthAndAsciiArrow() {
     let model = CachePanelModel(sets: 1, ways: 1, lineSize: 8, rows: [Self.row(0, 0)])
-    let text = PanelRendering.text(
-      panel(model, look: PanelRendering.ascii), width: 32, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model, look: PanelRendering.ascii), width: 32, height: 3,
+      draws: """
         1/1 valid 0 dirty  1x1 8B WB
         set.w st line     age last    da
         00.0 C 80000000  0  I>C@2   ABC
@@ -59,9 +58,9 @@ import Testing
   @Test func selectionScrollsAndTheRestIsCounted() {
     let rows = (0..<6).map { Self.row($0, 0) }
     let model = CachePanelModel(sets: 8, ways: 1, lineSize: 8, rows: rows, selected: 4)
-    let text = PanelRendering.text(panel(model), width: 40, height: 5)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model), width: 40, height: 5,
+      draws: """
         6/8 valid 0 dirty  8x1 8B WB
         set.w st line     age last    data
         03.0 C 800000c0  0  I→C@2   ABCDEFGH
@@ -78,9 +77,9 @@ import Testing
     row.data = Array("ABCD".utf8)
     let model = CachePanelModel(
       sets: 1, ways: 1, lineSize: 4, rows: [row], detail: 0, detailViews: views)
-    let text = PanelRendering.text(panel(model), width: 48, height: 10)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model), width: 48, height: 10,
+      draws: """
         1/1 valid 1 dirty  1x1 4B WB
         set.w st line     age last    data
         00.0 D 80000000  0  C→D@2   ABCD
@@ -99,9 +98,9 @@ import Testing
       sets: 2, ways: 1, lineSize: 8, rows: [Self.row(0, 0, touched: true)],
       dropped: [CachePanelModel.Dropped(set: 1, way: 0, address: 0x8000_0040, wasDirty: true)],
       evictions: [0x9000_0000])
-    let text = PanelRendering.text(panel(model), width: 70, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model), width: 70, height: 4,
+      draws: """
         1/2 valid 0 dirty  2x1 8B WB
         set.w st line     age last    data
         00.0 C 80000000  0  I→C@2   ABCDEFGH

@@ -36,9 +36,9 @@ import Testing
   }
 
   @Test func fullListsWithTheActiveDescriptorsProgress() {
-    let text = PanelRendering.text(panel(Self.model()), width: 60, height: 7)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Self.model()), width: 60, height: 7,
+      draws: """
         dma0chan0 cookie 3 done 1 ← uart0
          allocated •
          submitted [d1 #2 M2D 4 KiB]
@@ -50,9 +50,9 @@ import Testing
   }
 
   @Test func shortOfRowsTheChannelFolds() {
-    let text = PanelRendering.text(panel(Self.model()), width: 40, height: 2)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Self.model()), width: 40, height: 2,
+      draws: """
         dma0chan0 cookie 3 done 1 ← uart0
          s:d1#2 act:d2#3 ███░░░░░░░░░░ 1024/4096
         """)
@@ -62,9 +62,9 @@ import Testing
     let second = Model.Channel(name: "dma0chan1", client: "spi0")
     var model = Self.model(channels: [Self.channel, second])
     model.controllers[0].waiting = [1]
-    let text = PanelRendering.text(panel(model, look: PanelRendering.ascii), width: 60, height: 5)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(model, look: PanelRendering.ascii), width: 60, height: 5,
+      draws: """
         dma0 ch0 dma0chan0 busy  waiting: dma0chan1
         dma0chan0 cookie 3 done 1 < uart0
          s:d1#2 act:d2#3 ########........................ 1024/4096
@@ -100,10 +100,9 @@ import Testing
       tx: Model.FIFO(
         requestAsserted: true, fill: 8, depth: 16, bytes: Array("hello world".utf8), count: 11))
     let idle = Model.Channel(name: "dma0chan0", peripheral: "uart0")
-    let text = PanelRendering.text(
-      panel(Self.model(channels: [idle], peripherals: [uart])), width: 40, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Self.model(channels: [idle], peripherals: [uart])), width: 40, height: 4,
+      draws: """
         dma0chan0 cookie 1 done 1 (free)
          no descriptors
         uart0 TX  DRQ high ████████░░░░░░░░ 8/16

@@ -22,9 +22,9 @@ import Testing
   }
 
   @Test func narrowPanelPrefixesTheFunction() {
-    let text = PanelRendering.text(panel(), width: 40, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(), width: 40, height: 4,
+      draws: """
         1    dma_alloc_coherent: ring 4 KiB
         2    DMA: read 64 B
         3    The device reads.
@@ -33,9 +33,9 @@ import Testing
   }
 
   @Test func widePanelHasAFunctionColumn() {
-    let text = PanelRendering.text(panel(), width: 100, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(), width: 100, height: 3,
+      draws: """
         1    dma_alloc_coherent       ring 4 KiB
         2    DMA                      read 64 B
         3    say                      The device reads.
@@ -45,9 +45,9 @@ import Testing
   @Test func currentStepWrapsAtSpaces() {
     let long = Entry(
       step: 4, source: .debug, function: "check", message: "DMA-API: device driver frees memory")
-    let text = PanelRendering.text(panel([long], step: 4), width: 28, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel([long], step: 4), width: 28, height: 3,
+      draws: """
         4    check: DMA-API: device
              driver frees memory
 
@@ -55,9 +55,9 @@ import Testing
   }
 
   @Test func scrollBackShowsOlderEntriesUnwrapped() {
-    let text = PanelRendering.text(panel(step: 3, scrollBack: 1), width: 24, height: 2)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(step: 3, scrollBack: 1), width: 24, height: 2,
+      draws: """
         1    dma_alloc_coherent:
         2    DMA: read 64 B
         """)

@@ -12,19 +12,18 @@ import Testing
   }
 
   @Test func readyBeforeTheFirstStep() {
-    let text = PanelRendering.text(panel([], .ready), width: 44, height: 2)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel([], .ready), width: 44, height: 2,
+      draws: """
 
          ready: press s to step, Space to play
         """)
   }
 
   @Test func narrationAboveTheRunningLine() {
-    let text = PanelRendering.text(
-      panel(["First.", "Second."], .running(line: 7, text: "sync(ring)")), width: 30, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(["First.", "Second."], .running(line: 7, text: "sync(ring)")), width: 30, height: 3,
+      draws: """
          First.
          Second.
          → line 7: sync(ring)
@@ -32,20 +31,18 @@ import Testing
   }
 
   @Test func finishedWithTheQuizScore() {
-    let text = PanelRendering.text(
-      panel(["Done."], .finished(note: "2/3 right")), width: 40, height: 2)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(["Done."], .finished(note: "2/3 right")), width: 40, height: 2,
+      draws: """
          Done.
          scenario finished  2/3 right
         """)
   }
 
   @Test func narrationTooLongSaysMore() {
-    let text = PanelRendering.text(
-      panel(["one two three four five six seven"], .ready), width: 16, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(["one two three four five six seven"], .ready), width: 16, height: 3,
+      draws: """
          one two three
         four five …more
          ready: press s

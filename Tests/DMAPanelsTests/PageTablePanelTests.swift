@@ -50,9 +50,9 @@ import Testing
   }
 
   @Test func walkEntriesAndMoreEntries() {
-    let text = PanelRendering.text(panel(Self.mapped(entries: 5)), width: 64, height: 11)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(Self.mapped(entries: 5)), width: 64, height: 11,
+      draws: """
         ring ffff800010000000 → c0000000  TTBR1 40000000
         L0 pgd[256] 0000000040001003 table
         L1 pud[0] 0000000040002003 table
@@ -71,11 +71,10 @@ import Testing
     let alias = Model.Alias(
       virtual: 0xffff_0000_c000_0000, mappingName: "linear map", memoryType: "WB",
       mismatched: true)
-    let text = PanelRendering.text(
+    PanelRendering.expect(
       panel(Self.mapped(entries: 1, aliases: [alias]), look: PanelRendering.ascii), width: 64,
-      height: 12)
-    #expect(
-      text == """
+      height: 12,
+      draws: """
         ring ffff800010000000 > c0000000  TTBR1 40000000
         L0 pgd[256] 0000000040001003 table
         L1 pud[0] 0000000040002003 table

@@ -20,6 +20,15 @@ enum PanelRendering {
     return buffer.plainText
   }
 
+  /// Expects `widget`, drawn into a `width` x `height` buffer, to read exactly `expected`.
+  static func expect(
+    _ widget: some Widget, width: Int, height: Int, draws expected: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let drawn = text(widget, width: width, height: height)
+    #expect(drawn == expected, sourceLocation: sourceLocation)
+  }
+
   /// Draws `widget` into `rect` of a 12 x 8 buffer of markers and returns the cells outside
   /// `rect` that no longer hold the marker (each as `x,y`).
   static func touchedOutside(_ widget: some Widget, rect: Rect) -> [String] {

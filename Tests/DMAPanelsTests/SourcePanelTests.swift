@@ -13,10 +13,9 @@ import Testing
   }
 
   @Test func marksTheNextLineWithContextAbove() {
-    let text = PanelRendering.text(
-      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: 6)), width: 16, height: 4)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: 6)), width: 16, height: 4,
+      draws: """
           5 line 5
         → 6 line 6
           7 line 7
@@ -25,11 +24,10 @@ import Testing
   }
 
   @Test func finishedShowsTheEndOfTheFile() {
-    let text = PanelRendering.text(
-      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: nil, finished: true)),
-      width: 16, height: 3)
-    #expect(
-      text == """
+    PanelRendering.expect(
+      panel(SourcePanelModel(sourceLines: Self.lines, currentLine: nil, finished: true)), width: 16,
+      height: 3,
+      draws: """
          10 line 10
          11 line 11
          12 line 12
@@ -37,12 +35,11 @@ import Testing
   }
 
   @Test func tabsBecomeTwoSpacesAndAsciiArrow() {
-    let text = PanelRendering.text(
+    PanelRendering.expect(
       panel(
         SourcePanelModel(sourceLines: ["a\tb", "c"], currentLine: 1), look: PanelRendering.ascii),
-      width: 12, height: 2)
-    #expect(
-      text == """
+      width: 12, height: 2,
+      draws: """
         >1 a  b
          2 c
         """)

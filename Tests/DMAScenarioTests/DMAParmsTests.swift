@@ -21,7 +21,8 @@ import Testing
   }
 
   /// `dma_get_max_seg_size` is `SZ_64K` without a set value, then the set value;
-  /// `dma_get_min_align_mask` is 0, then the set mask.
+  /// `dma_get_seg_boundary` is `ULONG_MAX`, then the set mask; `dma_get_min_align_mask` is 0,
+  /// then the set mask (include/linux/dma-mapping.h).
   @Test func gettersGiveTheDefaultsThenTheSetValues() throws {
     let machine = try run(
       """
@@ -36,10 +37,22 @@ import Testing
       expect b == 1048576
       n = dma_get_min_align_mask(spi0)
       expect n == 0xfff
+      s = dma_get_seg_boundary(spi0)
+      expect s == -1
       r = dma_set_seg_boundary(spi0, 0xffff)
       expect r == 0
+      t = dma_get_seg_boundary(spi0)
+      expect t == 0xffff
       """)
     #expect(machine.dmaMasks.contains { $0.parms.segmentBoundaryMask == 0xffff })
+    // An integer in `expect` is 64-bit signed, so ULONG_MAX reads back as -1; the log line
+    // prints the unsigned long.
+    let boundaries = machine.log.entries.filter { $0.function == "dma_get_seg_boundary" }
+    #expect(
+      boundaries.map(\.message) == [
+        "dma_get_seg_boundary(9060000.spi) = 0xffffffffffffffff",
+        "dma_get_seg_boundary(9060000.spi) = 0xffff",
+      ])
   }
 
   /// check_sg_segment: `sg->length > dma_get_max_seg_size(dev)` is reported with the kernel's

@@ -30,6 +30,10 @@ extension CallRegistry {
       returns: .integer, lowering: .board,
       summary: "dma_parms: no segment crosses mask + 1; 0"),
     CallDeclaration(
+      "dma_get_seg_boundary", [.positional("dev", .device)],
+      returns: .integer, lowering: .board,
+      summary: "the boundary mask no segment crosses (ULONG_MAX when unset)"),
+    CallDeclaration(
       "dma_set_min_align_mask",
       [.positional("dev", .device), .positional("mask", .integer, bounds: 0...0xffff_ffff)],
       returns: nil, lowering: .board,

@@ -20,8 +20,8 @@ extension Lowerer {
           hint: "for example `64K`, `1M` or `0xffffffff` (an unsigned int)")
         return nil
       }
-      let parameter: DMAParameter =
-        callee == "dma_set_max_seg_size" ? .maxSegmentSize : .minAlignMask
+      guard let parameter = DMAParameter.allCases.first(where: { $0.functionName == callee })
+      else { return nil }
       return (.dmaSetParameter(device: dev, parameter: parameter, value: value), nil)
     case "dma_set_seg_boundary":
       guard let dev = device(args[0]), let mask = maskValue(args[1]) else { return nil }
@@ -32,10 +32,10 @@ extension Lowerer {
     case "of_reserved_mem_device_release":
       guard let dev = device(args[0]) else { return nil }
       return (.reservedMemDeviceRelease(device: dev), nil)
-    case "dma_get_max_seg_size", "dma_get_min_align_mask":
-      guard let dev = device(args[0]) else { return nil }
-      let parameter: DMAParameter =
-        callee == "dma_get_max_seg_size" ? .maxSegmentSize : .minAlignMask
+    case "dma_get_max_seg_size", "dma_get_seg_boundary", "dma_get_min_align_mask":
+      guard let dev = device(args[0]),
+        let parameter = DMAParameter.allCases.first(where: { $0.getterName == callee })
+      else { return nil }
       return (.dmaGetParameter(device: dev, parameter: parameter), .integer)
     case "dma_pool_create":
       guard let name = string(args[0], "the pool name"), let dev = device(args[1]),

@@ -33,7 +33,7 @@ public struct DeviceDMAParameters: Hashable, Sendable {
 }
 
 /// Which `dma_parms` field a setter writes.
-public enum DMAParameter: Hashable, Sendable {
+public enum DMAParameter: Hashable, Sendable, CaseIterable {
   /// `dma_set_max_seg_size(dev, size)`.
   case maxSegmentSize
   /// `dma_set_seg_boundary(dev, mask)`.

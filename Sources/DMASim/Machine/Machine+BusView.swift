@@ -137,7 +137,8 @@ extension Machine {
       detail: detail)
   }
 
-  /// `dma_get_max_seg_size` or `dma_get_min_align_mask`: the set value, else the default.
+  /// `dma_get_max_seg_size`, `dma_get_seg_boundary` or `dma_get_min_align_mask`
+  /// (include/linux/dma-mapping.h): the set value, else the default (`SZ_64K`, `ULONG_MAX`, 0).
   mutating func dmaGetParameter(_ device: String, _ parameter: DMAParameter, result: String?) {
     guard let spec = board.device(named: device) else { return }
     let parms = dmaParms(of: device)

@@ -31,7 +31,8 @@ extension Machine {
   ) {
     guard let spec = board.device(named: device) else { return }
     let entries = Array(scatterLists[table].entries.prefix(count))
-    let boundary = dmaParms(of: device).effectiveSegmentBoundary
+    let parms = dmaParms(of: device)
+    let boundary = parms.effectiveSegmentBoundary
     // The first pass: offsets, page-aligned lengths, padding for a segment boundary.
     var offsets: [UInt64] = []
     var iovaLengths: [UInt64] = []
@@ -73,7 +74,7 @@ extension Machine {
     }
     let segments = finaliseSG(
       iova: iova, offsets: offsets, lengths: entries.map(\.length), iovaLengths: iovaLengths,
-      boundary: boundary, maxLength: UInt64(dmaParms(of: device).effectiveMaxSegmentSize))
+      boundary: boundary, maxLength: UInt64(parms.effectiveMaxSegmentSize))
     for index in scatterLists[table].entries.indices {
       let segment = index < segments.count ? segments[index] : nil
       scatterLists[table].entries[index].dmaAddress = segment.map { DMAAddr($0.address) }
@@ -118,6 +119,7 @@ extension Machine {
     scatterLists[table].mappedEntries = mapped > 0 ? count : 0
     scatterLists[table].owner = mapped > 0 ? .device : nil
     let entries = scatterLists[table].entries.prefix(count)
+    let parms = dmaParms(of: device)
     logDebug(
       dmaDebug.mapSG(
         firstID: nextID, device: debugDevice(device),
@@ -127,8 +129,8 @@ extension Machine {
             length: UInt32(truncatingIfNeeded: $0.length),
             dmaAddress: $0.dmaAddress ?? .mappingError, dmaLength: $0.dmaLength)
         }, nents: count, mappedEntries: mapped, direction: direction,
-        maxSegmentSize: dmaParms(of: device).effectiveMaxSegmentSize,
-        segmentBoundary: dmaParms(of: device).effectiveSegmentBoundary, step: stepCount))
+        maxSegmentSize: parms.effectiveMaxSegmentSize,
+        segmentBoundary: parms.effectiveSegmentBoundary, step: stepCount))
     nextID += mapped
     assign(.integer(Int64(mapped)), to: result)
     let list = entries.prefix(mapped).map {

@@ -102,13 +102,14 @@ extension Machine {
     scatterLists[table].direction = direction
     scatterLists[table].mappedEntries = count
     scatterLists[table].owner = .device
+    let parms = dmaParms(of: device)
     logDebug(
       dmaDebug.mapSG(
         firstID: nextID, device: debugDevice(device), segments: segments(table, count),
         nents: count,
         mappedEntries: count, direction: direction,
-        maxSegmentSize: dmaParms(of: device).effectiveMaxSegmentSize,
-        segmentBoundary: dmaParms(of: device).effectiveSegmentBoundary, step: stepCount))
+        maxSegmentSize: parms.effectiveMaxSegmentSize,
+        segmentBoundary: parms.effectiveSegmentBoundary, step: stepCount))
     nextID += count
     assign(.integer(Int64(count)), to: result)
     let list = scatterLists[table].entries.prefix(count).map {
