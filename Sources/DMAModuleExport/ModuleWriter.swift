@@ -110,6 +110,20 @@ struct ModuleWriter {
     body += lines.map { "\t" + $0 }
   }
 
+  /// An unmap or sync call, `FUNCTION(dev, handle, size, direction);`, and its trace line (no
+  /// fields: these calls return nothing).
+  private mutating func emitHandleCall(
+    _ action: Action, handle: Operand, size: UInt64, direction: DMADataDirection
+  ) {
+    let call = action.operation.functionName
+    emit(
+      action,
+      [
+        "\(call)(dev, \(operand(handle)), \(size), \(direction.kernelName));",
+        trace(action, []),
+      ])
+  }
+
   /// One `pr_info` in the trace format: `fields` are (key, printf conversion, C argument).
   private func trace(_ action: Action, _ fields: [(String, String, String)]) -> String {
     let name = action.operation.functionName
@@ -181,25 +195,11 @@ struct ModuleWriter {
           trace(action, [hex("handle", h), hex("pa", "dmascope_pa(\(p))")]),
         ])
     case .dmaUnmapSingle(let name, let handle, let size, let direction),
-      .dmaUnmapPage(let name, let handle, let size, let direction):
-      guard use(name, action) else { return }
-      let call = action.operation.functionName
-      emit(
-        action,
-        [
-          "\(call)(dev, \(operand(handle)), \(size), \(direction.kernelName));",
-          trace(action, []),
-        ])
-    case .dmaSyncSingleForCPU(let name, let handle, let size, let direction),
+      .dmaUnmapPage(let name, let handle, let size, let direction),
+      .dmaSyncSingleForCPU(let name, let handle, let size, let direction),
       .dmaSyncSingleForDevice(let name, let handle, let size, let direction):
       guard use(name, action) else { return }
-      let call = action.operation.functionName
-      emit(
-        action,
-        [
-          "\(call)(dev, \(operand(handle)), \(size), \(direction.kernelName));",
-          trace(action, []),
-        ])
+      emitHandleCall(action, handle: handle, size: size, direction: direction)
     case .dmaMappingError(let name, let handle):
       guard use(name, action) else { return }
       let r = declare(action.result, .status)

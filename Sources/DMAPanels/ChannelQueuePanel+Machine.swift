@@ -8,12 +8,13 @@ extension ChannelQueuePanelModel {
       Controller(
         name: controller.name,
         physicalChannels: controller.physicalChannels.map { channel in
-          PhysicalChannel(
-            index: channel.index,
-            owner: channel.virtualChannel.flatMap {
-              controller.virtualChannels.indices.contains($0)
-                ? controller.virtualChannels[$0].name : nil
-            }, state: PhysicalState(channel.state))
+          let owner = channel.virtualChannel.flatMap {
+            controller.virtualChannels.indices.contains($0) ? controller.virtualChannels[$0] : nil
+          }
+          return PhysicalChannel(
+            index: channel.index, owner: owner?.name,
+            state: owner?.paused == true && channel.state != .idle
+              ? .paused : PhysicalState(channel.state))
         }, waiting: controller.waiting, channels: controller.virtualChannels.map(Channel.init))
     }
     let peripherals = machine.peripherals.compactMap { peripheral -> Peripheral? in

@@ -170,7 +170,7 @@ public struct ChannelQueuePanel: Widget {
       spans.append(look.span(" act:", .dim))
       spans.append(look.span(shortLabel(id, vchan), id == mark ? .selection : .queueActive))
       spans.append(look.span(" ", .normal))
-      spans.append(gaugeSpan(descriptor.transferred, descriptor.length))
+      spans.append(gaugeSpan(descriptor.progress, descriptor.length))
     }
     if spans.isEmpty { spans.append(look.span(" no descriptors", .dim)) }
     return [header(vchan), Line(spans)]
@@ -223,12 +223,9 @@ public struct ChannelQueuePanel: Widget {
     let found = id == mark
     let text =
       (found ? "\(look.glyphs.arrowRight)" : "") + "[\(descriptor.label) #\(descriptor.cookie)] "
-    let done =
-      descriptor.transfer == .cyclic
-      ? descriptor.transferred % max(1, descriptor.length) : descriptor.transferred
     return Line([
       label, look.span(text, found ? .selection : .queueActive),
-      gaugeSpan(done, descriptor.length),
+      gaugeSpan(descriptor.progress, descriptor.length),
     ])
   }
 
@@ -271,6 +268,7 @@ public struct ChannelQueuePanel: Widget {
     case .busy: "busy"
     case .waitingForRequest: "wait DRQ"
     case .interruptPending: "IRQ"
+    case .paused: "paused"
     }
   }
 }

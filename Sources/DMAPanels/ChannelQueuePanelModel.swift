@@ -12,6 +12,9 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
     case waitingForRequest
     /// Its interrupt is raised and not yet handled.
     case interruptPending
+    /// Held by `dmaengine_pause` of the virtual channel it serves (`paused`): no request line
+    /// restarts it until `dmaengine_resume`.
+    case paused
   }
 
   /// One physical channel of a controller.
@@ -82,6 +85,12 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
       self.transfer = transfer
       self.transferred = transferred
       self.length = length
+    }
+
+    /// Bytes into the current pass, what a gauge shows: a cyclic ring's count of all bytes
+    /// moved, taken modulo its length; any other descriptor's count as it is.
+    public var progress: UInt64 {
+      transfer == .cyclic ? transferred % max(1, length) : transferred
     }
   }
 

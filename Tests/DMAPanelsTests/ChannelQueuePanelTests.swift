@@ -58,6 +58,26 @@ import Testing
         """)
   }
 
+  /// A cyclic ring counts every byte it moved; both forms gauge the current pass (352 bytes
+  /// into a 256-byte ring is 96 into its second pass).
+  @Test func aCyclicRingGaugesItsCurrentPassFullAndFolded() {
+    let ring = Model.Channel(
+      name: "dma0chan2", cookie: 2, completedCookie: 1, client: "i2s0", active: 1,
+      descriptors: [
+        1: Model.Descriptor(
+          label: "d1", cookie: 2, transfer: .cyclic, transferred: 352, length: 256)
+      ], peripheral: "i2s0")
+    let model = Self.model(channels: [ring])
+    PanelRendering.expect(
+      panel(model), width: 40, height: 2,
+      draws: """
+        dma0chan2 cookie 2 done 1 ← i2s0
+         act:d1#2 ████████░░░░░░░░░░░░░░░ 96/256
+        """)
+    let full = PanelRendering.text(panel(model), width: 60, height: 7)
+    #expect(full.contains("[d1 #2] ") && full.contains(" 96/256"), "\(full)")
+  }
+
   @Test func arbiterLineWhenChannelsShareTheController() {
     let second = Model.Channel(name: "dma0chan1", client: "spi0")
     var model = Self.model(channels: [Self.channel, second])

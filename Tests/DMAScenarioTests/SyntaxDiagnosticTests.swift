@@ -30,22 +30,6 @@ struct SyntaxDiagnosticTests {
         hint: add the missing `)`; a newline inside brackets continues the statement
         """),
     DiagnosticCase(
-      name: "assignment of a non-call", source: "x = 5 + y",
-      rendered: """
-        test.dms:1:5: error: the right side of `=` must be a function call
-            1 | x = 5 + y
-              |     ^~~~~
-        hint: only the result of a call can be assigned, e.g. `x = kmalloc(128, GFP_KERNEL)`
-        """),
-    DiagnosticCase(
-      name: "assignment of a bare name", source: "chan = dma_request_chan",
-      rendered: """
-        test.dms:1:8: error: the right side of `=` must be a function call
-            1 | chan = dma_request_chan
-              |        ^~~~~~~~~~~~~~~~
-        hint: to call `dma_request_chan`, add parentheses: `chan = dma_request_chan(…)`
-        """),
-    DiagnosticCase(
       name: "invalid number suffix", source: "buf = kmalloc(12abc, GFP_KERNEL)",
       rendered: """
         test.dms:1:17: error: invalid suffix `abc` on integer literal `12abc`
@@ -91,14 +75,6 @@ struct SyntaxDiagnosticTests {
         test.dms:1:5: error: unexpected characters `@@`
             1 | say @@ now
               |     ^~
-        """),
-    DiagnosticCase(
-      name: "semicolon", source: "kfree(buf);",
-      rendered: """
-        test.dms:1:11: error: unexpected character `;`
-            1 | kfree(buf);
-              |           ^
-        hint: statements end at the end of the line; remove the `;`
         """),
     DiagnosticCase(
       name: "missing comma", source: "f(a b)",

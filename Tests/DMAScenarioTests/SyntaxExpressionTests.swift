@@ -123,7 +123,7 @@ struct SyntaxExpressionTests {
     #expect(
       BinaryOperator.allCases.map(\.symbol).joined(separator: " ")
         == "|| && == != < <= > >= | + - * /")
-    #expect(UnaryOperator.allCases.map(\.symbol) == ["-", "!"])
+    #expect(UnaryOperator.allCases.map(\.symbol) == ["-", "!", "&"])
   }
 
   @Test func emptyAndCommentOnlySources() {

@@ -9,7 +9,22 @@ struct SyntaxFuzzTests {
     "+", "*", "/", "//", ".", "\"", "\\", "\\x", "\\q", "#", "\n", "\r\n", "\r", "\t", " ", "0x",
     "0b2", "12abc", "4K", "256MiB", "99999999999999999999", "_", "é", "🎉", "“", "”", ";", "@",
     "\u{0}", "\u{7}", "\u{FFFD}", "\u{301}", "kmalloc(", "x = ", "say \"", "expect ", "[1,",
+    "{", "}", ":", "->", "++", "--", "+=", "-=", "if (", "else", "while (", "for (", "goto ",
+    "return ", "break", "continue", "static void f(void *p) {", "struct completion ", "int ",
   ]
+
+  /// The driver's shape (functions, blocks, loops, `goto`, `->`, `&`) mutated the same way.
+  @Test func mutatedDriverShapesNeverBreakInvariants() {
+    var rng = SplitMix64(seed: 0x5EED_0016)
+    let base = Array(SyntaxDriverShapeTests.driver)
+    for _ in 0..<2000 {
+      var characters = base
+      for _ in 0...(rng.next() % 4) {
+        mutate(&characters, using: &rng)
+      }
+      check(String(characters))
+    }
+  }
 
   @Test func mutatedExamplesNeverBreakInvariants() {
     var rng = SplitMix64(seed: 0x5EED_0001)

@@ -75,6 +75,28 @@ func sexp(_ statement: Statement) -> String {
     return assignTo.map { "\($0) = \(call)" } ?? call
   case .directive(let keyword, let arguments, _):
     return "\(keyword):" + arguments.map { " " + sexp($0) }.joined()
+  case .assignment(let target, let op, let value):
+    return "(\(op.rawValue) \(sexp(target)) \(sexp(value)))"
+  case .ifElse(let condition, let then, let otherwise):
+    return "(if \(sexp(condition)) {" + then.map(sexp).joined(separator: "; ") + "}"
+      + (otherwise.map { " else {" + $0.map(sexp).joined(separator: "; ") + "}" } ?? "") + ")"
+  case .whileLoop(let condition, let body):
+    return "(while \(sexp(condition)) {" + body.map(sexp).joined(separator: "; ") + "})"
+  case .forLoop(let initializer, let condition, let step, let body):
+    return "(for \(initializer.map(sexp) ?? "-") \(condition.map(sexp) ?? "-") "
+      + "\(step.map(sexp) ?? "-") {" + body.map(sexp).joined(separator: "; ") + "})"
+  case .block(let body): return "{" + body.map(sexp).joined(separator: "; ") + "}"
+  case .goto(let label, _): return "(goto \(label))"
+  case .label(let name): return "\(name):"
+  case .returnStatement(let value): return "(return" + (value.map { " " + sexp($0) } ?? "") + ")"
+  case .breakStatement: return "(break)"
+  case .continueStatement: return "(continue)"
+  case .declaration(let type, let name, _, let initializer):
+    return "(decl \(type.text) \(name)" + (initializer.map { " " + sexp($0) } ?? "") + ")"
+  case .function(let definition):
+    return "(function \(definition.returnType.text) \(definition.name) ("
+      + definition.parameters.map { "\($0.type.text) \($0.name)" }.joined(separator: ", ") + ") {"
+      + definition.body.map(sexp).joined(separator: "; ") + "})"
   }
 }
 

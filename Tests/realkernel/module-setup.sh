@@ -27,41 +27,19 @@ if [ ${#need[@]} -gt 0 ]; then
     "${need[@]}" >&2
 fi
 
-root="$cache/apt"
-apt_private=(
-  -o "APT::Architecture=arm64" -o "APT::Architectures=arm64"
-  -o "Dir::State=$root/state" -o "Dir::State::status=$root/state/status"
-  -o "Dir::Cache=$root/cache"
-  -o "Dir::Etc::SourceList=$root/etc/sources.list"
-  -o "Dir::Etc::SourceParts=$root/etc/sources.list.d"
-  -o "Dir::Etc::Preferences=$root/etc/preferences"
-  -o "Dir::Etc::PreferencesParts=$root/etc/preferences.d"
-  -o "Dir::Etc::Parts=$root/etc/apt.conf.d"
-  -o "Debug::NoLocking=1"
-)
-[ "$(id -u)" -ne 0 ] || apt_private+=(-o "APT::Sandbox::User=root")
-export APT_CONFIG="$root/etc/apt.conf"
+# shellcheck source=apt-arm64.sh
+source "$here/apt-arm64.sh"
 
 # The kernel's release string: linux-image-6.12.118+deb12-arm64-unsigned -> 6.12.118+deb12.
 read -r image_pkg image_ver <"$cache/kernels/6.12/version"
 release="${image_pkg#linux-image-}"
 release="${release%-arm64-unsigned}"
 out="$cache/module-build/$release"
-download() { # $1 package; prints the .deb it fetched (cached in $cache/debs)
-  local deb
-  deb="$(ls -t "$cache/debs/${1%%[:=]*}_"*.deb 2>/dev/null | head -n 1 || true)"
-  if [ -z "$deb" ]; then
-    echo "realkernel: apt-get download $1" >&2
-    (cd "$cache/debs" && apt-get "${apt_private[@]}" download "$1" >&2)
-    deb="$(ls -t "$cache/debs/${1%%[:=]*}_"*.deb | head -n 1)"
-  fi
-  echo "$deb"
-}
 if [ ! -f "$out/ready" ] || [ "$(cat "$out/ready")" != "$image_pkg $image_ver" ]; then
   rm -rf "$out.tmp" && mkdir -p "$out.tmp/root"
   for pkg in "linux-headers-$release-arm64=$image_ver" "linux-headers-$release-common=$image_ver" \
     "linux-kbuild-$release=$image_ver" busybox-static; do
-    deb="$(download "$pkg")"
+    deb="$(apt_download "$pkg")"
     dpkg-deb -x "$deb" "$out.tmp/root"
   done
   headers="$out/root/usr/src/linux-headers-$release-arm64"

@@ -59,19 +59,8 @@ Dir::Etc::TrustedParts "$root/etc/trusted.gpg.d";
 Debug::NoLocking "1";
 Acquire::Retries "3";
 CONF
-export APT_CONFIG="$root/etc/apt.conf"
-apt_private=(
-  -o "APT::Architecture=arm64" -o "APT::Architectures=arm64"
-  -o "Dir::State=$root/state" -o "Dir::State::status=$root/state/status"
-  -o "Dir::Cache=$root/cache"
-  -o "Dir::Etc::SourceList=$root/etc/sources.list"
-  -o "Dir::Etc::SourceParts=$root/etc/sources.list.d"
-  -o "Dir::Etc::Preferences=$root/etc/preferences"
-  -o "Dir::Etc::PreferencesParts=$root/etc/preferences.d"
-  -o "Dir::Etc::Parts=$root/etc/apt.conf.d"
-  -o "Debug::NoLocking=1"
-)
-[ "$(id -u)" -ne 0 ] || apt_private+=(-o "APT::Sandbox::User=root")
+# shellcheck source=apt-arm64.sh
+source "$(dirname "$0")/apt-arm64.sh"
 stamp="$root/state/updated"
 if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
   echo "realkernel: apt-get update (private arm64 lists in $root)" >&2
@@ -97,9 +86,7 @@ for series in 6.1 6.12; do
   ver="$(apt-cache "${apt_private[@]}" policy "$pkg" | awk '/Candidate:/ { print $2 }')"
   out="$cache/kernels/$series"
   if [ ! -f "$out/Image" ] || [ "$(cat "$out/version" 2>/dev/null)" != "$pkg $ver" ]; then
-    echo "realkernel: apt-get download $pkg ($ver)" >&2
-    (cd "$cache/debs" && apt-get "${apt_private[@]}" download "$pkg=$ver" >&2)
-    deb="$(ls -t "$cache/debs/${pkg}_"*.deb | head -n 1)"
+    deb="$(apt_download "$pkg=$ver")"
     rm -rf "$out.tmp" && mkdir -p "$out.tmp"
     mkdir -p "$out.tmp/root"
     dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out.tmp/root" ./boot

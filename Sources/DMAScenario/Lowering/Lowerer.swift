@@ -43,7 +43,11 @@ struct Lowerer {
       case .directive(let keyword, let arguments, let range):
         lowerDirective(keyword, arguments, range, statement)
       case .call(let assignTo, let callee, let arguments, let range):
-        lowerCall(assignTo, callee, arguments, range, statement)
+        lowerCall(assignTo, callee, arguments.map(Self.withoutAddressOf), range, statement)
+      case .assignment(let target, let op, let value):
+        lowerAssignment(target, op, value)
+      default:
+        lowerDriverStatement(statement)
       }
     }
   }

@@ -11,8 +11,18 @@ extension Lexer {
     case UInt8(ascii: "]"): kind = .rightBracket
     case UInt8(ascii: ","): kind = .comma
     case UInt8(ascii: "."): kind = .dot
-    case UInt8(ascii: "+"): kind = .plus
-    case UInt8(ascii: "-"): kind = .minus
+    case UInt8(ascii: "+"):
+      (kind, width) =
+        next == "+" ? (.plusPlus, 2) : next == "=" ? (.plusAssign, 2) : (.plus, 1)
+    case UInt8(ascii: "-"):
+      (kind, width) =
+        next == ">"
+        ? (.arrow, 2)
+        : next == "-" ? (.minusMinus, 2) : next == "=" ? (.minusAssign, 2) : (.minus, 1)
+    case UInt8(ascii: ";"): kind = .semicolon
+    case UInt8(ascii: "{"): kind = .leftBrace
+    case UInt8(ascii: "}"): kind = .rightBrace
+    case UInt8(ascii: ":"): kind = .colon
     case UInt8(ascii: "*"): kind = .star
     case UInt8(ascii: "="):
       (kind, width) = next == "=" ? (.equalEqual, 2) : (.assign, 1)
@@ -25,8 +35,7 @@ extension Lexer {
     case UInt8(ascii: "|"):
       (kind, width) = next == "|" ? (.pipePipe, 2) : (.pipe, 1)
     case UInt8(ascii: "&"):
-      guard next == "&" else { return false }
-      (kind, width) = (.ampersandAmpersand, 2)
+      (kind, width) = next == "&" ? (.ampersandAmpersand, 2) : (.ampersand, 1)
     case UInt8(ascii: "/"):
       if next == "/" || next == "*" {
         lexForeignComment()
@@ -96,7 +105,7 @@ extension Lexer {
     if character.isWhitespace || isIdentifierCharacter(character) { return false }
     if character == "“" || character == "„" { return false }
     guard let ascii = character.asciiValue else { return true }
-    return !"\"#()[],.+-*/=!<>|&".utf8.contains(ascii)
+    return !"\"#()[],.+-*/=!<>|&;{}:".utf8.contains(ascii)
   }
 
   /// Whether a character can be shown as itself inside backticks.
@@ -122,11 +131,8 @@ extension Lexer {
 
   private static func hint(forStray character: Character) -> String? {
     switch character {
-    case ";": "statements end at the end of the line; remove the `;`"
     case "'": "strings use double quotes: \"…\""
     case "”", "‘", "’": "use plain double quotes for strings: \"…\""
-    case "&": "use `&&` for logical AND; combine flags with `|`"
-    case "{", "}": "blocks are not supported; a scenario is a flat list of statements"
     case "\\": "a backslash only starts an escape inside a string"
     case "\u{FFFD}": "the file may not be valid UTF-8 text"
     default:

@@ -10,6 +10,11 @@ extension Parser {
     var lhs = try parseUnary()
     var chain = 0
     var previousComparison: Token?
+    if peek().kind == .ampersand {
+      throw failure(
+        "bitwise `&` is not supported", at: peek(),
+        hint: "use `&&` for logical AND; flags are combined with `|`")
+    }
     while let op = Parser.binaryOperator(for: peek().kind), op.precedence >= minimumPrecedence {
       let opToken = advance()
       if op.isComparison, let previous = previousComparison {
@@ -36,6 +41,7 @@ extension Parser {
     switch token.kind {
     case .minus: op = .negate
     case .bang: op = .logicalNot
+    case .ampersand: op = .addressOf
     default: return try parsePostfix()
     }
     advance()
@@ -47,13 +53,13 @@ extension Parser {
       range: SourceRange(start: token.range.start, end: operand.range.end))
   }
 
-  private mutating func parsePostfix() throws(ParseFailure) -> Expression {
+  mutating func parsePostfix() throws(ParseFailure) -> Expression {
     var expression = try parsePrimary()
     var chain = 0
     while true {
       let token = peek()
       switch token.kind {
-      case .dot:
+      case .dot, .arrow:
         advance()
         let nameToken = peek()
         guard case .identifier(let name) = nameToken.kind else {
@@ -62,8 +68,8 @@ extension Parser {
             hint = "fractional numbers are not supported; use whole numbers"
           }
           throw failure(
-            "expected a member name after `.`, found \(describe(nameToken))", at: nameToken,
-            hint: hint)
+            "expected a member name after `\(source.text(in: token.range))`, found "
+              + describe(nameToken), at: nameToken, hint: hint)
         }
         advance()
         expression = Expression(

@@ -7,6 +7,9 @@ extension Parser {
         "expected a statement, found \(describe(first))", at: first,
         hint: "a statement is a call such as `kfree(buf)` or a directive such as `say \"…\"`")
     }
+    if let statement = try parseDriverStatement(name, first) {
+      return statement
+    }
     if token(after: index).kind == .assign {
       return try parseAssignment(target: name, start: first)
     }
@@ -17,7 +20,7 @@ extension Parser {
   }
 
   /// Whether the tokens ahead are `name(.name)* (`, the start of a call.
-  private func isCallAhead() -> Bool {
+  func isCallAhead() -> Bool {
     guard case .identifier = tokens[index].kind else { return false }
     var position = index + 1
     while tokens[position].kind == .dot, case .identifier = tokens[position + 1].kind {
@@ -41,16 +44,14 @@ extension Parser {
     if isCallAhead() {
       return try parseCall(assignTo: target, start: start)
     }
-    var hint =
-      "only the result of a call can be assigned, e.g. `\(target) = kmalloc(128, GFP_KERNEL)`"
-    if case .identifier(let name) = next.kind,
-      [.newline, .endOfFile].contains(token(after: index).kind)
-    {
-      hint = "to call `\(name)`, add parentheses: `\(target) = \(name)(…)`"
-    }
-    throw failure(
-      "the right side of `=` must be a function call", at: next.range.start,
-      length: lengthOfRestOfLine(from: index), hint: hint)
+    // `i = 0`, `ret = -ENODEV`, `p = buf`: the lowering checks what may be assigned.
+    let value = try parseExpression()
+    let target = Expression(kind: .identifier(target), range: start.range)
+    try expectEndOfStatement(
+      after: "the assignment to `\(source.text(in: start.range))`", hint: nil)
+    return Statement(
+      kind: .assignment(target: target, op: .assign, value: value),
+      range: SourceRange(start: start.range.start, end: value.range.end))
   }
 
   /// Columns from the token at `position` to the end of the last token on the same line.
@@ -67,7 +68,7 @@ extension Parser {
     return end.column - start.column
   }
 
-  private mutating func parseCall(assignTo: String?, start: Token) throws(ParseFailure)
+  mutating func parseCall(assignTo: String?, start: Token) throws(ParseFailure)
     -> Statement
   {
     let calleeToken = advance()
@@ -104,9 +105,9 @@ extension Parser {
     var arguments: [Expression] = []
     while true {
       let token = peek()
-      if token.kind == .newline || token.kind == .endOfFile {
+      if [.newline, .endOfFile, .semicolon, .rightBrace].contains(token.kind) {
         let range = SourceRange(start: start.range.start, end: previousEnd)
-        advance()
+        if token.kind != .rightBrace { advance() }
         return Statement(
           kind: .directive(
             keyword: keyword, arguments: arguments, keywordRange: keywordToken.range),
@@ -183,20 +184,21 @@ extension Parser {
     return failure("unexpected \(found) in the arguments of `\(keyword)`", at: token)
   }
 
-  /// Consumes the newline ending a statement, or fails if something else follows.
-  private mutating func expectEndOfStatement(after context: String, hint: String?)
+  /// Consumes the newline or `;` ending a statement (a `}` closing the block also ends it,
+  /// and stays for the block), or fails if something else follows.
+  mutating func expectEndOfStatement(after context: String, hint: String?)
     throws(ParseFailure)
   {
     let token = peek()
     switch token.kind {
-    case .newline:
+    case .newline, .semicolon:
       advance()
-    case .endOfFile:
+    case .endOfFile, .rightBrace:
       return
     default:
       throw failure(
         "unexpected \(describe(token)) after \(context)", at: token,
-        hint: hint ?? "a statement ends at the end of its line; start the next one on a new line")
+        hint: hint ?? "a statement ends at the end of its line or at `;`")
     }
   }
 }

@@ -19,6 +19,11 @@ struct Parser {
   var statementColumn = 1
   /// Where parsing stopped early because of `limits.maxStatements`, if it did.
   var stopLocation: SourceLocation?
+  /// How many statements were started, nested ones included (checked against
+  /// `limits.maxStatements`).
+  var statementCount = 0
+  /// How many `{` blocks are open, checked against `limits.maxNestingDepth`.
+  var blockDepth = 0
 
   init(tokens: [Token], source: SourceText, limits: ParseLimits) {
     self.tokens = tokens
@@ -28,14 +33,30 @@ struct Parser {
 
   /// Parses every statement, collecting diagnostics for the ones that fail.
   mutating func parseStatements() -> [Statement] {
+    parseStatementList(insideBlock: false)
+  }
+
+  /// Parses statements up to the end of the file or, inside a block, up to its `}` (left for
+  /// the caller to consume). A statement that fails is reported and skipped.
+  mutating func parseStatementList(insideBlock: Bool) -> [Statement] {
     var statements: [Statement] = []
     while true {
-      while tokens[index].kind == .newline {
+      while tokens[index].kind == .newline || tokens[index].kind == .semicolon {
         index += 1
       }
       let first = tokens[index]
-      if first.kind == .endOfFile { break }
-      if statements.count >= limits.maxStatements {
+      if first.kind == .endOfFile || stopLocation != nil { break }
+      if first.kind == .rightBrace {
+        if insideBlock { break }
+        diagnostics.append(
+          source.diagnostic(
+            at: first.range.start, length: 1, message: "unexpected `}` with no `{` open",
+            hint: "remove it, or open the block with `{` after `if (…)`, `while (…)` or a function")
+        )
+        index += 1
+        continue
+      }
+      if statementCount >= limits.maxStatements {
         diagnostics.append(
           source.diagnostic(
             at: first.range.start, length: first.width,
@@ -44,6 +65,7 @@ struct Parser {
         stopLocation = first.range.start
         break
       }
+      statementCount += 1
       statementStart = index
       statementColumn = first.range.start.column
       bracketDepth = 0
@@ -60,10 +82,13 @@ struct Parser {
     return statements
   }
 
-  /// Skips to the next statement boundary: the end of a line with no bracket left open, or
-  /// (for unclosed brackets) a line that looks like the start of a new statement.
+  /// Skips to the next statement boundary: the end of a line (or a `;`) with no bracket left
+  /// open, a `}` closing the enclosing block, or (for unclosed brackets) a line that looks like
+  /// the start of a new statement. A block opened by the failed statement is skipped whole.
   private mutating func recover() {
     var openBrackets = bracketDepth
+    var openBraces = 0
+    let start = statementStart
     while true {
       let token = tokens[index]
       switch token.kind {
@@ -71,17 +96,27 @@ struct Parser {
         return
       case .newline:
         index += 1
-        if openBrackets <= 0 { return }
+        if openBrackets <= 0, openBraces == 0 { return }
         continue
+      case .semicolon where openBrackets <= 0 && openBraces == 0:
+        index += 1
+        return
+      case .rightBrace where openBraces == 0:
+        if index == start { index += 1 }
+        return
       default:
         break
       }
-      if index > statementStart, looksLikeStatementStart(at: index) {
+      if index > start, openBraces == 0, looksLikeStatementStart(at: index) {
         return
       }
       switch token.kind {
       case .leftParen, .leftBracket: openBrackets += 1
       case .rightParen, .rightBracket: openBrackets = max(0, openBrackets - 1)
+      case .leftBrace:
+        openBraces += 1
+        openBrackets = 0
+      case .rightBrace: openBraces -= 1
       default: break
       }
       index += 1

@@ -33,6 +33,26 @@ struct Token: Hashable, Sendable {
     case slash
     /// `!`
     case bang
+    /// `;`: ends a statement (optional at the end of a line).
+    case semicolon
+    /// `{`
+    case leftBrace
+    /// `}`
+    case rightBrace
+    /// `:` after a label name (`err_map:`).
+    case colon
+    /// `->`: field access through a pointer (`desc->callback`).
+    case arrow
+    /// `++`
+    case plusPlus
+    /// `--`
+    case minusMinus
+    /// `+=`
+    case plusAssign
+    /// `-=`
+    case minusAssign
+    /// `&`: address-of as a prefix (`&done`); bitwise AND is not supported.
+    case ampersand
     /// The end of a line that held at least one token.
     case newline
     /// The end of the source; always the last token.
@@ -54,7 +74,8 @@ struct Token: Hashable, Sendable {
   /// consumed and reported quietly).
   var canStartExpression: Bool {
     switch kind {
-    case .identifier, .integer, .string, .leftParen, .leftBracket, .minus, .bang, .invalid:
+    case .identifier, .integer, .string, .leftParen, .leftBracket, .minus, .bang, .ampersand,
+      .invalid:
       true
     default:
       false

@@ -35,6 +35,17 @@ extension Machine {
   /// `dmaengine_resume`: the channel continues where it stopped.
   mutating func resumeChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_resume") else { return }
+    if !controllers[controller].virtualChannels[channel].paused {
+      // Documentation/driver-api/dmaengine/client.rst, dmaengine_resume: "It is invalid to
+      // resume a channel which is not currently paused."
+      log(
+        .debug, "dmaengine",
+        "dmaengine_resume(\(controllers[controller].virtualChannels[channel].name)): the "
+          + "channel is not paused",
+        detail: "The dmaengine client API says it is invalid to resume a channel that is not "
+          + "currently paused; what happens is up to the controller's driver (here, nothing).")
+      return
+    }
     controllers[controller].virtualChannels[channel].paused = false
     log(
       .kernel, "dmaengine_resume",

@@ -66,12 +66,15 @@ extension Machine {
     }
   }
 
-  /// Resumes physical channels that wait for a peripheral's request line.
+  /// Resumes physical channels that wait for a peripheral's request line. A paused channel
+  /// stays put whatever the request line does: `dmaengine_resume` restarts it, and its first
+  /// burst checks the line again.
   private mutating func wakeChannels(for name: String, _ direction: DMATransferDirection) {
     for controller in controllers.indices {
       for physical in controllers[controller].physicalChannels.indices
       where controllers[controller].physicalChannels[physical].state == .waitingForRequest {
         guard let channel = controllers[controller].physicalChannels[physical].virtualChannel,
+          !controllers[controller].virtualChannels[channel].paused,
           controllers[controller].virtualChannels[channel].peripheral == name,
           let id = controllers[controller].virtualChannels[channel].active,
           controllers[controller].virtualChannels[channel].descriptors[id]?.direction == direction
