@@ -3,10 +3,10 @@ import DMASim
 
 @testable import DMAApp
 
-/// The breakpoint sets `FastReverseTests` compares over a lesson: functions (scenario calls and
-/// functions only the kernel runs), lines, the event catchpoints, every watch kind and
-/// accessor on the lesson's buffers, the state watchpoints, conditions that hold at some call
-/// sites and one that never holds, and all of them at once.
+/// The breakpoint sets `FastReverseTests` compares over a lesson, one per kind: a function the
+/// scenario calls, a function only the kernel runs, a line, the event catchpoints, each watch
+/// kind (`watch`, `rwatch`, `awatch`, each by a different accessor), the state watchpoints, a
+/// condition that holds at a call site and one that never holds.
 enum FastReverseSets {
   /// One set of breakpoints, with a label for failure messages.
   struct BreakpointSet {
@@ -20,43 +20,35 @@ enum FastReverseSets {
     -> [BreakpointSet]
   {
     var sets: [BreakpointSet] = []
-    func add(_ label: String, _ kinds: [Breakpoint.Kind]) {
-      sets.append(BreakpointSet(label: label, breakpoints: kinds.map { ($0, nil) }))
+    func add(_ label: String, _ kind: Breakpoint.Kind) {
+      sets.append(BreakpointSet(label: label, breakpoints: [(kind, nil)]))
     }
     let actions = scenario.program.actions
     let called = distinct(
       actions.filter { !$0.operation.costsNoStep }.map(\.operation.functionName))
-    for name in spread(called, 6) { add("break \(name)", [.call(name)]) }
+    // The middle call, so stops lie on both sides of it.
+    if !called.isEmpty { add("break \(called[called.count / 2])", .call(called[called.count / 2])) }
     let kernelOnly = distinct(final.log.entries.map(\.function)).filter { !called.contains($0) }
-    for name in spread(kernelOnly, 3) { add("break \(name) (kernel)", [.call(name)]) }
+    if let name = kernelOnly.last { add("break \(name) (kernel)", .call(name)) }
     let lines = distinct(actions.map(\.line).filter { $0 > 0 })
-    for line in spread(lines, 3) { add("break line \(line)", [.line(line)]) }
-    add("break violation", [.violation])
-    add("break complete", [.descriptorComplete])
-    add("break evict", [.eviction])
-    let kinds: [(WatchAccess, WatchAccessor)] = [
-      (.write, .either), (.read, .cpu), (.any, .device), (.write, .device), (.read, .either),
-      (.any, .cpu), (.write, .cpu), (.read, .device),
-    ]
-    for buffer in buffers(history.checkpoints + [final]) {
+    if !lines.isEmpty { add("break line \(lines[lines.count / 2])", .line(lines[lines.count / 2])) }
+    add("break violation", .violation)
+    add("break complete", .descriptorComplete)
+    add("break evict", .eviction)
+    if let buffer = buffers(history.checkpoints + [final]).first {
       let size = min(buffer.size, 4096)
+      let kinds: [(WatchAccess, WatchAccessor)] = [
+        (.write, .either), (.read, .cpu), (.any, .device),
+      ]
       for (access, accessor) in kinds {
         add(
           "\(access.command) \(Hex.prefixed(buffer.base)) \(size) \(accessor)",
-          [.watch(base: buffer.base, size: size, access: access, by: accessor)])
+          .watch(base: buffer.base, size: size, access: access, by: accessor))
       }
-      if size > 72 {
-        add(
-          "awatch 8 bytes at +64",
-          [.watch(base: buffer.base + 64, size: 8, access: .any, by: .either)])
-      }
-      add("watch dirty", [.becomesDirty(buffer.base)])
-      add("watch differs", [.cpuDiffersFromRAM(base: buffer.base, size: min(size, 256))])
+      add("watch dirty", .becomesDirty(buffer.base))
+      add("watch differs", .cpuDiffersFromRAM(base: buffer.base, size: min(size, 256)))
     }
-    sets += conditionSets(scenario, called)
-    sets.append(
-      BreakpointSet(label: "all at once", breakpoints: sets.flatMap(\.breakpoints)))
-    return sets
+    return sets + conditionSets(scenario, called)
   }
 
   /// For the call made most often: a condition on its first parameter that holds at its first
@@ -76,7 +68,6 @@ enum FastReverseSets {
     var texts = ["swiotlb_used() == 123457"]
     if let parameter = parameters.first, let value = bound[parameter] {
       texts.append("\(parameter) == \(value)")
-      texts.append("\(parameter) != \(value)")
     }
     return texts.compactMap { text in
       let kind = Breakpoint.Kind.call(name)
@@ -88,7 +79,7 @@ enum FastReverseSets {
     }
   }
 
-  /// The first and the last buffer that lived at a checkpoint (base and size).
+  /// The buffers that lived at a checkpoint (base and size), in first-seen order.
   static func buffers(_ states: [Machine]) -> [(base: UInt64, size: UInt64)] {
     var seen: [(base: UInt64, size: UInt64)] = []
     for state in states {
@@ -97,18 +88,12 @@ enum FastReverseSets {
         if !seen.contains(where: { $0.base == item.base }) { seen.append(item) }
       }
     }
-    return seen.count <= 2 ? seen : [seen[0], seen[seen.count - 1]]
+    return seen
   }
 
   /// The values in first-seen order, each once.
   static func distinct<T: Hashable>(_ values: [T]) -> [T] {
     var seen: Set<T> = []
     return values.filter { seen.insert($0).inserted }
-  }
-
-  /// At most `count` values spread evenly over the list (first and last included).
-  static func spread<T>(_ values: [T], _ count: Int) -> [T] {
-    guard values.count > count, count > 1 else { return values }
-    return (0..<count).map { values[$0 * (values.count - 1) / (count - 1)] }
   }
 }

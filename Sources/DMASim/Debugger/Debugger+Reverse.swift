@@ -80,7 +80,7 @@ extension Debugger {
       best = candidate
     }
     while machine.stepCount < lastStep {
-      let probe = StepProbe(machine, breakpoints: set)
+      let probe = StepProbe(machine, breakpoints: set, watchedBytes: false)
       guard machine.step() else { break }
       let step = machine.stepCount
       if let other, other(probe, machine) { consider(ReverseStop(step: step)) }
