@@ -38,7 +38,7 @@ extension AppModel {
     let source = halves[1]
     buffer.setString(
       scenario.fileName, x: source.x, y: source.y, style: theme.style(.title),
-      maxWidth: source.width)
+      maxWidth: source.width, ellipsis: glyphs.ellipsis)
     SourcePanel(
       look: panelLook,
       model: SourcePanelModel(machine: machine, sourceLines: scenario.sourceLines)

@@ -100,12 +100,16 @@ extension AppModel {
     return []
   }
 
+  /// What the status line says at the end of the run; short enough for 80 columns beside
+  /// the step, tick and `finished`.
+  static let finishedMessage = "at the end: press S to step back"
+
   /// Starts a run with a pacing, or pauses the one going.
   private mutating func toggleRun(_ chosen: Pacing) {
     if running {
       running = false
     } else if machine.isFinished {
-      message = "the scenario has finished: press S to step back"
+      message = Self.finishedMessage
     } else {
       runPacing = chosen
       running = true
@@ -137,7 +141,7 @@ extension AppModel {
     case .done:
       if stopsRunning, machine.isFinished {
         running = false
-        message = "the scenario has finished: press S to step back"
+        message = Self.finishedMessage
       }
     case .breakpoint(let breakpoint):
       running = false
@@ -153,7 +157,7 @@ extension AppModel {
       message = "checkpoint at step \(machine.stepCount): Space plays on"
     case .finished:
       running = false
-      message = "the scenario has finished: press S to step back"
+      message = Self.finishedMessage
     case .atStart:
       running = false
       message = "at step 0: nothing earlier"

@@ -29,7 +29,7 @@ extension AppModel {
         : (quiz.answerKeys.map { "\($0) answer" } ?? "Enter answer") + "  Esc skip"
       buffer.setString(
         "Question: " + keys, x: 0, y: rows[3].y, style: theme.style(.footerKey),
-        maxWidth: rows[3].width)
+        maxWidth: rows[3].width, ellipsis: glyphs.ellipsis)
     } else if let query = findLine {
       buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
       buffer.setString(

@@ -50,7 +50,9 @@ public struct AddressSpacePanel: Widget {
       lines = [Line("no live buffer", style: context.style(.dim))] + memoryMap()
     }
     for (row, line) in lines.prefix(area.height).enumerated() {
-      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: area.y + row, maxWidth: area.width,
+        ellipsis: context.glyphs.ellipsis)
     }
   }
 
@@ -227,6 +229,12 @@ public struct AddressSpacePanel: Widget {
     var cached = 0
     var used = 6
     var omitted = 0
+    func note(_ cached: Int) -> String {
+      type?.isCacheable == false
+        ? "\(total) lines, \(type?.shortName ?? "") mapping: no cache" : "\(cached)/\(total) cached"
+    }
+    // Room for the note at its widest and a "+N " count of the lines left out.
+    let reserve = note(total).count + 2 + String(total).count
     for address in addresses {
       guard let slot = machine.cache.lookup(PhysAddr(address)) else { continue }
       cached += 1
@@ -234,7 +242,7 @@ public struct AddressSpacePanel: Widget {
       let text =
         "\(context.glyphs.ellipsis)" + Hex.format(address & 0xffff, digits: 4)
         + (dirty ? ":D " : ":C ")
-      if used + text.count > width - 12 {
+      if used + text.count > width - reserve {
         omitted += 1
         continue
       }
@@ -242,10 +250,7 @@ public struct AddressSpacePanel: Widget {
       spans.append(context.span(text, dirty ? .cacheDirty : .cacheClean))
     }
     if omitted > 0 { spans.append(context.span("+\(omitted) ", .dim)) }
-    let note =
-      type?.isCacheable == false
-      ? "\(total) lines, \(type?.shortName ?? "") mapping: no cache" : "\(cached)/\(total) cached"
-    spans.append(context.span(note, .dim))
+    spans.append(context.span(note(cached), .dim))
     return Line(spans)
   }
 

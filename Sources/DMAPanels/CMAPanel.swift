@@ -52,7 +52,8 @@ public struct CMAPanel: Widget {
     guard area.width > 0, area.height > 0 else { return }
     let lines = content(width: area.width, height: area.height)
     for (row, line) in lines.prefix(area.height).enumerated() {
-      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: area.y + row, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
     }
   }
 

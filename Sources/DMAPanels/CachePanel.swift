@@ -61,11 +61,14 @@ public struct CachePanel: Widget {
       lines.append(Line("every line is invalid", style: look.style(.dim)))
     }
     for (index, line) in lines.prefix(area.height).enumerated() {
-      buffer.setLine(line, x: area.x, y: area.y + index, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: area.y + index, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
     }
     let footerTop = area.maxY - footer.count
     for (index, line) in footer.enumerated() where footerTop + index >= area.y {
-      buffer.setLine(line, x: area.x, y: footerTop + index, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: footerTop + index, maxWidth: area.width,
+        ellipsis: look.glyphs.ellipsis)
     }
   }
 

@@ -83,12 +83,13 @@ public struct ChannelQueuePanel: Widget {
   private func drawLine(_ line: Line, in area: Rect, row: Int, buffer: inout Buffer) {
     let y = area.y + row
     guard let gauge = line.spans.last, gauge.text.hasPrefix("\u{0}gauge") else {
-      buffer.setLine(line, x: area.x, y: y, maxWidth: area.width)
+      buffer.setLine(line, x: area.x, y: y, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
       return
     }
     let parts = gauge.text.split(separator: " ").compactMap { Int($0) }
     let text = Line(Array(line.spans.dropLast()))
-    let used = buffer.setLine(text, x: area.x, y: y, maxWidth: area.width)
+    let used = buffer.setLine(
+      text, x: area.x, y: y, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
     guard parts.count == 2 else { return }
     let label = " \(parts[0])/\(parts[1])"
     let width = min(32, area.width - used - label.count)

@@ -71,7 +71,8 @@ public struct EventLogPanel: Widget {
     }
     let shown = rows.suffix(area.height)
     for (row, line) in shown.enumerated() {
-      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: area.y + row, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
     }
   }
 

@@ -100,11 +100,14 @@ public struct HelpOverlay: Widget {
       defer { x += widths[index] }
       for (row, line) in column.prefix(inner.height).enumerated() {
         buffer.setLine(
-          line, x: x, y: inner.y + row, maxWidth: max(0, min(widths[index] - 1, inner.maxX - x)))
+          line, x: x, y: inner.y + row, maxWidth: max(0, min(widths[index] - 1, inner.maxX - x)),
+          ellipsis: glyphs.ellipsis)
       }
     }
     if inner.height > 0 {
-      buffer.setLine(footer, x: inner.x + 1, y: inner.maxY - 1, maxWidth: max(0, inner.width - 1))
+      buffer.setLine(
+        footer, x: inner.x + 1, y: inner.maxY - 1, maxWidth: max(0, inner.width - 1),
+        ellipsis: glyphs.ellipsis)
     }
   }
 

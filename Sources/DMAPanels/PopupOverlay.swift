@@ -49,7 +49,9 @@ public struct PopupOverlay: Widget {
         + tail
     }
     for (row, line) in shown.prefix(inner.height).enumerated() {
-      buffer.setLine(line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 1))
+      buffer.setLine(
+        line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 1),
+        ellipsis: glyphs.ellipsis)
     }
   }
 

@@ -90,7 +90,9 @@ public struct QuizOverlay: Widget {
         + [Line(String(glyphs.ellipsis), style: theme.style(.dim)), last]
     }
     for (row, line) in shown.prefix(inner.height).enumerated() {
-      buffer.setLine(line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 1))
+      buffer.setLine(
+        line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 1),
+        ellipsis: glyphs.ellipsis)
     }
   }
 }

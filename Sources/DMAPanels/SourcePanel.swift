@@ -36,7 +36,8 @@ public struct SourcePanel: Widget {
         look.span(mark, .highlight), look.span(label + " ", isCurrent ? .normal : .dim),
         look.span(text, isCurrent ? .highlight : .normal),
       ])
-      buffer.setLine(line, x: area.x, y: area.y + row, maxWidth: area.width)
+      buffer.setLine(
+        line, x: area.x, y: area.y + row, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
     }
   }
 }

@@ -49,7 +49,7 @@ public struct StatusBar: Widget {
     let leftRole: Role = model.message == nil ? .statusBar : .warning
     buffer.setString(
       leftText, x: x, y: area.y, style: look.style(leftRole),
-      maxWidth: max(0, area.maxX - x - rightWidth - 1))
+      maxWidth: max(0, area.maxX - x - rightWidth - 1), ellipsis: look.glyphs.ellipsis)
     let rightX = max(x, area.maxX - rightWidth)
     buffer.setString(
       right, x: rightX, y: area.y, style: look.style(.statusAccent),

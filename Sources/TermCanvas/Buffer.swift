@@ -88,6 +88,24 @@ public struct Buffer: Hashable, Sendable {
     return written
   }
 
+  /// Draws `line` like `setLine(_:x:y:maxWidth:)`, but a line too wide for `maxWidth` ends
+  /// in `ellipsis` instead of being cut silently (see `Line.fitted(width:ellipsis:)`).
+  @discardableResult
+  public mutating func setLine(
+    _ line: Line, x: Int, y: Int, maxWidth: Int, ellipsis: Character
+  ) -> Int {
+    setLine(line.fitted(width: maxWidth, ellipsis: ellipsis), x: x, y: y, maxWidth: maxWidth)
+  }
+
+  /// Draws `string` like `setString(_:x:y:style:maxWidth:)`, ending in `ellipsis` when it
+  /// does not fit in `maxWidth` columns.
+  @discardableResult
+  public mutating func setString(
+    _ string: String, x: Int, y: Int, style: Style, maxWidth: Int, ellipsis: Character
+  ) -> Int {
+    setLine(Line(string, style: style), x: x, y: y, maxWidth: maxWidth, ellipsis: ellipsis)
+  }
+
   /// Sets every cell of `rect` (clipped to the buffer) to `cell`.
   public mutating func fill(_ rect: Rect, with cell: Cell) {
     for range in indexRanges(in: rect) {

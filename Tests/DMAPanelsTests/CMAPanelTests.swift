@@ -21,28 +21,29 @@ import Testing
     PanelRendering.expect(
       panel(Model(area: Self.area)), width: 40, height: 8,
       draws: """
-        reserved 80000000-8003ffff 256 KiB, 64 p
-        used 8  maxchunk 56  free runs 1  frag 0
+        reserved 80000000-8003ffff 256 KiB, 64 …
+        used 8  maxchunk 56  free runs 1  frag …
         +0     ring████░░░░░░░░░░░░▒P░░░░░░░░░░░
         +132K  ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
-        █ alloc  ▒ movable  P pinned  ░ free  1
+        █ alloc  ▒ movable  P pinned  ░ free  1…
         ring     pfn 0x80000 8 pages cma_alloc
-        no per-device coherent pool, dma_pool or
+        no per-device coherent pool, dma_pool o…
 
         """)
   }
 
   @Test func zoomAroundTheCursorInAscii() {
     // 13 cells of 2 pages (zoom 1 halves the 5 that fit) centred on page 40: pages 28-53.
+    // Cut lines end in `~`; a cut address goes whole (`reserved ~`, `pfn ~`).
     let model = Model(area: Self.area, zoom: 1, cursorPage: 40)
     PanelRendering.expect(
       panel(model, look: PanelRendering.ascii), width: 20, height: 5,
       draws: """
-        reserved 80000000-80
-        used 8  maxchunk 56
+        reserved ~
+        used 8  maxchunk 56~
         +112K  .............
-        # alloc  : movable
-        ring     pfn 0x80000
+        # alloc  : movable ~
+        ring     pfn ~
         """)
   }
 
@@ -81,10 +82,10 @@ import Testing
     PanelRendering.expect(
       panel(Model(area: nil, pools: [coherent, empty])), width: 23, height: 5,
       draws: """
-        no CMA area on this boa
-        dev0-pool 90000000 bus
+        no CMA area on this bo…
+        dev0-pool 90000000 bus…
         pool   █░░░░░░░░░░░░░░░
-        dma_pool descs dev0: 0/
+        dma_pool descs dev0: 0…
 
         """)
   }

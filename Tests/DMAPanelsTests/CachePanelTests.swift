@@ -50,7 +50,7 @@ import Testing
       panel(model, look: PanelRendering.ascii), width: 32, height: 3,
       draws: """
         1/1 valid 0 dirty  1x1 8B WB
-        set.w st line     age last    da
+        set.w st line     age last    d~
         00.0 C 80000000  0  I>C@2   ABC
         """)
   }
@@ -86,7 +86,7 @@ import Testing
 
 
 
-        line 80000000 dirty tag 0x200000 age 0: 1 B diff
+        line 80000000 dirty tag 0x200000 age 0: 1 B dif…
         +00 CPU  ABCD
             RAM  ABxD
             uart ABxD

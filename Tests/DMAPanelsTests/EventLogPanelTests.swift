@@ -58,7 +58,7 @@ import Testing
     PanelRendering.expect(
       panel(step: 3, scrollBack: 1), width: 24, height: 2,
       draws: """
-        1    dma_alloc_coherent:
+        1    dma_alloc_coherent…
         2    DMA: read 64 B
         """)
   }

@@ -45,11 +45,12 @@ import Testing
         """)
   }
 
-  @Test func longLinesAreCutAtTheEdge() {
+  /// A line too long for the pane says so with an ellipsis in its last column (issue 15 item 5).
+  @Test func longLinesEndInAnEllipsis() {
     let text = PanelRendering.text(
       panel(SourcePanelModel(sourceLines: ["abcdefghijklmnop"], currentLine: 99)), width: 8,
       height: 1)
-    #expect(text == " 1 abcde")
+    #expect(text == " 1 abcd\u{2026}")
   }
 
   @Test func tinyAreasDrawNothingOutside() {

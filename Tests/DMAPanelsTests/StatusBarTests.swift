@@ -25,13 +25,13 @@ import Testing
     #expect(finished == " dmascope  T  step 9  tick 99  finished")
   }
 
-  @Test func messageReplacesTheTitleAndLongTextIsCut() {
+  @Test func messageReplacesTheTitleAndLongTextEndsInAnEllipsis() {
     let text = PanelRendering.text(
       bar(
         StatusBarModel(
           title: "Title", message: "history limit reached: older steps dropped", step: 5, tick: 7)),
       width: 44, height: 1)
-    #expect(text == " dmascope  hist  step 5  tick 7  paused 1/s")
+    #expect(text == " dmascope  his\u{2026}  step 5  tick 7  paused 1/s")
   }
 
   @Test func tinyAreasDrawNothingOutside() {
