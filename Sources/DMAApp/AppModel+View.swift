@@ -49,7 +49,7 @@ extension AppModel {
       buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
       buffer.setString(
         " " + shown, x: 0, y: rows[3].y, style: theme.style(.footerKey),
-        maxWidth: rows[3].width)
+        maxWidth: rows[3].width, ellipsis: glyphs.ellipsis)
     } else {
       KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
     }
