@@ -151,6 +151,7 @@ extension AppModel {
         ? "\(breakpoint.label) \(breakpoint.id), \(detail), step \(machine.stepCount)"
         : "\(breakpoint.label) \(breakpoint.id) (\(breakpoint.kindText)) at step "
           + "\(machine.stepCount): \(detail)"
+      messageDetail = message.map { ($0, detail) }
     case .pause:
       if stopsRunning { running = false }
       message = "checkpoint at step \(machine.stepCount): Space plays on"

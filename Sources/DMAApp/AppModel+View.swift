@@ -12,12 +12,12 @@ extension AppModel {
       return buffer
     }
     let rows = Layout.vertical(screenRows).split(buffer.area)
-    StatusBar(
+    let statusBar = StatusBar(
       look: panelLook,
       model: StatusBarModel(
         machine: machine, title: scenario.title, running: running, speed: stepsPerSecond,
-        message: message, lecture: runPacing == .lecture)
-    ).render(in: rows[0], buffer: &buffer)
+        message: message, lecture: runPacing == .lecture))
+    statusBar.render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     drawNarration(in: rows[2], buffer: &buffer)
     if let quiz {
@@ -41,6 +41,15 @@ extension AppModel {
       buffer.setString(
         ":" + command + "_", x: 0, y: rows[3].y, style: theme.style(.footerKey),
         maxWidth: rows[3].width)
+    } else if let message, message.count > statusBar.messageRoom(width: rows[0].width) {
+      // A message the status bar cuts (a watchpoint hit's accessor, old and new bytes and
+      // mapping) is shown in place of the key hints until the next key clears it: a
+      // breakpoint stop's detail alone (the status bar shows which breakpoint), else all of it.
+      let shown = messageDetail.flatMap { $0.message == message ? $0.detail : nil } ?? message
+      buffer.fill(rows[3], with: Cell(symbol: " ", style: theme.style(.footer)))
+      buffer.setString(
+        " " + shown, x: 0, y: rows[3].y, style: theme.style(.footerKey),
+        maxWidth: rows[3].width, ellipsis: glyphs.ellipsis)
     } else {
       KeyHintBar(hints: keyMap.hints, theme: theme).render(in: rows[3], buffer: &buffer)
     }

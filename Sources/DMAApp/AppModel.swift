@@ -61,6 +61,9 @@ public struct AppModel: Sendable {
   public internal(set) var helpScroll = 0
   /// A transient status message.
   public internal(set) var message: String?
+  /// The detail of a breakpoint stop's message (`message` is the whole), shown whole in the
+  /// key-hint row when the status bar cuts the message; ignored once another message replaces it.
+  var messageDetail: (message: String, detail: String)?
   /// How far the log is scrolled back.
   public internal(set) var logScroll = 0
   /// The selected row of the cache panel (among valid lines).

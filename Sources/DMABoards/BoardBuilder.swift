@@ -7,8 +7,9 @@ import DeviceTree
 /// and their consumers, CMA areas and the swiotlb pool.
 ///
 /// Simulator choices (the tree does not say): the CPU cache geometry (32 KiB, 4-way, 64-byte
-/// lines), `PAGE_OFFSET`, and where the kernel image sits (the first 32 MiB of the largest free
-/// range; `EarlyBoot` does not model the image).
+/// lines), `PAGE_OFFSET`, and where the kernel image sits (the first 32 MiB of the page
+/// allocator's range, the largest free range above ZONE_DMA when there is one, else the
+/// largest; `EarlyBoot` does not model the image).
 public enum BoardBuilder {
   /// Bytes kept for the kernel image and early allocations.
   static let kernelImageSize: UInt64 = 32 << 20
@@ -29,7 +30,14 @@ public enum BoardBuilder {
       }
     }
     let free = result.memblock.freeRanges().filter { $0.end > $0.start }
-    let largest = free.max { ($0.end - $0.start, $1.start) < ($1.end - $1.start, $0.start) }
+    // The page allocator's range: the largest free range of the highest zone that has one, as
+    // a GFP_KERNEL allocation walks its zonelist from ZONE_NORMAL down (mm/page_alloc.c
+    // get_page_from_freelist); ZONE_DMA's memory is then dmaZoneRange below.
+    let dmaEnd = result.dmaPhysicalLimit
+    let aboveDMA = free.filter { $0.start >= dmaEnd }
+    let largest = (aboveDMA.isEmpty ? free : aboveDMA).max {
+      ($0.end - $0.start, $1.start) < ($1.end - $1.start, $0.start)
+    }
     let kernelBase = largest?.start ?? dram.first?.base ?? 0
     let kernelSize = min(kernelImageSize, (largest.map { $0.end - $0.start } ?? 0) / 2)
     let kernel = MemoryRegion(name: "kernel", base: kernelBase, size: kernelSize)
@@ -71,6 +79,7 @@ public enum BoardBuilder {
       MemoryRegion(name: $0.name, base: $0.basePFN << 12, size: $0.count << 12)
     }
     board.swiotlb = result.swiotlb
+    board.atomicPools = result.atomicPools
     board.iommus = iommus
     return board
   }

@@ -13,12 +13,8 @@ public struct StatusBar: Widget {
     self.model = model
   }
 
-  /// Draws the bar into the first row of `area`.
-  public func render(in area: Rect, buffer: inout Buffer) {
-    guard area.width > 0, area.height > 0 else { return }
-    let bar = look.style(.statusBar)
-    buffer.fill(
-      Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(symbol: " ", style: bar))
+  /// The step, tick and run state at the bar's right end.
+  var rightText: String {
     let state: String
     if model.finished {
       state = "finished"
@@ -28,7 +24,22 @@ public struct StatusBar: Widget {
       // The speed shows while paused too, so a presenter knows what Space will do.
       state = "paused \(model.speed)/s"
     }
-    let right = " step \(model.step)  tick \(model.tick)  \(state) "
+    return " step \(model.step)  tick \(model.tick)  \(state) "
+  }
+
+  /// The columns the message gets in a bar `width` wide (after " dmascope " and its own
+  /// leading space, before the step counter); a longer message is cut there.
+  public func messageRoom(width: Int) -> Int {
+    max(0, width - " dmascope ".count - rightText.count - 2)
+  }
+
+  /// Draws the bar into the first row of `area`.
+  public func render(in area: Rect, buffer: inout Buffer) {
+    guard area.width > 0, area.height > 0 else { return }
+    let bar = look.style(.statusBar)
+    buffer.fill(
+      Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(symbol: " ", style: bar))
+    let right = rightText
     let rightWidth = right.count
     var x = area.x
     x += buffer.setString(

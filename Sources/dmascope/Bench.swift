@@ -76,7 +76,8 @@ struct Bench: ParsableCommand {
     BenchRow.printTable(rows)
   }
 
-  /// Steps forward, then times one reverse step and measures what the history holds.
+  /// Steps forward, then times one reverse step and a reverse-continue to the start, and
+  /// measures what the history holds.
   private func historyFigures() throws -> [BenchRow] {
     let program = BenchPrograms.longTransfers(steps: steps)
     var debugger = Debugger(machine: Machine(board: .minimal, program: program))
@@ -95,6 +96,7 @@ struct Bench: ParsableCommand {
     _ = debugger.stepBack()
     let back = ContinuousClock.now - backStart
     let perSecond = Double(done) / max(forward.seconds, 1e-9)
+    let reverse = reverseContinueFigures(debugger)
     return [
       BenchRow(
         figure: "forward steps per second", value: "\(Int(perSecond))", target: "-", pass: nil),
@@ -108,7 +110,7 @@ struct Bench: ParsableCommand {
       BenchRow(
         figure: "memory held by the run", value: "\((rssAfter - rssBefore) >> 20) MiB",
         target: "<= 150 MB", pass: (rssAfter - rssBefore) <= 150_000_000),
-    ]
+    ] + reverse
   }
 
   /// Streams `megabytes` through memcpy DMA in 4 MiB rounds, each with its cache maintenance

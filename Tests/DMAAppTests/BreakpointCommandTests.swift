@@ -140,6 +140,24 @@ import Testing
     #expect(text.contains("old 00 00 00 00 00 00 00 00 …, new 48 65 6c 6c 6f 2c 20 44 …"))
   }
 
+  /// At 120 columns the status bar cuts a watch hit's message; the key-hint row shows its
+  /// detail instead (accessor and bytes first), and the hints come back with the next key.
+  @Test func aCutWatchHitShowsItsDetailInTheKeyHintRow() throws {
+    var model = try beforeTheFill()
+    command("watch buf", &model)
+    press("c", &model)
+    let rows = model.view().plainText.split(separator: "\n", omittingEmptySubsequences: false)
+    let footer = try #require(rows.last)
+    #expect(
+      footer.hasPrefix(
+        " CPU store wrote 64 bytes: old 00 00 00 00 00 00 00 00 …, new 48 65 6c 6c 6f 2c 20 44 …"),
+      "\(footer)")
+    #expect(!(rows.first ?? "").contains("new 48"))
+    _ = model.update(.key(.tab))  // a key that stops nowhere clears the message
+    #expect(model.message == nil)
+    #expect(model.view().plainText.contains("s step  S back"))
+  }
+
   @Test func watchByDeviceIgnoresTheCPUAndTheDevicesReads() throws {
     var model = try beforeTheFill()
     command("watch buf device", &model)

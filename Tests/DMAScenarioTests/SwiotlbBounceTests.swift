@@ -160,6 +160,22 @@ import Testing
     #expect(small.bounces.first?.size == 32)
   }
 
+  @Test func kmallocSizeClassesAreCheckedAgainstTheCacheLine() throws {
+    // arm64's dma_get_cache_alignment is cache_line_size() (arch/arm64/include/asm/cache.h),
+    // 64 bytes here: kmalloc-192 is aligned to it and maps in place, kmalloc-96 bounces (as
+    // Debian's 6.12 kernel does on QEMU virt, Tests/realkernel/modules/kmalloc-bounce.dms).
+    var machine = try BoardMachineSupport.machine(
+      """
+      board arm64-cma-soc
+      a = kmalloc(150, GFP_KERNEL)
+      b = kmalloc(80, GFP_KERNEL)
+      ha = dma_map_single(uart0, a, 150, DMA_FROM_DEVICE)
+      hb = dma_map_single(uart0, b, 80, DMA_FROM_DEVICE)
+      """)
+    machine.runToEnd()
+    #expect(machine.bounces.map(\.size) == [80])
+  }
+
   @Test func scatterGatherEntriesBounce() throws {
     let machine = try run(
       """

@@ -2,8 +2,8 @@ import DMAScenario
 import Testing
 
 /// The driver's own shape parses (issue 16, slice 1): a completion callback in the kernel's
-/// form, declarations, `->` assignments, `&x`, `if`/`else`, loops and a `goto` unwind. Lowering
-/// does not run these yet; it refuses each one (see `loweringRefusesWhatCannotRunYet`).
+/// form, declarations, `->` assignments, `&x`, `if`/`else`, loops and a `goto` unwind. Control
+/// flow runs (ControlFlowTests); callbacks do not yet (`loweringRefusesWhatCannotRunYet`).
 @Suite struct SyntaxDriverShapeTests {
   static let driver = """
     board soc
@@ -49,27 +49,29 @@ import Testing
       ])
   }
 
-  /// Until slice 2 lowers them, each construct the scenario cannot run gets one error at its
-  /// own line, and `&handle` in a call argument is the variable (no error).
+  /// Slice 2 runs `if`, loops, `goto`, labels and integer declarations (ControlFlowTests);
+  /// what callbacks need (functions, field assignments, `struct completion`) gets one error at
+  /// its own line, and `&handle` in a call argument is the variable (no error).
   @Test func loweringRefusesWhatCannotRunYet() {
     let result = ScenarioCompiler.compile(
       """
       board soc
+      static void rx_done(void *param) { }
+      struct completion done;
       int i = 0;
+      buf = kmalloc(64, GFP_KERNEL);
       if (i == 0) { kfree(buf); }
       d->callback = rx_done;
       err:
-      buf = kmalloc(64, GFP_KERNEL);
       h = dma_map_single(uart0, buf, 64, DMA_TO_DEVICE);
       e = dma_mapping_error(uart0, &h);
       """, fileName: "driver.dms")
     let errors = result.diagnostics.map { "\($0.location.line): \($0.message)" }
     #expect(
       errors == [
-        "2: the declaration of `i` (int) cannot run yet",
-        "3: `if` cannot run yet",
-        "4: `d->callback = …` cannot run yet",
-        "5: the label `err:` cannot run yet",
+        "2: the function definition `rx_done` cannot run yet",
+        "3: the declaration of `done` (struct completion) cannot run yet",
+        "7: `d->callback = …` cannot run yet",
       ])
     #expect(result.scenario == nil)
   }

@@ -1,10 +1,12 @@
-# Sourced by setup.sh and module-setup.sh (not run on its own): the private arm64 apt options.
+# Sourced by setup.sh and module-setup.sh (not run on its own): the private arm64 apt options
+# (arm64 native; the machine's own architecture too, for linux-kbuild's host tools).
 # Needs $cache; sets $root (the private apt root under the cache), the array apt_private (every
 # Dir::State, Dir::Cache and Dir::Etc path pointed into $root, so the machine's own sources,
 # lists, status and architectures are neither read nor written) and exports APT_CONFIG.
 # Defines apt_download PACKAGE: prints the .deb it fetched with `apt-get download` into
 # $cache/debs (a .deb already there is reused).
 root="$cache/apt"
+host_arch="$(dpkg --print-architecture)"
 apt_private=(
   -o "APT::Architecture=arm64" -o "APT::Architectures=arm64"
   -o "Dir::State=$root/state" -o "Dir::State::status=$root/state/status"
@@ -16,14 +18,17 @@ apt_private=(
   -o "Dir::Etc::Parts=$root/etc/apt.conf.d"
   -o "Debug::NoLocking=1"
 )
+[ "$host_arch" = arm64 ] || apt_private+=(-o "APT::Architectures::=$host_arch")
 [ "$(id -u)" -ne 0 ] || apt_private+=(-o "APT::Sandbox::User=root")
 export APT_CONFIG="$root/etc/apt.conf"
 
-apt_download() { # $1 package[=version]
-  local deb name="${1%%=*}" glob
-  glob="${name}_*.deb"
+apt_download() { # $1 package[:arch][=version]
+  local deb name="${1%%=*}" glob arch="*"
+  # With :ARCH only that architecture's file counts.
+  case "$name" in *:*) arch="${name#*:}"; name="${name%%:*}" ;; esac
+  glob="${name}_*_$arch.deb"
   # With =VERSION only that version's file counts (apt writes an epoch's colon as %3a).
-  [ "$name" = "$1" ] || { glob="${1#*=}"; glob="${name}_${glob//:/%3a}_*.deb"; }
+  [ "${1%%=*}" = "$1" ] || { glob="${1#*=}"; glob="${name}_${glob//:/%3a}_$arch.deb"; }
   mkdir -p "$cache/debs"
   deb="$(cd "$cache/debs" && ls -t $glob 2>/dev/null | head -n 1 || true)"
   if [ -z "$deb" ]; then

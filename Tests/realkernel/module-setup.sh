@@ -6,7 +6,8 @@
 #    6.12 kernel setup.sh unpacked, and busybox-static (arm64), downloaded with
 #    `apt-get download` into the cache and unpacked there. The arm64 headers' Makefile includes
 #    the common headers by an absolute /usr/src path: it is pointed at the unpacked copy, and
-#    the kbuild tools' /usr/lib path the same way.
+#    the kbuild tools' /usr/lib path the same way. linux-kbuild is the machine's architecture
+#    (its fixdep, modpost and genksyms run on the build machine, as in a Debian cross build).
 # Prints "HEADERS BUSYBOX": the folder to build modules against and the arm64 busybox binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,10 +36,10 @@ read -r image_pkg image_ver <"$cache/kernels/6.12/version"
 release="${image_pkg#linux-image-}"
 release="${release%-arm64-unsigned}"
 out="$cache/module-build/$release"
-if [ ! -f "$out/ready" ] || [ "$(cat "$out/ready")" != "$image_pkg $image_ver" ]; then
+if [ ! -f "$out/ready" ] || [ "$(cat "$out/ready")" != "$image_pkg $image_ver $host_arch" ]; then
   rm -rf "$out.tmp" && mkdir -p "$out.tmp/root"
   for pkg in "linux-headers-$release-arm64=$image_ver" "linux-headers-$release-common=$image_ver" \
-    "linux-kbuild-$release=$image_ver" busybox-static; do
+    "linux-kbuild-$release:$host_arch=$image_ver" busybox-static:arm64; do
     deb="$(apt_download "$pkg")"
     dpkg-deb -x "$deb" "$out.tmp/root"
   done
@@ -57,7 +58,7 @@ if [ ! -f "$out/ready" ] || [ "$(cat "$out/ready")" != "$image_pkg $image_ver" ]
       ../../lib/*) ln -sfn "$out/root/usr/lib/${target#../../lib/}" "$link" ;;
     esac
   done
-  echo "$image_pkg $image_ver" >"$out.tmp/ready"
+  echo "$image_pkg $image_ver $host_arch" >"$out.tmp/ready"
   rm -rf "$out" && mv "$out.tmp" "$out"
 fi
 echo "$out/root/usr/src/linux-headers-$release-arm64 $out/root/bin/busybox"

@@ -48,21 +48,8 @@ mkdir -p "$work"
 # CMA, zones and node ranges, swiotlb, the atomic pools. The `Memory:` line is not compared.
 early='^(OF: reserved mem: |Reserved memory: |cma: |Zone ranges:|  (DMA|DMA32|Normal|Device) +(\[|empty)|Movable zone start|Early memory node ranges|  node +[0-9]+: |Initmem setup node|software IO TLB: |DMA: preallocated )'
 
-# QEMU's virt tree for one RAM size, dumped once (-machine dumpdtb=) and decompiled.
-virt_dts() { # $1: RAM size
-  local dts="$cache/trees/virt-$1.dts"
-  if [ ! -f "$dts" ]; then
-    mkdir -p "$cache/trees"
-    qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 4 -m "$1" -nic none -nographic \
-      -machine dumpdtb="$cache/trees/virt-$1.dtb" >/dev/null 2>&1
-    # The dumped blob is padded to 1 MiB, which the kernel will not take as it is: go through
-    # dtc both ways. QEMU's fresh /chosen seeds are dropped so every tree is the same each time.
-    dtc -q -I dtb -O dts "$cache/trees/virt-$1.dtb" |
-      grep -v -E '^\s*(rng-seed|kaslr-seed) = ' >"$dts.tmp"
-    mv "$dts.tmp" "$dts"
-  fi
-  echo "$dts"
-}
+# shellcheck source=virt-tree.sh
+source "$here/virt-tree.sh"
 
 # Builds NAME.dtb: the virt tree with the fragment merged in (/memreserve/ lines go first).
 build_tree() { # $1 name, $2 ram, $3 fragment

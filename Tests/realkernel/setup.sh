@@ -30,22 +30,27 @@ if [ ${#need[@]} -gt 0 ]; then
     "${need[@]}" >&2
 fi
 
-# The private apt root: arm64 only, bookworm + bookworm-security, everything under $cache/apt.
+# The private apt root: arm64 (and the machine's own architecture, for the host half of a
+# cross build: linux-kbuild's fixdep and modpost run here), bookworm + bookworm-security,
+# everything under $cache/apt.
 # APT_CONFIG names a configuration file that points every Dir::State, Dir::Cache and Dir::Etc
 # path (sources, parts, preferences, apt.conf.d) into the cache folder, so neither the
 # machine's sources nor its lists, status or architectures are read or written.
 root="$cache/apt"
+host_arch="$(dpkg --print-architecture)"
+arches="arm64"
+[ "$host_arch" = arm64 ] || arches="arm64,$host_arch"
 mkdir -p "$root/etc/preferences.d" "$root/etc/apt.conf.d" "$root/etc/sources.list.d" \
   "$root/etc/trusted.gpg.d" "$root/state/lists/partial" "$root/cache/archives/partial" \
   "$cache/debs"
 [ -f "$root/state/status" ] || : >"$root/state/status"
 cat >"$root/etc/sources.list" <<SOURCES
-deb [arch=arm64 signed-by=$keyring] $mirror bookworm main
-deb [arch=arm64 signed-by=$keyring] $security bookworm-security main
+deb [arch=$arches signed-by=$keyring] $mirror bookworm main
+deb [arch=$arches signed-by=$keyring] $security bookworm-security main
 SOURCES
 cat >"$root/etc/apt.conf" <<CONF
 APT::Architecture "arm64";
-APT::Architectures { "arm64"; };
+APT::Architectures { "${arches//,/\"; \"}"; };
 Dir::State "$root/state";
 Dir::State::status "$root/state/status";
 Dir::Cache "$root/cache";
@@ -61,15 +66,18 @@ Acquire::Retries "3";
 CONF
 # shellcheck source=apt-arm64.sh
 source "$(dirname "$0")/apt-arm64.sh"
+# The stamp names the architectures the lists hold: a cache from before the host's was added
+# is updated again.
 stamp="$root/state/updated"
-if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ] ||
+  [ "$(cat "$stamp")" != "$arches" ]; then
   echo "realkernel: apt-get update (private arm64 lists in $root)" >&2
   # --error-on=any: a source that cannot be fetched is an error, not a warning.
   if ! apt-get "${apt_private[@]}" update -qq --error-on=any >&2; then
     echo "realkernel: error: the Debian archive ($mirror, $security) cannot be reached" >&2
     exit 1
   fi
-  touch "$stamp"
+  echo "$arches" >"$stamp"
 fi
 
 # Newest linux-image-*-arm64-unsigned of each series.

@@ -64,28 +64,36 @@ extension Lowerer {
         hint: "KUnit-style: `expect ret == 0`, `expect count(desc_issued(chan)) == 1`")
       return
     }
-    guard let left = expectTerm(lhs, context: nil) else { return }
-    guard let right = expectTerm(rhs, context: left.type) else { return }
+    guard let expectation = typedComparison(lhs, comparison, rhs, condition.range) else { return }
+    append(.expect(expectation), statement)
+  }
+
+  /// `lhs OP rhs` with both sides typed and checked, as `expect` and the driver's conditions
+  /// (`if`, `while`, `for`) read them.
+  mutating func typedComparison(
+    _ lhs: Expression, _ comparison: ExpectComparison, _ rhs: Expression, _ range: SourceRange
+  ) -> Expectation? {
+    guard let left = expectTerm(lhs, context: nil) else { return nil }
+    guard let right = expectTerm(rhs, context: left.type) else { return nil }
     guard left.type.canCompare(with: right.type) else {
       error(
         "cannot compare \(left.type.name) with \(right.type.name)", at: rhs.range,
         hint:
           "`\(expressionText(lhs.range))` is \(left.type.name); for example `\(left.type.example)`"
       )
-      return
+      return nil
     }
     if comparison.isOrdering,
       !(left.type == right.type && [.integer, .address].contains(left.type))
     {
       error(
         "`\(comparison.symbol)` orders integers or addresses, but this compares \(left.type.name)",
-        at: condition.range, hint: "use `==` or `!=`")
-      return
+        at: range, hint: "use `==` or `!=`")
+      return nil
     }
-    let expectation = Expectation(
+    return Expectation(
       actual: left.term, comparison: comparison, expected: right.term,
       actualText: expressionText(lhs.range), expectedText: expressionText(rhs.range))
-    append(.expect(expectation), statement)
   }
 
   /// The source text of a range on one line.

@@ -23,6 +23,8 @@ struct Lowerer {
   var templates: [String: InterleavedTemplate] = [:]
   /// `cache` and `device` overrides seen so far, applied again when the board is booted again.
   var boardOverrides: [BoardOverride] = []
+  /// The driver's control flow being lowered: loops, labels and jumps still to patch.
+  var flow = ControlFlowState()
 
   init(syntax: ScenarioSyntax, boards: BoardResolver = .builtIn) {
     self.syntax = syntax
@@ -38,18 +40,8 @@ struct Lowerer {
   }
 
   mutating func lowerAll() {
-    for statement in syntax.statements {
-      switch statement.kind {
-      case .directive(let keyword, let arguments, let range):
-        lowerDirective(keyword, arguments, range, statement)
-      case .call(let assignTo, let callee, let arguments, let range):
-        lowerCall(assignTo, callee, arguments.map(Self.withoutAddressOf), range, statement)
-      case .assignment(let target, let op, let value):
-        lowerAssignment(target, op, value)
-      default:
-        lowerDriverStatement(statement)
-      }
-    }
+    lowerStatements(syntax.statements)
+    finishControlFlow()
   }
 
   /// Records an error at a range.
@@ -80,7 +72,7 @@ struct Lowerer {
         text: text(of: statement)))
   }
 
-  private mutating func lowerDirective(
+  mutating func lowerDirective(
     _ keyword: String, _ arguments: [Expression], _ range: SourceRange, _ statement: Statement
   ) {
     switch keyword {

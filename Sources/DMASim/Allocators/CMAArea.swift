@@ -113,6 +113,21 @@ public struct CMAArea: Hashable, Sendable {
     }
   }
 
+  /// Marks `[pfn, pfn + pages)` in use, for memory the kernel took from the area before the
+  /// machine starts (the atomic pools, kernel/dma/pool.c `atomic_pool_expand`). False, with
+  /// nothing changed, when the run is outside the area or any of it is in use already.
+  @discardableResult
+  mutating func claimAtBoot(pfn: UInt64, pages: UInt64) -> Bool {
+    guard pagesValid(pfn: pfn, count: pages), pages > 0 else { return false }
+    let first = Int((pfn - basePFN) >> UInt64(orderPerBit))
+    let bits = pagesToBits(pages)
+    guard first + bits <= bitmap.count, (first..<first + bits).allSatisfy({ !bitmap.test($0) })
+    else { return false }
+    bitmap.set(first, length: bits)
+    availableCount -= pages
+    return true
+  }
+
   /// `cma_pages_valid` (mm/cma.c): the count fits the area, the first page is inside it and
   /// so is the whole run.
   public func pagesValid(pfn: UInt64, count: UInt64) -> Bool {

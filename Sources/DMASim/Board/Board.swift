@@ -35,6 +35,10 @@ public struct Board: Hashable, Sendable {
   public var noMapRegions: [MemoryRegion] = []
   /// The default swiotlb pool, nil when the board has none.
   public var swiotlb: SwiotlbPlacement?
+  /// The atomic pools boot preallocated (kernel/dma/pool.c `dma_atomic_pool_init`); those
+  /// with a `cmaBase` took their pages from the default CMA area (`atomic_pool_expand`,
+  /// `cma_in_zone`), which is in use before the machine starts.
+  public var atomicPools: [AtomicPool] = []
   /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
   public var architecture = Architecture.arm64
   /// How the linear map is built: pages (`rodata=full`, the default) or blocks.

@@ -28,6 +28,8 @@ public struct BootResult: Hashable, Sendable {
   public var consumers: [DMAConsumerDescription]
   /// The dmesg-style log.
   public var log: [KernelLogLine]
+  /// The atomic pools, in creation order (none on a profile without a kernel build).
+  public var atomicPools: [AtomicPool] = []
 
   /// The log text lines at or above a level (`.info` hides `pr_debug`).
   public func logLines(upTo level: KernelLogLine.Level = .info) -> [String] {

@@ -76,14 +76,14 @@ public struct EarlyBoot {
     allocateAfterCMA()
     info("Kernel command line: \(commandLine.text)")
     let swiotlb = initialiseSwiotlb(dmaLimit: limit)
-    logAtomicPools(zones: zones)
+    let pools = initialiseAtomicPools(zones: zones, dmaLimit: limit)
     return BootResult(
       profile: profile, commandLine: commandLine, memory: description.memory,
       memoryReservations: description.memoryReservations, reserved: reservedRegions(),
       cmaAreas: cmaAreas, defaultCMAName: defaultCMA.map { cmaAreas[$0].name }, zones: zones,
       dmaPhysicalLimit: limit, swiotlb: swiotlb, memblock: memblock,
       controllers: description.controllers,
-      consumers: description.consumers, log: log)
+      consumers: description.consumers, log: log, atomicPools: pools)
   }
 
   /// arm64_memblock_init (arch/arm64/mm/init.c): memory the linear map cannot cover (more

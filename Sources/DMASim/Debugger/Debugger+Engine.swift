@@ -5,7 +5,7 @@ extension Debugger {
   mutating func advance(until isDone: (StepProbe, Machine) -> Bool) -> Stop {
     for count in 0..<Self.commandStepLimit {
       let set = breakpoints
-      let probe = StepProbe(machine, breakpoints: set)
+      let probe = StepProbe(machine, breakpoints: set, watchedBytes: false)
       guard stepMachine(after: probe) else { return .finished }
       for (index, breakpoint) in set.enumerated()
       where breakpoint.isHit(before: probe, index: index, after: machine) {
@@ -17,7 +17,7 @@ extension Debugger {
           breakpoints[current].ignoreCount -= 1
           continue
         }
-        return stop(at: breakpoint, index: index, probe: probe)
+        return stop(at: breakpoint)
       }
       if machine.lastTouch.pause { return .pause }
       if isDone(probe, machine) { return machine.isFinished ? .finished : .done }
@@ -26,13 +26,18 @@ extension Debugger {
   }
 
   /// Ends a command at a breakpoint hit by the step just taken.
-  mutating func stop(at breakpoint: Breakpoint, index: Int, probe: StepProbe) -> Stop {
+  mutating func stop(at breakpoint: Breakpoint) -> Stop {
     if breakpoint.stopsBefore {
       let hitStep = machine.stepCount
       lastHitDetail = whereText(breakpoint)
       _ = restore(step: hitStep - 1)
-    } else if probe.watched.indices.contains(index) {
-      let detail = WatchReport.describe(breakpoint, before: probe.watched[index], after: machine)
+    } else if case .watch(let base, let size, _, _) = breakpoint.kind {
+      // The bytes before the step, rebuilt from the history (`advance` probes without them).
+      let before =
+        history.machine(atStep: machine.stepCount - 1).map {
+          WatchedBytes($0, base: base, size: size)
+        } ?? WatchedBytes()
+      let detail = WatchReport.describe(breakpoint, before: before, after: machine)
       lastHitDetail = detail.isEmpty ? nil : detail
     } else {
       lastHitDetail = machine.entriesOfLastStep.last.map { "\($0.function): \($0.message)" }
@@ -51,10 +56,11 @@ extension Debugger {
     }
   }
 
-  /// Goes back to the latest earlier step satisfying `isHit` (or a `pause`), or to step 0.
-  mutating func back(to isHit: @escaping (StepProbe, Machine) -> Bool) -> Stop {
+  /// Goes back to the latest earlier step where `goal` holds, a breakpoint stop or a `pause`,
+  /// or to step 0.
+  mutating func back(to goal: ReverseGoal) -> Stop {
     guard machine.stepCount > 0 else { return .atStart }
-    guard let found = scanBack(from: machine.stepCount, other: isHit) else {
+    guard let found = scanBack(from: machine.stepCount, goal: goal) else {
       _ = goto(step: 0)
       return .atStart
     }

@@ -8,12 +8,30 @@ struct ReverseStop {
   var pause = false
 }
 
+/// What a reverse command looks for besides breakpoints and pauses: a transition between two
+/// states (`isHit`), and which segment summaries can hold one (`mayHold`; true when unsure).
+struct ReverseGoal: Sendable {
+  /// Whether the step from the probed state to `after` is a stop.
+  var isHit: @Sendable (StepProbe, Machine) -> Bool
+  /// Whether a segment with this summary can contain such a step.
+  var mayHold: @Sendable (SegmentSummary) -> Bool
+
+  /// reverse-next: a step where a statement began (the program counter moved on).
+  static let statementBegins = ReverseGoal(
+    isHit: { $1.cpu.programCounter > $0.programCounter }, mayHold: \.statementsBegun)
+
+  /// reverse-finish: a step after which a transfer is in flight, none being before.
+  static let transferStarts = ReverseGoal(
+    isHit: { !$0.transferInFlight && $1.transferInFlight }, mayHold: \.transferInFlight)
+}
+
 extension Debugger {
   /// The latest stop before `current`, scanning checkpoint segments from the newest back:
   /// a breakpoint hit (at the step before it for function and line breakpoints), a `pause`,
-  /// or a step where `other` holds. Without `other`, a segment whose summary shows it can hold
-  /// no stop is skipped without replay.
-  func scanBack(from current: Int, other: ((StepProbe, Machine) -> Bool)?) -> ReverseStop? {
+  /// or a step where `goal` holds. With `usesSegmentSummaries`, a segment whose summary shows
+  /// it can hold no stop is passed over without replay; the stop found is the same, since a
+  /// summary only rules out what no step of its segment can match.
+  func scanBack(from current: Int, goal: ReverseGoal?) -> ReverseStop? {
     let set = breakpoints.filter(\.enabled)
     let checkpoints = history.checkpoints
     let summaries = history.summaries
@@ -24,20 +42,28 @@ extension Debugger {
       // A function breakpoint's hit at `current` stops at `current - 1`, so steps up to
       // `current` are candidates.
       let lastStep = min(segmentEnd, current)
-      if usesSegmentSummaries, other == nil, lastStep <= history.summarizedThrough,
-        summaries.indices.contains(index)
+      if usesSegmentSummaries, lastStep <= history.summarizedThrough,
+        summaries.indices.contains(index),
+        !Self.mayStop(summaries[index], set, goal)
       {
-        let summary = summaries[index]
-        if !summary.pauses, !set.contains(where: { summary.mayHit($0) }) { continue }
+        continue
       }
       if let found = latestStop(
         in: checkpoints[index], through: lastStep, before: current,
-        set, other)
+        set, goal?.isHit)
       {
         return found
       }
     }
     return nil
+  }
+
+  /// Whether a segment with `summary` can hold a stop of a reverse command.
+  static func mayStop(_ summary: SegmentSummary, _ set: [Breakpoint], _ goal: ReverseGoal?)
+    -> Bool
+  {
+    summary.pauses || set.contains { summary.mayHit($0) }
+      || (goal.map { $0.mayHold(summary) } ?? false)
   }
 
   /// Replays one segment from `checkpoint` through step `lastStep`; the latest stop in it
@@ -54,7 +80,7 @@ extension Debugger {
       best = candidate
     }
     while machine.stepCount < lastStep {
-      let probe = StepProbe(machine, breakpoints: set)
+      let probe = StepProbe(machine, breakpoints: set, watchedBytes: false)
       guard machine.step() else { break }
       let step = machine.stepCount
       if let other, other(probe, machine) { consider(ReverseStop(step: step)) }

@@ -88,21 +88,21 @@ public struct Debugger: Sendable {
 
   /// Back to the step where the latest earlier statement began, or an earlier `pause`.
   public mutating func reverseNext() -> Stop {
-    back { $1.cpu.programCounter > $0.programCounter }
+    back(to: .statementBegins)
   }
 
   /// Back to where the transfer in flight started (or an earlier `pause`); with none, like
   /// `reverseNext`.
   public mutating func reverseFinish() -> Stop {
     guard machine.transferInFlight else { return reverseNext() }
-    return back { !$0.transferInFlight && $1.transferInFlight }
+    return back(to: .transferStarts)
   }
 
   /// Back to the latest earlier breakpoint stop or `pause`, or to step 0. Function and line
   /// breakpoints stop before the call, as going forward does.
   public mutating func reverseContinue() -> Stop {
     guard machine.stepCount > 0 else { return .atStart }
-    guard let found = scanBack(from: machine.stepCount, other: nil) else {
+    guard let found = scanBack(from: machine.stepCount, goal: nil) else {
       _ = goto(step: 0)
       return .atStart
     }

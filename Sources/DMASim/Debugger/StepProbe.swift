@@ -11,11 +11,15 @@ public struct StepProbe: Hashable, Sendable {
   public var guards: [Bool]
   /// The log's length, so the step's own entries can be found afterwards.
   public var logCount: Int
-  /// Each watchpoint's bytes before the step, CPU view and RAM (empty for other kinds).
+  /// Each watchpoint's bytes before the step, CPU view and RAM (empty for other kinds, and
+  /// for every kind when the probe was taken without them).
   public var watched: [WatchedBytes]
 
-  /// Probes a machine for a set of breakpoints.
-  public init(_ machine: Machine, breakpoints: [Breakpoint] = []) {
+  /// Probes a machine for a set of breakpoints. Matching needs no watched bytes (only the
+  /// hit's old/new report does), so a scan passes `watchedBytes: false` and rebuilds the
+  /// bytes of the one step it stops at: copying up to 4 KiB per watchpoint through the cache
+  /// on every step made a 3,000-step reverse scan with one such watch take seconds.
+  public init(_ machine: Machine, breakpoints: [Breakpoint] = [], watchedBytes: Bool = true) {
     programCounter = machine.cpu.programCounter
     transferInFlight = machine.transferInFlight
     logCount = machine.log.count
@@ -25,7 +29,9 @@ public struct StepProbe: Hashable, Sendable {
       return condition.holds(in: machine)
     }
     watched = breakpoints.map { breakpoint in
-      guard breakpoint.enabled, case .watch(let base, let size, _, _) = breakpoint.kind else {
+      guard watchedBytes, breakpoint.enabled,
+        case .watch(let base, let size, _, _) = breakpoint.kind
+      else {
         return WatchedBytes()
       }
       return WatchedBytes(machine, base: base, size: size)

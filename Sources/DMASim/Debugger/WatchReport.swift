@@ -25,18 +25,16 @@ public enum WatchReport {
       let offset = Int(min(start - base, 4096))
       let who = item.byCPU ? "CPU" : deviceName(at: start, in: after) ?? "device"
       let verb = item.isWrite ? "wrote" : "read"
-      var text =
-        "\(who) \(item.what) \(verb) \(count) byte\(count == 1 ? "" : "s") at "
-        + mappingText(start, byCPU: item.byCPU, in: after)
       let old = item.byCPU ? before.cpu : before.ram
       let new = item.byCPU ? now.cpu : now.ram
       let range = offset..<min(offset + count, new.count)
-      if item.isWrite {
-        text += ": old \(bytes(old, range)), new \(bytes(new, range))"
-      } else {
-        text += ": value \(bytes(new, range))"
-      }
-      return text
+      // Who and the bytes first, the mapping last: a line cut at the screen's width still
+      // says who accessed and what changed.
+      let values =
+        item.isWrite
+        ? "old \(bytes(old, range)), new \(bytes(new, range))" : "value \(bytes(new, range))"
+      return "\(who) \(item.what) \(verb) \(count) byte\(count == 1 ? "" : "s"): \(values) at "
+        + mappingText(start, byCPU: item.byCPU, in: after)
     }.joined(separator: "; ")
   }
 

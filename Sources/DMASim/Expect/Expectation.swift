@@ -220,10 +220,13 @@ public struct ExpectationResult: Hashable, Sendable {
 }
 
 extension Operation {
-  /// Whether the operation happens without a step of its own (`say`, `expect`, `ask`).
+  /// Whether the operation happens without a step of its own (`say`, `expect`, `ask`, and
+  /// control flow other than a loop's back edge).
   public var costsNoStep: Bool {
     switch self {
     case .say, .expect, .ask: true
+    case .control(let flow):
+      if case .loop = flow { false } else { true }
     default: false
     }
   }

@@ -82,6 +82,7 @@ extension Machine {
       narration = text
       lastTouch.narrated = true
       log(.narration, "say", text)
+    case .control(let flow): runControl(flow)
     case .pause:
       lastTouch.pause = true
       log(.narration, "pause", "checkpoint: the lesson pauses here")
@@ -142,7 +143,45 @@ extension Machine {
       if let index = cpu.currentAction { askedQuestions.append(index) }
       // The answer is not logged: the log is on screen while the question is open.
       log(.narration, "ask", question)
+    case .control(let flow): runControl(flow)
     default: break
+    }
+  }
+
+  /// Runs a branch, jump, loop back edge or assignment: control goes on at its target, or the
+  /// variable takes the value computed as `expect` computes it.
+  private mutating func runControl(_ flow: ControlFlow) {
+    switch flow {
+    case .branchUnless(let condition, let target):
+      if !holds(condition) { cpu.programCounter = min(target, program.actions.count) }
+    case .jump(let target):
+      cpu.programCounter = min(target, program.actions.count)
+    case .loop(let target):
+      cpu.programCounter = min(target, program.actions.count)
+      let line = program.actions.indices.contains(target) ? program.actions[target].line : 0
+      log(.kernel, "loop", "back to line \(line)")
+    case .assign(let variable, let term):
+      switch observe(term) {
+      case .integer(let value): cpu.variables[variable] = .integer(value)
+      case .unavailable(let why):
+        log(.debug, "assign", "\(variable) is left unchanged: \(why)")
+      case let other:
+        log(.debug, "assign", "\(variable) is left unchanged: \(other.text) is not an integer")
+      }
+    }
+  }
+
+  /// Whether a condition of the driver's control flow holds now. `&&` and `||` short-circuit.
+  func holds(_ condition: Condition) -> Bool {
+    switch condition {
+    case .compare(let comparison):
+      Self.holds(
+        observe(comparison.actual), comparison.comparison, observe(comparison.expected))
+    case .not(let inner): !holds(inner)
+    case .and(let left, let right): holds(left) && holds(right)
+    case .or(let left, let right): holds(left) || holds(right)
+    case .isError(let name):
+      if case .error(let errno) = cpu.variables[name] { errno != .null } else { false }
     }
   }
 

@@ -19,6 +19,11 @@ extension Machine {
         index, spec, size: size, function: function, result: result, handle: handleName)
       return
     }
+    if usesAtomicPool(spec, device, flags: flags) {
+      allocFromAtomicPool(
+        device, spec, size: size, function: function, result: result, handle: handleName)
+      return
+    }
     // iommu_dma_alloc: a blocking gfp without DMA_ATTR_FORCE_CONTIGUOUS takes the remap path.
     if let context = iommuContext(for: device), flags.contains(.directReclaim) {
       iommuDMAAllocRemap(
@@ -159,6 +164,7 @@ extension Machine {
       // caller's handle and size, whatever buffer they belong to.
       iommuUnmap(context, iova: bus.rawValue, size: size)
     }
+    if releaseToAtomicPool(allocation) { return }
     if releaseIOMMURemap(allocation) { return }
     pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize

@@ -61,7 +61,7 @@ extension Machine {
           ? "swiotlb=force: every streaming mapping bounces"
           : kmallocBounce
             ? "dma_kmalloc_needs_bounce: a \(size)-byte kmalloc buffer may share a "
-              + "\(Self.archDMAMinAlign)-byte cache line with other data, so it is bounced "
+              + "\(dmaCacheAlignment)-byte cache line with other data, so it is bounced "
               + "instead of invalidated"
             : "dma_capable fails: \(handle.hex)+\(size) is beyond min_not_zero(dma_mask "
               + "\(Hex.prefixed(masks(of: device).streaming)), bus limit "

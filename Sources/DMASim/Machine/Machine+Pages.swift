@@ -22,7 +22,10 @@ extension Machine {
   /// returned as the first `struct page *` (no address yet: `page_address` gives it).
   mutating func allocPages(order: Int, flags: GFPFlags, result: String?) {
     let count = 1 << order
-    var allocator = pages
+    // GFP_DMA: the zonelist starts at ZONE_DMA (mm/page_alloc.c gfp_zone), which is
+    // dmaZoneRange when the page allocator's range lies above it.
+    let fromDMAZone = flags.contains(.dma) && dmaZonePages != nil
+    var allocator = (fromDMAZone ? dmaZonePages : nil) ?? pages
     guard let physical = allocator.allocateContiguous(pages: count),
       let virtual = pageTable.linearAddress(of: physical)
     else {
@@ -30,7 +33,7 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    pages = allocator
+    if fromDMAZone { dmaZonePages = allocator } else { pages = allocator }
     let size = UInt64(count) * PhysicalMemory.pageSize
     record(
       name: result, allocator: "alloc_pages order-\(order)", virtual: virtual, physical: physical,

@@ -1,17 +1,24 @@
 extension Machine {
-  /// `ARCH_DMA_MINALIGN` on arm64 (`dma_get_cache_alignment`).
+  /// `ARCH_DMA_MINALIGN` on arm64.
   static let archDMAMinAlign: UInt64 = 128
 
-  /// `dma_kmalloc_needs_bounce` (arm64 selects `CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC`): a
-  /// non-coherent device, a direction the device writes, fewer than `2 * ARCH_DMA_MINALIGN`
-  /// bytes and a kmalloc size class that is not a multiple of `ARCH_DMA_MINALIGN`. Only on
-  /// boards with a swiotlb pool: without one the kernel keeps kmalloc caches DMA-aligned.
+  /// `dma_get_cache_alignment()`: arm64 defines it as `cache_line_size()`
+  /// (arch/arm64/include/asm/cache.h), the CPU's cache line (CTR_EL0.CWG; 64 bytes on
+  /// QEMU's cortex-a57), not `ARCH_DMA_MINALIGN`.
+  var dmaCacheAlignment: UInt64 { UInt64(max(board.cache.lineSize, 1)) }
+
+  /// `dma_kmalloc_needs_bounce` (include/linux/dma-map-ops.h; arm64 selects
+  /// `CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC`): not `dma_kmalloc_safe` (a non-coherent device and
+  /// a direction other than `DMA_TO_DEVICE`) and not `dma_kmalloc_size_aligned` (fewer than
+  /// `2 * ARCH_DMA_MINALIGN` bytes and a kmalloc size class that is not a multiple of
+  /// `dma_get_cache_alignment()`). Only on boards with a swiotlb pool: without one the kernel
+  /// keeps kmalloc caches DMA-aligned.
   func kmallocNeedsBounce(_ spec: DeviceSpec, size: UInt64, direction: DMADataDirection) -> Bool {
     guard swiotlb != nil, !spec.coherent, direction != .toDevice,
       size < 2 * Self.archDMAMinAlign
     else { return false }
     let rounded = SlabAllocator.sizeClasses.first { $0 >= max(size, 1) } ?? size
-    return rounded % Self.archDMAMinAlign != 0
+    return rounded % dmaCacheAlignment != 0
   }
 
   /// `swiotlb_map` → `swiotlb_tbl_map_single`: slots for the buffer, the copy original →

@@ -63,6 +63,8 @@ public struct Machine: Hashable, Sendable {
   public internal(set) var dmaMasks: [DeviceDMAMasks]
   /// Per-device coherent pools (`dev->dma_mem`) from `memory-region`.
   public internal(set) var coherentPools: [DeviceCoherentPool] = []
+  /// The atomic pools whose pages boot took from CMA, for non-blocking coherent allocations.
+  public internal(set) var atomicPools: [AtomicPoolState] = []
   /// The default swiotlb pool (`io_tlb_default_mem`), nil when the board has none.
   public internal(set) var swiotlb: SwiotlbPool?
   /// Live bounce buffers, oldest first.
@@ -133,6 +135,13 @@ public struct Machine: Hashable, Sendable {
     }
     swiotlb = board.swiotlb?.makePool()
     cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
+    for pool in board.atomicPools {
+      guard let base = pool.cmaBase,
+        let index = cmaAreas.firstIndex(where: { base >= $0.base && base - $0.base < $0.size })
+      else { continue }
+      cmaAreas[index].claimAtBoot(pfn: base >> 12, pages: pool.size >> 12)
+      atomicPools.append(AtomicPoolState(pool: pool, base: base))
+    }
     controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
     peripherals = board.devices.map { Peripheral(spec: $0) }
     iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }

@@ -123,6 +123,8 @@ public enum Operation: Hashable, Sendable {
   /// `ask "question" answer "text"`: a quiz prompt, evaluated without a step. The terminal UI
   /// stops and lets the student answer; headless runs show it with its expected answer.
   case ask(question: String, answer: String, choices: [String], explanation: String? = nil)
+  /// A branch, jump, loop back edge or integer assignment of the driver's control flow.
+  case control(ControlFlow)
   /// `vmalloc(size)`: virtually contiguous pages in the vmalloc area.
   case vmalloc(size: UInt64)
   /// `__get_free_pages(gfp, order)`: 2^order contiguous pages in the linear map.
@@ -208,6 +210,13 @@ public enum Operation: Hashable, Sendable {
     switch self {
     case .say: "say"
     case .pause: "pause"
+    case .control(let flow):
+      switch flow {
+      case .branchUnless: "if"
+      case .jump: "jump"
+      case .loop: "loop"
+      case .assign: "assign"
+      }
     case .kmalloc: "kmalloc"
     case .dmaAllocCoherent(_, _, _, _, let writeCombine):
       writeCombine ? "dma_alloc_wc" : "dma_alloc_coherent"
