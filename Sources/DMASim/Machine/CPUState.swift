@@ -53,6 +53,11 @@ enum MicroOp: Hashable, Sendable {
   /// line per step. It stays one queue entry, handing out a line at a time, so a 4 MiB buffer
   /// under a 4-byte line costs one entry instead of a million queued stores.
   case zeroRun(VirtAddr, PhysAddr, count: UInt64, MemoryType)
+  /// `cpu_write`'s stores of `bytes` from `offset` on, one cache line per step, handed out a
+  /// line at a time like `zeroRun` (the bytes are shared, not copied per line).
+  case storeRun(VirtAddr, PhysAddr, [UInt8], offset: Int, MemoryType)
+  /// `cpu_read`'s loads of `count` bytes, one cache line per step, handed out a line at a time.
+  case loadRun(VirtAddr, PhysAddr, count: UInt64, MemoryType)
   /// A CPU load of bytes within one cache line.
   case load(VirtAddr, PhysAddr, Int, MemoryType)
   /// A cache maintenance instruction on one line.
@@ -93,7 +98,8 @@ extension MicroOp {
   /// access or cache operation of a call does; returns and hardware starts get their own step).
   var runsWithCall: Bool {
     switch self {
-    case .store, .zeroRun, .load, .maintain, .maintainRange, .bounceCopy: true
+    case .store, .zeroRun, .storeRun, .load, .loadRun, .maintain, .maintainRange, .bounceCopy:
+      true
     default: false
     }
   }

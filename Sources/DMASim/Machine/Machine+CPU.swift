@@ -190,18 +190,30 @@ extension Machine {
     switch op {
     case .store(let virtual, let physical, let bytes, let type):
       store(virtual, physical, bytes, type)
+    // A run's first cache line now; the rest goes back to the front of the queue (the same
+    // accesses, in the same steps, as one queued access per line).
     case .zeroRun(let virtual, let physical, let count, let type):
-      // The first cache line now; the rest goes back to the front of the queue (the same
-      // stores, in the same steps, as one queued store per line).
-      let lineSize = UInt64(cache.geometry.lineSize)
-      let length = min(lineSize - physical.rawValue % lineSize, count)
-      if count > length {
+      let line = nextLine(virtual, physical, remaining: count)
+      if count > line.length {
         cpu.pending.prepend(
-          .zeroRun(
-            virtual.advanced(by: length), physical.advanced(by: length), count: count - length,
-            type))
+          .zeroRun(line.nextVirtual, line.nextPhysical, count: count - line.length, type))
       }
-      store(virtual, physical, [UInt8](repeating: 0, count: Int(length)), type)
+      store(virtual, physical, [UInt8](repeating: 0, count: Int(line.length)), type)
+    case .storeRun(let virtual, let physical, let bytes, let offset, let type):
+      let line = nextLine(virtual, physical, remaining: UInt64(bytes.count - offset))
+      let end = offset + Int(line.length)
+      if end < bytes.count {
+        cpu.pending.prepend(
+          .storeRun(line.nextVirtual, line.nextPhysical, bytes, offset: end, type))
+      }
+      store(virtual, physical, Array(bytes[offset..<end]), type)
+    case .loadRun(let virtual, let physical, let count, let type):
+      let line = nextLine(virtual, physical, remaining: count)
+      if count > line.length {
+        cpu.pending.prepend(
+          .loadRun(line.nextVirtual, line.nextPhysical, count: count - line.length, type))
+      }
+      load(virtual, physical, Int(line.length), type)
     case .load(let virtual, let physical, let count, let type):
       load(virtual, physical, count, type)
     case .maintain(let operation, let address): maintain(operation, address)
@@ -267,6 +279,24 @@ extension Machine {
   /// The kernel `dev_name()` of a board device name.
   func deviceName(_ name: String) -> String {
     board.device(named: name)?.kernelName ?? name
+  }
+
+  /// The first cache line of a CPU range run at `virtual`/`physical` with `remaining` bytes
+  /// left, and where the rest starts: at a page boundary the rest continues wherever the next
+  /// page is mapped, exactly as `lineChunks` splits the whole range.
+  func nextLine(_ virtual: VirtAddr, _ physical: PhysAddr, remaining: UInt64) -> (
+    length: UInt64, nextVirtual: VirtAddr, nextPhysical: PhysAddr
+  ) {
+    let lineSize = UInt64(cache.geometry.lineSize)
+    let length = min(lineSize - physical.rawValue % lineSize, remaining)
+    let nextVirtual = virtual.advanced(by: length)
+    var nextPhysical = physical.advanced(by: length)
+    if virtual.rawValue != 0, nextVirtual.rawValue % PhysicalMemory.pageSize == 0,
+      let mapped = pageTable.translate(nextVirtual)?.physical
+    {
+      nextPhysical = mapped
+    }
+    return (length, nextVirtual, nextPhysical)
   }
 
   /// Splits `[physical, physical + count)` at cache-line boundaries.

@@ -1,5 +1,5 @@
 extension Machine {
-  /// `cpu_write`: checks the target and queues one store per cache line.
+  /// `cpu_write`: checks the target and queues its stores, one cache line per step.
   mutating func cpuWrite(_ pointer: Operand, offset: UInt64, bytes: [UInt8]) {
     guard let (virtual, translation) = cpuTarget(pointer, offset: offset, "cpu_write") else {
       return
@@ -10,15 +10,13 @@ extension Machine {
         + "\(translation.mapping.memoryType.kernelName)): \(ByteText.quoted(bytes))")
     checkOwnership(translation.physical, count: UInt64(bytes.count), access: "writes")
     checkBounds(virtual, count: UInt64(bytes.count), access: "Write", function: "cpu_write")
-    var done = 0
-    for (va, pa, length) in lineChunks(virtual, translation.physical, count: UInt64(bytes.count)) {
+    if !bytes.isEmpty {
       cpu.pending.append(
-        .store(va, pa, Array(bytes[done..<done + length]), translation.mapping.memoryType))
-      done += length
+        .storeRun(virtual, translation.physical, bytes, offset: 0, translation.mapping.memoryType))
     }
   }
 
-  /// `cpu_read`: checks the target and queues one load per cache line.
+  /// `cpu_read`: checks the target and queues its loads, one cache line per step.
   mutating func cpuRead(_ pointer: Operand, offset: UInt64, length: UInt64, result: String?) {
     guard let (virtual, translation) = cpuTarget(pointer, offset: offset, "cpu_read") else {
       return
@@ -30,8 +28,9 @@ extension Machine {
     checkOwnership(translation.physical, count: length, access: "reads")
     checkBounds(virtual, count: length, access: "Read", function: "cpu_read")
     cpu.readBuffer = ReadBuffer()
-    for (va, pa, count) in lineChunks(virtual, translation.physical, count: length) {
-      cpu.pending.append(.load(va, pa, count, translation.mapping.memoryType))
+    if length > 0 {
+      cpu.pending.append(
+        .loadRun(virtual, translation.physical, count: length, translation.mapping.memoryType))
     }
     cpu.pending.append(.finishRead(virtual, result))
   }
