@@ -60,6 +60,9 @@ if [ -x /usr/bin/time ]; then
   # kzalloc(4M) under 4-byte lines: one queued zero run, not 1,048,576 stores (262 MB before).
   kib="$(peak "$bin" run tiny-cache-kzalloc.dms --headless --steps 2)"
   [ "$kib" -lt 160000 ] || fail "kzalloc(4M) under a 4-byte cache: ${kib} KiB resident after 2 steps"
+  # A 1 MiB cpu_write under 4-byte lines: one queued run, not 262,144 stores (83 MB before).
+  kib="$(peak "$bin" run tiny-cache-write.dms --headless --steps 3)"
+  [ "$kib" -lt 65536 ] || fail "cpu_write of 1 MiB under a 4-byte cache: ${kib} KiB resident after 3 steps"
   # A 2 KB recording is read in 64 KiB chunks, not into a buffer of the 256 MiB limit.
   "$bin" record first-transfer --keys s --out "$work/small.dmarec" 2>/dev/null || fail "record"
   kib="$(peak "$bin" replay "$work/small.dmarec" --headless)"
