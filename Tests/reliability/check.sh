@@ -157,9 +157,10 @@ if command -v tmux >/dev/null 2>&1; then
     t capture-pane -t q -p | grep -qF "step 0  tick 0" && break
     sleep 0.1
   done
+  t capture-pane -t q -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t q 'C-\'
   for _ in $(seq 1 600); do
-    t capture-pane -t q -p | grep -q "EXIT=" && break
+    t capture-pane -t q -p | grep -q "^EXIT=" && break
     sleep 0.1
   done
   screen="$(t capture-pane -t q -p)"
@@ -202,9 +203,10 @@ if command -v tmux >/dev/null 2>&1; then
     t capture-pane -t c -p | grep -qF "step 0  tick 0" && break
     sleep 0.1
   done
+  t capture-pane -t c -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t c x
   for _ in $(seq 1 600); do
-    t capture-pane -t c -p | grep -q "EXIT=" && break
+    t capture-pane -t c -p | grep -q "^EXIT=" && break
     sleep 0.1
   done
   screen="$(t capture-pane -t c -p)"
