@@ -179,6 +179,7 @@ if command -v tmux >/dev/null 2>&1; then
     t capture-pane -t r -p | grep -qF "step 0  tick 0" && break
     sleep 0.1
   done
+  t capture-pane -t r -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t r ":record $work/lesson.dms" Enter
   for _ in $(seq 1 100); do
     t capture-pane -t r -p -J | grep -q "names the input file" && break
@@ -188,7 +189,7 @@ if command -v tmux >/dev/null 2>&1; then
     || { t capture-pane -t r -p >&2; fail ":record LESSON was not refused"; }
   t send-keys -t r q
   for _ in $(seq 1 600); do
-    t capture-pane -t r -p | grep -q "EXIT=" && break
+    t capture-pane -t r -p | grep -q "^EXIT=" && break
     sleep 0.1
   done
   cmp -s event-cap.dms "$work/lesson.dms" || fail ":record LESSON replaced the scenario"
