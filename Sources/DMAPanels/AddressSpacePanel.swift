@@ -279,9 +279,11 @@ public struct AddressSpacePanel: Widget {
         ?? (cacheable ? machine.cache.peek(address, ram: machine.ram) : ramByte)
       let differs = cpuByte != ramByte
       cpuSpans.append(
-        context.span(String(ByteText.glyph(cpuByte)), differs ? .bytesDiffer : .normal))
+        context.span(
+          String(Format.glyph(cpuByte, context.glyphs)), differs ? .bytesDiffer : .normal))
       ramSpans.append(
-        context.span(String(ByteText.glyph(ramByte)), differs ? .bytesDiffer : .normal))
+        context.span(
+          String(Format.glyph(ramByte, context.glyphs)), differs ? .bytesDiffer : .normal))
     }
     let offset = "+" + Hex.format(start, digits: digits) + " "
     return Line([context.span(offset, .dim)] + cpuSpans + [context.span(" ", .normal)] + ramSpans)

@@ -43,7 +43,9 @@ extension CachePanel {
         var spans = [look.span(prefix, .dim), look.span(Format.fit(label, 5), .dim)]
         for byte in range {
           spans.append(
-            look.span(String(Format.glyph(bytes[byte])), differs[byte] ? .bytesDiffer : .normal))
+            look.span(
+              String(Format.glyph(bytes[byte], look.glyphs)), differs[byte] ? .bytesDiffer : .normal
+            ))
         }
         lines.append(Line(spans))
       }

@@ -84,7 +84,7 @@ public struct CachePanel: Widget {
 
   private func row(_ row: CachePanelModel.Row, dataWidth: Int) -> Line {
     let stateRole: Role = row.state == .dirty ? .cacheDirty : .cacheClean
-    let data = String(row.data.prefix(dataWidth).map(Format.glyph))
+    let data = String(row.data.prefix(dataWidth).map { Format.glyph($0, look.glyphs) })
     let spans = [
       look.span(Self.slotText(set: row.set, way: row.way), row.touched ? .cacheTouched : .dim),
       look.span(row.state == .dirty ? "D " : "C ", stateRole),

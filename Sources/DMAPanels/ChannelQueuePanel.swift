@@ -239,7 +239,7 @@ public struct ChannelQueuePanel: Widget {
         fifoLine(
           peripheral.name + " TX ", drq: tx.requestAsserted, fill: tx.fill, depth: tx.depth))
       let prefix = " wire \(tx.count)B "
-      let sent = tx.bytes.suffix(max(0, width - prefix.count)).map(Format.glyph)
+      let sent = tx.bytes.suffix(max(0, width - prefix.count)).map { Format.glyph($0, look.glyphs) }
       lines.append(Line([look.span(prefix, .dim), look.span(String(sent), .normal)]))
     }
     if let rx = peripheral.rx {
@@ -247,7 +247,7 @@ public struct ChannelQueuePanel: Widget {
         fifoLine(
           peripheral.name + " RX ", drq: rx.requestAsserted, fill: rx.fill, depth: rx.depth))
       if !rx.bytes.isEmpty {
-        let text = String(rx.bytes.prefix(max(0, width - 12)).map(Format.glyph))
+        let text = String(rx.bytes.prefix(max(0, width - 12)).map { Format.glyph($0, look.glyphs) })
         lines.append(Line([look.span(" incoming ", .dim), look.span(text, .normal)]))
       }
     }

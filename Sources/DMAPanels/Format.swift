@@ -1,5 +1,6 @@
 import enum DMASim.ByteText
 import enum DMASim.Hex
+import struct TermCanvas.Glyphs
 
 /// Short formatting helpers shared by the panels (so a panel file needs no simulator import).
 enum Format {
@@ -14,8 +15,11 @@ enum Format {
   /// A value as `0x…`.
   static func prefixed(_ value: UInt64) -> String { Hex.prefixed(value) }
 
-  /// One byte as a single printable column (`.` for anything unprintable).
-  static func glyph(_ byte: UInt8) -> Character { ByteText.glyph(byte) }
+  /// One byte as a single printable column: 0x00 as the glyph set's `zeroByte` (`·`, or `_`
+  /// under `--ascii`), so zeros never read as full stops; `.` for any other unprintable byte.
+  static func glyph(_ byte: UInt8, _ glyphs: Glyphs) -> Character {
+    byte == 0 ? glyphs.zeroByte : ByteText.glyph(byte)
+  }
 
   /// Pads or cuts text to exactly `width` columns.
   static func fit(_ text: String, _ width: Int) -> String {

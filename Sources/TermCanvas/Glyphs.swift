@@ -43,6 +43,8 @@ public struct Glyphs: Hashable, Sendable {
   public var check: Character
   /// Failure mark.
   public var cross: Character
+  /// A 0x00 byte in a byte view, unlike `.` (a full stop, or any other unprintable byte).
+  public var zeroByte: Character
 
   /// Unicode box drawing, blocks and arrows.
   public static let unicode = Glyphs(
@@ -52,7 +54,8 @@ public struct Glyphs: Hashable, Sendable {
     teeDown: "\u{252C}", teeUp: "\u{2534}", teeLeft: "\u{2524}", teeRight: "\u{251C}",
     fullBlock: "\u{2588}", shadeLight: "\u{2591}", shadeMedium: "\u{2592}",
     arrowRight: "\u{2192}", arrowLeft: "\u{2190}", arrowUp: "\u{2191}", arrowDown: "\u{2193}",
-    bullet: "\u{2022}", ellipsis: "\u{2026}", check: "\u{2713}", cross: "\u{2717}"
+    bullet: "\u{2022}", ellipsis: "\u{2026}", check: "\u{2713}", cross: "\u{2717}",
+    zeroByte: "\u{00B7}"
   )
 
   /// Plain 7-bit ASCII.
@@ -62,7 +65,8 @@ public struct Glyphs: Hashable, Sendable {
     teeDown: "+", teeUp: "+", teeLeft: "+", teeRight: "+",
     fullBlock: "#", shadeLight: ".", shadeMedium: ":",
     arrowRight: ">", arrowLeft: "<", arrowUp: "^", arrowDown: "v",
-    bullet: "*", ellipsis: "~", check: "v", cross: "x"
+    bullet: "*", ellipsis: "~", check: "v", cross: "x",
+    zeroByte: "_"
   )
 
   /// Every glyph, in declaration order (handy for checks).
@@ -70,7 +74,7 @@ public struct Glyphs: Hashable, Sendable {
     [
       horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight,
       teeDown, teeUp, teeLeft, teeRight, fullBlock, shadeLight, shadeMedium,
-      arrowRight, arrowLeft, arrowUp, arrowDown, bullet, ellipsis, check, cross,
+      arrowRight, arrowLeft, arrowUp, arrowDown, bullet, ellipsis, check, cross, zeroByte,
     ]
   }
 }

@@ -23,8 +23,8 @@ import Testing
     let text = frame.plainText
     #expect(text.contains("line 42000000 dirty tag 0x84000 age 0: 63 B differ"))
     #expect(text.contains("+00 CPU  Data the device must send, but n"))
-    #expect(text.contains("    RAM  ................................"))
-    #expect(text.contains("    spi0 ................................"))
+    #expect(text.contains("    RAM  " + String(repeating: "\u{00B7}", count: 32)))
+    #expect(text.contains("    spi0 " + String(repeating: "\u{00B7}", count: 32)))
     // The differing bytes are highlighted, in CPU and RAM rows alike.
     let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
     let cpuRow = try #require(rows.firstIndex { $0.hasPrefix("+00 CPU") })

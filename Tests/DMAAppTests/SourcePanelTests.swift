@@ -45,7 +45,7 @@ import Testing
     let text = buffer.plainText
     #expect(text.contains("off  CPU view"))
     #expect(text.contains("+000 piece 2 starts on the next page. piece 2 starts on the next page."))
-    #expect(text.contains("+100 ......"))
+    #expect(text.contains("+100 " + String(repeating: "\u{00B7}", count: 6)))
     var narrow = Buffer(size: Size(width: 40, height: 12))
     narrow.render(
       AddressSpacePanel(context: context, buffer: model.selectedBuffer), in: narrow.area)

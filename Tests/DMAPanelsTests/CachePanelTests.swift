@@ -55,6 +55,28 @@ import Testing
         """)
   }
 
+  /// A 0x00 byte is drawn unlike a full stop and unlike other unprintable bytes (issue 15
+  /// item 6): `·` in Unicode, `_` under `--ascii`; a full stop and 0x01 both stay `.`.
+  @Test func zeroBytesAreDrawnUnlikeFullStops() {
+    var row = Self.row(0, 0)
+    row.data = [0x2e, 0x00, 0x01, 0x41]
+    let model = CachePanelModel(sets: 1, ways: 1, lineSize: 4, rows: [row])
+    PanelRendering.expect(
+      panel(model), width: 36, height: 3,
+      draws: """
+        1/1 valid 0 dirty  1x1 4B WB
+        set.w st line     age last    data
+        00.0 C 80000000  0  I→C@2   .\u{00B7}.A
+        """)
+    PanelRendering.expect(
+      panel(model, look: PanelRendering.ascii), width: 36, height: 3,
+      draws: """
+        1/1 valid 0 dirty  1x1 4B WB
+        set.w st line     age last    data
+        00.0 C 80000000  0  I>C@2   ._.A
+        """)
+  }
+
   @Test func selectionScrollsAndTheRestIsCounted() {
     let rows = (0..<6).map { Self.row($0, 0) }
     let model = CachePanelModel(sets: 8, ways: 1, lineSize: 8, rows: rows, selected: 4)

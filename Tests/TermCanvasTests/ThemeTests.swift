@@ -63,8 +63,8 @@ struct ThemeTests {
     #expect(Set(Glyphs.unicode.all).count == Glyphs.unicode.all.count)
     #expect(
       String(Glyphs.unicode.all)
-        == "\u{2500}\u{2502}\u{250C}\u{2510}\u{2514}\u{2518}\u{252C}\u{2534}\u{2524}\u{251C}\u{2588}\u{2591}\u{2592}\u{2192}\u{2190}\u{2191}\u{2193}\u{2022}\u{2026}\u{2713}\u{2717}"
+        == "\u{2500}\u{2502}\u{250C}\u{2510}\u{2514}\u{2518}\u{252C}\u{2534}\u{2524}\u{251C}\u{2588}\u{2591}\u{2592}\u{2192}\u{2190}\u{2191}\u{2193}\u{2022}\u{2026}\u{2713}\u{2717}\u{00B7}"
     )
-    #expect(String(Glyphs.ascii.all) == "-|++++++++#.:><^v*~vx")
+    #expect(String(Glyphs.ascii.all) == "-|++++++++#.:><^v*~vx_")
   }
 }
