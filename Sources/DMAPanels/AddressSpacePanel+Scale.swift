@@ -14,14 +14,18 @@ extension AddressSpacePanel {
     ]
     let titles = ["CPU virtual", "physical", spaces.busTitle]
     var lines = [
-      Line(titles.map { context.span(Format.fit($0, columnWidth) + " ", .title) }),
+      Line(
+        titles.map {
+          context.span(Format.fit($0, columnWidth, ellipsis: context.glyphs.ellipsis) + " ", .title)
+        }),
       Line(
         strips.map { strip in
           var text = "1 row = " + Hex.size(strip.bytesPerRow)
           if strip.hiddenAbove > 0 { text += " \(context.glyphs.arrowUp)\(strip.hiddenAbove)" }
           if strip.hiddenBelow > 0 { text += " \(context.glyphs.arrowDown)\(strip.hiddenBelow)" }
           if strip.hiddenAbove + strip.hiddenBelow > 0 { text += " rows" }
-          return context.span(Format.fit(text, columnWidth) + " ", .dim)
+          return context.span(
+            Format.fit(text, columnWidth, ellipsis: context.glyphs.ellipsis) + " ", .dim)
         }),
     ]
     let roles: [Role] = [.addressVirtual, .addressPhysical, .addressBus]
@@ -122,11 +126,12 @@ extension AddressSpacePanel {
         let text =
           [head + address + inside, head + inside, head + address].first { $0.count <= room }
           ?? head
-        spans.append(context.span(Format.fit(text, room), .highlight))
+        spans.append(
+          context.span(Format.fit(text, room, ellipsis: context.glyphs.ellipsis), .highlight))
         return spans
       }
       let text = labels[row]
-      spans.append(context.span(Format.fit(text, room), .normal))
+      spans.append(context.span(Format.fit(text, room, ellipsis: context.glyphs.ellipsis), .normal))
       return spans
     }
   }

@@ -137,14 +137,17 @@ public struct AddressSpacePanel: Widget {
         }
         if row.isBuffer {
           let text = "\(context.glyphs.arrowRight)" + Format.address(row.address)
-          spans.append(context.span(Format.fit(text, columnWidth), roles[column]))
+          spans.append(
+            context.span(
+              Format.fit(text, columnWidth, ellipsis: context.glyphs.ellipsis), roles[column]))
           spans.append(context.span(" ", .normal))
         } else {
           let indent = String(repeating: " ", count: row.depth)
           let mark = row.holdsBuffer ? "\(context.glyphs.bullet)" : " "
           spans.append(
             context.span(
-              Format.fit(mark + indent + row.label, columnWidth) + " ",
+              Format.fit(mark + indent + row.label, columnWidth, ellipsis: context.glyphs.ellipsis)
+                + " ",
               row.holdsBuffer ? .highlight : .dim))
         }
       }

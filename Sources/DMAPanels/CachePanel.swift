@@ -27,9 +27,9 @@ public struct CachePanel: Widget {
           "  \(model.sets)x\(model.ways) \(model.lineSize)B " + (model.writeBack ? "WB" : "WT"),
           .dim),
       ]),
-      Line("set.w st line     age last    data", style: look.style(.title)),
+      Line("set.w st line     age last     data", style: look.style(.title)),
     ]
-    let dataWidth = max(0, min(model.lineSize, area.width - 29))
+    let dataWidth = max(0, min(model.lineSize, area.width - 30))
     // Below the list: the last step's invalidations and evictions, and the detail pane of a
     // line when the panel is tall enough to keep at least four rows of the list.
     var footer: [Line] = []
@@ -84,14 +84,18 @@ public struct CachePanel: Widget {
 
   private func row(_ row: CachePanelModel.Row, dataWidth: Int) -> Line {
     let stateRole: Role = row.state == .dirty ? .cacheDirty : .cacheClean
-    let data = String(row.data.prefix(dataWidth).map { Format.glyph($0, look.glyphs) })
+    var data = String(row.data.prefix(dataWidth).map { Format.glyph($0, look.glyphs) })
+    // A line wider than the column says so in its last byte's place.
+    if row.data.count > dataWidth, dataWidth > 0 {
+      data = String(data.dropLast()) + String(look.glyphs.ellipsis)
+    }
     let spans = [
       look.span(Self.slotText(set: row.set, way: row.way), row.touched ? .cacheTouched : .dim),
       look.span(row.state == .dirty ? "D " : "C ", stateRole),
       look.span(Format.address(row.address), row.coversBuffer ? .highlight : .addressPhysical),
       look.span(" ", .normal),
       look.span(" \(row.age)  ", .dim),
-      look.span(Format.fit(change(row), 8), .dim),
+      look.span(Format.fit(change(row), 8, ellipsis: look.glyphs.ellipsis) + " ", .dim),
       look.span(data, row.touched ? .cacheTouched : .normal),
     ]
     return Line(spans)

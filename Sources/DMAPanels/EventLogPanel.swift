@@ -44,7 +44,9 @@ public struct EventLogPanel: Widget {
       let body: String
       let bodyRole: Role
       if functionWidth > 0 {
-        head.append(look.span(Format.fit(entry.function, functionWidth) + " ", role))
+        head.append(
+          look.span(
+            Format.fit(entry.function, functionWidth, ellipsis: look.glyphs.ellipsis) + " ", role))
         body = look.drawable(entry.message)
         bodyRole = entry.source == .debug ? .violation : .normal
       } else {

@@ -1,6 +1,7 @@
 import enum DMASim.ByteText
 import enum DMASim.Hex
 import struct TermCanvas.Glyphs
+import struct TermCanvas.Line
 
 /// Short formatting helpers shared by the panels (so a panel file needs no simulator import).
 enum Format {
@@ -19,6 +20,12 @@ enum Format {
   /// under `--ascii`), so zeros never read as full stops; `.` for any other unprintable byte.
   static func glyph(_ byte: UInt8, _ glyphs: Glyphs) -> Character {
     byte == 0 ? glyphs.zeroByte : ByteText.glyph(byte)
+  }
+
+  /// Pads or cuts text to exactly `width` columns; a cut ends in `ellipsis` and never leaves
+  /// part of an address (`Line.fitted(width:ellipsis:)`).
+  static func fit(_ text: String, _ width: Int, ellipsis: Character) -> String {
+    fit(Line(text).fitted(width: max(0, width), ellipsis: ellipsis).plainText, width)
   }
 
   /// Pads or cuts text to exactly `width` columns.

@@ -1,7 +1,8 @@
 extension Line {
   /// The line cut to at most `width` columns, saying so when it cuts: if anything but blanks
   /// falls beyond `width`, the last column kept shows `ellipsis` (in the style of the text it
-  /// replaces). A cut never leaves part of an address: when the cut falls inside a word that
+  /// replaces). A cut never leaves part of an address: a node name keeps its name and loses
+  /// its `@unit` (`memory…`), and when the cut falls inside any other word that
   /// reads as an address (`looksLikeAddress`), the whole word goes and the ellipsis stands where it began.
   public func fitted(width: Int, ellipsis: Character) -> Line {
     guard width > 0 else { return .empty }
@@ -16,7 +17,15 @@ extension Line {
       while start > 0, cells[start - 1].symbol != " " { start -= 1 }
       var end = cut
       while end < cells.count, cells[end].symbol != " " { end += 1 }
-      if Self.looksLikeAddress(String(cells[start..<end].map(\.symbol))) { cut = start }
+      let word = String(cells[start..<end].map(\.symbol))
+      if let at = word.firstIndex(of: "@"), word.distance(from: word.startIndex, to: at) > 0,
+        start + word.distance(from: word.startIndex, to: at) <= cut
+      {
+        // A device-tree node (`dma-controller@9070000`): keep its name, not part of its unit.
+        cut = start + word.distance(from: word.startIndex, to: at)
+      } else if Self.looksLikeAddress(word) {
+        cut = start
+      }
     }
     var kept = Array(cells[..<cut])
     kept.append(Cell(symbol: ellipsis, style: cells[cut].style))

@@ -25,7 +25,7 @@ import Testing
       panel(model), width: 40, height: 4,
       draws: """
         0/8 valid 0 dirty  4x2 64B WT
-        set.w st line     age last    data
+        set.w st line     age last     data
         every line is invalid
 
         """)
@@ -38,9 +38,9 @@ import Testing
       panel(model), width: 40, height: 4,
       draws: """
         2/8 valid 1 dirty  4x2 8B WB
-        set.w st line     age last    data
-        00.0 C 80000000  0  I→C@2   ABCDEFGH
-        01.1 D 80000040  1  C→D@2   ABCDEFGH
+        set.w st line     age last     data
+        00.0 C 80000000  0  I→C@2    ABCDEFGH
+        01.1 D 80000040  1  C→D@2    ABCDEFGH
         """)
   }
 
@@ -50,8 +50,8 @@ import Testing
       panel(model, look: PanelRendering.ascii), width: 32, height: 3,
       draws: """
         1/1 valid 0 dirty  1x1 8B WB
-        set.w st line     age last    d~
-        00.0 C 80000000  0  I>C@2   ABC
+        set.w st line     age last     ~
+        00.0 C 80000000  0  I>C@2    A~
         """)
   }
 
@@ -65,15 +65,15 @@ import Testing
       panel(model), width: 36, height: 3,
       draws: """
         1/1 valid 0 dirty  1x1 4B WB
-        set.w st line     age last    data
-        00.0 C 80000000  0  I→C@2   .\u{00B7}.A
+        set.w st line     age last     data
+        00.0 C 80000000  0  I→C@2    .\u{00B7}.A
         """)
     PanelRendering.expect(
       panel(model, look: PanelRendering.ascii), width: 36, height: 3,
       draws: """
         1/1 valid 0 dirty  1x1 4B WB
-        set.w st line     age last    data
-        00.0 C 80000000  0  I>C@2   ._.A
+        set.w st line     age last     data
+        00.0 C 80000000  0  I>C@2    ._.A
         """)
   }
 
@@ -84,9 +84,9 @@ import Testing
       panel(model), width: 40, height: 5,
       draws: """
         6/8 valid 0 dirty  8x1 8B WB
-        set.w st line     age last    data
-        03.0 C 800000c0  0  I→C@2   ABCDEFGH
-        04.0 C 80000100  0  I→C@2   ABCDEFGH
+        set.w st line     age last     data
+        03.0 C 800000c0  0  I→C@2    ABCDEFGH
+        04.0 C 80000100  0  I→C@2    ABCDEFGH
         … 4 more lines
         """)
   }
@@ -103,8 +103,8 @@ import Testing
       panel(model), width: 48, height: 10,
       draws: """
         1/1 valid 1 dirty  1x1 4B WB
-        set.w st line     age last    data
-        00.0 D 80000000  0  C→D@2   ABCD
+        set.w st line     age last     data
+        00.0 D 80000000  0  C→D@2    ABCD
 
 
 
@@ -124,8 +124,8 @@ import Testing
       panel(model), width: 70, height: 4,
       draws: """
         1/2 valid 0 dirty  2x1 8B WB
-        set.w st line     age last    data
-        00.0 C 80000000  0  I→C@2   ABCDEFGH
+        set.w st line     age last     data
+        00.0 C 80000000  0  I→C@2    ABCDEFGH
         last step: 01.0 80000040 D→I evicted 90000000
         """)
   }

@@ -25,6 +25,9 @@ import Testing
   @Test func aCutAddressGoesWhole() {
     #expect(fit("beat 25: 4 bytes from 0x42000000", 26) == "beat 25: 4 bytes from \u{2026}")
     #expect(fit("reserved 80000000-8003ffff 256 KiB", 20) == "reserved \u{2026}")
+    // A device-tree node keeps its name and loses its unit address.
+    #expect(fit("DRAM memory@40000000", 16) == "DRAM memory\u{2026}")
+    #expect(fit("dma-controller@9070000 x", 12) == "dma-control\u{2026}")
     // A word that is not an address is cut where it falls.
     #expect(fit("dma_alloc_coherent: ok", 10) == "dma_alloc\u{2026}")
     #expect(fit("cached and added", 9) == "cached a\u{2026}")

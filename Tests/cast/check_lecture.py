@@ -66,7 +66,13 @@ def main():
                 follows[words(text)] = words(after)
 
     def look(now):
-        shown = words(" ".join(row.rstrip() for row in screen.display))
+        rows = screen.display
+        shown = words(" ".join(row.rstrip() for row in rows))
+        # From 100x40 up the narration shares its rows with the source pane on the right
+        # (AppModel.showsSource): read the left half's rows as a viewer reads that column.
+        if screen.lines >= 40 and screen.columns >= 100:
+            half = screen.columns * 50 // 100
+            shown += " | " + words(" ".join(row[:half].rstrip() for row in rows))
         for text in texts:
             if text in shown:
                 if since[text] is None:
