@@ -41,9 +41,25 @@ extension AppModel {
       maxWidth: source.width, ellipsis: glyphs.ellipsis)
     SourcePanel(
       look: panelLook,
-      model: SourcePanelModel(machine: machine, sourceLines: scenario.sourceLines)
+      model: SourcePanelModel(machine: machine, sourceLines: shownSourceLines)
     ).render(
       in: Rect(x: source.x, y: source.y + 1, width: source.width, height: source.height - 1),
       buffer: &buffer)
+  }
+
+  /// The lesson's source as the pane may show it. While a question is open the pane stops at
+  /// its `ask`, without the `answer`: the answer and the narration after it would tell.
+  var shownSourceLines: [String] {
+    let lines = scenario.sourceLines
+    guard let quiz, machine.program.actions.indices.contains(quiz.actionIndex)
+    else { return lines }
+    let line = machine.program.actions[quiz.actionIndex].line
+    guard line >= 1, line <= lines.count else { return lines }
+    var shown = Array(lines.prefix(line))
+    let text = shown[line - 1]
+    if let answer = text.indices.first(where: { text[$0...].hasPrefix(" answer ") }) {
+      shown[line - 1] = String(text[..<answer])
+    }
+    return shown + Array(repeating: "", count: lines.count - line)
   }
 }

@@ -66,6 +66,23 @@ import Testing
     #expect(model.machine.narration == "Exactly: the bytes sit in a dirty line.")
   }
 
+  /// From 100x40 up the source pane sits beside the narration; while the question is open it
+  /// stops at the `ask` and leaves out the `answer` and everything after it, which would tell.
+  @Test func theSourcePaneDoesNotGiveTheAnswerAway() throws {
+    var model = try model(Size(width: 120, height: 40))
+    _ = model.update(.key(.character("c")))
+    _ = try #require(model.quiz)
+    let open = model.view().plainText
+    #expect(open.contains("ask \"Where are the bytes now?\" choices(\"cache\", \"RAM\")"))
+    #expect(!open.contains("answer \"cache\""))
+    #expect(!open.contains("Exactly"))
+    #expect(!open.contains("kfree(buf)"))
+    _ = model.update(.key(.escape))
+    _ = model.update(.key(.escape))
+    #expect(model.quiz == nil)
+    #expect(model.view().plainText.contains("kfree(buf)"))
+  }
+
   @Test func aWrongChoiceATypedAnswerAndEscape() throws {
     var model = try model()
     _ = model.update(.key(.character("c")))
