@@ -17,19 +17,17 @@ extension Line {
       while start > 0, cells[start - 1].symbol != " " { start -= 1 }
       var end = cut
       while end < cells.count, cells[end].symbol != " " { end += 1 }
-      let word = String(cells[start..<end].map(\.symbol))
-      if let at = word.firstIndex(of: "@"), word.distance(from: word.startIndex, to: at) > 0,
-        start + word.distance(from: word.startIndex, to: at) <= cut
-      {
+      let at = cells[start..<end].firstIndex { $0.symbol == "@" }
+      if let at, at > start, at <= cut {
         // A device-tree node (`dma-controller@9070000`): keep its name, not part of its unit.
-        cut = start + word.distance(from: word.startIndex, to: at)
-      } else if Self.looksLikeAddress(word) {
+        cut = at
+      } else if Self.looksLikeAddress(String(cells[start..<end].map(\.symbol))) {
         cut = start
       }
     }
     var kept = Array(cells[..<cut])
     kept.append(Cell(symbol: ellipsis, style: cells[cut].style))
-    return Line(cells: kept[...])
+    return Line(cells: kept)
   }
 
   /// Whether `word` reads as an address or address range: `0x…`, or hex digits (at least four,
@@ -51,7 +49,7 @@ extension Line {
   }
 
   /// A line holding `cells`, one span per run of equal style.
-  init(cells: ArraySlice<Cell>) {
+  init(cells: some Sequence<Cell>) {
     var spans: [Span] = []
     for cell in cells {
       if let last = spans.last, last.style == cell.style {

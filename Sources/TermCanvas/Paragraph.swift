@@ -87,7 +87,7 @@ public struct Paragraph: Widget {
     if !current.isEmpty || rows.isEmpty {
       rows.append(current)
     }
-    return rows.map(line(from:))
+    return rows.map { Line(cells: $0) }
   }
 
   /// Splits cells into alternating runs of spaces and non-spaces.
@@ -113,18 +113,5 @@ public struct Paragraph: Widget {
       trimmed.removeLast()
     }
     return trimmed
-  }
-
-  /// Regroups cells into spans of equal style.
-  private static func line(from cells: [Cell]) -> Line {
-    var spans: [Span] = []
-    for cell in cells {
-      if let last = spans.last, last.style == cell.style {
-        spans[spans.count - 1].text.append(cell.symbol)
-      } else {
-        spans.append(Span(String(cell.symbol), style: cell.style))
-      }
-    }
-    return Line(spans)
   }
 }

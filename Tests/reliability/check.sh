@@ -149,20 +149,24 @@ timeout 20 "$bin" boot /dev/zero >/dev/null 2>"$work/err" || status=$?
 if command -v tmux >/dev/null 2>&1; then
   echo "reliability: SIGQUIT (Ctrl-\\) ends the TUI and restores the terminal"
   t() { tmux -L "$sock" "$@"; }
+  # wait_for SESSION TRIES GREP-ARGS...: polls the pane every 0.1 s (TRIES times at most) until
+  # grep matches; the status is grep's on the last look.
+  wait_for() {
+    local session="$1" tries="$2"
+    shift 2
+    for _ in $(seq 1 "$tries"); do
+      t capture-pane -t "$session" -p -J | grep -q "$@" && return 0
+      sleep 0.1
+    done
+    t capture-pane -t "$session" -p -J | grep -q "$@"
+  }
   t new-session -d -s q -x 120 -y 40 "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile"
   sleep 0.3
   t send-keys -t q "$bin; echo EXIT=\$?" Enter
   # Poll for up to 60 s: on a loaded CI machine a debug build can take seconds to draw.
-  for _ in $(seq 1 600); do
-    t capture-pane -t q -p | grep -qF "step 0  tick 0" && break
-    sleep 0.1
-  done
-  t capture-pane -t q -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
+  wait_for q 600 -F "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t q 'C-\'
-  for _ in $(seq 1 600); do
-    t capture-pane -t q -p | grep -q "^EXIT=" && break
-    sleep 0.1
-  done
+  wait_for q 600 "^EXIT=" || true
   screen="$(t capture-pane -t q -p)"
   grep -q "EXIT=131" <<<"$screen" || { echo "$screen" >&2; fail "Ctrl-\\ did not end with 131"; }
   if grep -qiE "backtrac|crash|fatal" <<<"$screen"; then
@@ -175,23 +179,12 @@ if command -v tmux >/dev/null 2>&1; then
   t new-session -d -s r -x 120 -y 40 "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile"
   sleep 0.3
   t send-keys -t r "$bin $work/lesson.dms; echo EXIT=\$?" Enter
-  for _ in $(seq 1 600); do
-    t capture-pane -t r -p | grep -qF "step 0  tick 0" && break
-    sleep 0.1
-  done
-  t capture-pane -t r -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
+  wait_for r 600 -F "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t r ":record $work/lesson.dms" Enter
-  for _ in $(seq 1 100); do
-    t capture-pane -t r -p -J | grep -q "names the input file" && break
-    sleep 0.1
-  done
-  t capture-pane -t r -p -J | grep -q "names the input file" \
+  wait_for r 100 "names the input file" \
     || { t capture-pane -t r -p >&2; fail ":record LESSON was not refused"; }
   t send-keys -t r q
-  for _ in $(seq 1 600); do
-    t capture-pane -t r -p | grep -q "^EXIT=" && break
-    sleep 0.1
-  done
+  wait_for r 600 "^EXIT=" || true
   cmp -s event-cap.dms "$work/lesson.dms" || fail ":record LESSON replaced the scenario"
   t kill-session -t r
 
@@ -200,16 +193,9 @@ if command -v tmux >/dev/null 2>&1; then
     "env PS1='$ ' TERM=xterm-256color TMPDIR='$work' bash --norc --noprofile"
   sleep 0.3
   t send-keys -t c "$bin __crash-test; echo EXIT=\$?" Enter
-  for _ in $(seq 1 600); do
-    t capture-pane -t c -p | grep -qF "step 0  tick 0" && break
-    sleep 0.1
-  done
-  t capture-pane -t c -p | grep -qF "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
+  wait_for c 600 -F "step 0  tick 0" || fail "the TUI drew no frame within 60 s"
   t send-keys -t c x
-  for _ in $(seq 1 600); do
-    t capture-pane -t c -p | grep -q "^EXIT=" && break
-    sleep 0.1
-  done
+  wait_for c 600 "^EXIT=" || true
   screen="$(t capture-pane -t c -p)"
   grep -qE "EXIT=13[23]" <<<"$screen" || { echo "$screen" >&2; fail "__crash-test did not die of SIGILL/SIGTRAP"; }
   report="$(grep -o "crash report is in [^ ]*" <<<"$(t capture-pane -t c -p -J)" | sed 's/.* //')"
@@ -219,10 +205,6 @@ if command -v tmux >/dev/null 2>&1; then
   [ "$(t display -p -t c '#{alternate_on}')" = 0 ] || fail "the terminal is still on the alternate screen"
   [ "$(t display -p -t c '#{cursor_flag}')" = 1 ] || fail "the cursor is still hidden"
   t send-keys -t c "stty -a | tr ' ' '\n' | grep -x -e icanon -e echo | tr '\n' ' '; echo STTY" Enter
-  for _ in $(seq 1 50); do
-    t capture-pane -t c -p | grep -q "^icanon echo STTY" && break
-    sleep 0.1
-  done
-  t capture-pane -t c -p | grep -q "^icanon echo STTY" || fail "the terminal is not back in cooked mode"
+  wait_for c 50 "^icanon echo STTY" || fail "the terminal is not back in cooked mode"
 fi
 echo "reliability: all passed"
