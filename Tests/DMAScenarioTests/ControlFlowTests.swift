@@ -61,9 +61,10 @@ import Testing
     #expect(functions.contains("dma_unmap_single") && functions.contains("kfree"))
   }
 
-  /// A failed mapping takes the error path: `goto free_buf` skips the unmap, the label frees.
-  /// `dma_map_single` of a vmapped stack buffer fails (kernel/dma/mapping.c
-  /// `dma_map_page_attrs`: `is_vmalloc_addr` → `DMA_MAPPING_ERROR`), so the check sees it.
+  /// A failed mapping takes the error path: `goto out` skips the unmap. `dma_map_single` of a
+  /// vmapped stack buffer fails (include/linux/dma-mapping.h `dma_map_single_attrs`:
+  /// "rejecting DMA map of vmalloc memory" when `is_vmalloc_addr`, then `DMA_MAPPING_ERROR`),
+  /// so the check sees it.
   @Test func aFailedMappingTakesTheErrorPathToItsLabel() throws {
     let source = """
       board soc
