@@ -54,7 +54,8 @@ let package = Package(
     .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree"], exclude: ["Fixtures"]),
     .testTarget(name: "DMABoardsTests", dependencies: ["DMABoards", "DMASim", "DeviceTree"]),
     .testTarget(
-      name: "DMAScenarioTests", dependencies: ["DMAScenario", "DMASim"], exclude: ["Fixtures"]),
+      name: "DMAScenarioTests", dependencies: ["DMABoards", "DMAScenario", "DMASim"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     // Panels drawn from hand-built view models, compared with inline expected text.
     .testTarget(name: "DMAPanelsTests", dependencies: ["DMAPanels", "TermCanvas"]),
