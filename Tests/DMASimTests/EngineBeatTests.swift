@@ -64,7 +64,13 @@ import Testing
     }
     #expect(done.residue == 0)
     #expect(bus.deviceRead(PhysAddr(0x8000_1000), count: 16, coherent: false) == source)
-    #expect(bus.scheduled == Array(repeating: .channel(controller: 0, physical: 0), count: 3))
+    // Three more beats, then the completion interrupt (DMA_PREP_INTERRUPT).
+    #expect(
+      bus.scheduled
+        == Array(repeating: .channel(controller: 0, physical: 0), count: 3) + [
+          .interrupt(controller: 0, physical: 0)
+        ])
+    #expect(engine.controllers[0].physicalChannels[0].state == .interruptPending)
     #expect(
       bus.touches.map(\.name) == Array(repeating: ["dma", "dma write"], count: 4).flatMap { $0 })
     #expect(engine.controllers[0].virtualChannels[1].descriptors[1]?.settled == 16)
@@ -150,5 +156,44 @@ import Testing
     paused.controllers[0].virtualChannels[0].paused = true
     #expect(Self.run(&paused, &bus) == .nothing)
     #expect(bus.scheduled.isEmpty)
+  }
+
+  @Test func theInterruptCompletesTheCookieSchedulesTheTaskletAndStartsTheNext() throws {
+    var bus = FakeDMABus()
+    let second = Descriptor(
+      id: 2, kind: .memcpy(destination: DMAAddr(0x8000_3000)), flags: .prepInterrupt,
+      direction: .memToMem,
+      segments: [Descriptor.Segment(address: DMAAddr(0x8000_2000), length: 4)],
+      hasCallback: true, preparedAtStep: 1)
+    var engine = Self.engine(
+      running: Descriptor(
+        id: 1, kind: .memcpy(destination: DMAAddr(0x8000_1000)), flags: .prepInterrupt,
+        direction: .memToMem,
+        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 4)],
+        hasCallback: true, preparedAtStep: 1),
+      on: 1)
+    engine.controllers[0].virtualChannels[1].txPrep(second)
+    let submitted = engine.controllers[0].virtualChannels[1].txSubmit(2)
+    let cookie = try #require(submitted)
+    _ = engine.controllers[0].virtualChannels[1].issuePending()
+    _ = Self.run(&engine, &bus)
+    bus.scheduled = []
+    bus.logged = []
+    // The driver's interrupt handler: vchan_cookie_complete (drivers/dma/virt-dma.h), the
+    // tasklet, then the arbiter gives the free physical channel to d2.
+    engine.handleInterrupt(0, 0, clock: 11, bus: &bus)
+    let vchan = engine.controllers[0].virtualChannels[1]
+    #expect(vchan.completed == [1])
+    #expect(vchan.completedCookie == cookie - 1)
+    #expect(vchan.taskletScheduled)
+    #expect(vchan.active == 2)
+    #expect(bus.completedDescriptors == [1])
+    #expect(
+      bus.scheduled == [
+        .tasklet(controller: 0, channel: 1), .channel(controller: 0, physical: 0),
+      ])
+    #expect(
+      bus.logged.first?.hasPrefix("irq: dma0: IRQ for channel 0 → vchan_cookie_complete") == true)
+    #expect(bus.logged.last?.hasPrefix("start: dma0: dma0chan1 txd d2 programmed") == true)
   }
 }

@@ -11,6 +11,9 @@ struct FakeDMABus: DMABus {
   var faultingPages: Set<UInt64> = []
   var scheduled: [EventKind] = []
   var touches: [MemoryRegion] = []
+  var touchedDescriptors: [Int] = []
+  var completedDescriptors: [Int] = []
+  var logged: [String] = []
 
   func master(controller: String, peripheral: Int?) -> DMABusMaster {
     DMABusMaster(device: peripheral.map { _ in "uart0" }, offset: 0, coherent: false)
@@ -52,6 +55,19 @@ struct FakeDMABus: DMABus {
   mutating func touched(_ region: MemoryRegion) { touches.append(region) }
 
   mutating func schedule(_ kind: EventKind, at tick: UInt64) { scheduled.append(kind) }
+
+  mutating func touched(descriptors: [Int], completed: Bool) {
+    if completed { completedDescriptors += descriptors } else { touchedDescriptors += descriptors }
+  }
+
+  func isCoherent(device: String) -> Bool { false }
+
+  mutating func emit(
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String?,
+    addresses: [LogAddress], subjects: [LogSubject]
+  ) {
+    logged.append("\(function): \(message)")
+  }
 
   /// Stores bytes at an address.
   mutating func store(_ bytes: [UInt8], at address: UInt64) {

@@ -40,6 +40,31 @@ protocol DMABus {
   mutating func transmit(peripheral: Int, bytes: [UInt8]) -> String
   /// A physical range a beat touched, for the views.
   mutating func touched(_ region: MemoryRegion)
+  /// Descriptors an event moved (and, with `completed`, the ones whose transfer completed),
+  /// for the views.
+  mutating func touched(descriptors: [Int], completed: Bool)
+  /// Whether the board device `device` is `dma-coherent` (an LLI fetch by the controller).
+  func isCoherent(device: String) -> Bool
   /// Schedules a hardware event.
   mutating func schedule(_ kind: EventKind, at tick: UInt64)
+  /// Logs an event of the current step.
+  mutating func emit(
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String?,
+    addresses: [LogAddress], subjects: [LogSubject])
+}
+
+extension DMABus {
+  /// Logs an event of the current step.
+  mutating func log(
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String? = nil,
+    addresses: [LogAddress] = [], subjects: [LogSubject] = []
+  ) {
+    emit(source, function, message, detail: detail, addresses: addresses, subjects: subjects)
+  }
+
+  /// Descriptors an event moved.
+  mutating func touched(descriptors: [Int]) { touched(descriptors: descriptors, completed: false) }
+
+  /// Descriptors whose transfer completed.
+  mutating func touched(completed: [Int]) { touched(descriptors: completed, completed: true) }
 }

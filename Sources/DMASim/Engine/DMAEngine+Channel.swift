@@ -17,6 +17,8 @@ extension DMAEngine {
     if !descriptor.lliAddresses.isEmpty,
       pchan.lli == nil || pchan.lliMoved >= pchan.lli?.length ?? 0
     {
+      fetchLLI(controller, physical, &pchan, descriptor, clock: clock, bus: &bus)
+      controllers[controller].physicalChannels[physical] = pchan
       return .needsLLI(descriptor)
     }
     var (width, burst) = Self.beatShape(
@@ -34,10 +36,12 @@ extension DMAEngine {
       {
         pchan.state = .waitingForRequest
         controllers[controller].physicalChannels[physical] = pchan
-        return .waitsForRequest(
+        let text =
           "\(name): DRQ \(vchan.requestLine.map(String.init) ?? "-") low "
-            + "(\(bus.fifoText(peripheral: peripheral, direction: descriptor.direction))) → "
-            + "channel waits")
+          + "(\(bus.fifoText(peripheral: peripheral, direction: descriptor.direction))) → "
+          + "channel waits"
+        bus.log(.hardware, "drq", text)
+        return .waitsForRequest(text)
       }
       let left =
         descriptor.kind.isCyclic ? Self.bytesToPeriodEnd(descriptor) : descriptor.residue
@@ -50,6 +54,8 @@ extension DMAEngine {
     pchan.beatsLeftInBurst -= 1
     pchan.beatsMoved += 1
     let text = "\(name): beat \(pchan.beatsMoved): " + moved.text
+    bus.touched(descriptors: [id])
+    bus.log(.hardware, "beat", text, addresses: moved.addresses)
     guard var after = controllers[controller].virtualChannels[channel].descriptors[id] else {
       controllers[controller].physicalChannels[physical] = pchan
       return .beat(descriptor: id, text: text, addresses: moved.addresses, next: .stopped)
@@ -64,6 +70,8 @@ extension DMAEngine {
       if after.transferred % period == 0 {
         pchan.beatsLeftInBurst = 0
         next = .periodDone(channel: channel, descriptor: id)
+        cyclicPeriodDone(controller, channel, id, clock: clock, bus: &bus)
+        bus.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
       } else {
         next = .another
         bus.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
@@ -72,6 +80,7 @@ extension DMAEngine {
       if after.residue == 0 {
         pchan.beatsLeftInBurst = 0
         next = .finished(after)
+        finishDescriptor(controller, physical, &pchan, after, clock: clock, bus: &bus)
       } else if after.lliAddresses.isEmpty, after.segments.count > 1,
         after.isSegmentBoundary(after.transferred)
       {

@@ -1,36 +1,43 @@
 extension Machine {
-  /// A physical channel event. The engine moves the beat through the machine as its bus (the
-  /// engine is lent out of the machine while it runs, so the bus side never reads it); the
-  /// machine logs what happened and runs the driver's side: the LLI fetch, a cyclic period's
-  /// callback, the end of a descriptor.
+  /// Runs `body` on the DMA engine with the machine as its bus. The engine is lent out of the
+  /// machine meanwhile, so nothing on the bus side may read `engine`.
+  mutating func withEngine<Result>(
+    _ body: (inout DMAEngine, inout Machine) -> Result
+  ) -> Result {
+    var lent = engine
+    engine = DMAEngine(controllers: [])
+    let result = body(&lent, &self)
+    engine = lent
+    return result
+  }
+
+  /// A physical channel event: the engine fetches an LLI, waits for DRQ or moves a beat, and
+  /// runs what follows (a cyclic period, the end of a descriptor).
   mutating func runChannel(_ controller: Int, _ physical: Int) {
-    var engine = self.engine
-    self.engine = DMAEngine(controllers: [])
-    let step = engine.runChannel(
-      controller, physical, granularity: granularity, clock: clock, bus: &self)
-    self.engine = engine
-    switch step {
-    case .nothing: return
-    case .needsLLI(let descriptor):
-      var pchan = engine.controllers[controller].physicalChannels[physical]
-      fetchLLI(controller, physical, &pchan, descriptor)
-      self.engine.controllers[controller].physicalChannels[physical] = pchan
-    case .waitsForRequest(let text):
-      log(.hardware, "drq", text)
-    case .beat(let id, let text, let addresses, let next):
-      run.lastTouch.descriptors.append(id)
-      log(.hardware, "beat", text, addresses: addresses)
-      switch next {
-      case .another, .segmentInterrupt, .stopped: break
-      case .periodDone(let channel, let id):
-        cyclicPeriodDone(controller, channel, id)
-        agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
-      case .finished(let descriptor):
-        var pchan = self.engine.controllers[controller].physicalChannels[physical]
-        finishDescriptor(controller, physical, &pchan, descriptor)
-        self.engine.controllers[controller].physicalChannels[physical] = pchan
-      }
+    let clock = clock
+    let granularity = granularity
+    _ = withEngine {
+      $0.runChannel(controller, physical, granularity: granularity, clock: clock, bus: &$1)
     }
+  }
+
+  /// The controller's completion interrupt (`DMAEngine.handleInterrupt`).
+  mutating func handleInterrupt(_ controller: Int, _ physical: Int) {
+    let clock = clock
+    withEngine { $0.handleInterrupt(controller, physical, clock: clock, bus: &$1) }
+  }
+
+  /// A channel's posted writes land (`DMAEngine.landPostedWrites`).
+  mutating func landPostedWrites(_ controller: Int, _ physical: Int) {
+    let clock = clock
+    withEngine { $0.landPostedWrites(controller, physical, clock: clock, bus: &$1) }
+  }
+
+  /// The arbiter gives free physical channels to waiting virtual channels
+  /// (`DMAEngine.arbitrate`).
+  mutating func arbitrate(_ controller: Int) {
+    let clock = clock
+    withEngine { $0.arbitrate(controller, clock: clock, bus: &$1) }
   }
 
   /// Schedules the peripheral's transmit shifter if it is idle.
@@ -121,6 +128,26 @@ extension Machine: DMABus {
 
   /// Marks the range for the views.
   mutating func touched(_ region: MemoryRegion) { run.lastTouch.physical.append(region) }
+
+  /// Marks descriptors for the views.
+  mutating func touched(descriptors: [Int], completed: Bool) {
+    if completed {
+      run.lastTouch.completedDescriptors += descriptors
+    } else {
+      run.lastTouch.descriptors += descriptors
+    }
+  }
+
+  /// Whether the board lists the device as `dma-coherent`.
+  func isCoherent(device: String) -> Bool { board.device(named: device)?.coherent ?? false }
+
+  /// Appends to the event log.
+  mutating func emit(
+    _ source: LogEntry.Source, _ function: String, _ message: String, detail: String?,
+    addresses: [LogAddress], subjects: [LogSubject]
+  ) {
+    log(source, function, message, detail: detail, addresses: addresses, subjects: subjects)
+  }
 
   /// Puts the event on the agenda.
   mutating func schedule(_ kind: EventKind, at tick: UInt64) {
