@@ -136,7 +136,8 @@ extension AppModel {
         return
       }
       speedIndex = index
-      message = "speed \(value) steps/s"
+      message = Self.speedText(value)
+      paceLectureRun()
     default:
       message = "unknown option \(arguments[0]): :set pacing lecture|free or :set speed N"
     }

@@ -11,12 +11,7 @@ extension AppModel {
       return []
     case .tick:
       guard running else { return [] }
-      for _ in 0..<stepsPerTick where running {
-        report(debugger.step(), stopsRunning: true)
-        openQuizIfAsked()
-        // A lecture run stops on the narration it reached, with its state on screen.
-        if running, runPacing == .lecture, machine.lastTouch.narrated { running = false }
-      }
+      for _ in 0..<stepsPerTick where running { advanceRun() }
       return []
     case .key(let key):
       if key == .control("c") { return [.quit] }
@@ -58,13 +53,20 @@ extension AppModel {
     case .toggleRun: toggleRun(pacing)
     case .runFreely:
       // During a lecture run, r lets it run on past the narrations instead of pausing it.
-      if running, runPacing == .lecture { runPacing = .free } else { toggleRun(.free) }
+      if running, runPacing == .lecture {
+        runPacing = .free
+        fastForward = nil
+      } else {
+        toggleRun(.free)
+      }
     case .faster:
       speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
-      message = "speed \(stepsPerSecond) steps/s"
+      message = Self.speedText(stepsPerSecond)
+      paceLectureRun()
     case .slower:
       speedIndex = max(speedIndex - 1, 0)
-      message = "speed \(stepsPerSecond) steps/s"
+      message = Self.speedText(stepsPerSecond)
+      paceLectureRun()
     case .toggleHelp: showHelp.toggle()
     case .cancel:
       if showHelp { showHelp = false } else { zoomed = false }
@@ -100,6 +102,11 @@ extension AppModel {
     return []
   }
 
+  /// The status message for a speed: `speed 1 step/s`, `speed 20 steps/s`.
+  static func speedText(_ stepsPerSecond: Int) -> String {
+    "speed \(stepsPerSecond) step\(stepsPerSecond == 1 ? "" : "s")/s"
+  }
+
   /// What the status line says at the end of the run; short enough for 80 columns beside
   /// the step, tick and `finished`.
   static let finishedMessage = "at the end: press S to step back"
@@ -113,6 +120,7 @@ extension AppModel {
     } else {
       runPacing = chosen
       running = true
+      paceLectureRun()
     }
   }
 

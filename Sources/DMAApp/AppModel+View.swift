@@ -12,11 +12,12 @@ extension AppModel {
       return buffer
     }
     let rows = Layout.vertical(screenRows).split(buffer.area)
-    let statusBar = StatusBar(
-      look: panelLook,
-      model: StatusBarModel(
-        machine: machine, title: scenario.title, running: running, speed: stepsPerSecond,
-        message: message, lecture: runPacing == .lecture))
+    var barModel = StatusBarModel(
+      machine: machine, title: scenario.title, running: running,
+      speed: running ? effectiveStepsPerSecond : stepsPerSecond, message: message,
+      lecture: runPacing == .lecture)
+    barModel.fastForward = running && fastForward != nil
+    let statusBar = StatusBar(look: panelLook, model: barModel)
     statusBar.render(in: rows[0], buffer: &buffer)
     drawBody(in: rows[1], buffer: &buffer)
     drawNarration(in: rows[2], buffer: &buffer)

@@ -20,7 +20,11 @@ public struct AppModel: Sendable {
   /// The terminal size.
   public internal(set) var size: Size
   /// Whether the simulation runs on its own.
-  public internal(set) var running = false
+  public internal(set) var running = false {
+    didSet { if !running { fastForward = nil } }
+  }
+  /// A lecture run's faster pace over a long stretch (nil: the chosen speed).
+  public internal(set) var fastForward: FastForward?
   /// Index into `speeds`: 10 steps a second by default, slow enough to follow a transfer.
   public internal(set) var speedIndex = 3
   /// How Space runs (`:set pacing lecture|free`); `r` always runs freely.
@@ -110,10 +114,12 @@ public struct AppModel: Sendable {
   public var stepsPerSecond: Int { Self.speeds[speedIndex] }
 
   /// How often the runtime should send `.tick` while running, in milliseconds.
-  public var tickIntervalMilliseconds: Int { max(20, 1000 / stepsPerSecond) }
+  public var tickIntervalMilliseconds: Int {
+    fastForward?.tickMilliseconds ?? max(20, 1000 / stepsPerSecond)
+  }
 
   /// How many steps one `.tick` advances.
-  public var stepsPerTick: Int { max(1, stepsPerSecond / 50) }
+  public var stepsPerTick: Int { fastForward?.stepsPerTick ?? max(1, stepsPerSecond / 50) }
 
   /// The buffer the panels show: the selected one while it lives, else the newest.
   public var selectedBuffer: Allocation? {
