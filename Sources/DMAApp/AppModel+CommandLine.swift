@@ -93,13 +93,7 @@ extension AppModel {
       }
       showBreakpointTable()
     case "help": showCommandHelp(arguments)
-    case "record":
-      guard arguments.count == 1 else {
-        message = "usage: \(command.usage)"
-        return []
-      }
-      message = "recording saved to \(arguments[0])"
-      return [.saveRecording(arguments[0])]
+    case "record": return record(arguments, overwrite: verb.hasSuffix("!"), usage: command.usage)
     case "set": setOption(arguments, usage: command.usage)
     case "theme":
       guard arguments.count == 1, let theme = Theme.named(arguments[0]) else {

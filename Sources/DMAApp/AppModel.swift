@@ -152,6 +152,8 @@ public struct AppModel: Sendable {
   public internal(set) var selectedDescriptor: FindMatch?
   /// An open text box (the `w` answer), nil when closed.
   public internal(set) var popup: Popup?
+  /// Where `:record start` is recording to, nil when it is not.
+  public internal(set) var recordingPath: String?
   /// Lines entered at the `:` prompt, for Up/Down.
   public internal(set) var commandHistory = InputHistory()
   /// Queries entered at the `/` prompt, for Up/Down.

@@ -89,8 +89,14 @@ public enum Effect: Hashable, Sendable {
   case quit
   /// Repaint every cell (after Ctrl-L).
   case redraw
-  /// Save the session so far as a recording at this path.
-  case saveRecording(String)
+  /// Save the session so far as a recording at this path (over an existing file only when
+  /// `overwrite`: `:record!`).
+  case saveRecording(String, overwrite: Bool)
+  /// Start recording what follows to this path (`.dmarec` or `.cast`), over an existing file
+  /// only when `overwrite`; the runtime checks the path and cancels with a message if it must.
+  case startRecording(String, overwrite: Bool)
+  /// Stop the recording started with `startRecording` and write it (`Session.takeFinishedClip`).
+  case stopRecording(String)
 }
 
 /// Inputs to `AppModel.update`.
