@@ -11,6 +11,8 @@ extension AppModel {
       return []
     case .tick:
       guard running else { return [] }
+      narrationBack = 0
+      quizRecap = nil
       for _ in 0..<stepsPerTick where running { advanceRun() }
       return []
     case .key(let key):
@@ -67,7 +69,16 @@ extension AppModel {
       speedIndex = max(speedIndex - 1, 0)
       message = Self.speedText(stepsPerSecond)
       paceLectureRun()
-    case .toggleHelp: showHelp.toggle()
+    case .toggleHelp:
+      // ? shows the keys, a second ? the focused panel's legend, a third closes.
+      if !showHelp {
+        showHelp = true
+      } else if !helpShowsLegend {
+        helpShowsLegend = true
+        helpScroll = 0
+      } else {
+        showHelp = false
+      }
     case .cancel:
       if showHelp { showHelp = false } else { zoomed = false }
     case .focusNext:
@@ -96,6 +107,8 @@ extension AppModel {
     case .findNext: cycleFind(by: 1)
     case .findPrevious: cycleFind(by: -1)
     case .why: explainSelection()
+    case .olderNarration: pageNarration(by: 1)
+    case .newerNarration: pageNarration(by: -1)
     case .submitAnswer, .skipQuestion, .eraseAnswer:
       message = "no question is open"
     }
@@ -125,6 +138,8 @@ extension AppModel {
   }
 
   private mutating func navigate(_ command: Command) {
+    narrationBack = 0
+    quizRecap = nil
     let stop: Debugger.Stop
     switch command {
     case .step: stop = debugger.step()

@@ -59,8 +59,16 @@ public struct AppModel: Sendable {
   public internal(set) var zoomed = false
   /// Whether the key help is shown.
   public internal(set) var showHelp = false {
-    didSet { if !showHelp { helpScroll = 0 } }
+    didSet {
+      if !showHelp {
+        helpScroll = 0
+        helpShowsLegend = false
+      }
+    }
   }
+  /// Whether the open help shows the focused panel's legend (the second `?`) rather than
+  /// the keys.
+  public internal(set) var helpShowsLegend = false
   /// The first help line shown when the help scrolls.
   public internal(set) var helpScroll = 0
   /// A transient status message.
@@ -152,6 +160,13 @@ public struct AppModel: Sendable {
   public internal(set) var selectedDescriptor: FindMatch?
   /// An open text box (the `w` answer), nil when closed.
   public internal(set) var popup: Popup?
+  /// The verdict and explanation of the question just closed, shown under it in the narration
+  /// area until the next step.
+  public internal(set) var quizRecap: [String]?
+  /// Which entries the event log shows (`:log`), nil for all.
+  public internal(set) var logFilter: LogFilter?
+  /// How many narrations back the narration area shows (`<`, `>`); 0 is the current one.
+  public internal(set) var narrationBack = 0
   /// Where `:record start` is recording to, nil when it is not.
   public internal(set) var recordingPath: String?
   /// Lines entered at the `:` prompt, for Up/Down.

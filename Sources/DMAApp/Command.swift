@@ -75,6 +75,10 @@ public enum Command: Hashable, Sendable {
   case findPrevious
   /// Explain the highlighted cell: the chain of events that made it so.
   case why
+  /// Show the narration before the one shown (paging back without stepping back).
+  case olderNarration
+  /// Show the narration after the one shown, back to the current one.
+  case newerNarration
   /// Submit the typed answer to an `ask`.
   case submitAnswer
   /// Skip an `ask` and show its answer.

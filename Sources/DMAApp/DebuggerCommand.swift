@@ -58,6 +58,9 @@ struct DebuggerCommand: Hashable, Sendable {
         "record from now until :record stop (a .cast or a .dmarec), or save the whole session;"
         + " an existing file only with :record!"),
     DebuggerCommand(
+      name: "log", usage: ":log kind dma,cache | :log hide beat,shift | :log all",
+      summary: "show only the log entries whose kind has a word, hide them, or show all"),
+    DebuggerCommand(
       name: "set", usage: ":set pacing lecture|free | :set speed STEPS_PER_SECOND",
       summary: "how Space plays (lecture: to the next narration; free: past them), the speed"),
     DebuggerCommand(

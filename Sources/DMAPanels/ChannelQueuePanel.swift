@@ -292,6 +292,11 @@ public struct ChannelQueuePanel: Widget {
   }
 
   private func stateName(_ state: ChannelQueuePanelModel.PhysicalState) -> String {
+    Self.stateName(state)
+  }
+
+  /// A physical channel's state as the arbiter line shows it (and the `?` legend).
+  static func stateName(_ state: ChannelQueuePanelModel.PhysicalState) -> String {
     switch state {
     case .idle: "idle"
     case .busy: "busy"
