@@ -25,7 +25,7 @@ import Testing
   }
 
   func channel(_ machine: Machine, _ index: Int) -> VirtualChannel {
-    machine.controllers[0].virtualChannels[index]
+    machine.engine.controllers[0].virtualChannels[index]
   }
 
   @Test func callbacksRunInCompletionOrder() throws {
@@ -52,8 +52,8 @@ import Testing
       c1 = dmaengine_submit(d1)
       c2 = dmaengine_submit(d2)
       """)
-    machine.controllers[0].virtualChannels[0].cookie = Int32.max - 1
-    machine.controllers[0].virtualChannels[0].completedCookie = Int32.max - 1
+    machine.engine.controllers[0].virtualChannels[0].cookie = Int32.max - 1
+    machine.engine.controllers[0].virtualChannels[0].completedCookie = Int32.max - 1
     machine.runToEnd()
     #expect(machine.cpu.variables["c1"] == .cookie(Int32.max))
     #expect(machine.cpu.variables["c2"] == .cookie(1))
@@ -172,6 +172,31 @@ import Testing
     #expect(channel(machine, 0).terminated.isEmpty)
     #expect(channel(machine, 0).descriptors.isEmpty)
     #expect(machine.cpu.completions.isEmpty)
+  }
+
+  /// drivers/dma/virt-dma.h (v6.16) `vchan_get_all_descriptors` splices `desc_allocated`
+  /// first: a descriptor prepared but never submitted is freed by terminate_all, a reusable
+  /// one goes back to the head of `desc_allocated` (`vchan_vdesc_fini`).
+  @Test func terminateFreesPreparedButUnsubmittedDescriptors() throws {
+    var machine = try machine(
+      """
+      d1 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      d2 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      d3 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      r = dmaengine_desc_set_reuse(d3)
+      c1 = dmaengine_submit(d1)
+      dma_async_issue_pending(uart)
+      run 20 ticks
+      dmaengine_terminate_async(uart)
+      """)
+    let reached = machine.run(until: { $0.log.last?.function == "dmaengine_terminate_async" })
+    #expect(reached)
+    #expect(channel(machine, 0).descriptors[2] == nil)
+    #expect(channel(machine, 0).allocated == [3])
+    #expect(channel(machine, 0).terminated == [1])
+    let message = try #require(machine.log.entries.last?.message)
+    #expect(message.contains("txd d2 freed"))
+    #expect(message.contains("txd d3 reusable → head of desc_allocated"))
   }
 
   @Test func reusableDescriptorReturnsToAllocatedAndGetsANewCookie() throws {
@@ -344,13 +369,13 @@ extension Machine {
     let scenario = try #require(result.scenario)
     var machine = Machine(board: scenario.board, program: scenario.program)
     while machine.step() { #expect(machine.invariantViolations().isEmpty) }
-    let area = try #require(machine.cmaAreas.first)
+    let area = try #require(machine.allocators.cmaAreas.first)
     #expect(area.used == 300)
     guard case .pointer(let b) = machine.cpu.variables["b"] else {
       Issue.record("b is not a pointer")
       return
     }
-    let physical = try #require(machine.pageTable.translate(b)?.physical)
+    let physical = try #require(machine.memory.pageTable.translate(b)?.physical)
     #expect(physical.rawValue >= 0xc000_0000 && physical.pfn % 256 == 0)
     #expect(
       machine.log.entries.contains {
@@ -368,17 +393,17 @@ extension Machine {
     while machine.step() {
       #expect(machine.invariantViolations().isEmpty)
       if remap == nil, case .pointer(let ring) = machine.cpu.variables["ring"] {
-        remap = machine.pageTable.translate(ring)?.mapping
+        remap = machine.memory.pageTable.translate(ring)?.mapping
       }
     }
     #expect(remap?.memoryType == .normalNonCacheable)
     #expect(remap?.granule == 4096)
-    #expect(machine.cache.lines.allSatisfy { $0.state != .dirty })
+    #expect(machine.memory.cache.lines.allSatisfy { $0.state != .dirty })
     let sent = String(decoding: machine.peripherals[2].output, as: UTF8.self)
     #expect(sent == String(repeating: "coherent: no sync needed. ", count: 4))
     #expect(!machine.log.entries.contains { $0.source == .debug })
     // Freed: the remap is gone and the CMA pages are back.
-    #expect(!machine.pageTable.mappings.contains { $0.name.hasSuffix("remap") })
-    #expect(machine.cmaAreas.first?.used == 0)
+    #expect(!machine.memory.pageTable.mappings.contains { $0.name.hasSuffix("remap") })
+    #expect(machine.allocators.cmaAreas.first?.used == 0)
   }
 }
