@@ -8,6 +8,11 @@ struct TraceTimeline: Sendable {
   let counts: [[Int32]]
   /// The highest count per device.
   let peaks: [Int32]
+  /// `blockPeaks[d][b]`: the highest count over events `b * block ..< (b + 1) * block`, so a
+  /// frame reads a long trace's columns without touching every event.
+  let blockPeaks: [[Int32]]
+  /// Events per block.
+  static let block = 64
 
   init(analysis: TraceAnalysis) {
     let devices = analysis.devices
@@ -37,6 +42,11 @@ struct TraceTimeline: Sendable {
     self.devices = devices
     self.counts = counts
     self.peaks = peaks
+    self.blockPeaks = counts.map { row in
+      stride(from: 0, to: row.count, by: Self.block).map { start in
+        row[start..<min(row.count, start + Self.block)].max() ?? 0
+      }
+    }
   }
 
   /// Device d's highest count in each of `width` equal slices of the trace.
@@ -50,9 +60,15 @@ struct TraceTimeline: Sendable {
       let end = max(start + 1, (column + 1) * row.count / width)
       var peak: Int32 = 0
       var i = start
-      while i < min(end, row.count) {
-        peak = max(peak, row[i])
-        i += 1
+      let stop = min(end, row.count)
+      while i < stop {
+        if i % Self.block == 0, i + Self.block <= stop {
+          peak = max(peak, blockPeaks[d][i / Self.block])
+          i += Self.block
+        } else {
+          peak = max(peak, row[i])
+          i += 1
+        }
       }
       out.append(peak)
     }

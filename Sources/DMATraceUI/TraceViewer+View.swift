@@ -65,9 +65,10 @@ extension TraceViewer {
       x: 0, y: timelineArea.maxY, width: area.width,
       height: max(0, area.height - 1 - timelineArea.maxY))
     panel(
-      "Live mappings (\(debugger.state.allLiveMappings.count))", mappingRows(width: left.width - 2),
+      "Live mappings (\(debugger.state.mappings.values.reduce(0) { $0 + $1.count }))",
+      mappingRows(width: left.width - 2),
       scroll: scroll, in: left, &buffer)
-    panel("CMA by PFN · IOVA", cmaRows(), scroll: 0, in: right, &buffer)
+    panel("CMA by PFN · IOVA", cmaRows(width: right.width - 2), scroll: 0, in: right, &buffer)
     drawTimeline(in: timelineArea, &buffer)
     drawLog(in: logArea, &buffer)
     KeyHintBar(hints: Self.hints, theme: theme).render(
@@ -203,7 +204,7 @@ extension TraceViewer {
     return rows
   }
 
-  func cmaRows() -> [Line] {
+  func cmaRows(width: Int) -> [Line] {
     let state = debugger.state
     let hex = TraceHex.short
     var rows: [Line] = []
@@ -222,10 +223,12 @@ extension TraceViewer {
       let ranges = (state.iova[device] ?? [:]).values
       guard let low = ranges.map(\.iova).min() else { continue }
       let top = ranges.map { $0.iova &+ $0.size }.max() ?? low
-      rows.append(
-        Line(
-          drawable("\(device) \(ranges.count): \(hex(low))..\(hex(top))"),
-          style: look.style(.addressBus)))
+      let head = "\(device) \(ranges.count): "
+      let span = "\(hex(low))..\(hex(top))"
+      // A narrow panel puts the range on a row of its own rather than cut it.
+      for text in head.count + span.count <= width ? [head + span] : [head, "  " + span] {
+        rows.append(Line(drawable(text), style: look.style(.addressBus)))
+      }
     }
     if !state.unclaimedIOVA.isEmpty {
       let list = state.unclaimedIOVA.values.sorted { $0.iova < $1.iova }.prefix(2)

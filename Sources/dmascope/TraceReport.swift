@@ -25,7 +25,9 @@ enum TraceReport {
       let list = kinds.keys.sorted().map { "\(kinds[$0] ?? 0) \($0)" }.joined(separator: ", ")
       lines.append(
         "live at the end: \(device): \(live.count) (\(list)); first at line \(live.map(\.line).min() ?? 0)"
-          + " (not a finding: the trace does not show \(device) released)")
+          + (final.devices[device]?.removed == true
+            ? " (reported above, at its remove_device_from_group)"
+            : " (not a finding: the trace does not show \(device) released)"))
     }
     for (cpu, count) in reader.lost.sorted(by: { $0.key < $1.key }) {
       lines.append("lost: CPU \(cpu): \(count) events the ring buffer dropped")

@@ -13,6 +13,8 @@ public struct TraceAnalysis: Sendable {
   public let checkpointInterval: Int
   /// `checkpoints[k]` is the state after `k * checkpointInterval` events.
   private let checkpoints: [TraceState]
+  /// Positions in `findings` by event index.
+  private let findingsByEvent: [Int: Range<Int>]
 
   /// Reads the events once. A checkpoint every `checkpointInterval` events (at least 1) bounds
   /// a step back to that many replayed events.
@@ -42,6 +44,14 @@ public struct TraceAnalysis: Sendable {
       }
       if (index + 1) % interval == 0 { checkpoints.append(state) }
     }
+    var byEvent: [Int: Range<Int>] = [:]
+    for (position, finding) in findings.enumerated() {
+      let range = byEvent[finding.eventIndex] ?? position..<position
+      byEvent[finding.eventIndex] = range.lowerBound..<(position + 1)
+    }
+    self.findingsByEvent = byEvent
+    self.devices = state.devices.values.sorted { $0.firstEventIndex < $1.firstEventIndex }
+      .map(\.name)
     self.findings = findings
     self.lifetimes = lifetimes
     self.final = state
@@ -83,16 +93,9 @@ public struct TraceAnalysis: Sendable {
 
   /// Findings of one event.
   public func findings(at index: Int) -> [TraceFinding] {
-    findings.filter { $0.eventIndex == index }
+    findingsByEvent[index].map { Array(findings[$0]) } ?? []
   }
 
   /// Device names in order of first appearance.
-  public var devices: [String] {
-    var seen = Set<String>()
-    var order: [String] = []
-    for event in events {
-      if let device = event.device, seen.insert(device).inserted { order.append(device) }
-    }
-    return order
-  }
+  public let devices: [String]
 }
