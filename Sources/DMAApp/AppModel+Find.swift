@@ -64,11 +64,11 @@ extension AppModel {
       selectedBufferID = id
       cmaCursor = nil
       focus = .addressSpaces
-      let name = machine.allocations.first { $0.id == id }?.name ?? "?"
+      let name = machine.allocators.allocations.first { $0.id == id }?.name ?? "?"
       message = "\(prefix)buffer \(name) (by \(how))\(position)"
     case .cacheLine(let line):
-      let slots = CachePanel.validSlots(in: machine.cache)
-      if let index = slots.firstIndex(where: { machine.cache.lineAddress(of: $0) == line }) {
+      let slots = CachePanel.validSlots(in: machine.memory.cache)
+      if let index = slots.firstIndex(where: { machine.memory.cache.lineAddress(of: $0) == line }) {
         cacheSelection = index
       }
       focus = .cache
@@ -77,7 +77,7 @@ extension AppModel {
       cmaCursor = page
       focus = .cma
       message =
-        "\(prefix)CMA page \(page) (pfn \(Hex.prefixed(page + (machine.cmaAreas.first?.basePFN ?? 0))))\(position)"
+        "\(prefix)CMA page \(page) (pfn \(Hex.prefixed(page + (machine.allocators.cmaAreas.first?.basePFN ?? 0))))\(position)"
     case .descriptor(let reference):
       selectedDescriptor = match
       focus = .queues

@@ -48,7 +48,7 @@ extension AppModel {
 
   /// Moves the cache selection to the clicked row (the panel's two header rows excluded).
   private func cacheKeys(row: Int, inner: Rect) -> [Key] {
-    let slots = CachePanel.validSlots(in: machine.cache)
+    let slots = CachePanel.validSlots(in: machine.memory.cache)
     let rows = max(0, inner.height - 2)
     guard row >= 2, !slots.isEmpty else { return [] }
     let selected = focus == .cache ? cacheSelection : 0
@@ -62,13 +62,13 @@ extension AppModel {
 
   /// Moves the CMA cursor to the clicked cell of the strip.
   private func cmaKeys(x: Int, y: Int, inner: Rect) -> [Key] {
-    guard let area = machine.cmaAreas.first else { return [] }
+    guard let area = machine.allocators.cmaAreas.first else { return [] }
     let shape = CMAPanel.stripShape(width: inner.width, height: inner.height, machine: machine)
     let column = x - 7
     let row = y - 2
     guard row >= 0, row < shape.rows, column >= 0, column < shape.columns else { return [] }
     let strip = CMAPanel.strip(
-      area, allocations: machine.allocations, zoom: cmaZoom, cursorPage: cmaCursorPage,
+      area, allocations: machine.allocators.allocations, zoom: cmaZoom, cursorPage: cmaCursorPage,
       capacity: shape.rows * shape.columns)
     let per = Int64(strip.pagesPerCell)
     let target = Int64(strip.firstPage) + Int64(row * shape.columns + column) * per

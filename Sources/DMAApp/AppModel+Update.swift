@@ -175,10 +175,10 @@ extension AppModel {
     case .log:
       logScroll = max(0, min(logScroll + lines, max(0, machine.log.retainedCount - 1)))
     case .cache:
-      let count = CachePanel.validSlots(in: machine.cache).count
+      let count = CachePanel.validSlots(in: machine.memory.cache).count
       cacheSelection = max(0, min(cacheSelection - lines, max(0, count - 1)))
     case .addressSpaces, .pageTable:
-      let buffers = machine.allocations
+      let buffers = machine.allocators.allocations
       guard !buffers.isEmpty else {
         message = "no live buffer to select"
         return
@@ -204,7 +204,7 @@ extension AppModel {
 
   /// Pages per CMA cell at the current zoom in the current layout.
   public var cmaPagesPerCell: UInt64 {
-    guard let area = machine.cmaAreas.first else { return 1 }
+    guard let area = machine.allocators.cmaAreas.first else { return 1 }
     let shape = cmaStripShape
     let fit = CMAStrip.fittingPagesPerCell(area, capacity: shape.rows * shape.columns)
     return max(1, fit >> UInt64(cmaZoom))
@@ -215,7 +215,7 @@ extension AppModel {
       message = "Left/Right move the cursor in the CMA panel (6)"
       return
     }
-    guard let area = machine.cmaAreas.first else {
+    guard let area = machine.allocators.cmaAreas.first else {
       message = "no CMA area on this board"
       return
     }
@@ -225,7 +225,7 @@ extension AppModel {
   }
 
   private mutating func zoomCMA(in zoomIn: Bool) {
-    guard machine.cmaAreas.first != nil else {
+    guard machine.allocators.cmaAreas.first != nil else {
       message = "no CMA area on this board"
       return
     }
@@ -251,12 +251,12 @@ extension AppModel {
       }
       kind = .watch(base: buffer.physical.rawValue, size: buffer.size, access: .any, by: .either)
     case .cache:
-      let slots = CachePanel.validSlots(in: machine.cache)
+      let slots = CachePanel.validSlots(in: machine.memory.cache)
       guard slots.indices.contains(cacheSelection) else {
         message = "no cache line selected"
         return
       }
-      kind = .becomesDirty(machine.cache.lineAddress(of: slots[cacheSelection]).rawValue)
+      kind = .becomesDirty(machine.memory.cache.lineAddress(of: slots[cacheSelection]).rawValue)
     case .queues: kind = .descriptorComplete
     case .cma: kind = .call("cma_alloc")
     case .log:

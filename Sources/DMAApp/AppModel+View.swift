@@ -196,7 +196,7 @@ extension AppModel {
   /// line of the selected buffer, else the cache selection.
   var cacheDetailRow: Int {
     guard let buffer = selectedBuffer else { return cacheSelection }
-    let cache = machine.cache
+    let cache = machine.memory.cache
     let ranges = machine.physicalRanges(of: buffer)
     let lineSize = UInt64(cache.geometry.lineSize)
     return CachePanel.validSlots(in: cache).firstIndex { slot in

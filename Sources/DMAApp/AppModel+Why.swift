@@ -10,12 +10,12 @@ extension AppModel {
     }
     switch focus {
     case .cache:
-      let slots = CachePanel.validSlots(in: machine.cache)
+      let slots = CachePanel.validSlots(in: machine.memory.cache)
       guard slots.indices.contains(cacheSelection) else {
         message = "no cache line selected: every line is invalid"
         return
       }
-      let line = machine.cache.lineAddress(of: slots[cacheSelection])
+      let line = machine.memory.cache.lineAddress(of: slots[cacheSelection])
       popup = Popup(title: "Why: cache line", lines: Why.cacheLine(line, in: machine))
     case .addressSpaces, .pageTable:
       guard let buffer = selectedBuffer else {
@@ -24,7 +24,7 @@ extension AppModel {
       }
       popup = Popup(title: "Why: buffer \(buffer.name)", lines: Why.buffer(buffer, in: machine))
     case .cma:
-      guard let area = machine.cmaAreas.first else {
+      guard let area = machine.allocators.cmaAreas.first else {
         message = "no CMA area on this board"
         return
       }

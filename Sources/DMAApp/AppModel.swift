@@ -117,16 +117,18 @@ public struct AppModel: Sendable {
 
   /// The buffer the panels show: the selected one while it lives, else the newest.
   public var selectedBuffer: Allocation? {
-    if let id = selectedBufferID, let found = machine.allocations.first(where: { $0.id == id }) {
+    if let id = selectedBufferID,
+      let found = machine.allocators.allocations.first(where: { $0.id == id })
+    {
       return found
     }
-    return machine.allocations.last
+    return machine.allocators.allocations.last
   }
 
   /// The CMA page the cursor is on: the chosen page, else the selected buffer's first page
   /// when it lies in the first area, else the first page.
   public var cmaCursorPage: UInt64 {
-    guard let area = machine.cmaAreas.first else { return 0 }
+    guard let area = machine.allocators.cmaAreas.first else { return 0 }
     if let cursor = cmaCursor { return min(cursor, area.count - 1) }
     if let buffer = selectedBuffer, buffer.cmaArea == area.name,
       buffer.physical.pfn >= area.basePFN

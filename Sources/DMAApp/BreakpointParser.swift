@@ -120,7 +120,7 @@ enum BreakpointParser {
     switch machine.cpu.variables[what] {
     case .pointer(let virtual):
       guard
-        let allocation = machine.allocations.first(where: {
+        let allocation = machine.allocators.allocations.first(where: {
           virtual >= $0.virtualAddress && virtual.rawValue - $0.virtualAddress.rawValue < $0.size
         })
       else {

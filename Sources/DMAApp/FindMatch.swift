@@ -57,19 +57,21 @@ enum Finder {
       return found
     }
     // A buffer is also known by the variable it is being returned to (before the call ends).
-    for allocation in machine.allocations where allocation.name == text {
+    for allocation in machine.allocators.allocations where allocation.name == text {
       add(.buffer(id: allocation.id, how: "variable"))
     }
     if !found.isEmpty { return found }
     guard let address = number(text) else { return found }
     for id in buffers(containingVirtual: address, machine) { add(.buffer(id: id, how: "VA")) }
-    for allocation in machine.allocations where contains(allocation, physical: address) {
+    for allocation in machine.allocators.allocations where contains(allocation, physical: address) {
       add(.buffer(id: allocation.id, how: "PA"))
     }
     for id in busMatches(address, machine) { add(.buffer(id: id, how: "bus")) }
-    let line = machine.cache.geometry.lineAddress(PhysAddr(address))
-    if machine.cache.lookup(line) != nil { add(.cacheLine(line)) }
-    if let area = machine.cmaAreas.first, address >= area.base, address - area.base < area.size {
+    let line = machine.memory.cache.geometry.lineAddress(PhysAddr(address))
+    if machine.memory.cache.lookup(line) != nil { add(.cacheLine(line)) }
+    if let area = machine.allocators.cmaAreas.first, address >= area.base,
+      address - area.base < area.size
+    {
       add(.cmaPage((address - area.base) >> 12))
     }
     if address < 1 << 31 {
@@ -95,13 +97,13 @@ enum Finder {
   }
 
   private static func buffers(containingVirtual address: UInt64, _ machine: Machine) -> [Int] {
-    var ids = machine.allocations.filter {
+    var ids = machine.allocators.allocations.filter {
       address >= $0.virtualAddress.rawValue
         && address - $0.virtualAddress.rawValue < max($0.reservedSize, 1)
     }.map(\.id)
     // Another mapping of the same pages (the linear alias of a remapped buffer) finds it too.
-    if let translation = machine.pageTable.translate(VirtAddr(address)) {
-      for allocation in machine.allocations
+    if let translation = machine.memory.pageTable.translate(VirtAddr(address)) {
+      for allocation in machine.allocators.allocations
       where contains(allocation, physical: translation.physical.rawValue)
         && !ids.contains(allocation.id)
       {
@@ -113,10 +115,10 @@ enum Finder {
 
   private static func busMatches(_ address: UInt64, _ machine: Machine) -> [Int] {
     var ids: [Int] = []
-    for mapping in machine.mappings
+    for mapping in machine.dma.mappings
     where address >= mapping.handle.rawValue && address - mapping.handle.rawValue < mapping.size {
       let physical = mapping.physical.rawValue + (address - mapping.handle.rawValue)
-      for allocation in machine.allocations
+      for allocation in machine.allocators.allocations
       where contains(allocation, physical: physical) && !ids.contains(allocation.id) {
         ids.append(allocation.id)
       }
@@ -125,14 +127,14 @@ enum Finder {
     for iommu in machine.iommus {
       for domain in iommu.domains {
         guard let physical = domain.pageTable?.translate(address)?.rawValue else { continue }
-        for allocation in machine.allocations
+        for allocation in machine.allocators.allocations
         where contains(allocation, physical: physical) && !ids.contains(allocation.id) {
           ids.append(allocation.id)
         }
       }
     }
     // dma-direct coherent buffers: the handle is the physical address on this board.
-    for allocation in machine.allocations
+    for allocation in machine.allocators.allocations
     where allocation.allocator.hasPrefix("dma_alloc") && contains(allocation, physical: address)
       && !ids.contains(allocation.id)
     {

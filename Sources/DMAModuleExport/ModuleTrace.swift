@@ -136,7 +136,7 @@ struct TraceLine {
 
   private func poolDevice(_ pool: Operand) -> String {
     if case .dmaPool(let id) = value(pool),
-      let live = machine.dmaPools.first(where: { $0.id == id })
+      let live = machine.dma.dmaPools.first(where: { $0.id == id })
     {
       return live.device
     }
@@ -161,7 +161,7 @@ struct TraceLine {
   /// The physical address behind a CPU pointer, classified.
   private func pointerPA(_ value: Value?) -> String {
     guard case .pointer(let virtual) = value,
-      let translation = machine.pageTable.translate(virtual)
+      let translation = machine.memory.pageTable.translate(virtual)
     else { return "0x0" }
     return classify(translation.physical.rawValue)
   }
@@ -178,17 +178,17 @@ struct TraceLine {
   func classify(_ physical: UInt64, printing: UInt64? = nil) -> String {
     let shown = printing ?? physical
     let exact = "0x" + String(shown, radix: 16)
-    for area in machine.cmaAreas {
+    for area in machine.allocators.cmaAreas {
       let base = area.basePFN << 12
       if physical >= base, physical - base < area.count << 12 { return exact }
     }
-    if let pool = machine.swiotlb, physical >= pool.start,
+    if let pool = machine.dma.swiotlb, physical >= pool.start,
       physical - pool.start < UInt64(pool.slotCount) << SwiotlbPool.slotShift
     {
       return exact
     }
     if shown == 0 { return exact }
-    let slab = machine.allocations.contains { allocation in
+    let slab = machine.allocators.allocations.contains { allocation in
       allocation.allocator.hasPrefix("kmalloc-") && physical >= allocation.physical.rawValue
         && physical - allocation.physical.rawValue < max(allocation.reservedSize, 1)
     }

@@ -4,7 +4,7 @@ extension AddressSpaceColumns {
   /// The CPU-virtual regions to scale: every kernel mapping (linear map, vmalloc and coherent
   /// remaps, ioremap).
   static func virtualScaleRegions(_ machine: Machine) -> [ScaleStrip.Region] {
-    machine.pageTable.mappings.map { mapping in
+    machine.memory.pageTable.mappings.map { mapping in
       let kind: ScaleStrip.Kind =
         mapping.name.hasPrefix("ioremap")
         ? .mmio : mapping.name.hasPrefix("linear") ? .memory : .pool
@@ -35,11 +35,13 @@ extension AddressSpaceColumns {
     regions += board.noMapRegions.map {
       region("no-map \($0.name)", $0.base, $0.size, .reserved, 1)
     }
-    regions += machine.cmaAreas.map { region("CMA \($0.name)", $0.base, $0.size, .cma, 1) }
-    regions += machine.coherentPools.map {
+    regions += machine.allocators.cmaAreas.map {
+      region("CMA \($0.name)", $0.base, $0.size, .cma, 1)
+    }
+    regions += machine.dma.coherentPools.map {
       region("pool \($0.name)", $0.pool.physicalBase, UInt64($0.pool.pages) << 12, .pool, 2)
     }
-    if let swiotlb = machine.swiotlb {
+    if let swiotlb = machine.dma.swiotlb {
       let size = UInt64(swiotlb.slotCount) * SwiotlbPool.slotSize
       regions.append(region("swiotlb", swiotlb.start, size, .swiotlb, 2))
     }

@@ -34,7 +34,7 @@ struct AddressSpaceColumns {
   var iova: IOVAColumn?
 
   init(machine: Machine, buffer: Allocation) {
-    let table = machine.pageTable
+    let table = machine.memory.pageTable
     let own = table.translate(buffer.virtualAddress)?.mapping
     var virtualRows = table.mappings.sorted { $0.virtualBase < $1.virtualBase }.map { mapping in
       Row(
@@ -56,10 +56,10 @@ struct AddressSpaceColumns {
     regions += board.noMapRegions.map {
       ($0.name.hasPrefix("no-map") ? "rsv \($0.name)" : "no-map \($0.name)", $0, 1)
     }
-    regions += machine.cmaAreas.map {
+    regions += machine.allocators.cmaAreas.map {
       ("CMA \($0.name)", MemoryRegion(name: $0.name, base: $0.base, size: $0.size), 1)
     }
-    regions += machine.coherentPools.map {
+    regions += machine.dma.coherentPools.map {
       (
         "pool \($0.name)",
         MemoryRegion(
@@ -67,7 +67,7 @@ struct AddressSpaceColumns {
           size: UInt64($0.pool.pages) << 12), 1
       )
     }
-    if let swiotlb = machine.swiotlb {
+    if let swiotlb = machine.dma.swiotlb {
       let size = UInt64(swiotlb.slotCount) * SwiotlbPool.slotSize
       regions.append(("swiotlb", MemoryRegion(name: "swiotlb", base: swiotlb.start, size: size), 1))
     }
@@ -84,7 +84,7 @@ struct AddressSpaceColumns {
       into: &physicalRows)
     physical = physicalRows
 
-    let mapping = machine.mappings.last {
+    let mapping = machine.dma.mappings.last {
       machine.buffer(buffer, overlaps: $0.physical, count: $0.size)
     }
     // The device's dma-ranges offset: bus = CPU physical - offset (0 on boards without one).
@@ -141,7 +141,7 @@ struct AddressSpaceColumns {
   )? {
     let start = buffer.physical.rawValue
     let end = start + max(buffer.size, 1)
-    for list in machine.scatterLists where list.mappedCount > 0 {
+    for list in machine.dma.scatterLists where list.mappedCount > 0 {
       guard let device = list.device else { continue }
       for entry in list.entries.prefix(list.mappedCount) {
         guard let physical = entry.physical?.rawValue, let bus = entry.dmaAddress,

@@ -36,7 +36,7 @@ extension AddressSpacePanel {
     var lines: [Line] = []
     for page in shown {
       let marked = iova.mapsBuffer(page)
-      let owners = context.machine.allocations.filter {
+      let owners = context.machine.allocators.allocations.filter {
         $0.physical.rawValue < page.physical.rawValue + 0x1000
           && page.physical.rawValue < $0.physical.rawValue + max($0.size, 1)
       }.map(\.name)

@@ -22,7 +22,7 @@ public struct AddressSpacePanel: Widget {
   /// The zoom level at which the to-scale map drawn in `area` reaches one page a row in every
   /// strip (0 when there is no buffer or no room for the map).
   public func deepestScaleZoom(in area: Rect) -> Int {
-    guard let allocation = buffer ?? context.machine.allocations.last,
+    guard let allocation = buffer ?? context.machine.allocators.allocations.last,
       Self.fitsScaleMap(width: area.width, height: area.height)
     else { return 0 }
     let spaces = AddressSpaceColumns(machine: context.machine, buffer: allocation)
@@ -41,7 +41,7 @@ public struct AddressSpacePanel: Widget {
   /// Draws the panel's content (no border) into `area`.
   public func render(in area: Rect, buffer: inout Buffer) {
     var lines: [Line] = []
-    if let allocation = self.buffer ?? context.machine.allocations.last {
+    if let allocation = self.buffer ?? context.machine.allocators.allocations.last {
       lines += describe(allocation, width: area.width, height: area.height)
       if area.height - lines.count >= memoryMap().count + 1 {
         lines += [Line.empty] + memoryMap()
@@ -58,11 +58,11 @@ public struct AddressSpacePanel: Widget {
 
   private func describe(_ allocation: Allocation, width: Int, height: Int) -> [Line] {
     let machine = context.machine
-    let mapping = machine.mappings.last {
+    let mapping = machine.dma.mappings.last {
       machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
     }
     // dma_map_sg keeps no StreamingMapping: the mapped list holding the buffer has the owner.
-    let listOwner = machine.scatterLists.first { list in
+    let listOwner = machine.dma.scatterLists.first { list in
       list.owner != nil
         && machine.pieces(of: allocation).contains {
           !list.mappedEntries(overlapping: $0.physical, count: $0.size).isEmpty
@@ -161,12 +161,12 @@ public struct AddressSpacePanel: Widget {
     _ allocation: Allocation, mapping: StreamingMapping?, iova: IOVAColumn?
   ) -> [Line] {
     let machine = context.machine
-    let translation = machine.pageTable.translate(allocation.virtualAddress)
+    let translation = machine.memory.pageTable.translate(allocation.virtualAddress)
     let memoryType = translation?.mapping.memoryType ?? .normalWriteBack
     let mappingName =
       translation?.mapping.name.replacingPrefix("dma_alloc_coherent ", with: "") ?? "?"
     let holder =
-      machine.cmaAreas.first {
+      machine.allocators.cmaAreas.first {
         $0.base <= allocation.physical.rawValue
           && allocation.physical.rawValue - $0.base < $0.size
       }.map { "CMA \($0.name)" }
@@ -215,8 +215,8 @@ public struct AddressSpacePanel: Widget {
   /// The cache lines that cover the buffer and their states.
   private func cacheLines(_ allocation: Allocation, width: Int) -> Line {
     let machine = context.machine
-    let type = machine.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType
-    let lineSize = UInt64(machine.cache.geometry.lineSize)
+    let type = machine.memory.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType
+    let lineSize = UInt64(machine.memory.cache.geometry.lineSize)
     // The lines of every physical piece (a remapped buffer's pages are scattered).
     var addresses: [UInt64] = []
     for piece in machine.pieces(of: allocation) {
@@ -239,9 +239,9 @@ public struct AddressSpacePanel: Widget {
     // Room for the note at its widest and a "+N " count of the lines left out.
     let reserve = note(total).count + 2 + String(total).count
     for address in addresses {
-      guard let slot = machine.cache.lookup(PhysAddr(address)) else { continue }
+      guard let slot = machine.memory.cache.lookup(PhysAddr(address)) else { continue }
       cached += 1
-      let dirty = machine.cache.line(slot).state == .dirty
+      let dirty = machine.memory.cache.line(slot).state == .dirty
       let text =
         "\(context.glyphs.ellipsis)" + Hex.format(address & 0xffff, digits: 4)
         + (dirty ? ":D " : ":C ")
@@ -264,7 +264,7 @@ public struct AddressSpacePanel: Widget {
     var cpuSpans: [Span] = []
     var ramSpans: [Span] = []
     let cacheable =
-      machine.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable
+      machine.memory.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable
       ?? true
     for index in 0..<perRow {
       guard index < count else {
@@ -273,13 +273,13 @@ public struct AddressSpacePanel: Widget {
         continue
       }
       let address = machine.bytePhysical(allocation, offset: start + UInt64(index))
-      let ramByte = machine.ram.byte(at: address)
+      let ramByte = machine.memory.ram.byte(at: address)
       // What a CPU load through the buffer's own mapping returns: its buffered stores first,
       // then the cache only when that mapping is cacheable (a remap's stale linear-map lines
       // are not what the CPU reads).
       let cpuByte =
-        machine.writeBuffer.byte(at: address)
-        ?? (cacheable ? machine.cache.peek(address, ram: machine.ram) : ramByte)
+        machine.memory.writeBuffer.byte(at: address)
+        ?? (cacheable ? machine.memory.cache.peek(address, ram: machine.memory.ram) : ramByte)
       let differs = cpuByte != ramByte
       cpuSpans.append(
         context.span(
@@ -295,9 +295,11 @@ public struct AddressSpacePanel: Widget {
   private func memoryMap() -> [Line] {
     let machine = context.machine
     var lines: [Line] = []
-    let names = machine.pageTable.mappings.map { $0.name.replacingPrefix("ioremap ", with: "") }
+    let names = machine.memory.pageTable.mappings.map {
+      $0.name.replacingPrefix("ioremap ", with: "")
+    }
     let nameWidth = (names.map(\.count).max() ?? 10) + 1
-    for mapping in machine.pageTable.mappings {
+    for mapping in machine.memory.pageTable.mappings {
       let end = mapping.physicalBase.rawValue + mapping.size - 1
       lines.append(
         Line([

@@ -4,17 +4,17 @@ extension CMAPanelModel {
   /// The adapter: the CMA area at `areaIndex` (pages, owners, free-space figures), the other
   /// areas, the pools and the IOMMUs, read from the machine.
   public init(machine: Machine, areaIndex: Int = 0, zoom: Int = 0, cursorPage: UInt64? = nil) {
-    let areas = machine.cmaAreas
+    let areas = machine.allocators.cmaAreas
     let area =
       areas.indices.contains(areaIndex)
-      ? Area(areas[areaIndex], allocations: machine.allocations) : nil
+      ? Area(areas[areaIndex], allocations: machine.allocators.allocations) : nil
     let others = areas.enumerated().filter { $0.offset != areaIndex }.map {
       OtherArea(
         name: $0.element.name, used: $0.element.used, count: $0.element.count,
         maxChunk: $0.element.maxChunk)
     }
     var pools: [Pool] = []
-    for entry in machine.coherentPools {
+    for entry in machine.dma.coherentPools {
       let pool = entry.pool
       pools.append(
         Pool(
@@ -23,7 +23,7 @@ extension CMAPanelModel {
             usedPages: pool.usedPages, pages: pool.pages, devices: entry.devices),
           label: "pool", used: (0..<max(0, pool.pages)).map { pool.bitmap.test($0) }))
     }
-    for entry in machine.dmaPools where !entry.destroyed {
+    for entry in machine.dma.dmaPools where !entry.destroyed {
       let pool = entry.pool
       // Blocks in carving order: used unless on the free list.
       let free = Set(pool.freeList)
@@ -38,13 +38,13 @@ extension CMAPanelModel {
             totalBlocks: pool.totalBlocks, blockSize: Int(pool.size), chunks: pool.chunks.count),
           label: "blocks", used: used))
     }
-    if let swiotlb = machine.swiotlb {
+    if let swiotlb = machine.dma.swiotlb {
       pools.append(
         Pool(
           header: .swiotlb(
             start: swiotlb.start, size: UInt64(swiotlb.slotCount) * SwiotlbPool.slotSize,
             usedSlots: swiotlb.usedSlots, slotCount: swiotlb.slotCount,
-            bounces: machine.bounces.count),
+            bounces: machine.dma.bounces.count),
           label: "slots", used: swiotlb.slots.map { $0.originalAddress != nil }))
     }
     let iommus = machine.iommus.map { iommu in
@@ -113,13 +113,13 @@ extension CMAPanel {
 
   /// Live allocations from any CMA area.
   static func cmaOwners(_ machine: Machine) -> Int {
-    machine.allocations.filter { $0.cmaArea != nil }.count
+    machine.allocators.allocations.filter { $0.cmaArea != nil }.count
   }
 
   /// Rows the strip leaves for the pools: two per coherent pool, live dma_pool and swiotlb.
   static func reservedPoolRows(_ machine: Machine) -> Int {
-    2 * machine.coherentPools.count + 2 * machine.dmaPools.filter { !$0.destroyed }.count
-      + (machine.swiotlb == nil ? 0 : 2)
+    2 * machine.dma.coherentPools.count + 2 * machine.dma.dmaPools.filter { !$0.destroyed }.count
+      + (machine.dma.swiotlb == nil ? 0 : 2)
   }
 
   /// The strip geometry for an inner area on a machine (see `stripShape(width:height:…)`).

@@ -8,7 +8,7 @@ extension CachePanelModel {
     machine: Machine, selected: Int? = nil, detail: Int? = nil, buffer: Range<UInt64>? = nil,
     bufferPieces: [Range<UInt64>] = []
   ) {
-    let cache = machine.cache
+    let cache = machine.memory.cache
     let geometry = cache.geometry
     let touched = Set(machine.lastTouch.cacheSlots)
     let size = UInt64(geometry.lineSize)
@@ -94,11 +94,11 @@ extension CachePanel {
   /// mapping it, else the board's first DMA client.
   static func viewingDevice(of line: PhysAddr, size: Int, in machine: Machine) -> String? {
     let count = UInt64(size)
-    if let mapping = machine.mappings.last(where: { $0.overlaps(line, count: count) }) {
+    if let mapping = machine.dma.mappings.last(where: { $0.overlaps(line, count: count) }) {
       return mapping.device
     }
     // Every mapped entry counts (through an IOMMU they merge into fewer segments).
-    for list in machine.scatterLists
+    for list in machine.dma.scatterLists
     where !list.mappedEntries(overlapping: line, count: count).isEmpty {
       if let device = list.device { return device }
     }

@@ -4,7 +4,7 @@ extension ChannelQueuePanelModel {
   /// The adapter: every controller's channels and descriptors, and the peripherals with a
   /// FIFO, read from the machine.
   public init(machine: Machine, selected: DescriptorSelection? = nil) {
-    let controllers = machine.controllers.map { controller in
+    let controllers = machine.engine.controllers.map { controller in
       Controller(
         name: controller.name,
         physicalChannels: controller.physicalChannels.map { channel in

@@ -51,7 +51,7 @@ public struct PageAlias: Hashable, Sendable {
   public static func aliases(of buffer: Allocation, own: KernelMapping, in machine: Machine)
     -> [PageAlias]
   {
-    let table = machine.pageTable
+    let table = machine.memory.pageTable
     var pieces = machine.physicalPieces(of: buffer.virtualAddress, size: buffer.reservedSize)
     if pieces.reduce(0, { $0 + $1.size }) < buffer.reservedSize {
       pieces = machine.pieces(of: buffer)

@@ -8,7 +8,7 @@ extension PageTablePanelModel {
       self.init(walk: .noBuffer)
       return
     }
-    let table = machine.pageTable
+    let table = machine.memory.pageTable
     let walk = table.walk(buffer.virtualAddress)
     guard let leaf = walk.leaf, let output = walk.physical,
       let own = table.translate(buffer.virtualAddress)?.mapping

@@ -9,7 +9,7 @@ import DMASim
 public enum Why {
   /// The answer for a cache line at `address` (any address inside the line).
   public static func cacheLine(_ address: PhysAddr, in machine: Machine) -> [String] {
-    let cache = machine.cache
+    let cache = machine.memory.cache
     let size = UInt64(cache.geometry.lineSize)
     let line = cache.geometry.lineAddress(address)
     var answer: [String]
@@ -47,7 +47,7 @@ public enum Why {
     // A remapped buffer's pages are scattered: every question goes to each physical piece.
     let ranges = machine.physicalRanges(of: allocation)
     let holds = { (address: UInt64) in ranges.contains { $0.contains(address) } }
-    let mapping = machine.mappings.last {
+    let mapping = machine.dma.mappings.last {
       machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
     }
     var answer = [
@@ -64,7 +64,7 @@ public enum Why {
       answer.append(
         "mapped for \(mapping.device) \(mapping.direction.kernelName) at step "
           + "\(mapping.mappedAtStep): the \(mapping.owner == .device ? "device" : "CPU") owns it")
-    } else if let list = machine.scatterLists.first(where: { list in
+    } else if let list = machine.dma.scatterLists.first(where: { list in
       ranges.contains {
         !list.mappedEntries(overlapping: PhysAddr($0.lowerBound), count: UInt64($0.count))
           .isEmpty
@@ -119,7 +119,7 @@ public enum Why {
     let physical = pfn << 12
     let bit = Int(page >> UInt64(area.orderPerBit))
     var answer: [String]
-    if let owner = machine.allocations.first(where: {
+    if let owner = machine.allocators.allocations.first(where: {
       $0.cmaArea == area.name && $0.physical.rawValue <= physical
         && physical - $0.physical.rawValue < max($0.reservedSize, 1)
     }) {

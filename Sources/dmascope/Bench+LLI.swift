@@ -38,7 +38,7 @@ extension Bench {
     while machine.step() {}
     let seconds = (ContinuousClock.now - start).seconds
     let moved = machine.peripherals.first { $0.name == "mmc0" }?.outputCount ?? 0
-    let fetches = machine.controllers[1].physicalChannels.map(\.lliFetches).reduce(0, +)
+    let fetches = machine.engine.controllers[1].physicalChannels.map(\.lliFetches).reduce(0, +)
     return BenchRow(
       figure: "LLI scatter-gather, 8 x 4 KiB segments to the MMC FIFO (dma1)",
       value: String(

@@ -33,7 +33,7 @@ extension Bench {
     while machine.step() {}
     let seconds = (ContinuousClock.now - start).seconds
     let calls = Double(maps * 3)
-    let errors = machine.dmaDebug.errorCount
+    let errors = machine.dma.dmaDebug.errorCount
     return BenchRow(
       figure: "mapping-API calls per second (map/error/unmap 4 KiB over 1 GiB, soc8g)",
       value: String(format: "%.0f (%d dma-debug errors)", calls / max(seconds, 1e-9), errors),

@@ -293,7 +293,8 @@ struct Bench: ParsableCommand {
       machine: Machine(board: .soc8G, program: Program(title: "memory", actions: actions)))
     var done = 0
     while done < steps, debugger.step() == .done { done += 1 }
-    print("steps: \(done), CMA used: \(debugger.machine.cmaAreas.first?.used ?? 0) pages")
+    print(
+      "steps: \(done), CMA used: \(debugger.machine.allocators.cmaAreas.first?.used ?? 0) pages")
     print("peak resident memory: \(ProcessMemory.peakResidentBytes() >> 20) MiB")
   }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct AddressSpaceRegionTests {
   @Test func noMapCarveOutsAreListed() throws {
     var model = try AppFixtures.lessonModel("reserved-memory", steps: 0)
-    while !model.machine.allocations.contains(where: { $0.name == "w" }),
+    while !model.machine.allocators.allocations.contains(where: { $0.name == "w" }),
       !model.machine.isFinished
     {
       _ = model.update(.key(.character("n")))

@@ -48,7 +48,8 @@ import Testing
       _ = model.update(.key(.character("s")))
       let machine = model.machine
       if machine.lastTouch.cacheSlots.contains(where: {
-        !machine.cache.line($0).isValid && machine.cache.line($0).changedAtStep == machine.stepCount
+        !machine.memory.cache.line($0).isValid
+          && machine.memory.cache.line($0).changedAtStep == machine.stepCount
       }) {
         found = true
         break

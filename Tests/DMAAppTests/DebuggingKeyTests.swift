@@ -96,6 +96,6 @@ import Testing
       ticks += 1
     }
     #expect(model.view().plainText.contains("Catchpoint 1 (break complete) at step"))
-    #expect(model.machine.controllers[0].virtualChannels[0].completed.count == 1)
+    #expect(model.machine.engine.controllers[0].virtualChannels[0].completed.count == 1)
   }
 }

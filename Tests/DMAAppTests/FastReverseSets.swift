@@ -83,7 +83,7 @@ enum FastReverseSets {
   static func buffers(_ states: [Machine]) -> [(base: UInt64, size: UInt64)] {
     var seen: [(base: UInt64, size: UInt64)] = []
     for state in states {
-      for allocation in state.allocations where allocation.size > 0 {
+      for allocation in state.allocators.allocations where allocation.size > 0 {
         let item = (base: allocation.physical.rawValue, size: allocation.size)
         if !seen.contains(where: { $0.base == item.base }) { seen.append(item) }
       }

@@ -29,7 +29,7 @@ import Testing
     #expect(regions.map(\.range.reserved) == [true, false])
     #expect(regions.last?.mappedPages == 2)
     #expect(machine.iovaRegions(device: "spi0").isEmpty)
-    let tail = try #require(machine.allocations.first { $0.name == "tail" })
+    let tail = try #require(machine.allocators.allocations.first { $0.name == "tail" })
     let pages = machine.iovaPages(mapping: tail.physical, size: tail.size)
     #expect(pages.map(\.iova) == [0xffff_e000])
     #expect(pages.first?.physical == PhysAddr(tail.physical.rawValue & ~0xfff))
@@ -74,7 +74,7 @@ import Testing
   @Test func aDeviceWithoutAnIOMMUKeepsThePhysicalBusView() throws {
     var model = try AppFixtures.lessonModel("iommu-scatter-gather", steps: 0)
     // Stop just after dma_map_sg(spi0, ...): each entry has its own bus address.
-    while model.machine.scatterLists.first?.mappedCount ?? 0 == 0, !model.machine.isFinished {
+    while model.machine.dma.scatterLists.first?.mappedCount ?? 0 == 0, !model.machine.isFinished {
       _ = model.update(.key(.character("s")))
     }
     model.find("tail")

@@ -98,9 +98,10 @@ import Testing
 
   @Test func cmaStripMarksTheOwner() throws {
     let (context, _) = try context()
-    let area = try #require(context.machine.cmaAreas.first)
+    let area = try #require(context.machine.allocators.cmaAreas.first)
     let strip = CMAStrip(
-      area: area, allocations: context.machine.allocations, firstPage: 0, pagesPerCell: 1,
+      area: area, allocations: context.machine.allocators.allocations, firstPage: 0,
+      pagesPerCell: 1,
       capacity: 4)
     #expect(strip.cells.map(\.state) == [.allocated, .allocated, .free, .free])
     #expect(strip.owners.map(\.name) == ["ring"])

@@ -38,7 +38,7 @@ import Testing
 
   @Test func theByteViewReadsEveryPageFromItsOwnPiece() throws {
     let machine = try machine()
-    let buffer = try #require(machine.allocations.first { $0.name == "buf" })
+    let buffer = try #require(machine.allocators.allocations.first { $0.name == "buf" })
     #expect(machine.pieces(of: buffer).count == 3)
     let context = PanelContext(machine: machine, theme: .default, glyphs: .unicode)
     let text = render(
@@ -58,8 +58,8 @@ import Testing
 
   @Test func theBuffersOwnPagesAreNoAliases() throws {
     let machine = try machine()
-    let buffer = try #require(machine.allocations.first { $0.name == "buf" })
-    let own = try #require(machine.pageTable.translate(buffer.virtualAddress)?.mapping)
+    let buffer = try #require(machine.allocators.allocations.first { $0.name == "buf" })
+    let own = try #require(machine.memory.pageTable.translate(buffer.virtualAddress)?.mapping)
     let aliases = PageAlias.aliases(of: buffer, own: own, in: machine)
     // Each page is still in the linear map (Normal WB against the remap's Normal-NC): one
     // mismatched alias per piece, and none of the remap's own runs.
@@ -70,7 +70,7 @@ import Testing
 
   @Test func whyNamesThePiecesAndTheIOVAOfEachPage() throws {
     let machine = try machine()
-    let buffer = try #require(machine.allocations.first { $0.name == "buf" })
+    let buffer = try #require(machine.allocators.allocations.first { $0.name == "buf" })
     let answer = Why.buffer(buffer, in: machine)
     #expect(answer.contains { $0.hasPrefix("its pages are scattered: ") }, "\(answer)")
     let reached = answer.filter { $0.hasPrefix("spi1 reaches its page") }

@@ -59,7 +59,7 @@ import Testing
 
   @Test func cacheLineWhyFollowsSubjectsNotWords() throws {
     let machine = try machine()
-    let buffer = try #require(machine.allocations.first)
+    let buffer = try #require(machine.allocators.allocations.first)
     let answer = Why.cacheLine(buffer.physical, in: machine)
     #expect(answer.count > 1)
     #expect(steps(Why.cacheLine(buffer.physical, in: reworded(machine))) == steps(answer))

@@ -19,13 +19,13 @@ import Testing
 
   @Test func bootClaimsThePoolsAtTheBottomOfTheDefaultArea() throws {
     let machine = try run("")
-    let area = try #require(machine.cmaAreas.first)
+    let area = try #require(machine.allocators.cmaAreas.first)
     let pools = machine.board.atomicPools
     #expect(pools.map(\.zone) == [.kernel, .dma, .dma32])
     #expect(pools.first?.cmaBase == area.base)
     let pages = pools.reduce(UInt64(0)) { $0 + $1.size } >> 12
     #expect(area.used == pages)
-    #expect(machine.atomicPools.count == 3)
+    #expect(machine.dma.atomicPools.count == 3)
   }
 
   @Test func gfpAtomicTakesTheGuessedPoolFirstFitOrderAligned() throws {
@@ -47,7 +47,8 @@ import Testing
     #expect(handle(machine, "hc") == dma)
     // A 64-bit mask asks for no zone: the GFP_KERNEL pool.
     #expect(handle(machine, "hk") == kernel)
-    #expect(machine.cmaAreas.first?.used == pools.reduce(UInt64(0)) { $0 + $1.size } >> 12)
+    #expect(
+      machine.allocators.cmaAreas.first?.used == pools.reduce(UInt64(0)) { $0 + $1.size } >> 12)
   }
 
   @Test func aBlockingGfpStillComesFromCMA() throws {

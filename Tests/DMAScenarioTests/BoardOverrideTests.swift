@@ -21,7 +21,7 @@ import Testing
     #expect(geometry.size == 16 * 1024 && geometry.ways == 2 && geometry.lineSize == 32)
     #expect(geometry.writePolicy == .writeThrough && !geometry.allocateOnWrite)
     let machine = Machine(board: scenario.board, program: scenario.program)
-    #expect(machine.cache.geometry.sets == 256)
+    #expect(machine.memory.cache.geometry.sets == 256)
     #expect(
       machine.log.entries.contains {
         $0.message.contains("16 KiB, 2-way, 256 sets, 32-byte lines, write-through")

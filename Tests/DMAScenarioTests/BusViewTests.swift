@@ -36,9 +36,9 @@ import Testing
     let uart = try #require(machine.peripherals.first { $0.name == "uart0" })
     #expect(uart.output == Array("bus addresses!!!".utf8))
     // dma-debug records the bus address, like the kernel.
-    #expect(machine.dmaDebug.entries.contains { $0.dmaAddress == handle })
+    #expect(machine.dma.dmaDebug.entries.contains { $0.dmaAddress == handle })
     // The coherent buffer's handle is a bus address too (its CPU pointer is a remap).
-    let remap = try #require(machine.allocations.first { $0.name == "cb" })
+    let remap = try #require(machine.allocators.allocations.first { $0.name == "cb" })
     #expect(coherent.rawValue == remap.physical.rawValue - 0x4000_0000)
   }
 
@@ -53,7 +53,8 @@ import Testing
       e = dma_set_mask_and_coherent(floppy0, 0xffffffff)
       """)
     let floppy = try #require(machine.deviceIndex("floppy0"))
-    #expect(machine.dmaMasks[floppy] == DeviceDMAMasks(streaming: 0xff_ffff, coherent: 0xff_ffff))
+    #expect(
+      machine.dma.dmaMasks[floppy] == DeviceDMAMasks(streaming: 0xff_ffff, coherent: 0xff_ffff))
     machine.runToEnd()
     #expect(machine.cpu.variables["a"] == .integer(-5))
     #expect(machine.cpu.variables["b"] == .integer(0))
@@ -61,7 +62,7 @@ import Testing
     #expect(machine.cpu.variables["d"] == .integer(-5))
     #expect(machine.cpu.variables["e"] == .integer(0))
     #expect(
-      machine.dmaMasks[floppy] == DeviceDMAMasks(streaming: 0xffff_ffff, coherent: 0xffff_ffff))
+      machine.dma.dmaMasks[floppy] == DeviceDMAMasks(streaming: 0xffff_ffff, coherent: 0xffff_ffff))
     // The bus limit still holds after a 32-bit mask: min_not_zero(mask, bus limit).
     #expect(machine.reachLimit("floppy0", coherent: false) == 0xff_ffff)
   }
@@ -79,7 +80,8 @@ import Testing
     #expect(machine.cpu.variables["b"] == .integer(0))
     let uart = try #require(machine.deviceIndex("uart0"))
     #expect(
-      machine.dmaMasks[uart] == DeviceDMAMasks(streaming: 0xffff_ffff, coherent: 0xff_ffff_ffff))
+      machine.dma.dmaMasks[uart] == DeviceDMAMasks(streaming: 0xffff_ffff, coherent: 0xff_ffff_ffff)
+    )
     #expect(
       BoardMachineSupport.messages(machine, "dma_set_mask").first?.hasPrefix(
         "dma_set_mask(9040000.serial, 0x7fffffff) = -EIO") == true)
@@ -111,16 +113,16 @@ import Testing
     #expect(machine.cpu.variables["hb"] == .dmaAddress(DMAAddr(0x5000_4000)))
     // The whole pool is not free, and there is no fallback to CMA.
     #expect(machine.cpu.variables["c"] == .error(.null))
-    #expect(machine.coherentPools.first?.pool.usedPages == 1)
+    #expect(machine.dma.coherentPools.first?.pool.usedPages == 1)
     guard case .pointer(let pointer) = machine.cpu.variables["b"] else {
       Issue.record("b not set")
       return
     }
-    let mapping = try #require(machine.pageTable.translate(pointer)?.mapping)
+    let mapping = try #require(machine.memory.pageTable.translate(pointer)?.mapping)
     #expect(mapping.name == "memremap vdec-pool@50000000")
     #expect(mapping.memoryType == .normalNonCacheable)
     // No dma-debug entries for per-device pool allocations.
-    #expect(!machine.dmaDebug.entries.contains { $0.type == .coherent })
+    #expect(!machine.dma.dmaDebug.entries.contains { $0.type == .coherent })
   }
 
   @Test func cmaThenPageAllocator() throws {
@@ -131,13 +133,13 @@ import Testing
       b = dma_alloc_coherent(uart0, 4096, hb, GFP_KERNEL)
       """)
     machine.runToEnd()
-    let a = try #require(machine.allocations.first { $0.name == "a" })
-    let b = try #require(machine.allocations.first { $0.name == "b" })
+    let a = try #require(machine.allocators.allocations.first { $0.name == "a" })
+    let b = try #require(machine.allocators.allocations.first { $0.name == "b" })
     #expect(a.cmaArea == "linux,cma")
     #expect(b.cmaArea == nil)
     let area = try #require(machine.board.cmaAreas.first)
     #expect(a.physical.rawValue >= area.base && a.physical.rawValue < area.end)
-    #expect(machine.dmaDebug.entries.filter { $0.type == .coherent }.count == 2)
+    #expect(machine.dma.dmaDebug.entries.filter { $0.type == .coherent }.count == 2)
   }
 
   @Test func coherentMaskPicksZoneDMA() throws {

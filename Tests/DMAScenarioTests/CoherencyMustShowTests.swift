@@ -42,7 +42,7 @@ import Testing
         expect early == "----------------"
         """)
     #expect(failed(machine).isEmpty, "\(failed(machine))")
-    #expect(machine.coherencyWatch.staleLineCount == 1)
+    #expect(machine.memory.coherencyWatch.staleLineCount == 1)
     // dmascope's coherency checks: the read of a device-owned buffer, and the stale read.
     let coherency = machine.log.entries.filter { $0.function == "coherency" }.map(\.message)
     #expect(coherency.filter { $0.hasPrefix("stale read:") }.count == 1, "\(coherency)")
@@ -60,7 +60,7 @@ import Testing
         dma_unmap_single(uart0, h, 64, DMA_FROM_DEVICE)
         """)
     #expect(failed(machine).isEmpty, "\(failed(machine))")
-    #expect(machine.coherencyWatch.staleLineCount == 0)
+    #expect(machine.memory.coherencyWatch.staleLineCount == 0)
     #expect(!machine.log.entries.contains { $0.source == .debug })
   }
 
@@ -89,7 +89,7 @@ import Testing
       """)
     #expect(failed(machine).isEmpty, "\(failed(machine))")
     #expect(machine.expectationResults.count == 6)
-    #expect(machine.coherencyWatch.staleLineCount == 0)
+    #expect(machine.memory.coherencyWatch.staleLineCount == 0)
     #expect(!machine.log.entries.contains { $0.source == .debug })
   }
 }

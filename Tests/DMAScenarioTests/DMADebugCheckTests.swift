@@ -33,9 +33,9 @@ import Testing
     /// The cache line holding a pointer variable's byte at `offset`.
     func line(_ name: String, _ offset: UInt64 = 0) -> String {
       guard case .pointer(let address) = machine.cpu.variables[name],
-        let physical = machine.pageTable.translate(address.advanced(by: offset))?.physical
+        let physical = machine.memory.pageTable.translate(address.advanced(by: offset))?.physical
       else { return "?" }
-      return machine.cache.geometry.lineAddress(physical).hex
+      return machine.memory.cache.geometry.lineAddress(physical).hex
     }
   }
 
@@ -419,6 +419,6 @@ import Testing
   func staysSilentOnTheRightSequence(_ item: Case) throws {
     let machine = try run(item.right)
     #expect(reports(machine).isEmpty, "\(reports(machine).map(\.message))")
-    #expect(machine.dmaDebug.errorCount == 0)
+    #expect(machine.dma.dmaDebug.errorCount == 0)
   }
 }

@@ -44,7 +44,7 @@ import Testing
       t = dma_get_seg_boundary(spi0)
       expect t == 0xffff
       """)
-    #expect(machine.dmaMasks.contains { $0.parms.segmentBoundaryMask == 0xffff })
+    #expect(machine.dma.dmaMasks.contains { $0.parms.segmentBoundaryMask == 0xffff })
     // An integer in `expect` is 64-bit signed, so ULONG_MAX reads back as -1; the log line
     // prints the unsigned long.
     let boundaries = machine.log.entries.filter { $0.function == "dma_get_seg_boundary" }
@@ -89,7 +89,7 @@ import Testing
       dma_unmap_sg(spi0, sg, 1, DMA_TO_DEVICE)
       """)
     guard case .pointer(let buf) = machine.cpu.variables["buf"],
-      let physical = machine.pageTable.translate(buf)?.physical.rawValue
+      let physical = machine.memory.pageTable.translate(buf)?.physical.rawValue
     else {
       Issue.record("buf not mapped")
       return
@@ -147,14 +147,14 @@ import Testing
       h = dma_map_single(uart0, buf, 256, DMA_TO_DEVICE)
       """)
     machine.runToEnd()
-    let bounce = try #require(machine.bounces.first)
+    let bounce = try #require(machine.dma.bounces.first)
     #expect(bounce.original.rawValue & 0xfff != 0)
     if masked {
       #expect(bounce.bounce.rawValue & 0xfff == bounce.original.rawValue & 0xfff)
     } else {
       #expect(bounce.bounce.rawValue & 0x7ff == 0)
     }
-    #expect(machine.ram.read(bounce.bounce, count: 16) == Array("second object...".utf8))
+    #expect(machine.memory.ram.read(bounce.bounce, count: 16) == Array("second object...".utf8))
   }
 
   /// Values the kernel's `unsigned int` parameters cannot hold are refused with their column.

@@ -20,7 +20,7 @@ import Testing
     let offsets = try (1...11).map { try #require(handle(machine, "h\($0)")) - first }
     // Ten 96-byte blocks fit below 1024 (the last ends at 960); the 11th starts at 1024.
     #expect(offsets == [0, 96, 192, 288, 384, 480, 576, 672, 768, 864, 1024])
-    let pool = try #require(machine.dmaPools.first)
+    let pool = try #require(machine.dma.dmaPools.first)
     #expect(pool.pool.totalBlocks == 40)
     #expect(pool.pool.active == 11)
     #expect(pool.chunks.count == 1)
@@ -68,7 +68,7 @@ import Testing
     #expect(report.map(\.message) == ["uart-pl011 9040000.serial: dma_pool_destroy td busy"])
     #expect(report.first?.source == .debug)
     // The chunk is leaked: still allocated.
-    #expect(busy.allocations.contains { $0.name.hasPrefix("dma_pool chunk") })
+    #expect(busy.allocators.allocations.contains { $0.name.hasPrefix("dma_pool chunk") })
     var clean = try BoardMachineSupport.machine(
       """
       board arm64-cma-soc
@@ -83,8 +83,8 @@ import Testing
       clean.log.entries.contains {
         $0.source == .debug && $0.message.hasSuffix("already free")
       })
-    #expect(!clean.allocations.contains { $0.name.hasPrefix("dma_pool chunk") })
-    #expect(clean.dmaDebug.entries.isEmpty)
+    #expect(!clean.allocators.allocations.contains { $0.name.hasPrefix("dma_pool chunk") })
+    #expect(clean.dma.dmaDebug.entries.isEmpty)
   }
 
   @Test func poolOnADevicePoolUsesIt() throws {

@@ -73,7 +73,7 @@ import Testing
     #expect(bytes(machine, "r") == expected)
     #expect(machine.cpu.completions == [2])
     // One LLI per chunk: 3 frames × 2 chunks.
-    #expect(machine.controllers[1].physicalChannels.map(\.lliFetches).reduce(0, +) == 6)
+    #expect(machine.engine.controllers[1].physicalChannels.map(\.lliFetches).reduce(0, +) == 6)
   }
 
   @Test func interleavedNeedsDMAInterleaveInTheCapMask() throws {
@@ -140,8 +140,8 @@ import Testing
     #expect(messages(fencedLog, "link").first?.contains("DMA_PREP_FENCE") == true)
     // A had no DMA_PREP_INTERRUPT: no interrupt of its own and no callback, yet it completed.
     #expect(fenced.cpu.completions == [3])
-    #expect(fenced.controllers[1].physicalChannels[0].interrupts == 1)
-    #expect(fenced.controllers[1].virtualChannels[2].completedCookie == 3)
+    #expect(fenced.engine.controllers[1].physicalChannels[0].interrupts == 1)
+    #expect(fenced.engine.controllers[1].virtualChannels[2].completedCookie == 3)
   }
 
   @Test func withoutPrepInterruptThereIsNoCallback() throws {
@@ -188,17 +188,17 @@ import Testing
     while machine.step() {
       log += machine.entriesOfLastStep
       if items.isEmpty,
-        let id = machine.controllers[1].virtualChannels[0].allocated.first,
-        let descriptor = machine.controllers[1].virtualChannels[0].descriptors[id]
+        let id = machine.engine.controllers[1].virtualChannels[0].allocated.first,
+        let descriptor = machine.engine.controllers[1].virtualChannels[0].descriptors[id]
       {
         items = descriptor.lliAddresses
       }
     }
     #expect(items.count == 2)
-    let a = try #require(machine.allocations.first { $0.size == 512 }).physical
-    let b = try #require(machine.allocations.last { $0.size == 512 }).physical
+    let a = try #require(machine.allocators.allocations.first { $0.size == 512 }).physical
+    let b = try #require(machine.allocators.allocations.last { $0.size == 512 }).physical
     let words = items.map {
-      LinkedListItem(bytes: machine.ram.read(PhysAddr($0.rawValue), count: 16))
+      LinkedListItem(bytes: machine.memory.ram.read(PhysAddr($0.rawValue), count: 16))
     }
     #expect(
       words == [
@@ -210,15 +210,15 @@ import Testing
           control: 512 | LinkedListItem.sourceIncrement | LinkedListItem.interruptEnable),
       ])
     // The pool page is the non-cacheable remap of coherent memory, so RAM holds the words.
-    #expect(machine.lliPools[1].pages.first?.memoryType == .normalNonCacheable)
+    #expect(machine.engine.lliPools[1].pages.first?.memoryType == .normalNonCacheable)
     let fetches = messages(log, "lli fetch")
     #expect(fetches.count == 2)
     #expect(fetches[0].contains(words[0].text))
     // One interrupt for the whole list: the hardware walked it.
-    #expect(machine.controllers[1].physicalChannels[0].interrupts == 1)
+    #expect(machine.engine.controllers[1].physicalChannels[0].interrupts == 1)
     #expect(machine.cpu.completions == [2])
     // The descriptor's LLIs went back to the pool with it.
-    #expect(machine.lliPools[1].inUse == 0)
+    #expect(machine.engine.lliPools[1].inUse == 0)
   }
 
   static let spiScatterGather = """
@@ -245,8 +245,8 @@ import Testing
     #expect(reprograms.count == 2)
     #expect(reprograms.first?.message.contains("programs segment 2/3") == true)
     // Two segment interrupts and the completion interrupt; no LLI fetched.
-    #expect(machine.controllers[0].physicalChannels[0].interrupts == 3)
-    #expect(machine.controllers[0].physicalChannels[0].lliFetches == 0)
+    #expect(machine.engine.controllers[0].physicalChannels[0].interrupts == 3)
+    #expect(machine.engine.controllers[0].physicalChannels[0].lliFetches == 0)
     #expect(machine.peripherals[2].outputCount == 224)
   }
 
@@ -254,7 +254,7 @@ import Testing
     var machine = try machine(Self.spiScatterGather + "\nwait_for_completion(c)")
     var seen: Descriptor?
     while machine.step() {
-      let vchan = machine.controllers[0].virtualChannels[3]
+      let vchan = machine.engine.controllers[0].virtualChannels[3]
       if let id = vchan.active, let descriptor = vchan.descriptors[id],
         descriptor.transferred >= 100, descriptor.transferred % 16 != 0
       {

@@ -25,7 +25,7 @@ import Testing
   }
 
   func channel(_ machine: Machine, _ index: Int) -> VirtualChannel {
-    machine.controllers[0].virtualChannels[index]
+    machine.engine.controllers[0].virtualChannels[index]
   }
 
   @Test func callbacksRunInCompletionOrder() throws {
@@ -52,8 +52,8 @@ import Testing
       c1 = dmaengine_submit(d1)
       c2 = dmaengine_submit(d2)
       """)
-    machine.controllers[0].virtualChannels[0].cookie = Int32.max - 1
-    machine.controllers[0].virtualChannels[0].completedCookie = Int32.max - 1
+    machine.engine.controllers[0].virtualChannels[0].cookie = Int32.max - 1
+    machine.engine.controllers[0].virtualChannels[0].completedCookie = Int32.max - 1
     machine.runToEnd()
     #expect(machine.cpu.variables["c1"] == .cookie(Int32.max))
     #expect(machine.cpu.variables["c2"] == .cookie(1))
@@ -344,13 +344,13 @@ extension Machine {
     let scenario = try #require(result.scenario)
     var machine = Machine(board: scenario.board, program: scenario.program)
     while machine.step() { #expect(machine.invariantViolations().isEmpty) }
-    let area = try #require(machine.cmaAreas.first)
+    let area = try #require(machine.allocators.cmaAreas.first)
     #expect(area.used == 300)
     guard case .pointer(let b) = machine.cpu.variables["b"] else {
       Issue.record("b is not a pointer")
       return
     }
-    let physical = try #require(machine.pageTable.translate(b)?.physical)
+    let physical = try #require(machine.memory.pageTable.translate(b)?.physical)
     #expect(physical.rawValue >= 0xc000_0000 && physical.pfn % 256 == 0)
     #expect(
       machine.log.entries.contains {
@@ -368,17 +368,17 @@ extension Machine {
     while machine.step() {
       #expect(machine.invariantViolations().isEmpty)
       if remap == nil, case .pointer(let ring) = machine.cpu.variables["ring"] {
-        remap = machine.pageTable.translate(ring)?.mapping
+        remap = machine.memory.pageTable.translate(ring)?.mapping
       }
     }
     #expect(remap?.memoryType == .normalNonCacheable)
     #expect(remap?.granule == 4096)
-    #expect(machine.cache.lines.allSatisfy { $0.state != .dirty })
+    #expect(machine.memory.cache.lines.allSatisfy { $0.state != .dirty })
     let sent = String(decoding: machine.peripherals[2].output, as: UTF8.self)
     #expect(sent == String(repeating: "coherent: no sync needed. ", count: 4))
     #expect(!machine.log.entries.contains { $0.source == .debug })
     // Freed: the remap is gone and the CMA pages are back.
-    #expect(!machine.pageTable.mappings.contains { $0.name.hasSuffix("remap") })
-    #expect(machine.cmaAreas.first?.used == 0)
+    #expect(!machine.memory.pageTable.mappings.contains { $0.name.hasSuffix("remap") })
+    #expect(machine.allocators.cmaAreas.first?.used == 0)
   }
 }

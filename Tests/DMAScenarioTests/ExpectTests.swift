@@ -64,7 +64,7 @@ import Testing
     let checked = try run(Self.transfer)
     #expect(plain.stepCount == checked.stepCount)
     #expect(plain.peripherals == checked.peripherals)
-    #expect(plain.cache == checked.cache)
+    #expect(plain.memory.cache == checked.memory.cache)
   }
 
   @Test func aFailureSaysWhatWasSeenAndTheRunGoesOn() throws {

@@ -60,7 +60,8 @@ import Testing
       machine.physicalPieces(of: VirtAddr(0xffff_8000_1000_0000), size: 12288).isEmpty,
       "the remap is gone after dma_free_coherent")
     // Freed again: nothing of the remap is left in the kernel's page tables.
-    #expect(!machine.pageTable.mappings.contains { $0.name.hasPrefix("iommu_dma_alloc_remap") })
+    #expect(
+      !machine.memory.pageTable.mappings.contains { $0.name.hasPrefix("iommu_dma_alloc_remap") })
     #expect(!machine.log.entries.contains { $0.source == .debug })
   }
 
@@ -101,11 +102,11 @@ import Testing
       Issue.record("buf is not set")
       return
     }
-    let translation = try #require(machine.pageTable.translate(buf.advanced(by: 4096)))
+    let translation = try #require(machine.memory.pageTable.translate(buf.advanced(by: 4096)))
     #expect(translation.mapping.memoryType == .normalNonCacheable)
-    let aliases = machine.pageTable.aliases(of: translation.physical)
+    let aliases = machine.memory.pageTable.aliases(of: translation.physical)
     #expect(aliases.aliases.count == 2, "\(aliases)")
-    let allocation = try #require(machine.allocations.last)
+    let allocation = try #require(machine.allocators.allocations.last)
     #expect(allocation.allocator == "dma_alloc_coherent" && allocation.reservedSize == 8192)
     // Two fresh pages come out of the page allocator in order: one physical piece.
     let pieces = machine.physicalPieces(of: allocation)

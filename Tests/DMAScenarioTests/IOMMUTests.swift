@@ -42,13 +42,13 @@ import Testing
         wait_for_completion(c)
         dma_unmap_single(spi1, h, 128, DMA_TO_DEVICE)
         """)
-    #expect(machine.run { !$0.mappings.isEmpty })
-    let mapping = try #require(machine.mappings.first)
+    #expect(machine.run { !$0.dma.mappings.isEmpty })
+    let mapping = try #require(machine.dma.mappings.first)
     // The first IOVA below a 32-bit mask, with the buffer's offset in its page.
     #expect(mapping.handle.rawValue == 0xffff_f000 | (mapping.physical.rawValue & 0xfff))
     #expect(machine.cpu.variables["h"] == .dmaAddress(mapping.handle))
     // dma-debug keys the mapping by its IOVA.
-    #expect(machine.dmaDebug.entries.map(\.dmaAddress) == [mapping.handle])
+    #expect(machine.dma.dmaDebug.entries.map(\.dmaAddress) == [mapping.handle])
     let view = try #require(machine.iommuView(of: mapping))
     #expect(view.iommu == "9100000.iommu" && view.contextBank == 0)
     #expect(view.pages.map(\.physical) == [PhysAddr(mapping.physical.rawValue & ~0xfff)])
@@ -98,7 +98,7 @@ import Testing
     machine.runToEnd()
     #expect(machine.cpu.variables["direct"] == .integer(4))
     #expect(machine.cpu.variables["merged"] == .integer(1))
-    let entries = try #require(machine.scatterLists.first?.entries)
+    let entries = try #require(machine.dma.scatterLists.first?.entries)
     let physical = entries.compactMap(\.physical)
     #expect(physical.count == 4)
     // Not contiguous in physical memory...
@@ -111,7 +111,7 @@ import Testing
     #expect(view.pages.map(\.iova) == [0xffff_c000, 0xffff_d000, 0xffff_e000, 0xffff_f000])
     #expect(view.pages.compactMap(\.physical) == physical)
     // dma-debug holds one entry for the one mapped segment.
-    #expect(machine.dmaDebug.entries.map(\.dmaAddress) == [DMAAddr(0xffff_c000)])
+    #expect(machine.dma.dmaDebug.entries.map(\.dmaAddress) == [DMAAddr(0xffff_c000)])
     #expect(messages(machine, "iommu_map").count == 4)
   }
 
@@ -126,7 +126,7 @@ import Testing
         """)
     machine.runToEnd()
     #expect(machine.cpu.variables["merged"] == .integer(1))
-    #expect(machine.dmaDebug.entries.isEmpty)
+    #expect(machine.dma.dmaDebug.entries.isEmpty)
     #expect(!machine.log.entries.contains { $0.source == .debug })
     #expect(machine.iommuDomain(for: "spi1")?.mappedPages == 0)
   }
@@ -247,13 +247,13 @@ import Testing
       """)
     #expect(machine.run { $0.cpu.variables["plain"] != nil })
     #expect(machine.cpu.variables["handle"] == .dmaAddress(DMAAddr(0xffff_e000)))
-    let ring = try #require(machine.allocations.first { $0.name == "ring" })
+    let ring = try #require(machine.allocators.allocations.first { $0.name == "ring" })
     let view = try #require(
       machine.iommuView(device: "spi1", iova: DMAAddr(0xffff_e000), size: 8192))
     #expect(view.pages.map(\.physical) == [ring.physical, ring.physical.advanced(by: 4096)])
     #expect(view.pages.allSatisfy { $0.writable })
     // A device without an IOMMU gets the physical address.
-    let plain = try #require(machine.allocations.first { $0.name == "plain" })
+    let plain = try #require(machine.allocators.allocations.first { $0.name == "plain" })
     #expect(machine.cpu.variables["phys"] == .dmaAddress(DMAAddr(plain.physical.rawValue)))
     machine.runToEnd()
     #expect(machine.iommuDomain(for: "spi1")?.mappedPages == 0)

@@ -30,7 +30,7 @@ import Testing
         "Internal error: Oops - BUG: 00000000f2000800 [#1] SMP",
       ])
     #expect(machine.isFinished)
-    #expect(machine.mappings.isEmpty)
+    #expect(machine.dma.mappings.isEmpty)
     // The kfree after the BUG never ran: the task died.
     #expect(!machine.log.entries.contains { $0.function == "kfree" })
     let result = try #require(machine.expectationResults.first)

@@ -75,7 +75,7 @@ import Testing
       p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0)
       expect cma_lent() == 0
       """)
-    #expect(large.cmaAreas[0].borrowed.isEmpty)
+    #expect(large.allocators.cmaAreas[0].borrowed.isEmpty)
     // mem=128M with a 64 MiB area: CMA is more than half of what is free.
     let small = try run(
       """
@@ -85,7 +85,7 @@ import Testing
       q = alloc_pages(GFP_HIGHUSER_MOVABLE, 1)
       expect cma_lent() == 3
       """)
-    let area = try #require(small.cmaAreas.first)
+    let area = try #require(small.allocators.cmaAreas.first)
     // The highest 4 MiB block is split first, lowest pages first; the order-1 block is
     // aligned to two pages.
     let top = (area.basePFN + area.count - 1) / 1024 * 1024
@@ -153,9 +153,9 @@ import Testing
       s1 = dma_buf_map_attachment(a1, DMA_TO_DEVICE)
       expect dma_debug_errors() == 0
       """)
-    let buffer = try #require(machine.dmaBufs.first)
+    let buffer = try #require(machine.dma.dmaBufs.first)
     let tables = buffer.attachments.compactMap { attachment in
-      machine.scatterLists.first { $0.id == attachment.table }
+      machine.dma.scatterLists.first { $0.id == attachment.table }
     }
     #expect(tables.count == 2)
     // dma-direct: one segment per page at its physical address.
@@ -188,6 +188,6 @@ import Testing
       machine.log.entries.contains {
         $0.source == .debug && $0.message.contains("detached while still mapped")
       })
-    #expect(machine.dmaBufs.first?.attachments.isEmpty == true)
+    #expect(machine.dma.dmaBufs.first?.attachments.isEmpty == true)
   }
 }

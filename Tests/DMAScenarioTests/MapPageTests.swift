@@ -56,7 +56,7 @@ import Testing
       expect good != NULL
       """)
     #expect(machine.expectationResults.allSatisfy { $0.passed }, "\(machine.expectationResults)")
-    #expect(machine.dmaDebug.errorCount == 0)
+    #expect(machine.dma.dmaDebug.errorCount == 0)
     #expect(reports(machine).contains { $0.hasPrefix("virt_to_page(") })
   }
 
@@ -77,7 +77,7 @@ import Testing
       dma_unmap_single(spi0, h2, 256, DMA_TO_DEVICE)
       expect mappings() == 0
       """)
-    #expect(mixed.dmaDebug.errorCount == 0, "\(reports(mixed))")
+    #expect(mixed.dma.dmaDebug.errorCount == 0, "\(reports(mixed))")
     #expect(mixed.expectationResults.allSatisfy { $0.passed })
     let wrong = try run(
       """
@@ -88,7 +88,7 @@ import Testing
       dma_mapping_error(spi0, h)
       dma_free_coherent(spi0, 4096, buf, h)
       """)
-    #expect(wrong.dmaDebug.errorCount == 1, "\(wrong.log.entries.suffix(6).map(\.message))")
+    #expect(wrong.dma.dmaDebug.errorCount == 1, "\(wrong.log.entries.suffix(6).map(\.message))")
     let address = try #require(wrongAddress(wrong))
     #expect(
       reports(wrong).contains(

@@ -31,9 +31,10 @@ import Testing
       """
     var before = try machine(head)
     #expect(before.run { $0.cpu.finished })
-    let physical = try #require(before.pageTable.translate(try pointer(before, "wc"))?.physical)
-    #expect(before.writeBuffer.entries.count == 2)
-    #expect(before.writeBuffer.entries.first?.stores == 2)
+    let physical = try #require(
+      before.memory.pageTable.translate(try pointer(before, "wc"))?.physical)
+    #expect(before.memory.writeBuffer.entries.count == 2)
+    #expect(before.memory.writeBuffer.entries.first?.stores == 2)
     let waiting = try #require(before.views(of: physical, count: 4, device: "spi0"))
     #expect(waiting.bytes.map(\.cpu) == Array("abcd".utf8))
     #expect(waiting.bytes.map(\.ram) == [0, 0, 0, 0])
@@ -42,7 +43,7 @@ import Testing
 
     var after = try machine(head + "\nwmb()\n")
     #expect(after.run { $0.cpu.finished })
-    #expect(after.writeBuffer.entries.isEmpty)
+    #expect(after.memory.writeBuffer.entries.isEmpty)
     let drained = try #require(after.views(of: physical, count: 4, device: "spi0"))
     #expect(drained.bytes.map(\.device) == Array("abcd".utf8))
     #expect(!drained.differs.contains(true))
@@ -63,10 +64,10 @@ import Testing
       dma_rmb()
       """)
     #expect(machine.run { $0.cpu.finished })
-    #expect(machine.writeBuffer.entries.count == 1)
+    #expect(machine.memory.writeBuffer.entries.count == 1)
     #expect(machine.log.entries.contains { $0.message.contains("dmb oshld") })
     machine.runToEnd()
-    #expect(machine.writeBuffer.entries.isEmpty)
+    #expect(machine.memory.writeBuffer.entries.isEmpty)
     #expect(machine.log.entries.contains { $0.message.contains("drained after 100 ticks") })
   }
 
@@ -82,10 +83,11 @@ import Testing
       cpu_write(wc, 256, "y")
       """)
     #expect(machine.run { $0.cpu.finished })
-    let physical = try #require(machine.pageTable.translate(try pointer(machine, "wc"))?.physical)
-    #expect(machine.writeBuffer.entries.count == 4)
-    #expect(machine.ram.byte(at: physical) == UInt8(ascii: "x"))
-    #expect(machine.ram.byte(at: physical.advanced(by: 64)) == 0)
+    let physical = try #require(
+      machine.memory.pageTable.translate(try pointer(machine, "wc"))?.physical)
+    #expect(machine.memory.writeBuffer.entries.count == 4)
+    #expect(machine.memory.ram.byte(at: physical) == UInt8(ascii: "x"))
+    #expect(machine.memory.ram.byte(at: physical.advanced(by: 64)) == 0)
   }
 
   @Test func theDMAEngineDoorbellIsAWritelAndDrainsTheBuffer() throws {
@@ -117,11 +119,12 @@ import Testing
       cpu_write(buf, 0, "write-through")
       """)
     machine.runToEnd()
-    let physical = try #require(machine.pageTable.translate(try pointer(machine, "buf"))?.physical)
+    let physical = try #require(
+      machine.memory.pageTable.translate(try pointer(machine, "buf"))?.physical)
     let views = try #require(machine.views(of: physical, count: 13, device: "spi0"))
     #expect(views.bytes.map(\.ram) == Array("write-through".utf8))
     #expect(!views.differs.contains(true))
-    #expect(machine.cache.lines.allSatisfy { $0.state != .dirty })
+    #expect(machine.memory.cache.lines.allSatisfy { $0.state != .dirty })
     #expect(machine.log.entries.contains { $0.message == "Memory policy: Data cache writethrough" })
   }
 
@@ -133,7 +136,8 @@ import Testing
       cpu_write(buf, 0, "write-back")
       """)
     machine.runToEnd()
-    let physical = try #require(machine.pageTable.translate(try pointer(machine, "buf"))?.physical)
+    let physical = try #require(
+      machine.memory.pageTable.translate(try pointer(machine, "buf"))?.physical)
     let views = try #require(machine.views(of: physical, count: 10, device: "spi0"))
     #expect(views.bytes.map(\.cpu) == Array("write-back".utf8))
     #expect(views.bytes.map(\.ram) == [UInt8](repeating: 0, count: 10))
@@ -149,18 +153,18 @@ import Testing
       show_pte(ring)
       """)
     machine.runToEnd()
-    let linear = machine.pageTable.walk(try pointer(machine, "buf"))
+    let linear = machine.memory.pageTable.walk(try pointer(machine, "buf"))
     #expect(linear.steps.map(\.kind) == [.table, .table, .table, .page])
     #expect(linear.leaf?.memoryType == .normalWriteBack)
     #expect(linear.leaf?.mappingName == KernelMapping.linearMapName)
-    let remap = machine.pageTable.walk(try pointer(machine, "ring"))
+    let remap = machine.memory.pageTable.walk(try pointer(machine, "ring"))
     #expect(remap.steps.map(\.kind) == [.table, .table, .table, .page])
     let leaf = try #require(remap.leaf)
     #expect(leaf.memoryType == .normalNonCacheable && leaf.size == 4096)
     #expect((leaf.descriptor >> 2) & 7 == 2)
     #expect(leaf.attributes.privilegedExecuteNever && leaf.attributes.userExecuteNever)
     let physical = try #require(remap.physical)
-    let aliases = machine.pageTable.aliases(of: physical)
+    let aliases = machine.memory.pageTable.aliases(of: physical)
     #expect(aliases.mismatched)
     #expect(aliases.aliases.map(\.memoryType) == [.normalWriteBack, .normalNonCacheable])
     #expect(
@@ -184,14 +188,16 @@ import Testing
       """)
     machine.runToEnd()
     #expect(
-      machine.pageTable.walk(try pointer(machine, "wcregs")).leaf?.memoryType == .normalNonCacheable
+      machine.memory.pageTable.walk(try pointer(machine, "wcregs")).leaf?.memoryType
+        == .normalNonCacheable
     )
-    #expect(machine.pageTable.walk(try pointer(machine, "np")).leaf?.memoryType == .deviceNGnRnE)
-    #expect(machine.pageTable.walk(try pointer(machine, "regs")).leaf == nil)
+    #expect(
+      machine.memory.pageTable.walk(try pointer(machine, "np")).leaf?.memoryType == .deviceNGnRnE)
+    #expect(machine.memory.pageTable.walk(try pointer(machine, "regs")).leaf == nil)
     #expect(machine.cpu.variables["ram"] == .error(.null))
     #expect(machine.cpu.variables["bad"] == .error(.null))
     #expect(
-      machine.pageTable.walk(try pointer(machine, "wb")).leaf?.mappingName
+      machine.memory.pageTable.walk(try pointer(machine, "wb")).leaf?.mappingName
         == KernelMapping.linearMapName)
     #expect(
       machine.log.entries.contains {
@@ -211,10 +217,11 @@ import Testing
     var arm32 = try machine("board soc\narch arm32\n" + body)
     arm64.runToEnd()
     arm32.runToEnd()
-    let physical = try #require(arm64.pageTable.translate(try pointer(arm64, "buf"))?.physical)
+    let physical = try #require(
+      arm64.memory.pageTable.translate(try pointer(arm64, "buf"))?.physical)
     // arm64 cleaned: the CPU's bytes reached RAM. ARM32 invalidated: they are gone.
-    #expect(arm64.ram.read(physical, count: 9) == Array("cpu-dirty".utf8))
-    #expect(arm32.ram.read(physical, count: 9) == [UInt8](repeating: 0, count: 9))
+    #expect(arm64.memory.ram.read(physical, count: 9) == Array("cpu-dirty".utf8))
+    #expect(arm32.memory.ram.read(physical, count: 9) == [UInt8](repeating: 0, count: 9))
     #expect(arm64.log.entries.contains { $0.function == "arch_sync_dma_for_device" })
     #expect(arm64.log.entries.contains { $0.function == "dc cvac" })
     #expect(

@@ -22,7 +22,7 @@ import Testing
       steps += 1
     }
     #expect(machine.narration?.contains("RAM still holds zeros") == true)
-    let buffer = try #require(machine.allocations.first)
+    let buffer = try #require(machine.allocators.allocations.first)
     let views = try #require(machine.views(of: buffer.physical, count: 16, device: "spi0"))
     #expect(String(decoding: views.bytes.map(\.cpu), as: UTF8.self) == "A tour of DMA!! ")
     #expect(views.bytes.allSatisfy { $0.ram == 0 })

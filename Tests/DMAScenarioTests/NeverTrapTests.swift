@@ -96,7 +96,7 @@ import Testing
       """)
     // mm/page_alloc.c free_contig_range: the four pages that were free are "still in use".
     #expect(messages.contains { $0.contains("free_contig_range: 4 pages are still in use!") })
-    #expect(machine.cmaAreas[0].used == 0)
+    #expect(machine.allocators.cmaAreas[0].used == 0)
     #expect(machine.expectationResults.map(\.passed) == [true])
     #expect(machine.invariantViolations().isEmpty)
   }

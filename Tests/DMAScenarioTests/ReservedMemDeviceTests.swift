@@ -58,6 +58,6 @@ import Testing
       v = dma_alloc_coherent(video_decoder0, 4096, hv, GFP_KERNEL)
       expect hv != 0x50000000
       """)
-    #expect(machine.coherentPools.allSatisfy { $0.devices.isEmpty })
+    #expect(machine.dma.coherentPools.allSatisfy { $0.devices.isEmpty })
   }
 }

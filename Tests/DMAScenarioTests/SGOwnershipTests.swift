@@ -42,7 +42,7 @@ import Testing
     for (line, owner) in steps {
       source += "\n" + line
       let machine = try run(source)
-      let list = try #require(machine.scatterLists.first)
+      let list = try #require(machine.dma.scatterLists.first)
       #expect(list.owner == owner, "after \(line.isEmpty ? "dma_map_sg" : line)")
       #expect(list.mappedEntries == (owner == nil ? 0 : 2))
     }

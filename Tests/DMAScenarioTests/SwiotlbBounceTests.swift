@@ -20,14 +20,14 @@ import Testing
 
   /// RAM at the live bounce buffer.
   func bounceRAM(_ machine: Machine, count: Int = 16) throws -> [UInt8] {
-    let bounce = try #require(machine.bounces.first)
-    return machine.ram.read(bounce.bounce, count: count)
+    let bounce = try #require(machine.dma.bounces.first)
+    return machine.memory.ram.read(bounce.bounce, count: count)
   }
 
   @Test func mapCopiesOriginalToBounceForEveryDirection() throws {
     for direction in ["DMA_TO_DEVICE", "DMA_FROM_DEVICE", "DMA_BIDIRECTIONAL"] {
       let machine = try run("h = dma_map_single(uart0, buf, 256, \(direction))")
-      let bounce = try #require(machine.bounces.first)
+      let bounce = try #require(machine.dma.bounces.first)
       #expect(bounce.bounce.rawValue < 0x100_0000, "\(direction)")
       #expect(bounce.original.rawValue >= 0x100_0000)
       // Copied, then cleaned to RAM for the non-coherent device.
@@ -37,7 +37,7 @@ import Testing
         return
       }
       #expect(handle.rawValue == bounce.bounce.rawValue)
-      #expect(machine.swiotlb?.usedSlots == 1)
+      #expect(machine.dma.swiotlb?.usedSlots == 1)
     }
   }
 
@@ -66,16 +66,16 @@ import Testing
           Self.prelude + "\nh = dma_map_single(uart0, buf, 256, \(direction))\n"
             + "\(finish)(uart0, h, 256, \(direction))\nv = cpu_read(buf, 0, 16)\n")
         // Run to the end of the map, let the device write the bounce slots, then finish.
-        for _ in 0..<100_000 where machine.bounces.isEmpty || machine.cpu.isInsideAction {
+        for _ in 0..<100_000 where machine.dma.bounces.isEmpty || machine.cpu.isInsideAction {
           if !machine.step() { break }
         }
-        let live = try #require(machine.bounces.first)
-        machine.ram.write(live.bounce, bytes: Array("from the device!".utf8))
+        let live = try #require(machine.dma.bounces.first)
+        machine.memory.ram.write(live.bounce, bytes: Array("from the device!".utf8))
         machine.runToEnd()
         let read = machine.cpu.variables["v"]
         let expected = copies ? "from the device!" : "original data..."
         #expect(read == .bytes(Array(expected.utf8)), "\(direction) \(finish)")
-        #expect(machine.bounces.isEmpty == (finish == "dma_unmap_single"))
+        #expect(machine.dma.bounces.isEmpty == (finish == "dma_unmap_single"))
       }
     }
   }
@@ -94,7 +94,7 @@ import Testing
       """)
     let uart = try #require(machine.peripherals.first { $0.name == "uart0" })
     #expect(uart.output == Array("original data...".utf8))
-    #expect(machine.swiotlb?.usedSlots == 0)
+    #expect(machine.dma.swiotlb?.usedSlots == 0)
   }
 
   @Test func receiveReachesTheBufferAtUnmap() throws {
@@ -114,7 +114,7 @@ import Testing
       """)
     #expect(machine.cpu.variables["early"] == .bytes(Array("original data...".utf8)))
     #expect(machine.cpu.variables["late"] == .bytes(Array("sixteen bytes in".utf8)))
-    #expect(machine.swiotlb?.usedSlots == 0)
+    #expect(machine.dma.swiotlb?.usedSlots == 0)
   }
 
   /// kernel/dma/swiotlb.c `swiotlb_tbl_map_single`: `dev_warn_once`, so the message carries
@@ -143,7 +143,7 @@ import Testing
       h = dma_map_single(uart0, buf, 256, DMA_TO_DEVICE)
       """)
     forced.runToEnd()
-    #expect(forced.bounces.count == 1)
+    #expect(forced.dma.bounces.count == 1)
     var small = try BoardMachineSupport.machine(
       """
       board arm64-cma-soc
@@ -156,8 +156,8 @@ import Testing
       """)
     small.runToEnd()
     // Only the small buffer the device writes is bounced (dma_kmalloc_needs_bounce).
-    #expect(small.bounces.count == 1)
-    #expect(small.bounces.first?.size == 32)
+    #expect(small.dma.bounces.count == 1)
+    #expect(small.dma.bounces.first?.size == 32)
   }
 
   @Test func kmallocSizeClassesAreCheckedAgainstTheCacheLine() throws {
@@ -173,7 +173,7 @@ import Testing
       hb = dma_map_single(uart0, b, 80, DMA_FROM_DEVICE)
       """)
     machine.runToEnd()
-    #expect(machine.bounces.map(\.size) == [80])
+    #expect(machine.dma.bounces.map(\.size) == [80])
   }
 
   @Test func scatterGatherEntriesBounce() throws {
@@ -186,8 +186,8 @@ import Testing
       n = dma_map_sg(uart0, t, 2, DMA_TO_DEVICE)
       """)
     #expect(machine.cpu.variables["n"] == .integer(2))
-    #expect(machine.bounces.count == 2)
-    let entries = machine.scatterLists.first?.entries ?? []
+    #expect(machine.dma.bounces.count == 2)
+    let entries = machine.dma.scatterLists.first?.entries ?? []
     #expect(entries.allSatisfy { ($0.dmaAddress?.rawValue ?? .max) < 0x100_0000 })
   }
 }

@@ -45,6 +45,6 @@ import Testing
     #expect(high >= 0x1_0000_0000)
     #expect(low < 0x1_0000_0000)
     // Only the page above 4 GiB is out of the 32-bit mask's reach.
-    #expect(machine.bounces.map(\.original.rawValue) == [high])
+    #expect(machine.dma.bounces.map(\.original.rawValue) == [high])
   }
 }

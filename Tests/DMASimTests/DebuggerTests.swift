@@ -54,7 +54,7 @@ import Testing
     var debugger = debugger()
     debugger.addBreakpoint(.becomesDirty(0x4200_0040))
     #expect(debugger.continueForward() == .breakpoint(debugger.breakpoints[0]))
-    #expect(debugger.machine.cache.lookup(PhysAddr(0x4200_0040)) != nil)
+    #expect(debugger.machine.memory.cache.lookup(PhysAddr(0x4200_0040)) != nil)
     debugger.deleteBreakpoint(1)
     let touch = debugger.addBreakpoint(
       .watch(base: 0x4200_0070, size: 4, access: .any, by: .either))
@@ -86,7 +86,7 @@ import Testing
     debugger.deleteBreakpoint(line.id)
     let complete = debugger.addBreakpoint(.descriptorComplete)
     #expect(debugger.continueForward() == .breakpoint(complete))
-    #expect(debugger.machine.controllers[0].virtualChannels[0].completed.count == 1)
+    #expect(debugger.machine.engine.controllers[0].virtualChannels[0].completed.count == 1)
   }
 
   @Test func reverseSteppingAcrossTenThousandStepsMatchesGoingForward() {

@@ -42,7 +42,7 @@ import Testing
       return
     }
     let start = base.advanced(by: 100)
-    let physical = try #require(machine.pageTable.translate(start)?.physical)
+    let physical = try #require(machine.memory.pageTable.translate(start)?.physical)
     let chunks = machine.lineChunks(start, physical, count: size)
     // The pages behind a vmalloc area are not contiguous: the split must follow them.
     #expect(Set(chunks.map { $0.1.rawValue >> 12 }).count >= 3)

@@ -10,11 +10,11 @@ import Testing
   @Test func linearMapIsPageGranularByDefault() throws {
     let machine = machine()
     let va = VirtAddr(0xffff_0000_0123_4567)
-    let walk = machine.pageTable.walk(va)
+    let walk = machine.memory.pageTable.walk(va)
     #expect(walk.steps.map(\.level) == [0, 1, 2, 3])
     #expect(walk.steps.map(\.kind) == [.table, .table, .table, .page])
     #expect(walk.steps.map(\.index) == [0, 0, 9, 0x034])
-    #expect(walk.steps[0].tableAddress == machine.pageTable.rootTable)
+    #expect(walk.steps[0].tableAddress == machine.memory.pageTable.rootTable)
     // Each table descriptor points at the next step's table.
     for (step, next) in zip(walk.steps, walk.steps.dropFirst()) {
       #expect(step.descriptor & 0x0000_ffff_ffff_f000 == next.tableAddress.rawValue)
@@ -34,7 +34,7 @@ import Testing
     var board = Board.minimal
     board.linearMap = .blocks
     let machine = machine(board)
-    let walk = machine.pageTable.walk(VirtAddr(0xffff_0000_0123_4567))
+    let walk = machine.memory.pageTable.walk(VirtAddr(0xffff_0000_0123_4567))
     #expect(walk.steps.map(\.kind) == [.table, .table, .block])
     let leaf = try #require(walk.leaf)
     #expect(leaf.level == 2 && leaf.size == 2 << 20)
@@ -47,11 +47,11 @@ import Testing
     var board = Board.soc8G
     board.linearMap = .blocks
     let machine = machine(board)
-    let entries = machine.pageTable.entries(
+    let entries = machine.memory.pageTable.entries(
       from: VirtAddr(board.pageOffset), size: board.dram[0].size)
     #expect(entries.allSatisfy { $0.level == 1 })
     #expect(entries.count == Int(board.dram[0].size >> 30))
-    let walk = machine.pageTable.walk(VirtAddr(board.pageOffset + (3 << 30) + 5))
+    let walk = machine.memory.pageTable.walk(VirtAddr(board.pageOffset + (3 << 30) + 5))
     #expect(walk.steps.map(\.kind) == [.table, .block])
   }
 
@@ -59,24 +59,24 @@ import Testing
     let machine = machine(.soc8G)
     // One level-3 table per 2 MiB of DRAM, recorded by position only.
     let dram = Board.soc8G.dram.reduce(0) { $0 + $1.size }
-    #expect(machine.pageTable.tables.count >= Int(dram >> 21))
-    #expect(machine.pageTable.tables.count < Int(dram >> 21) + 64)
-    let walk = machine.pageTable.walk(VirtAddr(Board.soc8G.pageOffset + dram - 1))
+    #expect(machine.memory.pageTable.tables.count >= Int(dram >> 21))
+    #expect(machine.memory.pageTable.tables.count < Int(dram >> 21) + 64)
+    let walk = machine.memory.pageTable.walk(VirtAddr(Board.soc8G.pageOffset + dram - 1))
     #expect(walk.leaf?.level == 3)
   }
 
   @Test func ioremapIsDeviceAndUnmappedAddressesFault() throws {
     let machine = machine()
-    let io = try #require(machine.pageTable.mappings.first { $0.memoryType == .device })
-    let walk = machine.pageTable.walk(io.virtualBase.advanced(by: 8))
+    let io = try #require(machine.memory.pageTable.mappings.first { $0.memoryType == .device })
+    let walk = machine.memory.pageTable.walk(io.virtualBase.advanced(by: 8))
     let leaf = try #require(walk.leaf)
     #expect(leaf.level == 3)
     #expect(leaf.attributes.memoryType == .device)
     #expect((leaf.descriptor >> 2) & 7 == 4)
-    let hole = machine.pageTable.walk(VirtAddr(0xffff_7000_0000_0000))
+    let hole = machine.memory.pageTable.walk(VirtAddr(0xffff_7000_0000_0000))
     #expect(hole.leaf == nil && hole.physical == nil)
     #expect(hole.steps.last?.kind == .invalid)
-    #expect(machine.pageTable.walk(VirtAddr(0x1000)).steps.isEmpty)
+    #expect(machine.memory.pageTable.walk(VirtAddr(0x1000)).steps.isEmpty)
   }
 
   @Test func aliasesOfAPageMappedTwiceAreFlagged() {

@@ -38,7 +38,7 @@ import Testing
 
   @Test func aBrokenListIsReported() {
     var machine = Machine(board: .soc, program: Program(title: "t", actions: []))
-    machine.controllers[0].virtualChannels[0].allocated = [7]
+    machine.engine.controllers[0].virtualChannels[0].allocated = [7]
     #expect(machine.invariantViolations() == ["dma0chan0: txd d7 listed but freed"])
   }
 }

@@ -56,13 +56,14 @@ import Testing
         .fromDevice,
         tail: [Self.sync(forCPU: true, .fromDevice), write, Self.sync(forCPU: false, .fromDevice)])
     )
-    machine.run(until: { $0.mappings.first?.owner == .cpu })
-    let physical = machine.mappings[0].physical
-    #expect(machine.cache.lookup(physical) == nil)
-    #expect(machine.cache.lookup(physical.advanced(by: 64)) == nil)
-    machine.run(until: { $0.mappings.first?.owner == .device })
-    #expect(machine.ram.read(physical, count: 3) == [1, 2, 3])
-    #expect(machine.cache.lookup(physical).map { machine.cache.line($0).state } == .clean)
+    machine.run(until: { $0.dma.mappings.first?.owner == .cpu })
+    let physical = machine.dma.mappings[0].physical
+    #expect(machine.memory.cache.lookup(physical) == nil)
+    #expect(machine.memory.cache.lookup(physical.advanced(by: 64)) == nil)
+    machine.run(until: { $0.dma.mappings.first?.owner == .device })
+    #expect(machine.memory.ram.read(physical, count: 3) == [1, 2, 3])
+    #expect(
+      machine.memory.cache.lookup(physical).map { machine.memory.cache.line($0).state } == .clean)
     machine.runToEnd()
     #expect(debugMessages(machine).isEmpty)
     let functions = machine.log.entries.map(\.function)
@@ -76,7 +77,7 @@ import Testing
       program: Self.program(.toDevice, tail: [Self.sync(forCPU: true, .toDevice)]))
     machine.runToEnd()
     #expect(!machine.log.entries.contains { $0.function == "dc ivac" || $0.function == "dc civac" })
-    #expect(machine.mappings.first?.owner == .cpu)
+    #expect(machine.dma.mappings.first?.owner == .cpu)
     #expect(debugMessages(machine).isEmpty)
   }
 
@@ -118,8 +119,8 @@ import Testing
         "DMA-API: ssp-pl022 9060000.spi: device driver tries to free DMA memory it has not "
           + "allocated [device address=0x0000000042000000] [size=128 bytes]",
       ])
-    #expect(machine.mappings.isEmpty)
-    #expect(machine.dmaDebug.entries.isEmpty)
+    #expect(machine.dma.mappings.isEmpty)
+    #expect(machine.dma.dmaDebug.entries.isEmpty)
   }
 
   @Test func overlappingFromDeviceMappingsOfOneLineAreReported() {
@@ -138,11 +139,14 @@ import Testing
 
   @Test func threeViewsShowTheDirtyLineUntilTheMapCleansIt() throws {
     var machine = Machine(board: .minimal, program: Self.program(.toDevice, tail: []))
-    machine.run(until: { $0.cache.lines.contains { $0.state == .dirty } && $0.cpu.pending.isEmpty })
-    let slot = try #require(machine.cache.lines.firstIndex { $0.state == .dirty })
-    let physical = machine.cache.lineAddress(
+    machine.run(until: {
+      $0.memory.cache.lines.contains { $0.state == .dirty } && $0.cpu.pending.isEmpty
+    })
+    let slot = try #require(machine.memory.cache.lines.firstIndex { $0.state == .dirty })
+    let physical = machine.memory.cache.lineAddress(
       of: CacheSlot(
-        set: slot / machine.cache.geometry.ways, way: slot % machine.cache.geometry.ways))
+        set: slot / machine.memory.cache.geometry.ways,
+        way: slot % machine.memory.cache.geometry.ways))
     let before = try #require(machine.views(of: physical, count: 4, device: "spi0"))
     #expect(before.bytes[0] == ByteViews.Triple(cpu: 0x5a, ram: 0, device: 0))
     #expect(before.differs == [true, true, true, true])
@@ -156,8 +160,8 @@ import Testing
     var board = Board.minimal
     board.devices[0].coherent = true
     var machine = Machine(board: board, program: Self.program(.toDevice, tail: []))
-    machine.run(until: { $0.mappings.count == 1 })
-    let physical = machine.mappings[0].physical
+    machine.run(until: { $0.dma.mappings.count == 1 })
+    let physical = machine.dma.mappings[0].physical
     let views = try #require(machine.views(of: physical, count: 2, device: "spi0"))
     // No maintenance for a coherent device: RAM is stale, but the device snoops the cache.
     #expect(views.bytes[0] == ByteViews.Triple(cpu: 0x5a, ram: 0, device: 0x5a))

@@ -3,7 +3,9 @@ import Testing
 @testable import DMASim
 
 @Suite struct TransferTests {
-  func channel(_ machine: Machine) -> VirtualChannel { machine.controllers[0].virtualChannels[0] }
+  func channel(_ machine: Machine) -> VirtualChannel {
+    machine.engine.controllers[0].virtualChannels[0]
+  }
 
   @Test func descriptorMovesThroughTheVirtDMALists() throws {
     var machine = Machine(board: .minimal, program: TestPrograms.transfer())
@@ -41,18 +43,18 @@ import Testing
 
   @Test func mapCleansTheDirtyLinesSoTheDeviceSendsTheCPUsBytes() {
     var machine = Machine(board: .minimal, program: TestPrograms.transfer())
-    let reached3 = machine.run(until: { $0.mappings.count == 1 })
+    let reached3 = machine.run(until: { $0.dma.mappings.count == 1 })
     #expect(reached3)
-    let physical = machine.mappings[0].physical
-    #expect(machine.ram.read(physical, count: 128) == TestPrograms.message)
+    let physical = machine.dma.mappings[0].physical
+    #expect(machine.memory.ram.read(physical, count: 128) == TestPrograms.message)
     for offset in stride(from: 0, to: 128, by: 64) {
-      let slot = machine.cache.lookup(physical.advanced(by: UInt64(offset)))
-      #expect(slot.map { machine.cache.line($0).state } == .clean)
+      let slot = machine.memory.cache.lookup(physical.advanced(by: UInt64(offset)))
+      #expect(slot.map { machine.memory.cache.line($0).state } == .clean)
     }
     machine.runToEnd()
     #expect(machine.peripherals[0].output == TestPrograms.message)
-    #expect(machine.mappings.isEmpty)
-    #expect(machine.allocations.isEmpty)
+    #expect(machine.dma.mappings.isEmpty)
+    #expect(machine.allocators.allocations.isEmpty)
     #expect(machine.log.entries.allSatisfy { $0.source != .debug })
   }
 
@@ -60,7 +62,7 @@ import Testing
     var machine = Machine(board: .minimal, program: TestPrograms.transfer(map: false))
     machine.runToEnd()
     #expect(machine.peripherals[0].output == [UInt8](repeating: 0, count: 128))
-    let dirty = machine.cache.lines.filter { $0.state == .dirty }
+    let dirty = machine.memory.cache.lines.filter { $0.state == .dirty }
     #expect(dirty.count == 2)
   }
 
@@ -91,7 +93,9 @@ import Testing
     while machine.step() {
       let fifo = machine.peripherals[0]
       #expect(fifo.fifo.count <= fifo.spec.fifo?.depth ?? 0)
-      if machine.controllers[0].physicalChannels[0].state == .waitingForRequest { sawWait = true }
+      if machine.engine.controllers[0].physicalChannels[0].state == .waitingForRequest {
+        sawWait = true
+      }
     }
     #expect(sawWait)
   }

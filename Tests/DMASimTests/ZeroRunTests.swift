@@ -42,7 +42,7 @@ import Testing
     #expect(longestQueue == 1)
     let value = try #require(machine.cpu.variables["p"])
     guard case .pointer(let virtual) = value,
-      let physical = machine.pageTable.translate(virtual)?.physical
+      let physical = machine.memory.pageTable.translate(virtual)?.physical
     else {
       Issue.record("p is \(value.text)")
       return
@@ -54,7 +54,7 @@ import Testing
       let at = physical.advanced(by: UInt64(index) * 4)
       #expect(message.hasPrefix("store 4 bytes at \(at.hex): "), "store \(index): \(message)")
     }
-    #expect(machine.ram.read(physical, count: 4096).allSatisfy { $0 == 0 })
+    #expect(machine.memory.ram.read(physical, count: 4096).allSatisfy { $0 == 0 })
   }
 
   @Test func anObjectNotStartingOnALineBoundaryStoresThePartialLineFirst() {

@@ -35,6 +35,8 @@ public struct SwiotlbPool: Hashable, Sendable {
   public internal(set) var slots: [Slot]
   /// The areas.
   public internal(set) var areas: [Area]
+  /// Live bounce buffers, oldest first (`io_tlb_slot.orig_addr` per mapping).
+  public internal(set) var bounces: [BounceBuffer] = []
   /// Slots per area.
   public let areaSlots: Int
   /// `PAGE_SIZE`.

@@ -114,16 +114,16 @@ public struct Breakpoint: Hashable, Sendable, Identifiable {
   }
 
   private static func isDirty(_ address: UInt64, in machine: Machine) -> Bool {
-    guard let slot = machine.cache.lookup(PhysAddr(address)) else { return false }
-    return machine.cache.line(slot).state == .dirty
+    guard let slot = machine.memory.cache.lookup(PhysAddr(address)) else { return false }
+    return machine.memory.cache.line(slot).state == .dirty
   }
 
   private static func differs(_ base: UInt64, _ size: UInt64, in machine: Machine) -> Bool {
     for offset in 0..<min(size, 1 << 16) {
       let (address, overflow) = base.addingReportingOverflow(offset)
       if overflow { break }
-      if machine.cache.peek(PhysAddr(address), ram: machine.ram)
-        != machine.ram.byte(at: PhysAddr(address))
+      if machine.memory.cache.peek(PhysAddr(address), ram: machine.memory.ram)
+        != machine.memory.ram.byte(at: PhysAddr(address))
       {
         return true
       }

@@ -56,12 +56,12 @@ public struct WatchedBytes: Hashable, Sendable {
     let cacheable = machine.cpuMapsCacheable(PhysAddr(base))
     for offset in 0..<UInt64(count) {
       let at = PhysAddr(base + offset)
-      let inRAM = machine.ram.byte(at: at)
+      let inRAM = machine.memory.ram.byte(at: at)
       ram.append(inRAM)
       // The CPU sees its own buffered stores first (Machine.views(of:count:device:)).
       cpu.append(
-        machine.writeBuffer.byte(at: at)
-          ?? (cacheable ? machine.cache.peek(at, ram: machine.ram) : inRAM))
+        machine.memory.writeBuffer.byte(at: at)
+          ?? (cacheable ? machine.memory.cache.peek(at, ram: machine.memory.ram) : inRAM))
     }
   }
 }

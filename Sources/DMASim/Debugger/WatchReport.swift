@@ -57,13 +57,13 @@ public enum WatchReport {
   }
 
   private static func mapping(at physical: UInt64, in machine: Machine) -> StreamingMapping? {
-    machine.mappings.last {
+    machine.dma.mappings.last {
       physical >= $0.physical.rawValue && physical - $0.physical.rawValue < $0.size
     }
   }
 
   private static func allocation(at physical: UInt64, in machine: Machine) -> Allocation? {
-    machine.allocations.last {
+    machine.allocators.allocations.last {
       physical >= $0.physical.rawValue && physical - $0.physical.rawValue < $0.size
     }
   }

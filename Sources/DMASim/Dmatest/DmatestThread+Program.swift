@@ -66,14 +66,15 @@ extension DmatestThread {
   ) -> [String] {
     guard case .pointer(let sourceVA) = machine.cpu.variables["src"],
       case .pointer(let destinationVA) = machine.cpu.variables["dst"],
-      let sourcePA = machine.pageTable.translate(sourceVA)?.physical,
-      let destinationPA = machine.pageTable.translate(destinationVA)?.physical
+      let sourcePA = machine.memory.pageTable.translate(sourceVA)?.physical,
+      let destinationPA = machine.memory.pageTable.translate(destinationVA)?.physical
     else { return ["buffers are not mapped"] }
     let expectedSource = DmatestPatterns.sourceBuffer(
       size: size, start: plan.source, length: plan.length)
     var errors: [String] = []
     for index in 0..<size {
-      let got = machine.cache.peek(sourcePA.advanced(by: UInt64(index)), ram: machine.ram)
+      let got = machine.memory.cache.peek(
+        sourcePA.advanced(by: UInt64(index)), ram: machine.memory.ram)
       if got != expectedSource[index] {
         errors.append(mismatch("srcbuf", index, expectedSource[index], got, source: true))
       }
@@ -85,7 +86,8 @@ extension DmatestThread {
       let expected =
         inWindow
         ? expectedSource[plan.source + index - plan.destination] : expectedDestination[index]
-      let got = machine.cache.peek(destinationPA.advanced(by: UInt64(index)), ram: machine.ram)
+      let got = machine.memory.cache.peek(
+        destinationPA.advanced(by: UInt64(index)), ram: machine.memory.ram)
       if got != expected { errors.append(mismatch("dstbuf", index, expected, got, source: false)) }
     }
     return errors

@@ -8,11 +8,11 @@ extension Machine {
     let result = ExpectationResult(
       line: currentAction?.line ?? 0, text: expectation.text, passed: passed,
       actual: actual.text, expected: expected.text, step: stepCount)
-    expectationResults.append(result)
+    cpu.expectationResults.append(result)
     if passed {
       log(.narration, "expect", "expect \(expectation.text): passed")
     } else {
-      narration =
+      cpu.narration =
         "Expectation failed at line \(result.line): \(expectation.actualText) is \(actual.text), "
         + "expected \(expectation.comparison.symbol) \(expected.text)"
       log(
@@ -62,8 +62,8 @@ extension Machine {
       guard let physical = physicalAddress(of: pointer, offset: offset) else {
         return .unavailable("\(pointer) is not a mapped CPU pointer")
       }
-      guard let slot = cache.lookup(physical) else { return .lineState(.invalid) }
-      return .lineState(cache.line(slot).state)
+      guard let slot = memory.cache.lookup(physical) else { return .lineState(.invalid) }
+      return .lineState(memory.cache.line(slot).state)
     case .dirtyLines(let pointer, let length):
       return countDirtyLines(pointer, length)
     case .descriptors(let channel, let place):
@@ -98,10 +98,12 @@ extension Machine {
       let end = length.map { min(output.count, start + Int($0)) } ?? output.count
       return .bytes(Array(output[start..<end]))
     case .cmaPages(let used):
-      guard let area = cmaAreas.first else { return .unavailable("no CMA area on this board") }
+      guard let area = allocators.cmaAreas.first else {
+        return .unavailable("no CMA area on this board")
+      }
       return .integer(Int64(used ? area.used : area.availableCount))
-    case .dmaDebugErrors: return .integer(Int64(dmaDebug.errorCount))
-    case .mappingCount: return .integer(Int64(mappings.count))
+    case .dmaDebugErrors: return .integer(Int64(dma.dmaDebug.errorCount))
+    case .mappingCount: return .integer(Int64(dma.mappings.count))
     case .counter(let counter): return observe(counter)
     case .count(let inner):
       switch observe(inner) {
@@ -124,9 +126,9 @@ extension Machine {
     case .channel: return .unavailable("a channel")
     case .descriptor(let controller, let channel, let id):
       let cookie =
-        controllers.indices.contains(controller)
-          && controllers[controller].virtualChannels.indices.contains(channel)
-        ? controllers[controller].virtualChannels[channel].descriptors[id]?.cookie ?? 0 : 0
+        engine.controllers.indices.contains(controller)
+          && engine.controllers[controller].virtualChannels.indices.contains(channel)
+        ? engine.controllers[controller].virtualChannels[channel].descriptors[id]?.cookie ?? 0 : 0
       return .descriptor(id: id, cookie: cookie)
     case .cookie(let cookie): return .integer(Int64(cookie))
     case .integer(let number): return .integer(number)
@@ -144,15 +146,15 @@ extension Machine {
   /// The physical address behind a pointer variable plus an offset, if the CPU maps it.
   private func physicalAddress(of pointer: String, offset: UInt64) -> PhysAddr? {
     guard case .pointer(let base) = cpu.variables[pointer] else { return nil }
-    return pageTable.translate(base.advanced(by: offset))?.physical
+    return memory.pageTable.translate(base.advanced(by: offset))?.physical
   }
 
   func virtualChannel(_ name: String) -> VirtualChannel? {
     guard case .channel(let controller, let channel) = cpu.variables[name],
-      controllers.indices.contains(controller),
-      controllers[controller].virtualChannels.indices.contains(channel)
+      engine.controllers.indices.contains(controller),
+      engine.controllers[controller].virtualChannels.indices.contains(channel)
     else { return nil }
-    return controllers[controller].virtualChannels[channel]
+    return engine.controllers[controller].virtualChannels[channel]
   }
 
   private func observeBytes(
@@ -165,20 +167,21 @@ extension Machine {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(length))
     for index in 0..<length {
-      guard let translation = pageTable.translate(base.advanced(by: offset + index)) else {
+      guard let translation = memory.pageTable.translate(base.advanced(by: offset + index)) else {
         return .unavailable("\(pointer) + \(offset + index) is not mapped")
       }
       let physical = translation.physical
-      let inRAM = ram.byte(at: physical)
+      let inRAM = memory.ram.byte(at: physical)
       switch view {
       case .ram: bytes.append(inRAM)
       case .cpu:
         // The CPU sees its own buffered (write-combined) stores first.
         bytes.append(
-          writeBuffer.byte(at: physical)
-            ?? (translation.mapping.memoryType.isCacheable ? cache.peek(physical, ram: ram) : inRAM)
+          memory.writeBuffer.byte(at: physical)
+            ?? (translation.mapping.memoryType.isCacheable
+              ? memory.cache.peek(physical, ram: memory.ram) : inRAM)
         )
-      case .device: bytes.append(coherent ? cache.peek(physical, ram: ram) : inRAM)
+      case .device: bytes.append(coherent ? memory.cache.peek(physical, ram: memory.ram) : inRAM)
       }
     }
     return .bytes(bytes)
@@ -188,11 +191,11 @@ extension Machine {
     guard case .pointer(let base) = cpu.variables[pointer] else {
       return .unavailable("\(pointer) is not a CPU pointer")
     }
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     var lines: [UInt64] = []
     var offset: UInt64 = 0
     while offset < length {
-      guard let physical = pageTable.translate(base.advanced(by: offset))?.physical else {
+      guard let physical = memory.pageTable.translate(base.advanced(by: offset))?.physical else {
         return .unavailable("\(pointer) + \(offset) is not mapped")
       }
       let line = physical.rawValue / lineSize
@@ -200,7 +203,8 @@ extension Machine {
       offset += min(lineSize - physical.rawValue % lineSize, length - offset)
     }
     let dirty = lines.filter { line in
-      cache.lookup(PhysAddr(line * lineSize)).map { cache.line($0).state == .dirty } ?? false
+      memory.cache.lookup(PhysAddr(line * lineSize)).map { memory.cache.line($0).state == .dirty }
+        ?? false
     }
     return .integer(Int64(dirty.count))
   }

@@ -8,7 +8,7 @@ extension Machine {
       guard case .pointer(let base) = cpu.variables[pointer] else {
         return .unavailable("\(pointer) is not a CPU pointer")
       }
-      guard let translation = pageTable.translate(base) else {
+      guard let translation = memory.pageTable.translate(base) else {
         return .unavailable("\(pointer) is not mapped")
       }
       return .address(translation.physical.rawValue)
@@ -88,12 +88,12 @@ extension Machine {
   func txState(_ controller: Int, _ channel: Int, _ cookie: Int32) -> (
     status: DMAStatus, residue: UInt64
   ) {
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     var status = vchan.cookieStatus(cookie)
     var residue: UInt64 = 0
     if status == .inProgress, vchan.paused { status = .paused }
     if status == .inProgress || status == .paused {
-      let granularity = controllers[controller].capabilities.residueGranularity
+      let granularity = engine.controllers[controller].capabilities.residueGranularity
       if let id = (vchan.submitted + vchan.issued).first(where: {
         vchan.descriptors[$0]?.cookie == cookie
       }) {
@@ -112,10 +112,11 @@ extension Machine {
     else { return .unavailable("\(handleName) is not a mapped dma_addr_t") }
     let start = handle.rawValue &+ offset
     if bounce {
-      guard let index = bounceIndex(device, DMAAddr(start), size: max(length, 1)) else {
+      guard let index = bounceIndex(device, DMAAddr(start), size: max(length, 1)),
+        let slot = dma.swiotlb?.bounces[index]
+      else {
         return .unavailable("\(handleName) + \(offset) is not in a swiotlb slot of \(device)")
       }
-      let slot = bounces[index]
       let physical = physicalAddress(DMAAddr(start), for: device)
       guard slot.contains(bounceAddress: physical, count: length) else {
         return .unavailable("the range runs past the bounce buffer")
@@ -124,7 +125,7 @@ extension Machine {
       return .bytes(
         (0..<length).map {
           let address = physical.advanced(by: $0)
-          return writeBuffer.byte(at: address) ?? cache.peek(address, ram: ram)
+          return memory.writeBuffer.byte(at: address) ?? memory.cache.peek(address, ram: memory.ram)
         })
     }
     let coherent = board.device(named: device)?.coherent ?? false
@@ -142,7 +143,8 @@ extension Machine {
       } else {
         physical = physicalAddress(DMAAddr(bus), for: device)
       }
-      bytes.append(coherent ? cache.peek(physical, ram: ram) : ram.byte(at: physical))
+      bytes.append(
+        coherent ? memory.cache.peek(physical, ram: memory.ram) : memory.ram.byte(at: physical))
     }
     return .bytes(bytes)
   }

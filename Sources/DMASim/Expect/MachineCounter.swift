@@ -16,10 +16,12 @@ extension Machine {
   func observe(_ counter: MachineCounter) -> ObservedValue {
     switch counter {
     case .swiotlbUsed:
-      guard let pool = swiotlb else { return .unavailable("no swiotlb pool on this board") }
+      guard let pool = dma.swiotlb else { return .unavailable("no swiotlb pool on this board") }
       return .integer(Int64(pool.usedSlots))
     case .cmaLent, .cmaPinned, .cmaMigrated:
-      guard let area = cmaAreas.first else { return .unavailable("no CMA area on this board") }
+      guard let area = allocators.cmaAreas.first else {
+        return .unavailable("no CMA area on this board")
+      }
       let value =
         counter == .cmaLent
         ? area.borrowed.count : counter == .cmaPinned ? area.pinned.count : area.migrations.count

@@ -8,7 +8,7 @@ extension Machine {
   /// allocators and no two live allocations overlap; the IOVA rules of `iovaViolations`.
   public func invariantViolations() -> [String] {
     var problems: [String] = []
-    for controller in controllers {
+    for controller in engine.controllers {
       problems += channelViolations(controller)
     }
     for peripheral in peripherals {
@@ -21,8 +21,8 @@ extension Machine {
           "\(peripheral.name): RX FIFO holds \(peripheral.rxFIFO.count) > \(rx.depth)")
       }
     }
-    for area in cmaAreas {
-      let owners = allocations.filter { $0.cmaArea == area.name }
+    for area in allocators.cmaAreas {
+      let owners = allocators.allocations.filter { $0.cmaArea == area.name }
       let owned = owners.reduce(UInt64(0)) { $0 + $1.reservedSize / PhysicalMemory.pageSize }
       if UInt64(area.bitmap.population) << UInt64(area.orderPerBit) != owned {
         problems.append(
@@ -72,11 +72,11 @@ extension Machine {
 
   private func cacheViolations() -> [String] {
     var problems: [String] = []
-    let geometry = cache.geometry
+    let geometry = memory.cache.geometry
     for set in 0..<geometry.sets {
       var tags: [UInt64] = []
       for way in 0..<geometry.ways {
-        let line = cache.line(CacheSlot(set: set, way: way))
+        let line = memory.cache.line(CacheSlot(set: set, way: way))
         guard line.isValid else { continue }
         if tags.contains(line.tag) { problems.append("cache set \(set): tag \(line.tag) twice") }
         tags.append(line.tag)
@@ -90,12 +90,12 @@ extension Machine {
     // An iommu_dma_alloc_remap buffer's pages need not be contiguous: its extents are the
     // runs its remap maps, not `physical` + `reservedSize`.
     var remapRuns: [String: [(UInt64, UInt64)]] = [:]
-    for mapping in pageTable.mappings where mapping.name.hasPrefix(Self.remapNamePrefix) {
+    for mapping in memory.pageTable.mappings where mapping.name.hasPrefix(Self.remapNamePrefix) {
       remapRuns[mapping.name, default: []].append(
         (mapping.physicalBase.rawValue, mapping.size))
     }
     var extents: [(start: UInt64, size: UInt64, name: String)] = []
-    for allocation in allocations {
+    for allocation in allocators.allocations {
       if let runs = remapRuns[Self.remapName(allocation.virtualAddress)] {
         extents += runs.map { ($0.0, $0.1, allocation.name) }
       } else {
@@ -107,12 +107,12 @@ extension Machine {
     where first.start + first.size > second.start {
       problems.append("allocations \(first.name) and \(second.name) overlap")
     }
-    let slabPages = Set(slab.caches.flatMap { $0.slabs.map(\.rawValue) })
-    let freedPages = Set(pages.freed)
+    let slabPages = Set(allocators.slab.caches.flatMap { $0.slabs.map(\.rawValue) })
+    let freedPages = Set(allocators.pages.freed)
     for page in slabPages.intersection(freedPages).sorted() {
       problems.append("page \(PhysAddr(page).hex) is a slab page and free")
     }
-    for allocation in allocations where allocation.allocator.hasPrefix("kmalloc_large") {
+    for allocation in allocators.allocations where allocation.allocator.hasPrefix("kmalloc_large") {
       for offset in stride(from: 0, to: allocation.reservedSize, by: Int(PhysicalMemory.pageSize)) {
         let page = allocation.physical.rawValue + offset
         if slabPages.contains(page) || freedPages.contains(page) {

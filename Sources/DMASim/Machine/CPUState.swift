@@ -13,6 +13,12 @@ public struct CPUState: Hashable, Sendable {
     case idle(deadline: UInt64)
   }
 
+  /// The narration of the latest `say`.
+  public internal(set) var narration: String?
+  /// Every `expect` the program has reached, in order.
+  public internal(set) var expectationResults: [ExpectationResult] = []
+  /// The `ask` actions the program has reached (action indices), in order.
+  public internal(set) var askedQuestions: [Int] = []
   /// The index of the next action to fetch.
   public internal(set) var programCounter = 0
   /// The action being executed, if any.

@@ -44,7 +44,7 @@ public struct History: Sendable {
   /// bytes (one flat buffer, copied whole the first time the live cache changes after the
   /// checkpoint) and its slot records, plus 64 KiB for the rest of the state.
   public static func checkpointBytes(_ machine: Machine) -> Int {
-    let geometry = machine.cache.geometry
+    let geometry = machine.memory.cache.geometry
     return geometry.size + geometry.sets * geometry.ways * 32 + (64 << 10)
   }
 

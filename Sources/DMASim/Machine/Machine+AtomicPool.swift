@@ -8,7 +8,7 @@ extension Machine {
     guard !spec.coherent, !flags.contains(.directReclaim), iommuContext(for: device) == nil,
       let first = atomicPoolOrder(for: device).first
     else { return false }
-    return atomicPools.contains { $0.pool.zone == first }
+    return dma.atomicPools.contains { $0.pool.zone == first }
   }
 
   /// The kernel's `zone_dma_limit`: arm64 `zone_sizes_init` takes the tree's limit, capped at
@@ -58,28 +58,28 @@ extension Machine {
       (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
       * PhysicalMemory.pageSize
     for zone in atomicPoolOrder(for: device) {
-      guard let index = atomicPools.firstIndex(where: { $0.pool.zone == zone }),
-        let physical = atomicPools[index].allocate(bytes: bytes)
+      guard let index = dma.atomicPools.firstIndex(where: { $0.pool.zone == zone }),
+        let physical = dma.atomicPools[index].allocate(bytes: bytes)
       else { continue }
       guard dmaCoherentOK(device, PhysAddr(physical), size: bytes) else {
-        atomicPools[index].free(physical: physical, bytes: bytes)
+        dma.atomicPools[index].free(physical: physical, bytes: bytes)
         continue
       }
       let remap = atomicPoolRemap(index)
-      let virtual = VirtAddr(remap.rawValue + (physical - atomicPools[index].base))
+      let virtual = VirtAddr(remap.rawValue + (physical - dma.atomicPools[index].base))
       let allocation = Allocation(
-        id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
+        id: run.nextID, name: result ?? "coherent\(run.nextID)", allocator: function,
         virtualAddress: virtual, physical: PhysAddr(physical), size: size,
         reservedSize: bytes, allocatedAtStep: stepCount)
-      nextID += 1
+      run.nextID += 1
       log(
         .kernel, function,
         "\(function)(\(spec.kernelName), \(size)): the gfp may not block, so "
           + "\(bytes / PhysicalMemory.pageSize) page(s) come from the atomic pool "
-          + "\(atomicPools[index].pool.gfp) (dma_direct_alloc_from_pool), already remapped "
+          + "\(dma.atomicPools[index].pool.gfp) (dma_direct_alloc_from_pool), already remapped "
           + "uncached at boot",
         subjects: [.allocation(allocation.id)])
-      allocations.append(allocation)
+      allocators.allocations.append(allocation)
       cpu.pending.append(
         .finishAllocCoherent(
           allocation, busAddress(PhysAddr(physical), for: device), result, handleName,
@@ -95,15 +95,15 @@ extension Machine {
   /// The pool's `dma_common_contiguous_remap` (MT_NORMAL_NC, 4 KiB entries), mapped the first
   /// time the pool is used so that boards that never use it keep their vmalloc layout.
   mutating func atomicPoolRemap(_ index: Int) -> VirtAddr {
-    if let remap = atomicPools[index].remap { return remap }
-    let remap = VirtAddr(nextVmalloc)
-    nextVmalloc += atomicPools[index].pool.size + PhysicalMemory.pageSize
-    pageTable.add(
+    if let remap = dma.atomicPools[index].remap { return remap }
+    let remap = VirtAddr(allocators.nextVmalloc)
+    allocators.nextVmalloc += dma.atomicPools[index].pool.size + PhysicalMemory.pageSize
+    memory.pageTable.add(
       KernelMapping(
-        name: "atomic pool \(atomicPools[index].pool.gfp)", virtualBase: remap,
-        physicalBase: PhysAddr(atomicPools[index].base), size: atomicPools[index].pool.size,
+        name: "atomic pool \(dma.atomicPools[index].pool.gfp)", virtualBase: remap,
+        physicalBase: PhysAddr(dma.atomicPools[index].base), size: dma.atomicPools[index].pool.size,
         memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
-    atomicPools[index].remap = remap
+    dma.atomicPools[index].remap = remap
     return remap
   }
 
@@ -111,13 +111,14 @@ extension Machine {
   /// (`gen_pool_free`); false for any other memory.
   mutating func releaseToAtomicPool(_ allocation: Allocation) -> Bool {
     guard
-      let index = atomicPools.firstIndex(where: { $0.contains(allocation.physical.rawValue) })
+      let index = dma.atomicPools.firstIndex(where: { $0.contains(allocation.physical.rawValue) })
     else { return false }
-    atomicPools[index].free(physical: allocation.physical.rawValue, bytes: allocation.reservedSize)
+    dma.atomicPools[index].free(
+      physical: allocation.physical.rawValue, bytes: allocation.reservedSize)
     log(
       .kernel, "dma_free_coherent",
       "\(allocation.reservedSize / PhysicalMemory.pageSize) page(s) back to the atomic pool "
-        + "\(atomicPools[index].pool.gfp) (dma_free_from_pool)",
+        + "\(dma.atomicPools[index].pool.gfp) (dma_free_from_pool)",
       subjects: [.allocation(allocation.id)])
     return true
   }

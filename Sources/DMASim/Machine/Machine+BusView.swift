@@ -32,17 +32,18 @@ extension Machine {
   /// The dma-ranges offset of the bus master moving a descriptor: the controller's device
   /// when the board lists it, else the peripheral's.
   func masterOffset(_ controller: Int, _ peripheral: DeviceSpec?) -> UInt64 {
-    board.device(named: controllers[controller].name)?.dmaOffset ?? peripheral?.dmaOffset ?? 0
+    board.device(named: engine.controllers[controller].name)?.dmaOffset ?? peripheral?.dmaOffset
+      ?? 0
   }
 
   /// The streaming and coherent masks of a device now.
   func masks(of device: String) -> DeviceDMAMasks {
-    deviceIndex(device).map { dmaMasks[$0] } ?? DeviceDMAMasks(streaming: 0, coherent: 0)
+    deviceIndex(device).map { dma.dmaMasks[$0] } ?? DeviceDMAMasks(streaming: 0, coherent: 0)
   }
 
   /// A device's `dma_parms` now (defaults for a name the board does not have).
   func dmaParms(of device: String) -> DeviceDMAParameters {
-    deviceIndex(device).map { dmaMasks[$0].parms } ?? DeviceDMAParameters()
+    deviceIndex(device).map { dma.dmaMasks[$0].parms } ?? DeviceDMAParameters()
   }
 
   /// `min_not_zero(mask, bus_dma_limit)`: the highest bus address the device reaches.
@@ -77,11 +78,11 @@ extension Machine {
     let supported = dmaSupported(device, mask: mask)
     let code: Int64 = supported ? 0 : -Int64(Errno.eio.rawValue)
     if supported {
-      if which != .coherent { dmaMasks[index].streaming = mask }
-      if which != .streaming { dmaMasks[index].coherent = mask }
+      if which != .coherent { dma.dmaMasks[index].streaming = mask }
+      if which != .streaming { dma.dmaMasks[index].coherent = mask }
     }
     assign(.integer(code), to: result)
-    let masks = dmaMasks[index]
+    let masks = dma.dmaMasks[index]
     log(
       .kernel, function,
       "\(function)(\(spec.kernelName), \(Hex.prefixed(mask))) = " + (supported ? "0" : "-EIO")
@@ -109,14 +110,14 @@ extension Machine {
     let detail: String
     switch parameter {
     case .maxSegmentSize:
-      dmaMasks[index].parms.maxSegmentSize = UInt32(truncatingIfNeeded: value)
+      dma.dmaMasks[index].parms.maxSegmentSize = UInt32(truncatingIfNeeded: value)
       field = "max_segment_size = \(value)"
       detail =
         "dma_get_max_seg_size now gives \(value) (64 KiB when unset): behind an IOMMU "
         + "__finalise_sg merges no segment past it, and dma-debug's check_sg_segment reports "
         + "any mapped segment longer than it."
     case .segmentBoundary:
-      dmaMasks[index].parms.segmentBoundaryMask = value
+      dma.dmaMasks[index].parms.segmentBoundaryMask = value
       field = "segment_boundary_mask = \(Hex.prefixed(value))"
       detail =
         "dma_get_seg_boundary now gives \(Hex.prefixed(value)) (ULONG_MAX when unset): no "
@@ -124,7 +125,7 @@ extension Machine {
         + "(\(value == .max ? "never" : Hex.size(value &+ 1)))."
       assign(.integer(0), to: result)
     case .minAlignMask:
-      dmaMasks[index].parms.minAlignMask = UInt32(truncatingIfNeeded: value)
+      dma.dmaMasks[index].parms.minAlignMask = UInt32(truncatingIfNeeded: value)
       field = "min_align_mask = \(Hex.prefixed(value))"
       detail =
         "swiotlb_tbl_map_single keeps the original address's bits under the mask in the "
@@ -165,7 +166,7 @@ extension Machine {
     guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
     let call = "of_reserved_mem_device_init(\(spec.kernelName))"
     if let area = spec.cmaArea {
-      dmaMasks[index].cmaArea = area
+      dma.dmaMasks[index].cmaArea = area
       assign(.integer(0), to: result)
       log(
         .kernel, "of_reserved_mem_device_init",
@@ -181,9 +182,9 @@ extension Machine {
         "\(call) = -ENODEV: the node has no memory-region (of_parse_phandle finds nothing)")
       return
     }
-    if let pool = coherentPools.firstIndex(where: { $0.name == region.name }) {
-      if !coherentPools[pool].devices.contains(device) {
-        coherentPools[pool].devices.append(device)
+    if let pool = dma.coherentPools.firstIndex(where: { $0.name == region.name }) {
+      if !dma.coherentPools[pool].devices.contains(device) {
+        dma.coherentPools[pool].devices.append(device)
       }
     } else {
       guard
@@ -196,20 +197,20 @@ extension Machine {
           "Reserved memory: failed to init DMA memory pool at \(PhysAddr(region.base).hex)")
         return
       }
-      let virtual = VirtAddr(nextVmalloc)
-      nextVmalloc += region.size + PhysicalMemory.pageSize
-      pageTable.add(
+      let virtual = VirtAddr(allocators.nextVmalloc)
+      allocators.nextVmalloc += region.size + PhysicalMemory.pageSize
+      memory.pageTable.add(
         KernelMapping(
           name: "memremap \(region.name)", virtualBase: virtual,
           physicalBase: PhysAddr(region.base), size: region.size,
           memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
-      coherentPools.append(
+      dma.coherentPools.append(
         DeviceCoherentPool(
           name: region.name, devices: [device], pool: pool, virtualBase: virtual))
     }
     // rmem_dma_device_init compares mem->device_base (the region's base) with the reach.
     let end = region.base &+ region.size &- 1
-    if end > DeviceDMAMasks.minNotZero(dmaMasks[index].coherent, spec.busDMALimit) {
+    if end > DeviceDMAMasks.minNotZero(dma.dmaMasks[index].coherent, spec.busDMALimit) {
       log(
         .kernel, "rmem_dma_device_init",
         spec.devPrefix + "reserved memory is beyond device's set DMA address range")
@@ -229,12 +230,12 @@ extension Machine {
   /// allocated: freeing them afterwards no longer finds the pool.
   mutating func reservedMemDeviceRelease(_ device: String) {
     guard let spec = board.device(named: device), let index = deviceIndex(device) else { return }
-    let hadCMA = dmaMasks[index].cmaArea != nil
-    dmaMasks[index].cmaArea = nil
+    let hadCMA = dma.dmaMasks[index].cmaArea != nil
+    dma.dmaMasks[index].cmaArea = nil
     var released: [String] = []
-    for pool in coherentPools.indices where coherentPools[pool].devices.contains(device) {
-      coherentPools[pool].devices.removeAll { $0 == device }
-      released.append(coherentPools[pool].name)
+    for pool in dma.coherentPools.indices where dma.coherentPools[pool].devices.contains(device) {
+      dma.coherentPools[pool].devices.removeAll { $0 == device }
+      released.append(dma.coherentPools[pool].name)
     }
     if hadCMA, let area = spec.cmaArea { released.append(area) }
     log(

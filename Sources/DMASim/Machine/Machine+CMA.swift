@@ -3,36 +3,39 @@ extension Machine {
   /// migrating lent movable pages out of the range; the pages are returned through their
   /// linear-map address.
   mutating func cmaAlloc(count: UInt64, align: Int, result: String?) {
-    guard !cmaAreas.isEmpty else {
+    guard !allocators.cmaAreas.isEmpty else {
       log(.kernel, "cma_alloc", "cma_alloc: no CMA area on this board = NULL")
       assign(.error(.null), to: result)
       return
     }
-    let logged = cmaAreas[0].log.count
-    let migrated = cmaAreas[0].migrations.count
-    let pfn = cmaAreas[0].allocate(pages: count, align: align)
+    let logged = allocators.cmaAreas[0].log.count
+    let migrated = allocators.cmaAreas[0].migrations.count
+    let pfn = allocators.cmaAreas[0].allocate(pages: count, align: align)
     let pages: [LogSubject] =
-      pfn.map { [.cmaPages(area: cmaAreas[0].name, pfn: $0, count: count)] } ?? []
-    for line in cmaAreas[0].log.dropFirst(logged) {
+      pfn.map { [.cmaPages(area: allocators.cmaAreas[0].name, pfn: $0, count: count)] } ?? []
+    for line in allocators.cmaAreas[0].log.dropFirst(logged) {
       log(.kernel, "cma_alloc", line.text, subjects: pages)
     }
     migrateMovablePages(area: 0, since: migrated)
-    guard let pfn, let virtual = pageTable.linearAddress(of: PhysAddr(pfn << 12)) else {
+    guard let pfn, let virtual = memory.pageTable.linearAddress(of: PhysAddr(pfn << 12)) else {
       assign(.error(.null), to: result)
-      log(.kernel, "cma_alloc", "cma_alloc(\(cmaAreas[0].name), \(count), \(align)) = NULL")
+      log(
+        .kernel, "cma_alloc", "cma_alloc(\(allocators.cmaAreas[0].name), \(count), \(align)) = NULL"
+      )
       return
     }
     let allocation = Allocation(
-      id: nextID, name: result ?? "cma\(nextID)", allocator: "cma:\(cmaAreas[0].name)",
+      id: run.nextID, name: result ?? "cma\(run.nextID)",
+      allocator: "cma:\(allocators.cmaAreas[0].name)",
       virtualAddress: virtual, physical: PhysAddr(pfn << 12), size: count << 12,
-      reservedSize: count << 12, allocatedAtStep: stepCount, cmaArea: cmaAreas[0].name)
-    nextID += 1
-    allocations.append(allocation)
+      reservedSize: count << 12, allocatedAtStep: stepCount, cmaArea: allocators.cmaAreas[0].name)
+    run.nextID += 1
+    allocators.allocations.append(allocation)
     assign(.pointer(virtual), to: result)
     log(
       .kernel, "cma_alloc",
-      "cma_alloc(\(cmaAreas[0].name), \(count) pages, align \(align)) = pfn \(Hex.prefixed(pfn)) "
-        + "(\(virtual.hex)); \(cmaAreas[0].used) of \(cmaAreas[0].count) pages used",
+      "cma_alloc(\(allocators.cmaAreas[0].name), \(count) pages, align \(align)) = pfn \(Hex.prefixed(pfn)) "
+        + "(\(virtual.hex)); \(allocators.cmaAreas[0].used) of \(allocators.cmaAreas[0].count) pages used",
       addresses: [LogAddress(.phys, pfn << 12)], subjects: [.allocation(allocation.id)] + pages)
   }
 
@@ -44,11 +47,13 @@ extension Machine {
   /// dmascope's follow the bitmap: every CMA allocation loses the pages the run covered
   /// (`Machine+CMARecords.swift`), whoever it belonged to.
   mutating func cmaRelease(_ pointer: Operand, count: UInt64) {
-    guard let value = resolve(pointer, for: "cma_release"), !cmaAreas.isEmpty else { return }
-    let area = cmaAreas[0]
+    guard let value = resolve(pointer, for: "cma_release"), !allocators.cmaAreas.isEmpty else {
+      return
+    }
+    let area = allocators.cmaAreas[0]
     // virt_to_page: only the linear map turns a CPU address into its struct page.
     guard case .pointer(let virtual) = value,
-      let translation = pageTable.translate(virtual),
+      let translation = memory.pageTable.translate(virtual),
       translation.mapping.name == KernelMapping.linearMapName,
       area.pagesValid(pfn: translation.physical.pfn, count: count)
     else {
@@ -69,7 +74,7 @@ extension Machine {
           + "\(count) pages at pfn \(Hex.prefixed(pfn)); \(stillInUse) of them were not allocated)",
         subjects: subjects)
     }
-    cmaAreas[0].release(pfn: pfn, pages: count)
+    allocators.cmaAreas[0].release(pfn: pfn, pages: count)
     let trimmed = releaseCMARecords(area: area.name, pfn: pfn, count: count)
     log(
       .kernel, "cma_release",

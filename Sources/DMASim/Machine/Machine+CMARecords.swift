@@ -5,7 +5,7 @@ extension Machine {
     let (end, overflow) = pfn.addingReportingOverflow(count)
     guard !overflow else { return 0 }
     var held: UInt64 = 0
-    for allocation in allocations where allocation.cmaArea == area {
+    for allocation in allocators.allocations where allocation.cmaArea == area {
       let first = allocation.physical.pfn
       let last = first + allocation.reservedSize / PhysicalMemory.pageSize
       let low = max(first, pfn)
@@ -25,7 +25,7 @@ extension Machine {
     guard !overflow else { return [] }
     var kept: [Allocation] = []
     var touched: [Int] = []
-    for allocation in allocations {
+    for allocation in allocators.allocations {
       let first = allocation.physical.pfn
       let last = first + allocation.reservedSize / page
       guard allocation.cmaArea == area, first < end, pfn < last else {
@@ -39,8 +39,8 @@ extension Machine {
       for (low, high) in pieces where low < high {
         var piece = allocation
         if newID {
-          piece.id = nextID
-          nextID += 1
+          piece.id = run.nextID
+          run.nextID += 1
         }
         newID = true
         let offset = low * page
@@ -53,7 +53,7 @@ extension Machine {
         kept.append(piece)
       }
     }
-    allocations = kept
+    allocators.allocations = kept
     return touched
   }
 }

@@ -27,9 +27,9 @@ extension Machine {
       cpu.programCounter += 1
       execute(program.actions[cpu.programCounter - 1])
       // The first piece of a multi-step call happens in the same step as the call itself.
-      if let first = cpu.pending.first, first.runsWithCall { run(cpu.pending.removeFirst()) }
+      if let first = cpu.pending.first, first.runsWithCall { perform(cpu.pending.removeFirst()) }
     } else {
-      run(cpu.pending.removeFirst())
+      perform(cpu.pending.removeFirst())
     }
     if cpu.waiting == nil, !cpu.finished {
       agenda.schedule(.cpu, at: clock + 1)
@@ -79,12 +79,12 @@ extension Machine {
     }
     switch action.operation {
     case .say(let text):
-      narration = text
-      lastTouch.narrated = true
+      cpu.narration = text
+      run.lastTouch.narrated = true
       log(.narration, "say", text)
     case .control(let flow): runControl(flow)
     case .pause:
-      lastTouch.pause = true
+      run.lastTouch.pause = true
       log(.narration, "pause", "checkpoint: the lesson pauses here")
     case .kmalloc(let size, let flags): kmalloc(size: size, flags: flags, result: action.result)
     case .kfree(let pointer): kfree(pointer)
@@ -131,16 +131,16 @@ extension Machine {
   private mutating func runWithoutStep(_ operation: Operation) {
     switch operation {
     case .say(let text):
-      narration = text
-      lastTouch.narrated = true
+      cpu.narration = text
+      run.lastTouch.narrated = true
       log(.narration, "say", text)
     case .expect(let expectation): evaluate(expectation)
     case .ask(let question, _, _, _):
-      narration = question
-      lastTouch.question = cpu.currentAction
+      cpu.narration = question
+      run.lastTouch.question = cpu.currentAction
       // Like `pause`, a question stops a running lesson so the student can answer.
-      lastTouch.pause = true
-      if let index = cpu.currentAction { askedQuestions.append(index) }
+      run.lastTouch.pause = true
+      if let index = cpu.currentAction { cpu.askedQuestions.append(index) }
       // The answer is not logged: the log is on screen while the question is open.
       log(.narration, "ask", question)
     case .control(let flow): runControl(flow)
@@ -186,7 +186,7 @@ extension Machine {
   }
 
   /// Runs one micro-operation.
-  private mutating func run(_ op: MicroOp) {
+  private mutating func perform(_ op: MicroOp) {
     switch op {
     case .store(let virtual, let physical, let bytes, let type):
       store(virtual, physical, bytes, type)
@@ -287,12 +287,12 @@ extension Machine {
   func nextLine(_ virtual: VirtAddr, _ physical: PhysAddr, remaining: UInt64) -> (
     length: UInt64, nextVirtual: VirtAddr, nextPhysical: PhysAddr
   ) {
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     let length = min(lineSize - physical.rawValue % lineSize, remaining)
     let nextVirtual = virtual.advanced(by: length)
     var nextPhysical = physical.advanced(by: length)
     if virtual.rawValue != 0, nextVirtual.rawValue % PhysicalMemory.pageSize == 0,
-      let mapped = pageTable.translate(nextVirtual)?.physical
+      let mapped = memory.pageTable.translate(nextVirtual)?.physical
     {
       nextPhysical = mapped
     }
@@ -305,7 +305,7 @@ extension Machine {
   )] {
     var chunks: [(VirtAddr, PhysAddr, Int)] = []
     var done: UInt64 = 0
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     // A CPU range crossing a page boundary continues wherever the next page is mapped (vmalloc
     // and remapped buffers are not physically contiguous); physical-only ranges (virtual 0) are.
     var pageBase = physical.rawValue
@@ -313,7 +313,7 @@ extension Machine {
     while done < count {
       let va = virtual.rawValue &+ done
       if virtual.rawValue != 0, done > 0, va % PhysicalMemory.pageSize == 0,
-        let next = pageTable.translate(VirtAddr(va))?.physical
+        let next = memory.pageTable.translate(VirtAddr(va))?.physical
       {
         pageBase = next.rawValue
         pageDone = done
@@ -342,7 +342,7 @@ extension Machine {
     default: return false
     }
     return board.device(named: device)?.coherent == true
-      && !bounces.contains { $0.device == device }
+      && !dma.bounces.contains { $0.device == device }
   }
 
   /// `BUG_ON(!valid_dma_direction(dir))` (include/linux/dma-direction.h: only
@@ -361,11 +361,11 @@ extension Machine {
       .debug, "BUG", "Internal error: Oops - BUG: 00000000f2000800 [#1] SMP",
       detail: "arm64's BUG() is brk #0x800 (ESR 0xf2000800); die() kills the task that ran "
         + "the driver, so the scenario stops here.")
-    expectationResults.append(
+    cpu.expectationResults.append(
       ExpectationResult(
         line: action.line, text: action.text, passed: false, actual: "kernel BUG",
         expected: "a valid DMA direction", step: stepCount, kind: .kernelBUG))
-    narration = "\(action.text) at line \(action.line): kernel BUG in \(function) (DMA_NONE)"
+    cpu.narration = "\(action.text) at line \(action.line): kernel BUG in \(function) (DMA_NONE)"
     cpu.finished = true
   }
 }

@@ -41,14 +41,14 @@ extension Machine {
   mutating func store(
     _ virtual: VirtAddr, _ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType
   ) {
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "store", base: physical.rawValue, size: UInt64(bytes.count)))
     guard type.isCacheable else {
       if type.isBufferable {
         bufferedStore(physical, bytes, type)
         return
       }
-      ram.write(physical, bytes: bytes)
+      memory.ram.write(physical, bytes: bytes)
       log(
         .hardware, "str",
         "\(bytes.count) bytes → bus at \(physical.hex) (\(type.kernelName): no cache, no "
@@ -56,21 +56,22 @@ extension Machine {
       return
     }
     let policy: CacheGeometry.WritePolicy =
-      type == .normalWriteThrough ? .writeThrough : cache.geometry.writePolicy
-    let access = cache.write(physical, bytes: bytes, ram: &ram, step: stepCount, policy: policy)
+      type == .normalWriteThrough ? .writeThrough : memory.cache.geometry.writePolicy
+    let access = memory.cache.write(
+      physical, bytes: bytes, ram: &memory.ram, step: stepCount, policy: policy)
     noteCacheAccess(access)
     logAccess(access, verb: "store", count: bytes.count, physical: physical, policy: policy)
   }
 
   /// One load micro-operation.
   mutating func load(_ virtual: VirtAddr, _ physical: PhysAddr, _ count: Int, _ type: MemoryType) {
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "load", base: physical.rawValue, size: UInt64(count)))
     guard type.isCacheable else {
-      var bytes = ram.read(physical, count: count)
+      var bytes = memory.ram.read(physical, count: count)
       var forwarded = 0
       for index in bytes.indices {
-        if let byte = writeBuffer.byte(at: physical.advanced(by: UInt64(index))) {
+        if let byte = memory.writeBuffer.byte(at: physical.advanced(by: UInt64(index))) {
           bytes[index] = byte
           forwarded += 1
         }
@@ -83,7 +84,8 @@ extension Machine {
             ? "; \(forwarded) byte(s) forwarded from the CPU's own write buffer" : ""))
       return
     }
-    let (bytes, access) = cache.read(physical, count: count, ram: &ram, step: stepCount)
+    let (bytes, access) = memory.cache.read(
+      physical, count: count, ram: &memory.ram, step: stepCount)
     noteCacheAccess(access)
     noteLoad(physical, count: count, hit: access.hit)
     cpu.readBuffer.append(bytes)
@@ -92,21 +94,22 @@ extension Machine {
 
   /// One maintenance instruction on each line of a range, in one step (block granularity).
   mutating func maintainRange(_ operation: CacheOperation, _ address: PhysAddr, lines: Int) {
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     var cached = 0
     var written = 0
     for index in 0..<lines {
       let at = address.advanced(by: UInt64(index) * lineSize)
       let result: CacheMaintenance
       switch operation {
-      case .clean: result = cache.clean(at, ram: &ram, step: stepCount)
-      case .invalidate: result = cache.invalidate(at, step: stepCount)
-      case .cleanInvalidate: result = cache.cleanInvalidate(at, ram: &ram, step: stepCount)
+      case .clean: result = memory.cache.clean(at, ram: &memory.ram, step: stepCount)
+      case .invalidate: result = memory.cache.invalidate(at, step: stepCount)
+      case .cleanInvalidate:
+        result = memory.cache.cleanInvalidate(at, ram: &memory.ram, step: stepCount)
       }
       noteMaintenance(operation, at, result)
       if let slot = result.slot {
         cached += 1
-        lastTouch.cacheSlots.append(slot)
+        run.lastTouch.cacheSlots.append(slot)
       }
       if result.wroteBack { written += 1 }
     }
@@ -121,19 +124,20 @@ extension Machine {
   mutating func maintain(_ operation: CacheOperation, _ address: PhysAddr) {
     let result: CacheMaintenance
     switch operation {
-    case .clean: result = cache.clean(address, ram: &ram, step: stepCount)
-    case .invalidate: result = cache.invalidate(address, step: stepCount)
-    case .cleanInvalidate: result = cache.cleanInvalidate(address, ram: &ram, step: stepCount)
+    case .clean: result = memory.cache.clean(address, ram: &memory.ram, step: stepCount)
+    case .invalidate: result = memory.cache.invalidate(address, step: stepCount)
+    case .cleanInvalidate:
+      result = memory.cache.cleanInvalidate(address, ram: &memory.ram, step: stepCount)
     }
     noteMaintenance(operation, address, result)
-    let line = cache.geometry.lineAddress(address)
+    let line = memory.cache.geometry.lineAddress(address)
     guard let slot = result.slot else {
       log(
         .hardware, operation.instruction(board.architecture),
         "line \(line.hex): not cached, nothing to do", subjects: [.cacheLine(line)])
       return
     }
-    lastTouch.cacheSlots.append(slot)
+    run.lastTouch.cacheSlots.append(slot)
     let what: String
     switch operation {
     case .clean:
@@ -156,13 +160,13 @@ extension Machine {
         .hardware, verb == "store" ? "str" : "ldr", "\(count) bytes: miss, no write-allocate → RAM")
       return
     }
-    lastTouch.cacheSlots.append(slot)
+    run.lastTouch.cacheSlots.append(slot)
     var subjects: [LogSubject] = []
     var message = "\(verb) \(count) bytes at \(physical.hex): "
     message += access.hit ? "hit" : "miss, line filled from RAM"
     message += " [set \(slot.set) way \(slot.way)]"
     if let evicted = access.evicted {
-      lastTouch.evictions.append(evicted.lineAddress)
+      run.lastTouch.evictions.append(evicted.lineAddress)
       subjects.append(.cacheLine(evicted.lineAddress))
       message +=
         evicted.wasDirty
@@ -187,7 +191,7 @@ extension Machine {
       return nil
     }
     let virtual = base.advanced(by: offset)
-    guard let translation = pageTable.translate(virtual) else {
+    guard let translation = memory.pageTable.translate(virtual) else {
       log(
         .debug, function,
         "Unable to handle kernel paging request at virtual address \(virtual.hex)",
@@ -202,7 +206,7 @@ extension Machine {
     _ virtual: VirtAddr, count: UInt64, access: String, function: String
   ) {
     guard
-      let allocation = allocations.first(where: {
+      let allocation = allocators.allocations.first(where: {
         virtual >= $0.virtualAddress && virtual.rawValue - $0.virtualAddress.rawValue < $0.size
       })
     else { return }
@@ -221,9 +225,9 @@ extension Machine {
   /// ("cpu touching an active dma mapped cacheline"), until v5.9 removed it (5848dc5b1b76, "dma-debug: remove debug_dma_assert_idle() function"); v6.16's
   /// kernel/dma/debug.c has nothing of the kind, so it is not labelled dma-debug.
   private mutating func checkOwnership(_ physical: PhysAddr, count: UInt64, access: String) {
-    for mapping in mappings
+    for mapping in dma.mappings
     where mapping.owner == .device && mapping.overlaps(physical, count: count) {
-      let line = cache.geometry.lineAddress(physical)
+      let line = memory.cache.geometry.lineAddress(physical)
       log(
         .debug, "coherency",
         "the CPU touched cache line \(line.hex) of a buffer the device owns",
@@ -233,11 +237,11 @@ extension Machine {
           + "Until dma_unmap_single or dma_sync_single_for_cpu, the CPU and the device may see "
           + "different bytes.")
     }
-    for list in scatterLists where list.owner == .device {
+    for list in dma.scatterLists where list.owner == .device {
       guard let entry = list.mappedEntries(overlapping: physical, count: count).first,
         let device = list.device
       else { continue }
-      let line = cache.geometry.lineAddress(physical)
+      let line = memory.cache.geometry.lineAddress(physical)
       let index = list.entries.firstIndex(of: entry) ?? 0
       log(
         .debug, "coherency",

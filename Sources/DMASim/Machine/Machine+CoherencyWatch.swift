@@ -2,12 +2,12 @@ extension Machine {
   /// A non-coherent device wrote RAM: every cached line under the write now holds old data.
   mutating func noteDeviceWrite(_ address: PhysAddr, count: Int) {
     guard count > 0 else { return }
-    let lineSize = UInt64(cache.geometry.lineSize)
-    var line = cache.geometry.lineAddress(address).rawValue
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
+    var line = memory.cache.geometry.lineAddress(address).rawValue
     let end = address.rawValue + UInt64(count)
     while line < end {
-      if cache.lookup(PhysAddr(line)) != nil {
-        coherencyWatch.deviceWrote(PhysAddr(line), step: stepCount)
+      if memory.cache.lookup(PhysAddr(line)) != nil {
+        memory.coherencyWatch.deviceWrote(PhysAddr(line), step: stepCount)
       }
       line += lineSize
     }
@@ -21,7 +21,7 @@ extension Machine {
 
   /// A line left the cache or was written back; a write-back over device data is reported.
   mutating func noteLineLeaving(_ line: PhysAddr, wroteBack: Bool, by cause: String) {
-    guard let stale = coherencyWatch.lineLeft(line), wroteBack else { return }
+    guard let stale = memory.coherencyWatch.lineLeft(line), wroteBack else { return }
     log(
       .debug, "coherency",
       "dirty line \(line.hex) written back by \(cause) over data the device wrote at step "
@@ -37,17 +37,17 @@ extension Machine {
   /// A CPU load micro-operation hit or filled the line: a hit on a watched line returning bytes
   /// RAM no longer holds is a stale read; a fill takes fresh bytes and ends the watch.
   mutating func noteLoad(_ physical: PhysAddr, count: Int, hit: Bool) {
-    let line = cache.geometry.lineAddress(physical)
+    let line = memory.cache.geometry.lineAddress(physical)
     guard hit else {
-      _ = coherencyWatch.lineLeft(line)
+      _ = memory.coherencyWatch.lineLeft(line)
       return
     }
-    guard coherencyWatch.isStale(line) else { return }
+    guard memory.coherencyWatch.isStale(line) else { return }
     let differs = (0..<UInt64(count)).contains {
       let at = physical.advanced(by: $0)
-      return cache.peek(at, ram: ram) != ram.byte(at: at)
+      return memory.cache.peek(at, ram: memory.ram) != memory.ram.byte(at: at)
     }
-    guard differs, let stale = coherencyWatch.firstStaleRead(line) else { return }
+    guard differs, let stale = memory.coherencyWatch.firstStaleRead(line) else { return }
     log(
       .debug, "coherency",
       "stale read: the CPU loaded \(count) bytes at \(physical.hex) from cache line \(line.hex), "
@@ -68,11 +68,11 @@ extension Machine {
     _ spec: DeviceSpec, physical: PhysAddr, size: UInt64, direction: DMADataDirection
   ) {
     guard !spec.coherent, direction != .toDevice, size > 0 else { return }
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     let first = physical.rawValue - physical.rawValue % lineSize
     let end = physical.rawValue + size
     let last = (end - 1) - (end - 1) % lineSize + lineSize
-    let owner = allocations.first {
+    let owner = allocators.allocations.first {
       physical >= $0.physical && end - $0.physical.rawValue <= max($0.reservedSize, $0.size)
     }
     var label = "the buffer"
@@ -81,7 +81,7 @@ extension Machine {
       label = "\(owner.name)\(offset > 0 ? " + \(offset)" : "") (\(owner.allocator))"
     }
     var shared: (line: UInt64, with: String)?
-    for other in allocations where other.id != owner?.id && other.reservedSize > 0 {
+    for other in allocators.allocations where other.id != owner?.id && other.reservedSize > 0 {
       let start = other.physical.rawValue
       let stop = start + max(other.size, 1)
       guard start < last, first < stop, start >= end || stop <= physical.rawValue else { continue }
@@ -120,10 +120,10 @@ extension Machine {
   mutating func noteMaintenance(
     _ operation: CacheOperation, _ address: PhysAddr, _ result: CacheMaintenance
   ) {
-    let line = cache.geometry.lineAddress(address)
+    let line = memory.cache.geometry.lineAddress(address)
     switch operation {
     case .invalidate:
-      _ = coherencyWatch.lineLeft(line)
+      _ = memory.coherencyWatch.lineLeft(line)
     case .clean, .cleanInvalidate:
       if result.wroteBack || operation == .cleanInvalidate {
         noteLineLeaving(

@@ -14,7 +14,7 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    if let index = coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
+    if let index = dma.coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
       allocFromDevicePool(
         index, spec, size: size, function: function, result: result, handle: handleName)
       return
@@ -32,7 +32,7 @@ extension Machine {
     }
     let pageCount = (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
     let (found, source, area) = directAllocPages(device, spec, pageCount: pageCount, flags: flags)
-    guard let physical = found, let linear = pageTable.linearAddress(of: physical) else {
+    guard let physical = found, let linear = memory.pageTable.linearAddress(of: physical) else {
       log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no memory")
       assign(.error(.null), to: result)
       return
@@ -50,7 +50,7 @@ extension Machine {
     }
     var virtual = linear
     let subjects: [LogSubject] =
-      [.allocation(nextID)]
+      [.allocation(run.nextID)]
       + (area.map { [.cmaPages(area: $0, pfn: physical.pfn, count: pageCount)] } ?? [])
     if spec.coherent {
       log(
@@ -58,9 +58,9 @@ extension Machine {
         "\(function)(\(spec.kernelName), \(size)): \(pageCount) page(s) from \(source); the device "
           + "is dma-coherent, so the CPU keeps the cacheable linear address", subjects: subjects)
     } else {
-      virtual = VirtAddr(nextVmalloc)
-      nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
-      pageTable.add(
+      virtual = VirtAddr(allocators.nextVmalloc)
+      allocators.nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
+      memory.pageTable.add(
         KernelMapping(
           name: "\(function) remap", virtualBase: virtual, physicalBase: physical, size: bytes,
           memoryType: .normalNonCacheable, granule: PhysicalMemory.pageSize))
@@ -78,12 +78,12 @@ extension Machine {
       }
     }
     let allocation = Allocation(
-      id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
+      id: run.nextID, name: result ?? "coherent\(run.nextID)", allocator: function,
       virtualAddress: virtual, physical: physical, size: size, reservedSize: bytes,
       allocatedAtStep: stepCount, cmaArea: area)
-    nextID += 1
+    run.nextID += 1
     // The pages belong to the allocation from here on (the CMA bitmap already says so).
-    allocations.append(allocation)
+    allocators.allocations.append(allocation)
     cpu.pending.append(
       .finishAllocCoherent(
         allocation, handle, result, handleName, device: device))
@@ -95,23 +95,25 @@ extension Machine {
     device: String
   ) {
     let zeros = [UInt8](repeating: 0, count: Int(allocation.reservedSize))
-    if pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable == true {
+    if memory.pageTable.translate(allocation.virtualAddress)?.mapping.memoryType.isCacheable == true
+    {
       for (_, pa, length) in lineChunks(
         allocation.virtualAddress, allocation.physical, count: allocation.reservedSize)
       {
         noteCacheAccess(
-          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
+          memory.cache.write(
+            pa, bytes: [UInt8](repeating: 0, count: length), ram: &memory.ram, step: stepCount))
       }
     } else {
-      ram.write(allocation.physical, bytes: zeros)
-      writeBuffer.overwrite(allocation.physical, count: allocation.reservedSize, with: 0)
+      memory.ram.write(allocation.physical, bytes: zeros)
+      memory.writeBuffer.overwrite(allocation.physical, count: allocation.reservedSize, with: 0)
     }
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)
     // dma_alloc_attrs returns early for a per-device pool: no dma-debug entry.
     if !isDevicePoolMemory(allocation.physical) {
       logDebug(
-        dmaDebug.allocCoherent(
+        dma.dmaDebug.allocCoherent(
           id: allocation.id, device: debugDevice(device), size: allocation.size,
           dmaAddress: handle, physical: allocation.physical, step: stepCount))
     }
@@ -130,7 +132,7 @@ extension Machine {
     guard let pointerValue = resolve(pointer, for: "dma_free_coherent"),
       let handleValue = resolve(handle, for: "dma_free_coherent"),
       case .pointer(let virtual) = pointerValue, case .dmaAddress(let bus) = handleValue,
-      let index = allocations.firstIndex(where: {
+      let index = allocators.allocations.firstIndex(where: {
         $0.virtualAddress == virtual && $0.allocator.hasPrefix("dma_alloc")
       })
     else {
@@ -139,10 +141,10 @@ extension Machine {
       // simulator then refuses to free memory that dma_alloc_coherent never gave out.
       if case .pointer(let virtual)? = resolve(pointer, for: "dma_free_coherent"),
         case .dmaAddress(let bus)? = resolve(handle, for: "dma_free_coherent"),
-        let physical = pageTable.translate(virtual)?.physical
+        let physical = memory.pageTable.translate(virtual)?.physical
       {
         logDebug(
-          dmaDebug.freeCoherent(
+          dma.dmaDebug.freeCoherent(
             device: debugDevice(device), size: size, physical: physical, dmaAddress: bus))
       }
       log(.debug, "dma_free_coherent", "dma_free_coherent: not a live coherent allocation")
@@ -154,10 +156,10 @@ extension Machine {
   /// The freeing half of `dma_free_coherent` for a live allocation: the per-device pool, or
   /// dma-debug's check, `vunmap` of the remap and the pages back to CMA or the page allocator.
   mutating func releaseCoherent(_ index: Int, _ device: String, size: UInt64, bus: DMAAddr) {
-    let allocation = allocations.remove(at: index)
+    let allocation = allocators.allocations.remove(at: index)
     if releaseToDevicePool(allocation, device, size: size) { return }
     logDebug(
-      dmaDebug.freeCoherent(
+      dma.dmaDebug.freeCoherent(
         device: debugDevice(device), size: size, physical: allocation.physical, dmaAddress: bus))
     if let context = iommuContext(for: device) {
       // drivers/iommu/dma-iommu.c iommu_dma_free: __iommu_dma_unmap(dev, handle, size) with the
@@ -166,11 +168,11 @@ extension Machine {
     }
     if releaseToAtomicPool(allocation) { return }
     if releaseIOMMURemap(allocation) { return }
-    pageTable.remove(startingAt: allocation.virtualAddress)
+    memory.pageTable.remove(startingAt: allocation.virtualAddress)
     let pageCount = allocation.reservedSize / PhysicalMemory.pageSize
     if let name = allocation.cmaArea,
-      let area = cmaAreas.firstIndex(where: { $0.name == name }),
-      cmaAreas[area].release(pfn: allocation.physical.pfn, pages: pageCount)
+      let area = allocators.cmaAreas.firstIndex(where: { $0.name == name }),
+      allocators.cmaAreas[area].release(pfn: allocation.physical.pfn, pages: pageCount)
     {
       log(
         .kernel, "dma_free_coherent", "\(pageCount) page(s) back to CMA \(name)",

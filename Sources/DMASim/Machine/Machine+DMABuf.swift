@@ -21,7 +21,7 @@ extension Machine {
   /// `alloc_pages` hands them out, so they need not be contiguous.
   private mutating func dmaBufExport(size: UInt64, result: String?) {
     let count = max(1, (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
-    var allocator = pages
+    var allocator = allocators.pages
     var backing: [PhysAddr] = []
     for _ in 0..<count {
       guard let page = allocator.allocatePage() else { break }
@@ -34,10 +34,10 @@ extension Machine {
       assign(.error(.enomem), to: result)
       return
     }
-    pages = allocator
-    let buffer = DMABuf(id: nextID, size: count * PhysicalMemory.pageSize, pages: backing)
-    nextID += 1
-    dmaBufs.append(buffer)
+    allocators.pages = allocator
+    let buffer = DMABuf(id: run.nextID, size: count * PhysicalMemory.pageSize, pages: backing)
+    run.nextID += 1
+    dma.dmaBufs.append(buffer)
     assign(.dmaBuf(buffer.id), to: result)
     log(
       .kernel, "dma_buf_export",
@@ -50,25 +50,25 @@ extension Machine {
   /// `dma_buf_vmap`: one cacheable kernel mapping of all the pages in the vmalloc area.
   private mutating func dmaBufVmap(_ operand: Operand, result: String?) {
     guard let index = dmaBufIndex(operand, "dma_buf_vmap") else { return }
-    let buffer = dmaBufs[index]
-    let virtual = buffer.vmap ?? VirtAddr(nextVmalloc)
+    let buffer = dma.dmaBufs[index]
+    let virtual = buffer.vmap ?? VirtAddr(allocators.nextVmalloc)
     if buffer.vmap == nil {
-      nextVmalloc += UInt64(buffer.pages.count + 1) * PhysicalMemory.pageSize
+      allocators.nextVmalloc += UInt64(buffer.pages.count + 1) * PhysicalMemory.pageSize
       for (number, page) in buffer.pages.enumerated() {
-        pageTable.add(
+        memory.pageTable.add(
           KernelMapping(
             name: "vmap dmabuf\(buffer.id)",
             virtualBase: virtual.advanced(by: UInt64(number) * PhysicalMemory.pageSize),
             physicalBase: page, size: PhysicalMemory.pageSize, memoryType: .normalWriteBack,
             granule: PhysicalMemory.pageSize))
       }
-      dmaBufs[index].vmap = virtual
-      allocations.append(
+      dma.dmaBufs[index].vmap = virtual
+      allocators.allocations.append(
         Allocation(
-          id: nextID, name: result ?? "dmabuf\(buffer.id)", allocator: "dma-buf vmap",
+          id: run.nextID, name: result ?? "dmabuf\(buffer.id)", allocator: "dma-buf vmap",
           virtualAddress: virtual, physical: buffer.pages[0], size: buffer.size,
           reservedSize: buffer.size, allocatedAtStep: stepCount))
-      nextID += 1
+      run.nextID += 1
     }
     assign(.pointer(virtual), to: result)
     log(
@@ -80,13 +80,13 @@ extension Machine {
   /// `dma_buf_attach`: the importer announces itself; nothing is mapped yet.
   private mutating func dmaBufAttach(_ operand: Operand, _ device: String, result: String?) {
     guard let index = dmaBufIndex(operand, "dma_buf_attach") else { return }
-    let attachment = DMABuf.Attachment(id: nextID, device: device)
-    nextID += 1
-    dmaBufs[index].attachments.append(attachment)
+    let attachment = DMABuf.Attachment(id: run.nextID, device: device)
+    run.nextID += 1
+    dma.dmaBufs[index].attachments.append(attachment)
     assign(.dmaBufAttachment(attachment.id), to: result)
     log(
       .kernel, "dma_buf_attach",
-      "dma_buf_attach(dmabuf\(dmaBufs[index].id), \(deviceName(device))) = attach\(attachment.id)"
+      "dma_buf_attach(dmabuf\(dma.dmaBufs[index].id), \(deviceName(device))) = attach\(attachment.id)"
     )
   }
 
@@ -97,7 +97,7 @@ extension Machine {
     _ operand: Operand, _ direction: DMADataDirection, result: String?
   ) {
     guard let (index, slot) = attachmentIndex(operand, "dma_buf_map_attachment") else { return }
-    let buffer = dmaBufs[index]
+    let buffer = dma.dmaBufs[index]
     let attachment = buffer.attachments[slot]
     guard attachment.table == nil else {
       log(
@@ -107,20 +107,20 @@ extension Machine {
     }
     let entries = buffer.pages.map {
       ScatterList.Entry(
-        virtualAddress: pageTable.linearAddress(of: $0), length: PhysicalMemory.pageSize,
+        virtualAddress: memory.pageTable.linearAddress(of: $0), length: PhysicalMemory.pageSize,
         physical: $0)
     }
-    let table = ScatterList(id: nextID, entries: entries)
-    nextID += 1
-    scatterLists.append(table)
-    dmaBufs[index].attachments[slot].table = table.id
-    dmaBufs[index].attachments[slot].direction = direction
+    let table = ScatterList(id: run.nextID, entries: entries)
+    run.nextID += 1
+    dma.scatterLists.append(table)
+    dma.dmaBufs[index].attachments[slot].table = table.id
+    dma.dmaBufs[index].attachments[slot].direction = direction
     log(
       .kernel, "dma_buf_map_attachment",
       "dma_buf_map_attachment(attach\(attachment.id), \(direction.kernelName)) → map_dma_buf: "
         + "sgt\(table.id) with \(entries.count) page(s), dma_map_sgtable for "
         + "\(deviceName(attachment.device))")
-    mapSG(attachment.device, scatterLists.count - 1, entries.count, direction, result: nil)
+    mapSG(attachment.device, dma.scatterLists.count - 1, entries.count, direction, result: nil)
     assign(.scatterList(table.id), to: result)
   }
 
@@ -132,8 +132,8 @@ extension Machine {
   }
 
   private mutating func unmapAttachment(_ index: Int, _ slot: Int, _ direction: DMADataDirection) {
-    let attachment = dmaBufs[index].attachments[slot]
-    guard let id = attachment.table, let table = scatterLists.firstIndex(where: { $0.id == id })
+    let attachment = dma.dmaBufs[index].attachments[slot]
+    guard let id = attachment.table, let table = dma.scatterLists.firstIndex(where: { $0.id == id })
     else {
       log(
         .debug, "dma_buf_unmap_attachment", "attach\(attachment.id) is not mapped")
@@ -143,9 +143,9 @@ extension Machine {
       .kernel, "dma_buf_unmap_attachment",
       "dma_buf_unmap_attachment(attach\(attachment.id), sgt\(id), \(direction.kernelName)) → "
         + "unmap_dma_buf: dma_unmap_sgtable for \(deviceName(attachment.device))")
-    unmapSG(attachment.device, table, scatterLists[table].entries.count, direction)
-    dmaBufs[index].attachments[slot].table = nil
-    dmaBufs[index].attachments[slot].direction = nil
+    unmapSG(attachment.device, table, dma.scatterLists[table].entries.count, direction)
+    dma.dmaBufs[index].attachments[slot].table = nil
+    dma.dmaBufs[index].attachments[slot].direction = nil
   }
 
   /// `dma_buf_detach`: a still-mapped attachment is unmapped first, with a warning.
@@ -153,7 +153,7 @@ extension Machine {
     guard dmaBufIndex(bufferOperand, "dma_buf_detach") != nil,
       let (index, slot) = attachmentIndex(operand, "dma_buf_detach")
     else { return }
-    let attachment = dmaBufs[index].attachments[slot]
+    let attachment = dma.dmaBufs[index].attachments[slot]
     if attachment.table != nil {
       log(
         .debug, "dma_buf_detach",
@@ -161,10 +161,10 @@ extension Machine {
           + "dma_buf_unmap_attachment")
       unmapAttachment(index, slot, attachment.direction ?? .bidirectional)
     }
-    dmaBufs[index].attachments.remove(at: slot)
+    dma.dmaBufs[index].attachments.remove(at: slot)
     log(
       .kernel, "dma_buf_detach",
-      "dma_buf_detach(dmabuf\(dmaBufs[index].id), attach\(attachment.id)): "
+      "dma_buf_detach(dmabuf\(dma.dmaBufs[index].id), attach\(attachment.id)): "
         + "\(deviceName(attachment.device)) let go")
   }
 
@@ -175,10 +175,10 @@ extension Machine {
   ) {
     let function = begin ? "dma_buf_begin_cpu_access" : "dma_buf_end_cpu_access"
     guard let index = dmaBufIndex(operand, function) else { return }
-    let mapped = dmaBufs[index].attachments.filter { $0.table != nil }
+    let mapped = dma.dmaBufs[index].attachments.filter { $0.table != nil }
     log(
       .kernel, function,
-      "\(function)(dmabuf\(dmaBufs[index].id), \(direction.kernelName)): "
+      "\(function)(dmabuf\(dma.dmaBufs[index].id), \(direction.kernelName)): "
         + (begin ? "dma_sync_sgtable_for_cpu" : "dma_sync_sgtable_for_device")
         + " for each of \(mapped.count) mapped attachment(s)",
       detail: begin
@@ -187,16 +187,16 @@ extension Machine {
           + "non-coherent ones).")
     for attachment in mapped {
       guard let id = attachment.table,
-        let table = scatterLists.firstIndex(where: { $0.id == id })
+        let table = dma.scatterLists.firstIndex(where: { $0.id == id })
       else { continue }
       syncSG(
-        forCPU: begin, attachment.device, table, scatterLists[table].entries.count, direction)
+        forCPU: begin, attachment.device, table, dma.scatterLists[table].entries.count, direction)
     }
   }
 
   private mutating func dmaBufIndex(_ operand: Operand, _ function: String) -> Int? {
     guard let value = resolve(operand, for: function) else { return nil }
-    guard case .dmaBuf(let id) = value, let index = dmaBufs.firstIndex(where: { $0.id == id })
+    guard case .dmaBuf(let id) = value, let index = dma.dmaBufs.firstIndex(where: { $0.id == id })
     else {
       log(.debug, function, "\(operand.text) is \(value.text), not a dma_buf")
       return nil
@@ -207,7 +207,7 @@ extension Machine {
   private mutating func attachmentIndex(_ operand: Operand, _ function: String) -> (Int, Int)? {
     guard let value = resolve(operand, for: function) else { return nil }
     if case .dmaBufAttachment(let id) = value {
-      for (index, buffer) in dmaBufs.enumerated() {
+      for (index, buffer) in dma.dmaBufs.enumerated() {
         if let slot = buffer.attachments.firstIndex(where: { $0.id == id }) {
           return (index, slot)
         }

@@ -32,8 +32,8 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let id = (dmaPools.map(\.id).max() ?? 0) + 1
-    dmaPools.append(LiveDMAPool(id: id, device: device, pool: pool))
+    let id = (dma.dmaPools.map(\.id).max() ?? 0) + 1
+    dma.dmaPools.append(LiveDMAPool(id: id, device: device, pool: pool))
     assign(.dmaPool(id), to: result)
     let perChunk = pool.carve().count
     log(
@@ -50,12 +50,12 @@ extension Machine {
   /// The live pool an operand names, logging misuse.
   mutating func livePool(_ operand: Operand, _ function: String) -> Int? {
     guard let value = resolve(operand, for: function) else { return nil }
-    guard case .dmaPool(let id) = value, let index = dmaPools.firstIndex(where: { $0.id == id })
+    guard case .dmaPool(let id) = value, let index = dma.dmaPools.firstIndex(where: { $0.id == id })
     else {
       log(.debug, function, "\(function)(\(value.text)): not a dma_pool")
       return nil
     }
-    guard !dmaPools[index].destroyed else {
+    guard !dma.dmaPools[index].destroyed else {
       log(
         .debug, function, "\(function)(pool\(id)): the pool was destroyed",
         detail: "Using a pool after dma_pool_destroy is a use-after-free in the kernel.")
@@ -71,7 +71,7 @@ extension Machine {
   ) {
     let function = zero ? "dma_pool_zalloc" : "dma_pool_alloc"
     guard let index = livePool(operand, function) else { return }
-    let pool = dmaPools[index]
+    let pool = dma.dmaPools[index]
     guard pool.pool.freeList.isEmpty else {
       finishPoolAlloc(index, chunk: nil, result: result, handle: handle, zero: zero)
       return
@@ -102,18 +102,18 @@ extension Machine {
     var fromDevicePool = false
     var area: String?
     var source: String
-    if let index = coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
-      guard let block = coherentPools[index].pool.allocate(size: bytes) else { return nil }
+    if let index = dma.coherentPools.firstIndex(where: { $0.devices.contains(device) }) {
+      guard let block = dma.coherentPools[index].pool.allocate(size: bytes) else { return nil }
       physical = PhysAddr(block.physical)
-      virtual = coherentPools[index].virtualBase.advanced(
-        by: block.physical - coherentPools[index].pool.physicalBase)
+      virtual = dma.coherentPools[index].virtualBase.advanced(
+        by: block.physical - dma.coherentPools[index].pool.physicalBase)
       handle = DMAAddr(block.device)
       fromDevicePool = true
-      source = "per-device pool \(coherentPools[index].name)"
+      source = "per-device pool \(dma.coherentPools[index].name)"
     } else {
       let pageCount = (bytes + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
       let found = directAllocPages(device, spec, pageCount: pageCount, flags: flags)
-      guard let pages = found.0, let linear = pageTable.linearAddress(of: pages) else {
+      guard let pages = found.0, let linear = memory.pageTable.linearAddress(of: pages) else {
         return nil
       }
       physical = pages
@@ -122,9 +122,9 @@ extension Machine {
       area = found.2
       source = found.1
       if !spec.coherent {
-        virtual = VirtAddr(nextVmalloc)
-        nextVmalloc += pageCount * PhysicalMemory.pageSize + PhysicalMemory.pageSize
-        pageTable.add(
+        virtual = VirtAddr(allocators.nextVmalloc)
+        allocators.nextVmalloc += pageCount * PhysicalMemory.pageSize + PhysicalMemory.pageSize
+        memory.pageTable.add(
           KernelMapping(
             name: "dma_alloc_coherent remap", virtualBase: virtual, physicalBase: pages,
             size: pageCount * PhysicalMemory.pageSize, memoryType: .normalNonCacheable,
@@ -133,12 +133,12 @@ extension Machine {
       }
     }
     let allocation = Allocation(
-      id: nextID, name: "dma_pool chunk \(nextID)", allocator: "dma_alloc_coherent",
+      id: run.nextID, name: "dma_pool chunk \(run.nextID)", allocator: "dma_alloc_coherent",
       virtualAddress: virtual, physical: physical, size: bytes,
       reservedSize: (bytes + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize
         * PhysicalMemory.pageSize, allocatedAtStep: stepCount, cmaArea: area)
-    nextID += 1
-    allocations.append(allocation)
+    run.nextID += 1
+    allocators.allocations.append(allocation)
     log(
       .kernel, "dma_alloc_coherent",
       "dma_alloc_coherent(\(spec.kernelName), \(bytes)) for a dma_pool chunk: from \(source); "
@@ -155,22 +155,24 @@ extension Machine {
     zero: Bool
   ) {
     let function = zero ? "dma_pool_zalloc" : "dma_pool_alloc"
-    let device = dmaPools[index].device
-    if let chunk, let allocation = allocations.first(where: { $0.id == chunk.allocation }) {
+    let device = dma.dmaPools[index].device
+    if let chunk,
+      let allocation = allocators.allocations.first(where: { $0.id == chunk.allocation })
+    {
       zeroThroughMapping(chunk.virtualAddress, allocation.physical, allocation.reservedSize)
       if !isDevicePoolMemory(allocation.physical) {
         logDebug(
-          dmaDebug.allocCoherent(
+          dma.dmaDebug.allocCoherent(
             id: allocation.id, device: debugDevice(device), size: allocation.size,
             dmaAddress: chunk.handle, physical: allocation.physical, step: stepCount))
       }
-      dmaPools[index].chunks.append(chunk)
+      dma.dmaPools[index].chunks.append(chunk)
     }
-    var pool = dmaPools[index].pool
+    var pool = dma.dmaPools[index].pool
     let block = pool.allocate { _ in chunk.map { $0.handle.rawValue } }
-    dmaPools[index].pool = pool
-    guard let block, let owner = dmaPools[index].chunk(containing: DMAAddr(block)),
-      let allocation = allocations.first(where: { $0.id == owner.allocation })
+    dma.dmaPools[index].pool = pool
+    guard let block, let owner = dma.dmaPools[index].chunk(containing: DMAAddr(block)),
+      let allocation = allocators.allocations.first(where: { $0.id == owner.allocation })
     else {
       assign(.error(.null), to: result)
       log(.kernel, function, "\(function)(\(pool.name)) = NULL")
@@ -194,19 +196,20 @@ extension Machine {
   /// (Normal-NC) one a block's stores join the write buffer like any other store, while a
   /// fresh chunk (never stored to through this mapping) goes to RAM at once; else RAM.
   mutating func zeroThroughMapping(_ virtual: VirtAddr, _ physical: PhysAddr, _ count: UInt64) {
-    let type = pageTable.translate(virtual)?.mapping.memoryType
+    let type = memory.pageTable.translate(virtual)?.mapping.memoryType
     if type?.isCacheable == true {
       for (_, pa, length) in lineChunks(virtual, physical, count: count) {
         noteCacheAccess(
-          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
+          memory.cache.write(
+            pa, bytes: [UInt8](repeating: 0, count: length), ram: &memory.ram, step: stepCount))
       }
     } else if let type, type.isBufferable, count < PhysicalMemory.pageSize {
       for (_, pa, length) in lineChunks(virtual, physical, count: count) {
         bufferedStore(pa, [UInt8](repeating: 0, count: length), type)
       }
     } else {
-      ram.write(physical, bytes: [UInt8](repeating: 0, count: Int(count)))
-      writeBuffer.overwrite(physical, count: count, with: 0)
+      memory.ram.write(physical, bytes: [UInt8](repeating: 0, count: Int(count)))
+      memory.writeBuffer.overwrite(physical, count: count, with: 0)
     }
   }
 
@@ -216,23 +219,23 @@ extension Machine {
       let pointerValue = resolve(pointer, for: "dma_pool_free"),
       let handleValue = resolve(handle, for: "dma_pool_free")
     else { return }
-    guard case .dmaAddress(let dma) = handleValue else {
+    guard case .dmaAddress(let handleAddress) = handleValue else {
       log(.debug, "dma_pool_free", "\(handle.text) is \(handleValue.text), not a dma_addr_t")
       return
     }
-    var pool = dmaPools[index].pool
-    if let problem = pool.free(dma.rawValue) {
-      let spec = board.device(named: dmaPools[index].device)
+    var pool = dma.dmaPools[index].pool
+    if let problem = pool.free(handleAddress.rawValue) {
+      let spec = board.device(named: dma.dmaPools[index].device)
       log(
         .debug, "dma_pool_free", "\(spec?.kernelName ?? ""): \(problem)",
         detail: "The block was not handed out by this pool, or it was freed already; the kernel "
           + "reports it and leaves the free list alone.")
       return
     }
-    dmaPools[index].pool = pool
+    dma.dmaPools[index].pool = pool
     log(
       .kernel, "dma_pool_free",
-      "dma_pool_free(\(pool.name), \(pointerValue.text), \(dma.hex)): back on the free list "
+      "dma_pool_free(\(pool.name), \(pointerValue.text), \(handleAddress.hex)): back on the free list "
         + "head; \(pool.active) of \(pool.totalBlocks) blocks in use")
   }
 
@@ -240,27 +243,28 @@ extension Machine {
   /// every chunk goes back through `dma_free_coherent`.
   mutating func dmaPoolDestroy(_ operand: Operand) {
     guard let index = livePool(operand, "dma_pool_destroy") else { return }
-    var pool = dmaPools[index].pool
-    let device = dmaPools[index].device
+    var pool = dma.dmaPools[index].pool
+    let device = dma.dmaPools[index].device
     let spec = board.device(named: device)
-    dmaPools[index].destroyed = true
+    dma.dmaPools[index].destroyed = true
     if let busy = pool.destroy() {
       log(
         .debug, "dma_pool_destroy", "\(spec?.driverName ?? "") \(spec?.kernelName ?? ""): \(busy)",
         detail: "\(pool.active) block(s) are still allocated. dma_pool_destroy frees its "
-          + "bookkeeping but leaks the \(dmaPools[index].chunks.count) coherent chunk(s): a "
+          + "bookkeeping but leaks the \(dma.dmaPools[index].chunks.count) coherent chunk(s): a "
           + "driver must dma_pool_free every block first.")
-      dmaPools[index].pool = pool
+      dma.dmaPools[index].pool = pool
       return
     }
-    dmaPools[index].pool = pool
-    for chunk in dmaPools[index].chunks {
-      guard let found = allocations.firstIndex(where: { $0.id == chunk.allocation }) else {
+    dma.dmaPools[index].pool = pool
+    for chunk in dma.dmaPools[index].chunks {
+      guard let found = allocators.allocations.firstIndex(where: { $0.id == chunk.allocation })
+      else {
         continue
       }
-      releaseCoherent(found, device, size: allocations[found].size, bus: chunk.handle)
+      releaseCoherent(found, device, size: allocators.allocations[found].size, bus: chunk.handle)
     }
-    dmaPools[index].chunks = []
+    dma.dmaPools[index].chunks = []
     log(.kernel, "dma_pool_destroy", "dma_pool_destroy(\(pool.name)): every chunk freed")
   }
 }

@@ -16,15 +16,17 @@ extension Machine {
     _ device: String, _ spec: DeviceSpec, pageCount: UInt64, flags: GFPFlags
   ) -> (PhysAddr?, String, String?) {
     let size = pageCount * PhysicalMemory.pageSize
-    let areaName = masks(of: device).cmaArea ?? (pageCount > 1 ? cmaAreas.first?.name : nil)
+    let areaName =
+      masks(of: device).cmaArea ?? (pageCount > 1 ? allocators.cmaAreas.first?.name : nil)
     if flags.contains(.directReclaim), let name = areaName,
-      let area = cmaAreas.firstIndex(where: { $0.name == name })
+      let area = allocators.cmaAreas.firstIndex(where: { $0.name == name })
     {
       let order = min(UInt64(pageCount).nextPowerOfTwo.trailingZeroBitCount, 8)
-      if let pfn = cmaAreas[area].allocate(pages: pageCount, align: order, noWarn: true) {
+      if let pfn = allocators.cmaAreas[area].allocate(pages: pageCount, align: order, noWarn: true)
+      {
         let physical = PhysAddr(pfn << 12)
         if dmaCoherentOK(device, physical, size: size) { return (physical, "CMA \(name)", name) }
-        _ = cmaAreas[area].release(pfn: pfn, pages: pageCount)
+        _ = allocators.cmaAreas[area].release(pfn: pfn, pages: pageCount)
         log(
           .kernel, "dma_alloc_contiguous",
           "CMA \(name) gave \(physical.hex), beyond the coherent limit "
@@ -33,8 +35,8 @@ extension Machine {
       }
     }
     let limit = physicalAddress(DMAAddr(reachLimit(device, coherent: true)), for: device)
-    let wantsDMAZone = limit.rawValue <= board.zoneDMALimit && dmaZonePages != nil
-    if !wantsDMAZone, let physical = pages.allocateContiguous(pages: Int(pageCount)) {
+    let wantsDMAZone = limit.rawValue <= board.zoneDMALimit && allocators.dmaZonePages != nil
+    if !wantsDMAZone, let physical = allocators.pages.allocateContiguous(pages: Int(pageCount)) {
       if dmaCoherentOK(device, physical, size: size) {
         return (physical, "the page allocator", nil)
       }
@@ -43,8 +45,10 @@ extension Machine {
         .kernel, "__dma_direct_alloc_pages",
         "\(physical.hex) is beyond the coherent limit: freed, retrying with GFP_DMA")
     }
-    if var zone = dmaZonePages, let physical = zone.allocateContiguous(pages: Int(pageCount)) {
-      dmaZonePages = zone
+    if var zone = allocators.dmaZonePages,
+      let physical = zone.allocateContiguous(pages: Int(pageCount))
+    {
+      allocators.dmaZonePages = zone
       if dmaCoherentOK(device, physical, size: size) {
         return (physical, "ZONE_DMA (GFP_DMA: the coherent mask is below the DMA zone limit)", nil)
       }
@@ -55,12 +59,16 @@ extension Machine {
 
   /// Pages back to the allocator whose range holds them.
   mutating func freePages(_ physical: PhysAddr, count: UInt64) {
-    let inZone = dmaZonePages.map {
+    let inZone = allocators.dmaZonePages.map {
       physical.rawValue >= $0.range.base && physical.rawValue < $0.range.end
     }
     for page in 0..<count {
       let address = physical.advanced(by: page << 12)
-      if inZone == true { dmaZonePages?.free(address) } else { pages.free(address) }
+      if inZone == true {
+        allocators.dmaZonePages?.free(address)
+      } else {
+        allocators.pages.free(address)
+      }
     }
   }
 
@@ -72,8 +80,8 @@ extension Machine {
     _ index: Int, _ spec: DeviceSpec, size: UInt64, function: String, result: String?,
     handle handleName: String
   ) {
-    let name = coherentPools[index].name
-    guard let block = coherentPools[index].pool.allocate(size: size) else {
+    let name = dma.coherentPools[index].name
+    guard let block = dma.coherentPools[index].pool.allocate(size: size) else {
       log(
         .kernel, function,
         "\(function)(\(spec.kernelName), \(size)) = NULL: the per-device pool \(name) has no "
@@ -83,7 +91,7 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let pool = coherentPools[index]
+    let pool = dma.coherentPools[index]
     let offset = block.physical - pool.pool.physicalBase
     let virtual = pool.virtualBase.advanced(by: offset)
     let order = DMACoherentPool.order(of: size)
@@ -96,11 +104,11 @@ extension Machine {
       detail: "The device's own pool comes first; its CPU mapping is the pool's memremap "
         + "(MEMREMAP_WC, Normal non-cacheable), and dma-debug records nothing.")
     let allocation = Allocation(
-      id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
+      id: run.nextID, name: result ?? "coherent\(run.nextID)", allocator: function,
       virtualAddress: virtual, physical: PhysAddr(block.physical), size: size,
       reservedSize: bytes, allocatedAtStep: stepCount)
-    nextID += 1
-    allocations.append(allocation)
+    run.nextID += 1
+    allocators.allocations.append(allocation)
     cpu.pending.append(
       .finishAllocCoherent(
         allocation, DMAAddr(block.device), result, handleName, device: spec.name))
@@ -108,7 +116,7 @@ extension Machine {
 
   /// Whether a physical address lies in a per-device coherent pool.
   func isDevicePoolMemory(_ physical: PhysAddr) -> Bool {
-    coherentPools.contains {
+    dma.coherentPools.contains {
       physical.rawValue >= $0.pool.physicalBase
         && physical.rawValue < $0.pool.physicalBase + (UInt64($0.pool.pages) << 12)
     }
@@ -120,17 +128,17 @@ extension Machine {
     -> Bool
   {
     guard isDevicePoolMemory(allocation.physical),
-      let index = coherentPools.firstIndex(where: { $0.devices.contains(device) })
+      let index = dma.coherentPools.firstIndex(where: { $0.devices.contains(device) })
     else { return false }
     let bus = busAddress(allocation.physical, for: device)
-    let device = coherentPools[index].pool.deviceBase
-    let released = coherentPools[index].pool.release(
-      device: device + (allocation.physical.rawValue - coherentPools[index].pool.physicalBase),
+    let device = dma.coherentPools[index].pool.deviceBase
+    let released = dma.coherentPools[index].pool.release(
+      device: device + (allocation.physical.rawValue - dma.coherentPools[index].pool.physicalBase),
       size: size)
     log(
       .kernel, "dma_free_coherent",
       "dma_release_from_dev_coherent: order \(DMACoherentPool.order(of: size)) block at "
-        + "\(bus.hex) back to pool \(coherentPools[index].name)"
+        + "\(bus.hex) back to pool \(dma.coherentPools[index].name)"
         + (released ? "" : " (not in the pool)"))
     return true
   }

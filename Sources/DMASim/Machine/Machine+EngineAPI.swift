@@ -1,10 +1,10 @@
 extension Machine {
   /// The virtual channel an id names, nil when the board has no such channel.
   public func virtualChannel(_ id: ChannelID) -> VirtualChannel? {
-    guard controllers.indices.contains(id.controller),
-      controllers[id.controller].virtualChannels.indices.contains(id.channel)
+    guard engine.controllers.indices.contains(id.controller),
+      engine.controllers[id.controller].virtualChannels.indices.contains(id.channel)
     else { return nil }
-    return controllers[id.controller].virtualChannels[id.channel]
+    return engine.controllers[id.controller].virtualChannels[id.channel]
   }
 
   /// The live descriptor a reference names, nil once it is freed.
@@ -15,7 +15,7 @@ extension Machine {
   /// Every live descriptor, by controller, channel and id.
   public var descriptorReferences: [DescriptorRef] {
     var found: [DescriptorRef] = []
-    for (controllerIndex, controller) in controllers.enumerated() {
+    for (controllerIndex, controller) in engine.controllers.enumerated() {
       for (channelIndex, channel) in controller.virtualChannels.enumerated() {
         let id = ChannelID(controller: controllerIndex, channel: channelIndex)
         for descriptor in channel.descriptors.keys.sorted() {
@@ -85,8 +85,8 @@ extension Machine {
   private mutating func dmaRequestChan(device: String, name: String, result: String?) {
     guard let spec = board.device(named: device),
       let ref = spec.dmas.first(where: { $0.name == name }),
-      let controller = controllers.firstIndex(where: { $0.name == ref.controller }),
-      let channel = controllers[controller].virtualChannel(forRequest: ref.requestLine)
+      let controller = engine.controllers.firstIndex(where: { $0.name == ref.controller }),
+      let channel = engine.controllers[controller].virtualChannel(forRequest: ref.requestLine)
     else {
       log(
         .kernel, "dma_request_chan",
@@ -95,7 +95,7 @@ extension Machine {
       assign(.error(.enodev), to: result)
       return
     }
-    if let client = controllers[controller].virtualChannels[channel].client {
+    if let client = engine.controllers[controller].virtualChannels[channel].client {
       log(
         .kernel, "dma_request_chan",
         "\(spec.kernelName): dma_request_chan(\"\(name)\") = ERR_PTR(-EPROBE_DEFER): channel "
@@ -103,20 +103,20 @@ extension Machine {
       assign(.error(.eprobeDefer), to: result)
       return
     }
-    controllers[controller].virtualChannels[channel].client = "\(spec.kernelName):\(name)"
-    controllers[controller].virtualChannels[channel].peripheral = device
+    engine.controllers[controller].virtualChannels[channel].client = "\(spec.kernelName):\(name)"
+    engine.controllers[controller].virtualChannels[channel].peripheral = device
     assign(.channel(controller: controller, channel: channel), to: result)
     log(
       .kernel, "dma_request_chan",
       "\(spec.kernelName): dma_request_chan(\"\(name)\") = "
-        + "\(controllers[controller].virtualChannels[channel].name) (request line "
+        + "\(engine.controllers[controller].virtualChannels[channel].name) (request line "
         + "\(ref.requestLine) on \(ref.controller))")
   }
 
   private mutating func dmaReleaseChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dma_release_channel") else { return }
-    let vchan = controllers[controller].virtualChannels[channel]
-    controllers[controller].virtualChannels[channel].client = nil
+    let vchan = engine.controllers[controller].virtualChannels[channel]
+    engine.controllers[controller].virtualChannels[channel].client = nil
     log(.kernel, "dma_release_channel", "\(vchan.name) released")
   }
 
@@ -125,11 +125,11 @@ extension Machine {
       return
     }
     var config = requested
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     let device = vchan.peripheral.flatMap { board.device(named: $0) }
     if config.dstAddress == nil, let fifo = device?.fifo { config.dstAddress = fifo.dataRegister }
     if config.srcAddress == nil, let rx = device?.rxFIFO { config.srcAddress = rx.dataRegister }
-    let caps = controllers[controller].capabilities
+    let caps = engine.controllers[controller].capabilities
     for (label, width) in [("src", config.srcAddrWidth), ("dst", config.dstAddrWidth)]
     where width != 0 && !caps.addressWidths.contains(width) {
       log(
@@ -145,7 +145,7 @@ extension Machine {
         "\(vchan.name): \(label)_maxburst \(burst) exceeds max_burst \(caps.maxBurst) = -EINVAL")
       return
     }
-    controllers[controller].virtualChannels[channel].config = config
+    engine.controllers[controller].virtualChannels[channel].config = config
     log(
       .kernel, "dmaengine_slave_config",
       "\(vchan.name): dst_addr=\(Hex.prefixed(config.dstAddress?.rawValue ?? 0)) "
@@ -162,7 +162,7 @@ extension Machine {
     guard let (controller, channel) = channelIndex(operand, function),
       let bufferValue = resolve(buffer, for: function)
     else { return }
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     guard case .dmaAddress(let address) = bufferValue, address != .mappingError else {
       log(.debug, function, "\(buffer.text) is \(bufferValue.text), not a valid dma_addr_t")
       assign(.error(.null), to: result)

@@ -4,7 +4,7 @@ extension Machine {
   mutating func fetchLLI(
     _ controller: Int, _ physical: Int, _ pchan: inout PhysicalChannel, _ descriptor: Descriptor
   ) {
-    let name = "\(controllers[controller].name) ch\(physical)"
+    let name = "\(engine.controllers[controller].name) ch\(physical)"
     let address = pchan.lli.map { UInt64($0.next) } ?? descriptor.lliAddresses[0].rawValue
     guard address != 0 else {
       log(
@@ -17,7 +17,7 @@ extension Machine {
       finishDescriptor(controller, physical, &pchan, descriptor)
       return
     }
-    let coherent = board.device(named: controllers[controller].name)?.coherent ?? false
+    let coherent = board.device(named: engine.controllers[controller].name)?.coherent ?? false
     let physicalAddress = address &+ masterOffset(controller, nil)
     let bytes = deviceRead(
       PhysAddr(physicalAddress), count: LinkedListItem.size, coherent: coherent)
@@ -26,9 +26,9 @@ extension Machine {
     pchan.lliMoved = 0
     pchan.lliFetches += 1
     pchan.state = .busy
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "lli fetch", base: physicalAddress, size: UInt64(LinkedListItem.size)))
-    lastTouch.descriptors.append(descriptor.id)
+    run.lastTouch.descriptors.append(descriptor.id)
     log(
       .hardware, "lli fetch",
       "\(name): LLI \(pchan.lliFetches) of txd \(descriptor.label) read from "
@@ -44,11 +44,11 @@ extension Machine {
   mutating func finishDescriptor(
     _ controller: Int, _ physical: Int, _ pchan: inout PhysicalChannel, _ descriptor: Descriptor
   ) {
-    let name = "\(controllers[controller].name) ch\(physical)"
-    let vchan = controllers[controller].virtualChannels[pchan.virtualChannel ?? 0]
+    let name = "\(engine.controllers[controller].name) ch\(physical)"
+    let vchan = engine.controllers[controller].virtualChannels[pchan.virtualChannel ?? 0]
     let pending = pchan.postedWrites.count
     let chains =
-      controllers[controller].capabilities.hardwareLLI
+      engine.controllers[controller].capabilities.hardwareLLI
       && !descriptor.flags.contains(.prepInterrupt) && !vchan.issued.isEmpty
     if chains {
       if descriptor.flags.contains(.prepFence), pending > 0 {
@@ -85,22 +85,22 @@ extension Machine {
     _ controller: Int, _ physical: Int, _ pchan: inout PhysicalChannel
   ) {
     guard let channel = pchan.virtualChannel else { return }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie,
       let next = vchan.issued.first
     else { return }
     let fenced = vchan.descriptors[id]?.flags.contains(.prepFence) == true
     vchan.cookieComplete(id)
     vchan.startNext(on: physical)
-    controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].virtualChannels[channel] = vchan
     pchan.lli = nil
     pchan.lliMoved = 0
     pchan.state = .busy
-    lastTouch.descriptors += [id, next]
-    lastTouch.completedDescriptors.append(id)
+    run.lastTouch.descriptors += [id, next]
+    run.lastTouch.completedDescriptors.append(id)
     log(
       .hardware, "link",
-      "\(controllers[controller].name) ch\(physical): txd d\(id) done without an interrupt (no "
+      "\(engine.controllers[controller].name) ch\(physical): txd d\(id) done without an interrupt (no "
         + "DMA_PREP_INTERRUPT); completed_cookie = \(cookie); the channel follows the link to "
         + "txd d\(next)"
         + (fenced
@@ -123,20 +123,20 @@ extension Machine {
 
   /// Posted writes whose time has come land in RAM; a channel that waited for them goes on.
   mutating func landPostedWrites(_ controller: Int, _ physical: Int) {
-    var pchan = controllers[controller].physicalChannels[physical]
+    var pchan = engine.controllers[controller].physicalChannels[physical]
     let due = pchan.postedWrites.prefix { $0.tick <= clock }
     guard !due.isEmpty else { return }
     pchan.postedWrites.removeFirst(due.count)
     for write in due {
       deviceWrite(write.address, bytes: write.bytes, coherent: write.coherent)
-      lastTouch.physical.append(
+      run.lastTouch.physical.append(
         MemoryRegion(
           name: "dma write", base: write.address.rawValue, size: UInt64(write.bytes.count)))
     }
     let first = due.first?.address ?? PhysAddr(0)
     log(
       .hardware, "write lands",
-      "\(controllers[controller].name) ch\(physical): \(due.reduce(0) { $0 + $1.bytes.count }) "
+      "\(engine.controllers[controller].name) ch\(physical): \(due.reduce(0) { $0 + $1.bytes.count }) "
         + "bytes reach RAM at \(first.hex) (\(pchan.postedWrites.count) write(s) still posted)",
       addresses: [LogAddress(.phys, first.rawValue)])
     if pchan.postedWrites.isEmpty, let drain = pchan.draining {
@@ -149,6 +149,6 @@ extension Machine {
         if pchan.virtualChannel != nil { chainNext(controller, physical, &pchan) }
       }
     }
-    controllers[controller].physicalChannels[physical] = pchan
+    engine.controllers[controller].physicalChannels[physical] = pchan
   }
 }

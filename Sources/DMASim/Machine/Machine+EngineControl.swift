@@ -1,13 +1,13 @@
 extension Machine {
   /// `dma_request_chan_by_mask`: the first free channel of a controller with the capability.
   mutating func requestChanByMask(_ capability: String, result: String?) {
-    for controller in controllers.indices
-    where controllers[controller].capabilities.transactionTypes.contains(capability) {
-      for channel in controllers[controller].virtualChannels.indices {
-        let vchan = controllers[controller].virtualChannels[channel]
+    for controller in engine.controllers.indices
+    where engine.controllers[controller].capabilities.transactionTypes.contains(capability) {
+      for channel in engine.controllers[controller].virtualChannels.indices {
+        let vchan = engine.controllers[controller].virtualChannels[channel]
         guard vchan.client == nil, vchan.requestLine == nil else { continue }
         let short = capability.hasPrefix("DMA_") ? String(capability.dropFirst(4)) : capability
-        controllers[controller].virtualChannels[channel].client = "dma:\(short.lowercased())"
+        engine.controllers[controller].virtualChannels[channel].client = "dma:\(short.lowercased())"
         assign(.channel(controller: controller, channel: channel), to: result)
         log(
           .kernel, "dma_request_chan_by_mask",
@@ -15,7 +15,7 @@ extension Machine {
         return
       }
     }
-    let anyController = !controllers.isEmpty
+    let anyController = !engine.controllers.isEmpty
     let errno: Errno = anyController ? .enodev : .eprobeDefer
     assign(.error(errno), to: result)
     log(
@@ -26,36 +26,36 @@ extension Machine {
   /// `dmaengine_pause`: the driver stops the channel after the beat in progress.
   mutating func pauseChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_pause") else { return }
-    controllers[controller].virtualChannels[channel].paused = true
+    engine.controllers[controller].virtualChannels[channel].paused = true
     log(
       .kernel, "dmaengine_pause",
-      "\(controllers[controller].virtualChannels[channel].name): paused = 0")
+      "\(engine.controllers[controller].virtualChannels[channel].name): paused = 0")
   }
 
   /// `dmaengine_resume`: the channel continues where it stopped.
   mutating func resumeChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_resume") else { return }
-    if !controllers[controller].virtualChannels[channel].paused {
+    if !engine.controllers[controller].virtualChannels[channel].paused {
       // Documentation/driver-api/dmaengine/client.rst, dmaengine_resume: "It is invalid to
       // resume a channel which is not currently paused."
       log(
         .debug, "dmaengine",
-        "dmaengine_resume(\(controllers[controller].virtualChannels[channel].name)): the "
+        "dmaengine_resume(\(engine.controllers[controller].virtualChannels[channel].name)): the "
           + "channel is not paused",
         detail: "The dmaengine client API says it is invalid to resume a channel that is not "
           + "currently paused; what happens is up to the controller's driver (here, nothing).")
       return
     }
-    controllers[controller].virtualChannels[channel].paused = false
+    engine.controllers[controller].virtualChannels[channel].paused = false
     log(
       .kernel, "dmaengine_resume",
-      "\(controllers[controller].virtualChannels[channel].name): resumed = 0")
-    if let physical = controllers[controller].virtualChannels[channel].physicalChannel {
+      "\(engine.controllers[controller].virtualChannels[channel].name): resumed = 0")
+    if let physical = engine.controllers[controller].virtualChannels[channel].physicalChannel {
       agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
-    } else if !controllers[controller].virtualChannels[channel].issued.isEmpty,
-      !controllers[controller].waiting.contains(channel)
+    } else if !engine.controllers[controller].virtualChannels[channel].issued.isEmpty,
+      !engine.controllers[controller].waiting.contains(channel)
     {
-      controllers[controller].waiting.append(channel)
+      engine.controllers[controller].waiting.append(channel)
       arbitrate(controller)
     }
   }
@@ -67,7 +67,7 @@ extension Machine {
   mutating func terminate(_ operand: Operand, synchronous: Bool) {
     let function = synchronous ? "dmaengine_terminate_sync" : "dmaengine_terminate_async"
     guard let (controller, channel) = channelIndex(operand, function) else { return }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     var notes: [String] = []
     var touched = vchan.active.map { [$0] } ?? []
     touched += vchan.submitted + vchan.issued + vchan.completed
@@ -75,11 +75,11 @@ extension Machine {
       notes.append("vchan_terminate_vdesc: txd d\(id) → desc_terminated")
     }
     if let physical = vchan.physicalChannel {
-      controllers[controller].physicalChannels[physical].virtualChannel = nil
-      controllers[controller].physicalChannels[physical].state = .idle
-      controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
-      controllers[controller].physicalChannels[physical].lli = nil
-      controllers[controller].physicalChannels[physical].draining = nil
+      engine.controllers[controller].physicalChannels[physical].virtualChannel = nil
+      engine.controllers[controller].physicalChannels[physical].state = .idle
+      engine.controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+      engine.controllers[controller].physicalChannels[physical].lli = nil
+      engine.controllers[controller].physicalChannels[physical].draining = nil
       vchan.physicalChannel = nil
       notes.append("channel \(physical) aborted")
     }
@@ -89,8 +89,8 @@ extension Machine {
     }
     if dropped > 0 { notes.append("\(dropped) pending callback(s) dropped") }
     vchan.paused = false
-    controllers[controller].virtualChannels[channel] = vchan
-    controllers[controller].waiting.removeAll { $0 == channel }
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].waiting.removeAll { $0 == channel }
     log(
       .kernel, function,
       "\(vchan.name): " + (notes.isEmpty ? "nothing to stop" : notes.joined(separator: "; ")),
@@ -108,14 +108,14 @@ extension Machine {
   /// `tasklet_kill` (a scheduled tasklet runs to completion first), then the terminated
   /// descriptors are freed (or recycled).
   private mutating func synchronize(_ controller: Int, _ channel: Int, function: String) {
-    if controllers[controller].virtualChannels[channel].taskletScheduled {
+    if engine.controllers[controller].virtualChannels[channel].taskletScheduled {
       runTasklet(controller, channel)
     }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     var notes: [String] = []
     let touched = vchan.terminated
     for id in vchan.terminated { recycle(&vchan, id, notes: &notes, controller: controller) }
-    controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].virtualChannels[channel] = vchan
     log(
       .kernel, function,
       "vchan_synchronize(\(vchan.name)): tasklet_kill; "
@@ -129,7 +129,7 @@ extension Machine {
     else {
       return
     }
-    guard controllers[controller].capabilities.descriptorReuse else {
+    guard engine.controllers[controller].capabilities.descriptorReuse else {
       assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
       log(
         .kernel, "dmaengine_desc_set_reuse",
@@ -137,7 +137,8 @@ extension Machine {
         subjects: txdSubjects(controller, channel, [id]))
       return
     }
-    controllers[controller].virtualChannels[channel].descriptors[id]?.flags.insert(.ctrlReuse)
+    engine.controllers[controller].virtualChannels[channel].descriptors[id]?.flags.insert(
+      .ctrlReuse)
     assign(.integer(0), to: result)
     log(
       .kernel, "dmaengine_desc_set_reuse", "txd d\(id): DMA_CTRL_REUSE set = 0",
@@ -149,7 +150,7 @@ extension Machine {
     guard let (controller, channel, id) = descriptorIndex(operand, "dmaengine_desc_free") else {
       return
     }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     guard let freed = vchan.freeReusable(id) else {
       assign(.integer(-Int64(Errno.eperm.rawValue)), to: result)
       log(
@@ -158,7 +159,7 @@ extension Machine {
       return
     }
     freeLLIs(freed, controller)
-    controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].virtualChannels[channel] = vchan
     assign(.integer(0), to: result)
     log(
       .kernel, "dmaengine_desc_free", "vchan \(vchan.name): txd d\(id): freeing = 0",
@@ -189,7 +190,7 @@ extension Machine {
   mutating func descriptorIndex(_ operand: Operand, _ function: String) -> (Int, Int, Int)? {
     guard let value = resolve(operand, for: function) else { return nil }
     guard case .descriptor(let controller, let channel, let id) = value,
-      controllers[controller].virtualChannels[channel].descriptors[id] != nil
+      engine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
     else {
       log(
         .debug, function, "\(operand.text) is \(value.text), not a live descriptor",

@@ -15,16 +15,18 @@ extension Machine {
   ) {
     let function = "dmaengine_prep_interleaved_dma"
     guard let (controller, channel) = channelIndex(operand, function) else { return }
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     let fail = { (machine: inout Machine, reason: String) in
       machine.log(.kernel, function, "\(vchan.name): \(reason) = NULL")
       machine.assign(.error(.null), to: result)
     }
-    guard controllers[controller].capabilities.transactionTypes.contains("DMA_INTERLEAVE") else {
+    guard engine.controllers[controller].capabilities.transactionTypes.contains("DMA_INTERLEAVE")
+    else {
       fail(
         &self,
-        "\(controllers[controller].name) has no DMA_INTERLEAVE in its cap_mask (it offers "
-          + controllers[controller].capabilities.transactionTypes.joined(separator: ", ") + ")")
+        "\(engine.controllers[controller].name) has no DMA_INTERLEAVE in its cap_mask (it offers "
+          + engine.controllers[controller].capabilities.transactionTypes.joined(separator: ", ")
+          + ")")
       return
     }
     guard template.numf > 0, template.frameSize > 0, template.chunks.count >= template.frameSize,

@@ -6,11 +6,11 @@ extension Machine {
   mutating func writeLLIs(
     _ descriptor: inout Descriptor, _ controller: Int, _ channel: Int
   ) -> Bool {
-    guard controllers[controller].capabilities.hardwareLLI, !descriptor.kind.isCyclic else {
+    guard engine.controllers[controller].capabilities.hardwareLLI, !descriptor.kind.isCyclic else {
       return true
     }
     let pairs = lliPairs(descriptor)
-    let name = controllers[controller].name
+    let name = engine.controllers[controller].name
     if let long = pairs.first(where: { $0.length > UInt64(LinkedListItem.lengthMask) }) {
       log(
         .kernel, "dma_pool_alloc",
@@ -21,7 +21,9 @@ extension Machine {
     var blocks: [(VirtAddr, PhysAddr, MemoryType)] = []
     for _ in pairs {
       guard let block = allocateLLI(controller) else {
-        for (_, physical, _) in blocks { lliPools[controller].free(DMAAddr(physical.rawValue)) }
+        for (_, physical, _) in blocks {
+          engine.lliPools[controller].free(DMAAddr(physical.rawValue))
+        }
         log(.kernel, "dma_pool_alloc", "\(name): lli pool exhausted = NULL")
         return false
       }
@@ -58,7 +60,7 @@ extension Machine {
   mutating func freeLLIs(_ descriptor: Descriptor, _ controller: Int) {
     let offset = masterOffset(controller, nil)
     for address in descriptor.lliAddresses {
-      lliPools[controller].free(DMAAddr(address.rawValue &+ offset))
+      engine.lliPools[controller].free(DMAAddr(address.rawValue &+ offset))
     }
   }
 
@@ -94,32 +96,33 @@ extension Machine {
   /// from the page allocator and, for a non-coherent controller, is remapped non-cacheable
   /// after its linear alias is cleaned (as `dma_alloc_coherent` does).
   private mutating func allocateLLI(_ controller: Int) -> (VirtAddr, PhysAddr, MemoryType)? {
-    while lliPools.count < controllers.count { lliPools.append(LLIPool()) }
-    if let block = lliPools[controller].allocate() { return block }
-    guard let physical = pages.allocateContiguous(pages: 1),
-      let linear = pageTable.linearAddress(of: physical)
+    while engine.lliPools.count < engine.controllers.count { engine.lliPools.append(LLIPool()) }
+    if let block = engine.lliPools[controller].allocate() { return block }
+    guard let physical = allocators.pages.allocateContiguous(pages: 1),
+      let linear = memory.pageTable.linearAddress(of: physical)
     else { return nil }
-    let name = controllers[controller].name
+    let name = engine.controllers[controller].name
     let coherent = board.device(named: name)?.coherent ?? false
     var virtual = linear
     var type = MemoryType.normalWriteBack
     if !coherent {
-      virtual = VirtAddr(nextVmalloc)
-      nextVmalloc += 2 * PhysicalMemory.pageSize
+      virtual = VirtAddr(allocators.nextVmalloc)
+      allocators.nextVmalloc += 2 * PhysicalMemory.pageSize
       type = .normalNonCacheable
-      pageTable.add(
+      memory.pageTable.add(
         KernelMapping(
           name: "\(name) lli pool", virtualBase: virtual, physicalBase: physical,
           size: PhysicalMemory.pageSize, memoryType: type, granule: PhysicalMemory.pageSize))
       queueMaintenance(.clean, physical, PhysicalMemory.pageSize)
     }
-    allocations.append(
+    allocators.allocations.append(
       Allocation(
-        id: nextID, name: "\(name) lli pool", allocator: "dma_pool_alloc", virtualAddress: virtual,
+        id: run.nextID, name: "\(name) lli pool", allocator: "dma_pool_alloc",
+        virtualAddress: virtual,
         physical: physical, size: PhysicalMemory.pageSize, reservedSize: PhysicalMemory.pageSize,
         allocatedAtStep: stepCount))
-    nextID += 1
-    lliPools[controller].pages.append(
+    run.nextID += 1
+    engine.lliPools[controller].pages.append(
       LLIPool.Page(
         virtual: virtual, physical: physical, memoryType: type,
         used: Array(repeating: false, count: LLIPool.blocksPerPage)))
@@ -127,6 +130,6 @@ extension Machine {
       .kernel, "dma_pool_create",
       "\(name): lli pool grows by a coherent page at \(physical.hex), CPU mapping "
         + "\(virtual.hex) (\(type.kernelName))")
-    return lliPools[controller].allocate()
+    return engine.lliPools[controller].allocate()
   }
 }

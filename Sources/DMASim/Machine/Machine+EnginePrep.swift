@@ -16,8 +16,10 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    guard controllers[controller].capabilities.transactionTypes.contains("DMA_MEMCPY") else {
-      log(.kernel, function, "\(controllers[controller].name) has no DMA_MEMCPY capability = NULL")
+    guard engine.controllers[controller].capabilities.transactionTypes.contains("DMA_MEMCPY") else {
+      log(
+        .kernel, function,
+        "\(engine.controllers[controller].name) has no DMA_MEMCPY capability = NULL")
       assign(.error(.null), to: result)
       return
     }
@@ -26,7 +28,7 @@ extension Machine {
     queue(descriptor, controller, channel, result: result)
     log(
       .kernel, function,
-      "\(controllers[controller].virtualChannels[channel].name): \(length) bytes \(from.hex) → "
+      "\(engine.controllers[controller].virtualChannels[channel].name): \(length) bytes \(from.hex) → "
         + "\(to.hex), flags \(flags.kernelText) → txd d\(descriptor.id) on desc_allocated",
       subjects: txdSubjects(controller, channel, [descriptor.id]))
   }
@@ -45,7 +47,7 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     guard vchan.config != nil, direction == .memToDev || direction == .devToMem else {
       log(
         .kernel, function,
@@ -77,8 +79,8 @@ extension Machine {
     _ controller: Int, flags: DMACtrlFlags, direction: DMATransferDirection,
     segments: [Descriptor.Segment], deviceAddress: PhysAddr? = nil
   ) -> Descriptor {
-    let id = controllers[controller].nextDescriptorID
-    controllers[controller].nextDescriptorID += 1
+    let id = engine.controllers[controller].nextDescriptorID
+    engine.controllers[controller].nextDescriptorID += 1
     return Descriptor(
       id: id, flags: flags, direction: direction, segments: segments, deviceAddress: deviceAddress,
       hasCallback: flags.contains(.prepInterrupt), preparedAtStep: stepCount)
@@ -103,8 +105,8 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    controllers[controller].virtualChannels[channel].txPrep(descriptor)
-    lastTouch.descriptors.append(descriptor.id)
+    engine.controllers[controller].virtualChannels[channel].txPrep(descriptor)
+    run.lastTouch.descriptors.append(descriptor.id)
     assign(.descriptor(controller: controller, channel: channel, id: descriptor.id), to: result)
   }
 }

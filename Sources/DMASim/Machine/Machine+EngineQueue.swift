@@ -3,7 +3,7 @@ extension Machine {
   mutating func submit(_ operand: Operand, result: String?) {
     guard let value = resolve(operand, for: "dmaengine_submit") else { return }
     guard case .descriptor(let controller, let channel, let id) = value,
-      controllers[controller].virtualChannels[channel].descriptors[id] != nil
+      engine.controllers[controller].virtualChannels[channel].descriptors[id] != nil
     else {
       log(
         .debug, "dmaengine_submit",
@@ -12,10 +12,10 @@ extension Machine {
         subjects: value.subjects)
       return
     }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     let cookie = vchan.txSubmit(id) ?? 0
-    controllers[controller].virtualChannels[channel] = vchan
-    lastTouch.descriptors.append(id)
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    run.lastTouch.descriptors.append(id)
     assign(.cookie(cookie), to: result)
     if let result { cpu.cookieChannels[result] = [controller, channel] }
     log(
@@ -32,10 +32,10 @@ extension Machine {
     guard let (controller, channel) = channelIndex(operand, "dma_async_issue_pending") else {
       return
     }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     let moved = vchan.issuePending()
-    controllers[controller].virtualChannels[channel] = vchan
-    lastTouch.descriptors += moved
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    run.lastTouch.descriptors += moved
     log(
       .kernel, "dma_async_issue_pending",
       "vchan_issue_pending(\(vchan.name)): \(moved.count) descriptor(s) desc_submitted → "
@@ -43,9 +43,9 @@ extension Machine {
     // The driver then starts the hardware if it is idle (the next CPU step of this call):
     // the channel joins the arbiter's queue and a free physical channel takes it.
     if vchan.active == nil, !vchan.issued.isEmpty,
-      !controllers[controller].waiting.contains(channel)
+      !engine.controllers[controller].waiting.contains(channel)
     {
-      controllers[controller].waiting.append(channel)
+      engine.controllers[controller].waiting.append(channel)
       cpu.pending.append(.startTransfer(controller: controller, channel: channel))
     }
   }
@@ -54,16 +54,16 @@ extension Machine {
   /// waited longest (round robin at descriptor boundaries: a channel that finishes a descriptor
   /// with more queued goes to the back of the queue).
   mutating func arbitrate(_ controller: Int) {
-    while let free = controllers[controller].physicalChannels.firstIndex(where: {
+    while let free = engine.controllers[controller].physicalChannels.firstIndex(where: {
       $0.virtualChannel == nil
-    }), !controllers[controller].waiting.isEmpty {
-      let channel = controllers[controller].waiting.removeFirst()
-      let vchan = controllers[controller].virtualChannels[channel]
+    }), !engine.controllers[controller].waiting.isEmpty {
+      let channel = engine.controllers[controller].waiting.removeFirst()
+      let vchan = engine.controllers[controller].virtualChannels[channel]
       guard vchan.active == nil, !vchan.paused, let head = vchan.issued.first else { continue }
       start(controller, channel, head, on: free)
     }
-    for channel in controllers[controller].waiting {
-      let name = controllers[controller].virtualChannels[channel].name
+    for channel in engine.controllers[controller].waiting {
+      let name = engine.controllers[controller].virtualChannels[channel].name
       log(
         .hardware, "arbiter", "\(name): every physical channel is busy, waits its turn",
         subjects: txdSubjects(controller, channel, []))
@@ -72,18 +72,18 @@ extension Machine {
 
   /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
   private mutating func start(_ controller: Int, _ channel: Int, _ head: Int, on physical: Int) {
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     vchan.startNext(on: physical)
-    controllers[controller].virtualChannels[channel] = vchan
-    controllers[controller].physicalChannels[physical].virtualChannel = channel
-    controllers[controller].physicalChannels[physical].state = .busy
-    controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
-    controllers[controller].physicalChannels[physical].lli = nil
-    controllers[controller].physicalChannels[physical].lliMoved = 0
-    lastTouch.descriptors.append(head)
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].physicalChannels[physical].virtualChannel = channel
+    engine.controllers[controller].physicalChannels[physical].state = .busy
+    engine.controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
+    engine.controllers[controller].physicalChannels[physical].lli = nil
+    engine.controllers[controller].physicalChannels[physical].lliMoved = 0
+    run.lastTouch.descriptors.append(head)
     log(
       .hardware, "start",
-      "\(controllers[controller].name): \(vchan.name) txd d\(head) programmed on physical "
+      "\(engine.controllers[controller].name): \(vchan.name) txd d\(head) programmed on physical "
         + "channel \(physical) (list_del from desc_issued → active)",
       subjects: txdSubjects(controller, channel, [head]))
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
@@ -98,7 +98,7 @@ extension Machine {
       log(.debug, "dmaengine_tx_status", "\(cookieOperand.text) is \(value.text), not a cookie")
       return
     }
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     let (status, residue) = txState(controller, channel, cookie)
     assign(.status(status), to: result)
     log(

@@ -2,23 +2,24 @@ extension Machine {
   /// A physical channel event: fetch a linked-list item if one is due, check the request line
   /// at a burst boundary, then move one beat.
   mutating func runChannel(_ controller: Int, _ physical: Int) {
-    var pchan = controllers[controller].physicalChannels[physical]
+    var pchan = engine.controllers[controller].physicalChannels[physical]
     guard let channel = pchan.virtualChannel, pchan.draining == nil,
-      !controllers[controller].virtualChannels[channel].paused,
-      let id = controllers[controller].virtualChannels[channel].active,
-      let descriptor = controllers[controller].virtualChannels[channel].descriptors[id]
+      !engine.controllers[controller].virtualChannels[channel].paused,
+      let id = engine.controllers[controller].virtualChannels[channel].active,
+      let descriptor = engine.controllers[controller].virtualChannels[channel].descriptors[id]
     else { return }
-    let vchan = controllers[controller].virtualChannels[channel]
+    let vchan = engine.controllers[controller].virtualChannels[channel]
     let peripheralIndex = peripherals.firstIndex { $0.name == vchan.peripheral }
-    let name = "\(controllers[controller].name) ch\(physical)"
+    let name = "\(engine.controllers[controller].name) ch\(physical)"
     if !descriptor.lliAddresses.isEmpty,
       pchan.lli == nil || pchan.lliMoved >= pchan.lli?.length ?? 0
     {
       fetchLLI(controller, physical, &pchan, descriptor)
-      controllers[controller].physicalChannels[physical] = pchan
+      engine.controllers[controller].physicalChannels[physical] = pchan
       return
     }
-    var (width, burst) = beatShape(descriptor, vchan.config, controllers[controller].capabilities)
+    var (width, burst) = beatShape(
+      descriptor, vchan.config, engine.controllers[controller].capabilities)
     if granularity == .block, descriptor.direction == .memToMem {
       // Block granularity: a memcpy moves up to the rest of its 4 KiB block in one step.
       let offset = descriptor.transferred % PhysicalMemory.pageSize
@@ -28,7 +29,7 @@ extension Machine {
     if pchan.beatsLeftInBurst == 0 {
       if let index = peripheralIndex, !requestAsserted(peripherals[index], descriptor.direction) {
         pchan.state = .waitingForRequest
-        controllers[controller].physicalChannels[physical] = pchan
+        engine.controllers[controller].physicalChannels[physical] = pchan
         log(
           .hardware, "drq",
           "\(name): DRQ \(vchan.requestLine.map(String.init) ?? "-") low "
@@ -46,12 +47,12 @@ extension Machine {
     log(
       .hardware, "beat", "\(name): beat \(pchan.beatsMoved): " + moved.text,
       addresses: moved.addresses)
-    guard var after = controllers[controller].virtualChannels[channel].descriptors[id] else {
+    guard var after = engine.controllers[controller].virtualChannels[channel].descriptors[id] else {
       return
     }
     if pchan.beatsLeftInBurst == 0 || after.residue == 0 {
       after.settled = after.transferred
-      controllers[controller].virtualChannels[channel].descriptors[id] = after
+      engine.controllers[controller].virtualChannels[channel].descriptors[id] = after
     }
     switch after.kind {
     case .cyclic(let period):
@@ -76,7 +77,7 @@ extension Machine {
         agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
       }
     }
-    controllers[controller].physicalChannels[physical] = pchan
+    engine.controllers[controller].physicalChannels[physical] = pchan
   }
 
   /// Beat width and burst length: the slave config's peripheral side, or the controller's
@@ -149,7 +150,8 @@ extension Machine {
     _ controller: Int, _ channel: Int, _ id: Int, width: Int, peripheral: Int?,
     channel pchan: inout PhysicalChannel
   ) -> (text: String, addresses: [LogAddress]) {
-    guard var descriptor = controllers[controller].virtualChannels[channel].descriptors[id] else {
+    guard var descriptor = engine.controllers[controller].virtualChannels[channel].descriptors[id]
+    else {
       return ("", [])
     }
     let device = peripheral.map { peripherals[$0].spec }
@@ -170,7 +172,7 @@ extension Machine {
     var bytes: [UInt8] = []
     if let pieces = source?.pieces {
       bytes = busRead(pieces, coherent: coherent)
-      lastTouch.physical.append(
+      run.lastTouch.physical.append(
         contentsOf: pieces.map {
           MemoryRegion(name: "dma", base: $0.physical.rawValue, size: UInt64($0.count))
         })
@@ -203,10 +205,10 @@ extension Machine {
       }
     case (nil, nil): text = "nothing to move"
     }
-    lastTouch.descriptors.append(id)
+    run.lastTouch.descriptors.append(id)
     descriptor.transferred += UInt64(plan.count)
     pchan.lliMoved += UInt64(plan.count)
-    controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
+    engine.controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
     if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
     let physical = (source ?? target)?.pieces?.first?.physical.rawValue ?? bus &+ busOffset
     return (text, [LogAddress(.dmaAddr, bus), LogAddress(.phys, physical)])
@@ -223,9 +225,9 @@ extension Machine {
       let end = min(bytes.count, at + piece.count)
       let chunk = Array(bytes[at..<end])
       at = end
-      lastTouch.physical.append(
+      run.lastTouch.physical.append(
         MemoryRegion(name: "dma write", base: piece.physical.rawValue, size: UInt64(chunk.count)))
-      let delay = controllers[controller].capabilities.postedWriteTicks
+      let delay = engine.controllers[controller].capabilities.postedWriteTicks
       guard delay > 0 else {
         deviceWrite(piece.physical, bytes: chunk, coherent: coherent)
         continue
@@ -275,19 +277,19 @@ extension Machine {
 
   /// What a device reads from RAM: a coherent device snoops the cache, a non-coherent one does not.
   func deviceRead(_ address: PhysAddr, count: Int, coherent: Bool) -> [UInt8] {
-    guard coherent else { return ram.read(address, count: count) }
+    guard coherent else { return memory.ram.read(address, count: count) }
     return (0..<count).map { index in
       let at = address.advanced(by: UInt64(index))
-      return coherent ? cache.peek(at, ram: ram) : ram.byte(at: at)
+      return coherent ? memory.cache.peek(at, ram: memory.ram) : memory.ram.byte(at: at)
     }
   }
 
   /// A device write to RAM. A coherent device's write also updates any cached copy (the
   /// interconnect keeps them equal); a non-coherent one leaves cached lines stale.
   mutating func deviceWrite(_ address: PhysAddr, bytes: [UInt8], coherent: Bool) {
-    ram.write(address, bytes: bytes)
+    memory.ram.write(address, bytes: bytes)
     if coherent {
-      cache.snoopWrite(address, bytes: bytes)
+      memory.cache.snoopWrite(address, bytes: bytes)
     } else {
       noteDeviceWrite(address, count: bytes.count)
     }

@@ -85,7 +85,7 @@ extension Machine {
     prot: IOMMUProtection
   ) -> Bool {
     var domain = iommus[context.iommu].domains[context.domain]
-    var pages = self.pages
+    var pages = self.allocators.pages
     if domain.pageTable == nil {
       guard let root = pages.allocatePage() else { return false }
       domain.pageTable = IOPageTable(root: root)
@@ -132,7 +132,7 @@ extension Machine {
     domain.pageTable = table
     domain.mappedPages += mapped.count
     iommus[context.iommu].domains[context.domain] = domain
-    self.pages = pages
+    self.allocators.pages = pages
     return true
   }
 

@@ -18,7 +18,7 @@ extension Machine {
   ) {
     let count = Int((size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
     let bytes = UInt64(count) * PhysicalMemory.pageSize
-    var allocator = pages
+    var allocator = allocators.pages
     var gathered: [PhysAddr] = []
     var orders: [Int] = []
     while gathered.count < count {
@@ -42,7 +42,7 @@ extension Machine {
         return
       }
     }
-    pages = allocator
+    allocators.pages = allocator
     let runs = Self.contiguousRuns(gathered)
     let prot = IOMMUProtection.forDMA(.bidirectional, coherent: spec.coherent)
     log(
@@ -56,15 +56,16 @@ extension Machine {
         + "CPU. Higher orders are only a convenience (__GFP_NORETRY).")
     // __GFP_ZERO: clear_page through the cacheable linear map.
     for run in runs {
-      guard let linear = pageTable.linearAddress(of: run.physical) else { continue }
+      guard let linear = memory.pageTable.linearAddress(of: run.physical) else { continue }
       for (_, pa, length) in lineChunks(linear, run.physical, count: run.size) {
         noteCacheAccess(
-          cache.write(pa, bytes: [UInt8](repeating: 0, count: length), ram: &ram, step: stepCount))
+          memory.cache.write(
+            pa, bytes: [UInt8](repeating: 0, count: length), ram: &memory.ram, step: stepCount))
       }
     }
     guard let iova = allocIOVA(context, size: bytes, dmaLimit: dmaLimit(spec, coherent: true))
     else {
-      for page in gathered { pages.free(page) }
+      for page in gathered { allocators.pages.free(page) }
       log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: no IOVA space")
       assign(.error(.null), to: result)
       return
@@ -80,17 +81,17 @@ extension Machine {
     guard iommuMap(context, iova: iova, pieces: runs, prot: prot) else {
       _ = iommus[context.iommu].domains[context.domain].iovad.free(
         pfn: iova >> 12, pages: bytes >> 12)
-      for page in gathered { pages.free(page) }
+      for page in gathered { allocators.pages.free(page) }
       log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: iommu_map_sg failed")
       assign(.error(.null), to: result)
       return
     }
     let memoryType: MemoryType = spec.coherent ? .normalWriteBack : .normalNonCacheable
-    let virtual = VirtAddr(nextVmalloc)
-    nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
+    let virtual = VirtAddr(allocators.nextVmalloc)
+    allocators.nextVmalloc += bytes + PhysicalMemory.pageSize  // a guard page between remaps
     var at = virtual
     for run in runs {
-      pageTable.add(
+      memory.pageTable.add(
         KernelMapping(
           name: Self.remapName(virtual), virtualBase: at, physicalBase: run.physical,
           size: run.size, memoryType: memoryType, granule: PhysicalMemory.pageSize))
@@ -106,11 +107,11 @@ extension Machine {
         + "cacheably.",
       addresses: [LogAddress(.virt, virtual.rawValue), LogAddress(.iova, iova)])
     let allocation = Allocation(
-      id: nextID, name: result ?? "coherent\(nextID)", allocator: function,
+      id: run.nextID, name: result ?? "coherent\(run.nextID)", allocator: function,
       virtualAddress: virtual, physical: gathered[0], size: size, reservedSize: bytes,
       allocatedAtStep: stepCount)
-    nextID += 1
-    allocations.append(allocation)
+    run.nextID += 1
+    allocators.allocations.append(allocation)
     cpu.pending.append(
       .iommu(.finishAllocRemap(allocation, DMAAddr(iova), result, handleName, device: spec.name)))
   }
@@ -124,7 +125,7 @@ extension Machine {
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)
     logDebug(
-      dmaDebug.allocCoherent(
+      dma.dmaDebug.allocCoherent(
         id: allocation.id, device: debugDevice(device), size: allocation.size,
         dmaAddress: handle, physical: allocation.physical, step: stepCount))
     log(
@@ -142,10 +143,10 @@ extension Machine {
   /// (`__iommu_dma_free_pages`). False when the allocation is not such a remap.
   mutating func releaseIOMMURemap(_ allocation: Allocation) -> Bool {
     let name = Self.remapName(allocation.virtualAddress)
-    let runs = pageTable.mappings.filter { $0.name == name }
+    let runs = memory.pageTable.mappings.filter { $0.name == name }
     guard !runs.isEmpty else { return false }
     for run in runs {
-      _ = pageTable.remove(startingAt: run.virtualBase)
+      _ = memory.pageTable.remove(startingAt: run.virtualBase)
       freePages(run.physicalBase, count: run.size / PhysicalMemory.pageSize)
     }
     log(

@@ -26,10 +26,10 @@ extension Machine {
       "\(call) → iommu_dma_map_page(phys \(physical.hex)): \(spec.kernelName) is behind "
         + "\(iommus[context.iommu].spec.kernelName), prot \(prot.kernelText)")
     let mapping = StreamingMapping(
-      id: nextID, device: spec.name, handle: .mappingError, virtualAddress: virtual,
+      id: run.nextID, device: spec.name, handle: .mappingError, virtualAddress: virtual,
       physical: physical, size: size, direction: direction, kind: .single, owner: .device,
       errorChecked: false, mappedAtStep: stepCount)
-    nextID += 1
+    run.nextID += 1
     if !spec.coherent {
       log(
         .kernel, "arch_sync_dma_for_device",

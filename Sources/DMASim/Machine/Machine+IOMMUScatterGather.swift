@@ -7,11 +7,11 @@ extension Machine {
   ) {
     log(
       .kernel, "iommu_dma_map_sg",
-      "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
+      "dma_map_sg(\(spec.kernelName), sgt\(dma.scatterLists[table].id), \(count), "
         + "\(direction.kernelName)) → iommu_dma_map_sg: one IOVA range for all \(count) entries, "
         + "then merge what is contiguous in IOVA space")
     if !spec.coherent {
-      for entry in scatterLists[table].entries.prefix(count) {
+      for entry in dma.scatterLists[table].entries.prefix(count) {
         if let physical = entry.physical { queueMaintenance(.clean, physical, entry.length) }
       }
     }
@@ -30,7 +30,7 @@ extension Machine {
     _ direction: DMADataDirection, result: String?
   ) {
     guard let spec = board.device(named: device) else { return }
-    let entries = Array(scatterLists[table].entries.prefix(count))
+    let entries = Array(dma.scatterLists[table].entries.prefix(count))
     let parms = dmaParms(of: device)
     let boundary = parms.effectiveSegmentBoundary
     // The first pass: offsets, page-aligned lengths, padding for a segment boundary.
@@ -75,10 +75,10 @@ extension Machine {
     let segments = finaliseSG(
       iova: iova, offsets: offsets, lengths: entries.map(\.length), iovaLengths: iovaLengths,
       boundary: boundary, maxLength: UInt64(parms.effectiveMaxSegmentSize))
-    for index in scatterLists[table].entries.indices {
+    for index in dma.scatterLists[table].entries.indices {
       let segment = index < segments.count ? segments[index] : nil
-      scatterLists[table].entries[index].dmaAddress = segment.map { DMAAddr($0.address) }
-      scatterLists[table].entries[index].dmaLength = segment?.length ?? 0
+      dma.scatterLists[table].entries[index].dmaAddress = segment.map { DMAAddr($0.address) }
+      dma.scatterLists[table].entries[index].dmaLength = segment?.length ?? 0
     }
     finishIOMMUMapSG(table, spec.name, count, segments.count, direction, result)
   }
@@ -113,16 +113,16 @@ extension Machine {
     _ table: Int, _ device: String, _ count: Int, _ mapped: Int, _ direction: DMADataDirection,
     _ result: String?
   ) {
-    scatterLists[table].mappedCount = mapped
-    scatterLists[table].device = device
-    scatterLists[table].direction = direction
-    scatterLists[table].mappedEntries = mapped > 0 ? count : 0
-    scatterLists[table].owner = mapped > 0 ? .device : nil
-    let entries = scatterLists[table].entries.prefix(count)
+    dma.scatterLists[table].mappedCount = mapped
+    dma.scatterLists[table].device = device
+    dma.scatterLists[table].direction = direction
+    dma.scatterLists[table].mappedEntries = mapped > 0 ? count : 0
+    dma.scatterLists[table].owner = mapped > 0 ? .device : nil
+    let entries = dma.scatterLists[table].entries.prefix(count)
     let parms = dmaParms(of: device)
     logDebug(
-      dmaDebug.mapSG(
-        firstID: nextID, device: debugDevice(device),
+      dma.dmaDebug.mapSG(
+        firstID: run.nextID, device: debugDevice(device),
         segments: entries.map {
           DMADebugSegment(
             physical: $0.physical ?? PhysAddr(0), virtualAddress: $0.virtualAddress ?? VirtAddr(0),
@@ -131,7 +131,7 @@ extension Machine {
         }, nents: count, mappedEntries: mapped, direction: direction,
         maxSegmentSize: parms.effectiveMaxSegmentSize,
         segmentBoundary: parms.effectiveSegmentBoundary, step: stepCount))
-    nextID += mapped
+    run.nextID += mapped
     assign(.integer(Int64(mapped)), to: result)
     let list = entries.prefix(mapped).map {
       "\(Hex.prefixed($0.dmaAddress?.rawValue ?? 0))+\($0.dmaLength)"
@@ -149,7 +149,7 @@ extension Machine {
   /// `iommu_dma_unmap_sg`: the IOVA range runs from the first segment's address to the end of
   /// the last segment with a length; `__iommu_dma_unmap` takes it down.
   mutating func iommuUnmapSG(_ context: IOMMUContext, _ table: Int, _ count: Int) {
-    let segments = scatterLists[table].entries.prefix(count).prefix { $0.dmaLength > 0 }
+    let segments = dma.scatterLists[table].entries.prefix(count).prefix { $0.dmaLength > 0 }
     guard let first = segments.first?.dmaAddress, let last = segments.last,
       let lastAddress = last.dmaAddress
     else {
@@ -162,8 +162,8 @@ extension Machine {
 
   /// Gives pages of a failed coherent allocation back to where they came from.
   mutating func releaseCoherentPages(_ physical: PhysAddr, pages count: UInt64, cma: String?) {
-    if let cma, let area = cmaAreas.firstIndex(where: { $0.name == cma }),
-      cmaAreas[area].release(pfn: physical.pfn, pages: count)
+    if let cma, let area = allocators.cmaAreas.firstIndex(where: { $0.name == cma }),
+      allocators.cmaAreas[area].release(pfn: physical.pfn, pages: count)
     {
       return
     }

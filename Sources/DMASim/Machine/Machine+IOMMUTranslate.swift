@@ -3,7 +3,7 @@ extension Machine {
   /// transfer (its mappings give the addresses), or the controller's own device for memcpy.
   func busMaster(_ controller: Int, _ peripheral: Int?) -> String? {
     if let peripheral { return peripherals[peripheral].spec.name }
-    return board.device(named: controllers[controller].name)?.name
+    return board.device(named: engine.controllers[controller].name)?.name
   }
 
   /// A device access of `count` bytes at a bus address, split at page boundaries: the

@@ -57,7 +57,7 @@ extension Machine {
   }
 
   private func servedByCyclic(_ peripheral: String) -> Bool {
-    controllers.contains { controller in
+    engine.controllers.contains { controller in
       controller.virtualChannels.contains { channel in
         channel.peripheral == peripheral
           && channel.active.flatMap { channel.descriptors[$0] }
@@ -70,21 +70,25 @@ extension Machine {
   /// stays put whatever the request line does: `dmaengine_resume` restarts it, and its first
   /// burst checks the line again.
   private mutating func wakeChannels(for name: String, _ direction: DMATransferDirection) {
-    for controller in controllers.indices {
-      for physical in controllers[controller].physicalChannels.indices
-      where controllers[controller].physicalChannels[physical].state == .waitingForRequest {
-        guard let channel = controllers[controller].physicalChannels[physical].virtualChannel,
-          !controllers[controller].virtualChannels[channel].paused,
-          controllers[controller].virtualChannels[channel].peripheral == name,
-          let id = controllers[controller].virtualChannels[channel].active,
-          controllers[controller].virtualChannels[channel].descriptors[id]?.direction == direction
+    for controller in engine.controllers.indices {
+      for physical in engine.controllers[controller].physicalChannels.indices
+      where engine.controllers[controller].physicalChannels[physical].state == .waitingForRequest {
+        guard
+          let channel = engine.controllers[controller].physicalChannels[physical].virtualChannel,
+          !engine.controllers[controller].virtualChannels[channel].paused,
+          engine.controllers[controller].virtualChannels[channel].peripheral == name,
+          let id = engine.controllers[controller].virtualChannels[channel].active,
+          engine.controllers[controller].virtualChannels[channel].descriptors[id]?.direction
+            == direction
         else { continue }
-        controllers[controller].physicalChannels[physical].state = .busy
+        engine.controllers[controller].physicalChannels[physical].state = .busy
         let line =
-          controllers[controller].virtualChannels[channel].requestLine.map(String.init) ?? "-"
+          engine.controllers[controller].virtualChannels[channel].requestLine.map(String.init)
+          ?? "-"
         log(
           .hardware, "drq",
-          "\(name): DRQ \(line) asserted → \(controllers[controller].name) ch\(physical) resumes")
+          "\(name): DRQ \(line) asserted → \(engine.controllers[controller].name) ch\(physical) resumes"
+        )
         agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
       }
     }
@@ -93,17 +97,17 @@ extension Machine {
   /// A cyclic descriptor finished a period: `vchan_cyclic_callback` (several periods before the
   /// tasklet runs collapse into one callback, because `vc->cyclic` is a single pointer).
   mutating func cyclicPeriodDone(_ controller: Int, _ channel: Int, _ id: Int) {
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     vchan.descriptors[id]?.periodsDone += 1
     let period = vchan.descriptors[id]?.periodsDone ?? 0
     let collapsed = vchan.cyclic == id
     vchan.cyclic = id
     let schedule = !vchan.taskletScheduled
     vchan.taskletScheduled = true
-    controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].virtualChannels[channel] = vchan
     log(
       .hardware, "irq",
-      "\(controllers[controller].name): period \(period) of txd d\(id) done → vchan_cyclic_callback"
+      "\(engine.controllers[controller].name): period \(period) of txd d\(id) done → vchan_cyclic_callback"
         + (collapsed ? " (a callback is already pending: this period shares it)" : ""),
       subjects: txdSubjects(controller, channel, [id]))
     if schedule {
@@ -114,12 +118,13 @@ extension Machine {
   /// The controller's interrupt handler: `vchan_cookie_complete`, then the arbiter picks what
   /// the freed physical channel runs next.
   mutating func handleInterrupt(_ controller: Int, _ physical: Int) {
-    guard let channel = controllers[controller].physicalChannels[physical].virtualChannel else {
+    guard let channel = engine.controllers[controller].physicalChannels[physical].virtualChannel
+    else {
       return
     }
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie else { return }
-    controllers[controller].physicalChannels[physical].interrupts += 1
+    engine.controllers[controller].physicalChannels[physical].interrupts += 1
     if let descriptor = vchan.descriptors[id], descriptor.residue > 0,
       descriptor.lliAddresses.isEmpty, !descriptor.kind.isCyclic
     {
@@ -130,14 +135,14 @@ extension Machine {
     let schedule = !vchan.taskletScheduled
     vchan.taskletScheduled = true
     vchan.physicalChannel = nil
-    controllers[controller].virtualChannels[channel] = vchan
-    controllers[controller].physicalChannels[physical].state = .idle
-    controllers[controller].physicalChannels[physical].virtualChannel = nil
-    lastTouch.descriptors.append(id)
-    lastTouch.completedDescriptors.append(id)
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].physicalChannels[physical].state = .idle
+    engine.controllers[controller].physicalChannels[physical].virtualChannel = nil
+    run.lastTouch.descriptors.append(id)
+    run.lastTouch.completedDescriptors.append(id)
     log(
       .hardware, "irq",
-      "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
+      "\(engine.controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
         + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
         + "completed_cookie = \(cookie), tasklet scheduled",
       subjects: txdSubjects(controller, channel, [id]) + [
@@ -146,8 +151,8 @@ extension Machine {
     if schedule {
       agenda.schedule(.tasklet(controller: controller, channel: channel), at: clock + 1)
     }
-    if !controllers[controller].virtualChannels[channel].issued.isEmpty {
-      controllers[controller].waiting.append(channel)
+    if !engine.controllers[controller].virtualChannels[channel].issued.isEmpty {
+      engine.controllers[controller].waiting.append(channel)
     }
     arbitrate(controller)
   }
@@ -162,15 +167,15 @@ extension Machine {
       descriptor.segments.prefix(position + 1).reduce(0) { $0 + $1.length } > offset
     }
     let segment = index.map { descriptor.segments[$0] }
-    controllers[controller].physicalChannels[physical].state = .busy
+    engine.controllers[controller].physicalChannels[physical].state = .busy
     log(
       .hardware, "irq",
-      "\(controllers[controller].name): IRQ for channel \(physical): segment \(index ?? 0) of "
+      "\(engine.controllers[controller].name): IRQ for channel \(physical): segment \(index ?? 0) of "
         + "txd \(descriptor.label) done → the driver programs segment \((index ?? 0) + 1)/"
         + "\(descriptor.segments.count) (\(segment.map { $0.address.hex } ?? "?"), "
         + "\(segment?.length ?? 0) bytes) and restarts the channel (no LLIs: one interrupt per "
         + "segment)",
-      subjects: controllers[controller].physicalChannels[physical].virtualChannel.map {
+      subjects: engine.controllers[controller].physicalChannels[physical].virtualChannel.map {
         txdSubjects(controller, $0, [descriptor.id])
       } ?? [])
     agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
@@ -179,7 +184,7 @@ extension Machine {
   /// `vchan_complete`: run the pending cyclic callback, then each completed descriptor's
   /// callback in order, then free or recycle it.
   mutating func runTasklet(_ controller: Int, _ channel: Int) {
-    var vchan = controllers[controller].virtualChannels[channel]
+    var vchan = engine.controllers[controller].virtualChannels[channel]
     // Already run by dmaengine_synchronize's tasklet_kill, or cancelled by terminate.
     guard vchan.taskletScheduled else { return }
     vchan.taskletScheduled = false
@@ -209,9 +214,9 @@ extension Machine {
         }
       }
       recycle(&vchan, id, notes: &notes, controller: controller)
-      lastTouch.descriptors.append(id)
+      run.lastTouch.descriptors.append(id)
     }
-    controllers[controller].virtualChannels[channel] = vchan
+    engine.controllers[controller].virtualChannels[channel] = vchan
     log(
       .kernel, "vchan_complete", "\(vchan.name) tasklet: " + notes.joined(separator: "; "),
       subjects: txdSubjects(controller, channel, touched))

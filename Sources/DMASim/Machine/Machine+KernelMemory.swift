@@ -5,7 +5,7 @@ extension Machine {
   mutating func vmalloc(size: UInt64, result: String?) {
     let count = max(1, (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
     var physical: [PhysAddr] = []
-    var allocator = pages
+    var allocator = allocators.pages
     for _ in 0..<count {
       guard let page = allocator.allocatePage() else { break }
       physical.append(page)
@@ -17,11 +17,11 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    pages = allocator
-    let virtual = VirtAddr(nextVmalloc)
-    nextVmalloc += (count + 1) * PhysicalMemory.pageSize
+    allocators.pages = allocator
+    let virtual = VirtAddr(allocators.nextVmalloc)
+    allocators.nextVmalloc += (count + 1) * PhysicalMemory.pageSize
     for (index, page) in physical.enumerated() {
-      pageTable.add(
+      memory.pageTable.add(
         KernelMapping(
           name: "vmalloc \(virtual.hex)",
           virtualBase: virtual.advanced(by: UInt64(index) * PhysicalMemory.pageSize),
@@ -43,9 +43,9 @@ extension Machine {
   /// linear-map address (DMA-able with `dma_map_single`).
   mutating func getFreePages(order: Int, flags: GFPFlags, result: String?) {
     let count = 1 << order
-    var allocator = pages
+    var allocator = allocators.pages
     guard let physical = allocator.allocateContiguous(pages: count),
-      let virtual = pageTable.linearAddress(of: physical)
+      let virtual = memory.pageTable.linearAddress(of: physical)
     else {
       log(
         .kernel, "__get_free_pages",
@@ -53,7 +53,7 @@ extension Machine {
       assign(.error(.null), to: result)
       return
     }
-    pages = allocator
+    allocators.pages = allocator
     let size = UInt64(count) * PhysicalMemory.pageSize
     record(
       name: result, allocator: "__get_free_pages order-\(order)", virtual: virtual,
@@ -69,28 +69,28 @@ extension Machine {
   /// the stack lives in the vmalloc area; without it, in the linear map, where
   /// `dma_map_single` goes through and dma-debug's `check_for_stack` reports it.
   mutating func stackBuffer(size: UInt64, vmapped: Bool, result: String?) {
-    var allocator = pages
+    var allocator = allocators.pages
     // THREAD_SIZE is 16 KiB on arm64; the buffer sits near the top of the stack.
     guard let stack = allocator.allocateContiguous(pages: 4) else {
       log(.kernel, "stack_buffer", "no pages for a kernel stack")
       assign(.error(.null), to: result)
       return
     }
-    pages = allocator
+    allocators.pages = allocator
     let offset = 4 * PhysicalMemory.pageSize - 256 - ((size + 63) / 64) * 64
     let physical = stack.advanced(by: offset)
     let virtual: VirtAddr
     if vmapped {
-      let base = VirtAddr(nextVmalloc)
-      nextVmalloc += 5 * PhysicalMemory.pageSize
-      pageTable.add(
+      let base = VirtAddr(allocators.nextVmalloc)
+      allocators.nextVmalloc += 5 * PhysicalMemory.pageSize
+      memory.pageTable.add(
         KernelMapping(
           name: "vmap stack \(base.hex)", virtualBase: base, physicalBase: stack,
           size: 4 * PhysicalMemory.pageSize, memoryType: .normalWriteBack,
           granule: PhysicalMemory.pageSize))
       virtual = base.advanced(by: offset)
     } else {
-      guard let linear = pageTable.linearAddress(of: physical) else { return }
+      guard let linear = memory.pageTable.linearAddress(of: physical) else { return }
       virtual = linear
     }
     record(
@@ -106,7 +106,7 @@ extension Machine {
 
   /// Whether a physical address lies in a stack buffer (for dma-debug's `check_for_stack`).
   func isStackBuffer(_ physical: PhysAddr) -> Bool {
-    allocations.contains {
+    allocators.allocations.contains {
       $0.allocator == "stack" && physical >= $0.physical
         && physical.rawValue - $0.physical.rawValue < max($0.size, 1)
     }
@@ -116,10 +116,11 @@ extension Machine {
     name: String?, allocator: String, virtual: VirtAddr, physical: PhysAddr, size: UInt64,
     reserved: UInt64
   ) {
-    allocations.append(
+    allocators.allocations.append(
       Allocation(
-        id: nextID, name: name ?? "obj\(nextID)", allocator: allocator, virtualAddress: virtual,
+        id: run.nextID, name: name ?? "obj\(run.nextID)", allocator: allocator,
+        virtualAddress: virtual,
         physical: physical, size: size, reservedSize: reserved, allocatedAtStep: stepCount))
-    nextID += 1
+    run.nextID += 1
   }
 }

@@ -8,10 +8,11 @@ extension Machine {
     guard let spec = board.device(named: device),
       let value = resolve(pointer, for: "dma_map_single")
     else { return }
-    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+    guard case .pointer(let virtual) = value, let translation = memory.pageTable.translate(virtual)
+    else {
       if case .pointer(let virtual) = value {
         logDebug(
-          dmaDebug.mapSingle(
+          dma.dmaDebug.mapSingle(
             device: debugDevice(device), address: virtual, length: size, area: .invalid))
       }
       log(.debug, "dma_map_single", "dma_map_single(\(value.text)): not a mapped CPU address")
@@ -29,7 +30,8 @@ extension Machine {
       return
     }
     logDebug(
-      dmaDebug.mapSingle(device: debugDevice(device), address: virtual, length: size, area: .linear)
+      dma.dmaDebug.mapSingle(
+        device: debugDevice(device), address: virtual, length: size, area: .linear)
     )
     mapPageAttrs(
       spec, virtual: virtual, physical: translation.physical, size: size, direction: direction,
@@ -55,7 +57,7 @@ extension Machine {
     let forced = board.swiotlb?.forceBounce == true
     let kmallocBounce = kmallocNeedsBounce(spec, size: size, direction: direction)
     if forced || kmallocBounce || !dmaCapable(device, handle, size: size) {
-      guard swiotlb == nil else {
+      guard dma.swiotlb == nil else {
         let reason =
           forced
           ? "swiotlb=force: every streaming mapping bounces"
@@ -84,17 +86,17 @@ extension Machine {
     log(.kernel, "dma_map_single", "\(call) → dma_direct_map_page(phys \(physical.hex))")
     checkSharedCacheLines(spec, physical: physical, size: size, direction: direction)
     let mapping = StreamingMapping(
-      id: nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
+      id: run.nextID, device: device, handle: handle, virtualAddress: virtual, physical: physical,
       size: size, direction: direction, kind: .single, owner: .device, errorChecked: false,
       mappedAtStep: stepCount)
-    nextID += 1
+    run.nextID += 1
     if !spec.coherent { syncForDevice(physical, size, direction) }
     cpu.pending.append(.finishMap(mapping, result))
   }
 
   /// The end of `dma_map_single`: the mapping is live and `debug_dma_map_page` records it.
   mutating func finishMap(_ mapping: StreamingMapping, result: String?) {
-    mappings.append(mapping)
+    dma.mappings.append(mapping)
     assign(.dmaAddress(mapping.handle), to: result)
     log(
       .kernel, "dma_map_single",
@@ -103,7 +105,7 @@ extension Machine {
         + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
     let (memory, address) = stackCheck(mapping)
     logDebug(
-      dmaDebug.mapPage(
+      dma.dmaDebug.mapPage(
         id: mapping.id, device: debugDevice(mapping.device), physical: mapping.physical,
         virtualAddress: address, size: mapping.size, direction: mapping.direction,
         dmaAddress: mapping.handle, memory: memory, step: stepCount))
@@ -142,12 +144,12 @@ extension Machine {
   mutating func finishUnmap(
     _ device: String, _ handle: DMAAddr, _ size: UInt64, _ direction: DMADataDirection
   ) {
-    let outcome = dmaDebug.unmapPage(
+    let outcome = dma.dmaDebug.unmapPage(
       device: debugDevice(device), dmaAddress: handle, size: size, direction: direction)
     logDebug(outcome)
     releaseBounce(device, handle)
     guard let entry = outcome.entry else { return }
-    mappings.removeAll { $0.id == entry.id }
+    dma.mappings.removeAll { $0.id == entry.id }
     log(.kernel, "dma_unmap_single", "mapping released → the CPU owns the buffer again")
   }
 
@@ -155,7 +157,8 @@ extension Machine {
   /// bus address: no IOMMU or offset translation, no cache maintenance, no ownership.
   mutating func virtToPhys(_ pointer: Operand, result: String?) {
     guard let value = resolve(pointer, for: "virt_to_phys") else { return }
-    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+    guard case .pointer(let virtual) = value, let translation = memory.pageTable.translate(virtual)
+    else {
       log(.debug, "virt_to_phys", "virt_to_phys(\(value.text)): not a mapped CPU address")
       return
     }
@@ -173,12 +176,12 @@ extension Machine {
       log(.debug, "dma_mapping_error", "\(handleOperand.text) is \(value.text), not a dma_addr_t")
       return
     }
-    if let index = mappings.firstIndex(where: {
+    if let index = dma.mappings.firstIndex(where: {
       $0.device == device && $0.handle == handle && !$0.errorChecked
     }) {
-      mappings[index].errorChecked = true
+      dma.mappings[index].errorChecked = true
     }
-    dmaDebug.mappingError(device: debugDevice(device), dmaAddress: handle)
+    dma.dmaDebug.mappingError(device: debugDevice(device), dmaAddress: handle)
     let failed = handle == .mappingError
     assign(.integer(failed ? -Int64(Errno.enomem.rawValue) : 0), to: result)
     log(
@@ -199,7 +202,7 @@ extension Machine {
     {
       // Block granularity (or a range too large to queue line by line): one step per page of
       // lines.
-      let lineSize = UInt64(cache.geometry.lineSize)
+      let lineSize = UInt64(memory.cache.geometry.lineSize)
       var at = physical.rawValue - physical.rawValue % lineSize
       let end = physical.rawValue + size
       while at < end {
@@ -217,7 +220,7 @@ extension Machine {
 
   /// Queues `dcache_inval_poc`: partial edge lines are cleaned and invalidated, the rest invalidated.
   mutating func queueInvalidate(_ physical: PhysAddr, _ size: UInt64) {
-    let lineSize = UInt64(cache.geometry.lineSize)
+    let lineSize = UInt64(memory.cache.geometry.lineSize)
     let end = physical.rawValue + size
     if granularity == .block || size > Self.lineByLineMaintenanceLimit,
       size > PhysicalMemory.pageSize

@@ -1,8 +1,8 @@
 extension Machine {
   /// `kmalloc`: an object from the matching `kmalloc-N` slab cache, in the linear map.
   mutating func kmalloc(size: UInt64, flags: GFPFlags, result: String?) {
-    var pageAllocator = pages
-    var taken = slab.allocate(size: size) { pageAllocator.allocatePage() }
+    var pageAllocator = allocators.pages
+    var taken = allocators.slab.allocate(size: size) { pageAllocator.allocatePage() }
     if taken == nil, size > PhysicalMemory.pageSize, size <= 4 << 20 {
       // kmalloc_large: above the biggest slab cache, whole pages from the page allocator.
       let count = Int((size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
@@ -14,9 +14,9 @@ extension Machine {
         )
       }
     }
-    pages = pageAllocator
+    allocators.pages = pageAllocator
     guard let (physical, cacheName, objectSize) = taken,
-      let virtual = pageTable.linearAddress(of: physical)
+      let virtual = memory.pageTable.linearAddress(of: physical)
     else {
       log(
         .kernel, "kmalloc",
@@ -25,10 +25,11 @@ extension Machine {
       return
     }
     let allocation = Allocation(
-      id: nextID, name: result ?? "obj\(nextID)", allocator: cacheName, virtualAddress: virtual,
+      id: run.nextID, name: result ?? "obj\(run.nextID)", allocator: cacheName,
+      virtualAddress: virtual,
       physical: physical, size: size, reservedSize: objectSize, allocatedAtStep: stepCount)
-    nextID += 1
-    allocations.append(allocation)
+    run.nextID += 1
+    allocators.allocations.append(allocation)
     assign(.pointer(virtual), to: result)
     log(
       .kernel, "kmalloc",
@@ -45,23 +46,23 @@ extension Machine {
   mutating func kfree(_ pointer: Operand) {
     guard let value = resolve(pointer, for: "kfree") else { return }
     guard case .pointer(let virtual) = value,
-      let index = allocations.firstIndex(where: { $0.virtualAddress == virtual })
+      let index = allocators.allocations.firstIndex(where: { $0.virtualAddress == virtual })
     else {
       log(
         .debug, "kfree", "kfree(\(value.text)): not a live kmalloc object",
         detail: "Freeing a pointer kmalloc did not return (or freeing twice) corrupts the slab.")
       return
     }
-    let allocation = allocations.remove(at: index)
+    let allocation = allocators.allocations.remove(at: index)
     if allocation.allocator.hasPrefix("kmalloc_large") {
       for page in stride(from: 0, to: allocation.reservedSize, by: Int(PhysicalMemory.pageSize)) {
-        pages.free(allocation.physical.advanced(by: UInt64(page)))
+        allocators.pages.free(allocation.physical.advanced(by: UInt64(page)))
       }
     } else {
-      slab.free(allocation.physical, objectSize: allocation.reservedSize)
+      allocators.slab.free(allocation.physical, objectSize: allocation.reservedSize)
     }
     log(.kernel, "kfree", "kfree(\(virtual.hex)) → back to \(allocation.allocator)")
-    if let mapping = mappings.first(where: {
+    if let mapping = dma.mappings.first(where: {
       $0.overlaps(allocation.physical, count: allocation.size)
     }) {
       log(

@@ -18,10 +18,10 @@ extension Machine {
       log(
         .kernel, barrier.kernelName,
         "\(barrier.kernelName)(): \(instruction) — later loads wait for earlier ones; buffered "
-          + "stores are not affected (\(writeBuffer.entries.count) line(s) still buffered)")
+          + "stores are not affected (\(memory.writeBuffer.entries.count) line(s) still buffered)")
       return
     }
-    if writeBuffer.entries.isEmpty {
+    if memory.writeBuffer.entries.isEmpty {
       log(
         .kernel, barrier.kernelName,
         "\(barrier.kernelName)(): \(instruction) — the write buffer is empty, nothing to wait for")
@@ -32,8 +32,8 @@ extension Machine {
 
   /// Drains every buffered store to RAM, logging who asked (a barrier or `writel`'s `__iowmb`).
   mutating func drainWriteBuffer(by caller: String, instruction: String) {
-    guard !writeBuffer.entries.isEmpty else { return }
-    let entries = writeBuffer.drainAll()
+    guard !memory.writeBuffer.entries.isEmpty else { return }
+    let entries = memory.writeBuffer.drainAll()
     log(
       .kernel, caller.hasSuffix("()") ? String(caller.dropLast(2)) : caller,
       "\(caller): \(instruction) — \(entries.count) buffered line(s) drain to RAM; a device "
@@ -43,28 +43,30 @@ extension Machine {
 
   /// The `.writeBufferDrain` event: entries that waited `drainTicks` go to RAM on their own.
   mutating func drainAgedWriteBuffer() {
-    for entry in writeBuffer.drainAged(at: clock) { writeOut(entry, why: "aged") }
+    for entry in memory.writeBuffer.drainAged(at: clock) { writeOut(entry, why: "aged") }
     scheduleWriteBufferDrain()
   }
 
   /// Schedules the next timed drain, if something is buffered and no drain is pending.
   mutating func scheduleWriteBufferDrain() {
-    guard let tick = writeBuffer.nextDrainTick, !agenda.contains(.writeBufferDrain) else { return }
+    guard let tick = memory.writeBuffer.nextDrainTick, !agenda.contains(.writeBufferDrain) else {
+      return
+    }
     agenda.schedule(.writeBufferDrain, at: max(tick, clock + 1))
   }
 
   /// A bufferable store: it waits in the write buffer, merging with others to its line.
   mutating func bufferedStore(_ physical: PhysAddr, _ bytes: [UInt8], _ type: MemoryType) {
-    let outcome = writeBuffer.store(physical, bytes: bytes, tick: clock)
+    let outcome = memory.writeBuffer.store(physical, bytes: bytes, tick: clock)
     if let drained = outcome.drained { writeOut(drained, why: "full") }
-    let line = cache.geometry.lineAddress(physical)
+    let line = memory.cache.geometry.lineAddress(physical)
     log(
       .hardware, "str",
       "\(bytes.count) bytes at \(physical.hex) (\(type.kernelName), bufferable) → write buffer: "
         + (outcome.merged
           ? "merged into the entry for line \(line.hex)"
-          : "new entry for line \(line.hex) (\(writeBuffer.entries.count)/"
-            + "\(writeBuffer.spec.entries) used)")
+          : "new entry for line \(line.hex) (\(memory.writeBuffer.entries.count)/"
+            + "\(memory.writeBuffer.spec.entries) used)")
         + "; RAM and devices do not see it yet",
       addresses: [LogAddress(.phys, physical.rawValue)])
     scheduleWriteBufferDrain()
@@ -72,13 +74,13 @@ extension Machine {
 
   /// Writes one drained entry to RAM.
   private mutating func writeOut(_ entry: WriteBufferEntry, why: String) {
-    ram.write(entry)
-    lastTouch.physical.append(
+    memory.ram.write(entry)
+    run.lastTouch.physical.append(
       MemoryRegion(name: "drain", base: entry.line.rawValue, size: UInt64(entry.bytes.count)))
     let reason =
       switch why {
       case "full": "buffer full, oldest entry drained"
-      case "aged": "drained after \(writeBuffer.spec.drainTicks) ticks"
+      case "aged": "drained after \(memory.writeBuffer.spec.drainTicks) ticks"
       default: "drained by the barrier"
       }
     log(
@@ -95,9 +97,9 @@ extension Machine {
       ? "memremap(\(physical.hex), \(Hex.prefixed(size)), \(kind.rawValue))"
       : "\(kind.kernelName)(\(physical.hex), \(Hex.prefixed(size)))"
     // System RAM in the linear map (`pfn_is_map_memory`); a `no-map` carve-out is not.
-    let isRAM = pageTable.linearAddress(of: physical) != nil
+    let isRAM = memory.pageTable.linearAddress(of: physical) != nil
     if isRAM {
-      if kind == .memremapWB, let linear = pageTable.linearAddress(of: physical) {
+      if kind == .memremapWB, let linear = memory.pageTable.linearAddress(of: physical) {
         log(
           .kernel, "memremap",
           "\(call) = \(linear.hex): System RAM, so try_ram_remap returns the linear-map "
@@ -126,10 +128,10 @@ extension Machine {
     let pages = max(1, (size + PhysicalMemory.pageSize - 1) / PhysicalMemory.pageSize)
     let offset = physical.rawValue % PhysicalMemory.pageSize
     let base = PhysAddr(physical.rawValue - offset)
-    let virtual = VirtAddr(nextVmalloc)
-    nextVmalloc += (pages + 1) * PhysicalMemory.pageSize
+    let virtual = VirtAddr(allocators.nextVmalloc)
+    allocators.nextVmalloc += (pages + 1) * PhysicalMemory.pageSize
     let type = kind.memoryType
-    pageTable.add(
+    memory.pageTable.add(
       KernelMapping(
         name: "\(kind.kernelName) \(base.hex)", virtualBase: virtual, physicalBase: base,
         size: pages * PhysicalMemory.pageSize, memoryType: type, granule: PhysicalMemory.pageSize))
@@ -152,13 +154,13 @@ extension Machine {
       return
     }
     let page = VirtAddr(virtual.rawValue - virtual.rawValue % PhysicalMemory.pageSize)
-    guard let mapping = pageTable.translate(virtual)?.mapping,
+    guard let mapping = memory.pageTable.translate(virtual)?.mapping,
       mapping.virtualBase == page, mapping.name != KernelMapping.linearMapName
     else {
       log(.kernel, name, "\(name)(\(virtual.hex)): not a remap, nothing to undo")
       return
     }
-    pageTable.remove(startingAt: page)
+    memory.pageTable.remove(startingAt: page)
     log(.kernel, name, "\(name)(\(virtual.hex)): \(mapping.name) unmapped")
   }
 
@@ -172,10 +174,10 @@ extension Machine {
       log(.debug, "show_pte", "\(pointer.text) is \(value.text), not a kernel virtual address")
       return
     }
-    let walk = pageTable.walk(address)
+    let walk = memory.pageTable.walk(address)
     log(
       .kernel, "show_pte",
-      "swapper pgtable: 4k pages, 48-bit VAs, pgdp=\(pageTable.rootTable.hex)")
+      "swapper pgtable: 4k pages, 48-bit VAs, pgdp=\(memory.pageTable.rootTable.hex)")
     let parts = walk.steps.map { "\($0.levelName)=\(Hex.format($0.descriptor, digits: 16))" }
     var line = "[\(address.hex)] " + parts.joined(separator: ", ")
     if let leaf = walk.leaf, let physical = walk.physical {
@@ -185,7 +187,7 @@ extension Machine {
       line += " → translation fault at level \(walk.faultLevel ?? 0)"
     }
     log(.kernel, "show_pte", line)
-    let aliases = walk.physical.map { pageTable.aliases(of: $0) }
+    let aliases = walk.physical.map { memory.pageTable.aliases(of: $0) }
     if let aliases, aliases.mismatched {
       let list = aliases.aliases.map { "\($0.virtual.hex) \($0.memoryType.kernelName)" }
       log(

@@ -5,13 +5,15 @@ extension Machine {
   /// Free pages the zone counts (`NR_FREE_PAGES`): the page allocator's free pages plus every
   /// CMA page that is neither claimed by `cma_alloc` nor lent out.
   var zoneFreePages: UInt64 {
-    let regular = pages.range.size / PhysicalMemory.pageSize - UInt64(pages.allocatedCount)
+    let regular =
+      allocators.pages.range.size / PhysicalMemory.pageSize
+      - UInt64(allocators.pages.allocatedCount)
     return regular + cmaFreePages
   }
 
   /// `NR_FREE_CMA_PAGES`: CMA pages free in the buddy allocator.
   var cmaFreePages: UInt64 {
-    cmaAreas.reduce(0) { $0 + $1.availableCount - UInt64($1.borrowed.count) }
+    allocators.cmaAreas.reduce(0) { $0 + $1.availableCount - UInt64($1.borrowed.count) }
   }
 
   /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`, as `__rmqueue` places a movable block: when
@@ -30,22 +32,22 @@ extension Machine {
     var physical: PhysAddr?
     var area: String?
     if freeCMA > free / 2, let (index, pfn) = movableCMABlock(pages: count) {
-      for page in pfn..<pfn + count { cmaAreas[index].lend(pfn: page) }
+      for page in pfn..<pfn + count { allocators.cmaAreas[index].lend(pfn: page) }
       physical = PhysAddr(pfn << 12)
-      area = cmaAreas[index].name
+      area = allocators.cmaAreas[index].name
     } else {
-      var allocator = pages
+      var allocator = allocators.pages
       physical =
         order == 0 ? allocator.allocatePage() : allocator.allocateContiguous(pages: Int(count))
-      if physical != nil { pages = allocator }
+      if physical != nil { allocators.pages = allocator }
     }
-    guard let physical, let virtual = pageTable.linearAddress(of: physical) else {
+    guard let physical, let virtual = memory.pageTable.linearAddress(of: physical) else {
       log(.kernel, "alloc_pages", "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = NULL: no memory")
       assign(.error(.null), to: result)
       return
     }
     record(
-      name: result ?? "page\(nextID)", allocator: "alloc_pages movable", virtual: virtual,
+      name: result ?? "page\(run.nextID)", allocator: "alloc_pages movable", virtual: virtual,
       physical: physical, size: count << 12, reserved: count << 12)
     assign(.page(physical), to: result)
     log(
@@ -63,7 +65,7 @@ extension Machine {
   /// The lowest free run of `count` pages (aligned to `count`) in the highest 4 MiB block of
   /// a CMA area that has one; pages claimed by `cma_alloc` or already lent are not free.
   func movableCMABlock(pages count: UInt64) -> (Int, UInt64)? {
-    for (index, area) in cmaAreas.enumerated() {
+    for (index, area) in allocators.cmaAreas.enumerated() {
       let block = Self.maxPageOrderPages
       let end = area.basePFN + area.count
       var blockStart = (end - 1) / block * block
@@ -99,22 +101,22 @@ extension Machine {
       return
     }
     let pfn = physical.pfn
-    guard let index = cmaAreas.firstIndex(where: { $0.borrowed.contains(pfn) }) else {
+    guard let index = allocators.cmaAreas.firstIndex(where: { $0.borrowed.contains(pfn) }) else {
       log(
         .kernel, function,
         "\(function): pfn \(Hex.prefixed(pfn)) \(pin ? "pinned" : "unpinned") (not in a CMA area)")
       return
     }
     if pin {
-      cmaAreas[index].lend(pfn: pfn, pinned: true)
+      allocators.cmaAreas[index].lend(pfn: pfn, pinned: true)
     } else {
-      cmaAreas[index].unpin(pfn: pfn)
+      allocators.cmaAreas[index].unpin(pfn: pfn)
     }
     log(
       .kernel, function,
       pin
         ? "pin_user_pages(FOLL_WRITE): pfn \(Hex.prefixed(pfn)) in CMA area "
-          + "\(cmaAreas[index].name) is pinned: migration must wait until it is unpinned"
+          + "\(allocators.cmaAreas[index].name) is pinned: migration must wait until it is unpinned"
         : "unpin_user_page: pfn \(Hex.prefixed(pfn)) can migrate again",
       detail: pin
         ? "A short-term pin, as O_DIRECT takes for the I/O. pin_user_pages(FOLL_LONGTERM) would "
@@ -126,32 +128,32 @@ extension Machine {
   /// new movable page (placed by the same rule, outside the claimed range), its contents
   /// copied by the CPU (`migrate_pages` → `folio_copy`), and every mapping of it follows.
   mutating func migrateMovablePages(area index: Int, since first: Int) {
-    let migrations = cmaAreas[index].migrations
+    let migrations = allocators.cmaAreas[index].migrations
     guard first < migrations.count else { return }
     for number in first..<migrations.count {
       let source = migrations[number].from
       var target: UInt64?
       if cmaFreePages > zoneFreePages / 2, let (targetArea, pfn) = movableCMABlock(pages: 1) {
-        cmaAreas[targetArea].lend(pfn: pfn)
+        allocators.cmaAreas[targetArea].lend(pfn: pfn)
         target = pfn
       } else {
-        var allocator = pages
+        var allocator = allocators.pages
         target = allocator.allocatePage()?.pfn
-        if target != nil { pages = allocator }
+        if target != nil { allocators.pages = allocator }
       }
       guard let target else {
         log(.kernel, "migrate_pages", "no page to migrate pfn \(Hex.prefixed(source)) to")
         continue
       }
-      cmaAreas[index].migrations[number].to = target
+      allocators.cmaAreas[index].migrations[number].to = target
       queueBounceCopy(from: PhysAddr(source << 12), to: PhysAddr(target << 12), size: 4096)
-      let oldVirtual = pageTable.linearAddress(of: PhysAddr(source << 12))
-      let newVirtual = pageTable.linearAddress(of: PhysAddr(target << 12))
-      if let slot = allocations.firstIndex(where: { $0.physical.pfn == source }),
+      let oldVirtual = memory.pageTable.linearAddress(of: PhysAddr(source << 12))
+      let newVirtual = memory.pageTable.linearAddress(of: PhysAddr(target << 12))
+      if let slot = allocators.allocations.firstIndex(where: { $0.physical.pfn == source }),
         let newVirtual
       {
-        allocations[slot].physical = PhysAddr(target << 12)
-        allocations[slot].virtualAddress = newVirtual
+        allocators.allocations[slot].physical = PhysAddr(target << 12)
+        allocators.allocations[slot].virtualAddress = newVirtual
       }
       for name in cpu.variables.keys.sorted() {
         if let oldVirtual, let newVirtual, cpu.variables[name] == .pointer(oldVirtual) {

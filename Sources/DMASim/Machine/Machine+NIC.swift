@@ -91,7 +91,7 @@ extension Machine {
         let bytes = deviceRead(PhysAddr(address), count: count, coherent: coherent)
         job.frame += bytes
         job.moved += count
-        lastTouch.physical.append(MemoryRegion(name: "dma", base: address, size: UInt64(count)))
+        run.lastTouch.physical.append(MemoryRegion(name: "dma", base: address, size: UInt64(count)))
         log(
           .hardware, "beat",
           "\(name): TX DMA reads \(count) bytes at \(Hex.prefixed(address)) "
@@ -102,7 +102,7 @@ extension Machine {
         let bytes = Array(job.frame[job.moved..<job.moved + count])
         deviceWrite(PhysAddr(address), bytes: bytes, coherent: coherent)
         job.moved += count
-        lastTouch.physical.append(
+        run.lastTouch.physical.append(
           MemoryRegion(name: "dma write", base: address, size: UInt64(count)))
         log(
           .hardware, "beat",
@@ -128,7 +128,7 @@ extension Machine {
             ? "frame truncated to the \(length)-byte buffer" : "frame delivered"
         }
         nic.job = nil
-        lastTouch.physical.append(MemoryRegion(name: "dma write", base: entry &+ 12, size: 4))
+        run.lastTouch.physical.append(MemoryRegion(name: "dma write", base: entry &+ 12, size: 4))
         log(
           .hardware, "irq",
           "\(name): \(job.ring.rawValue) entry \(job.index) done: status \(Hex.prefixed(UInt64(status))) "
@@ -165,7 +165,7 @@ extension Machine {
     let item = LinkedListItem(bytes: bytes)
     let words = [item.source, item.destination, item.next, item.control]
     let owned = item.control & NICSpec.own != 0
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "desc fetch", base: entry, size: UInt64(NICSpec.entrySize)))
     log(
       .hardware, "desc fetch",

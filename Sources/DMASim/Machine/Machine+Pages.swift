@@ -24,16 +24,16 @@ extension Machine {
     let count = 1 << order
     // GFP_DMA: the zonelist starts at ZONE_DMA (mm/page_alloc.c gfp_zone), which is
     // dmaZoneRange when the page allocator's range lies above it.
-    let fromDMAZone = flags.contains(.dma) && dmaZonePages != nil
-    var allocator = (fromDMAZone ? dmaZonePages : nil) ?? pages
+    let fromDMAZone = flags.contains(.dma) && allocators.dmaZonePages != nil
+    var allocator = (fromDMAZone ? allocators.dmaZonePages : nil) ?? allocators.pages
     guard let physical = allocator.allocateContiguous(pages: count),
-      let virtual = pageTable.linearAddress(of: physical)
+      let virtual = memory.pageTable.linearAddress(of: physical)
     else {
       log(.kernel, "alloc_pages", "alloc_pages(\(flags.kernelText), \(order)) = NULL: no memory")
       assign(.error(.null), to: result)
       return
     }
-    if fromDMAZone { dmaZonePages = allocator } else { pages = allocator }
+    if fromDMAZone { allocators.dmaZonePages = allocator } else { allocators.pages = allocator }
     let size = UInt64(count) * PhysicalMemory.pageSize
     record(
       name: result, allocator: "alloc_pages order-\(order)", virtual: virtual, physical: physical,
@@ -52,7 +52,7 @@ extension Machine {
     guard let value = resolve(operand, for: "__free_pages") else { return }
     let count = UInt64(1) << UInt64(order)
     guard case .page(let physical) = value,
-      let index = allocations.firstIndex(where: {
+      let index = allocators.allocations.firstIndex(where: {
         $0.physical == physical && $0.allocator == "alloc_pages order-\(order)"
       })
     else {
@@ -62,7 +62,7 @@ extension Machine {
         detail: "Free pages with the order they were allocated with, once.")
       return
     }
-    allocations.remove(at: index)
+    allocators.allocations.remove(at: index)
     freePages(physical, count: count)
     log(
       .kernel, "__free_pages",
@@ -76,7 +76,8 @@ extension Machine {
   mutating func virtToPage(_ pointer: Operand, vmalloc: Bool, result: String?) {
     let function = vmalloc ? "vmalloc_to_page" : "virt_to_page"
     guard let value = resolve(pointer, for: function) else { return }
-    guard case .pointer(let virtual) = value, let translation = pageTable.translate(virtual) else {
+    guard case .pointer(let virtual) = value, let translation = memory.pageTable.translate(virtual)
+    else {
       log(.debug, function, "\(function)(\(value.text)): not a mapped CPU address")
       assign(.error(.null), to: result)
       return
@@ -105,7 +106,8 @@ extension Machine {
   /// `page_address(page)`: the page's linear-map address (arm64 has no highmem).
   mutating func pageAddress(_ operand: Operand, result: String?) {
     guard let value = resolve(operand, for: "page_address") else { return }
-    guard case .page(let physical) = value, let virtual = pageTable.linearAddress(of: physical)
+    guard case .page(let physical) = value,
+      let virtual = memory.pageTable.linearAddress(of: physical)
     else {
       log(.debug, "page_address", "\(operand.text) is \(value.text), not a struct page *")
       assign(.error(.null), to: result)
@@ -130,7 +132,7 @@ extension Machine {
       return
     }
     let physical = page.advanced(by: offset)
-    guard let virtual = pageTable.linearAddress(of: physical) else {
+    guard let virtual = memory.pageTable.linearAddress(of: physical) else {
       log(.debug, "dma_map_page", "\(value.text) + \(offset) is not RAM the kernel maps")
       assign(.dmaAddress(.mappingError), to: result)
       return
@@ -146,12 +148,12 @@ extension Machine {
   /// mappings stay where they are, as in the kernel.
   mutating func deviceReleaseDriver(_ device: String) {
     guard let spec = board.device(named: device) else { return }
-    let live = mappings.filter { $0.device == device }.count
+    let live = dma.mappings.filter { $0.device == device }.count
     log(
       .kernel, "device_release_driver",
       "\(spec.driverName) \(spec.kernelName): driver unbound (\(live) streaming or coherent "
         + "mapping\(live == 1 ? "" : "s") still live)")
-    logDebug(dmaDebug.driverUnbound(device: debugDevice(device)))
+    logDebug(dma.dmaDebug.driverUnbound(device: debugDevice(device)))
   }
 
   /// What dma-debug's `check_for_stack` sees for a mapping: a linear-map stack buffer
@@ -160,7 +162,7 @@ extension Machine {
   func stackCheck(_ mapping: StreamingMapping) -> (DMADebugMemory, VirtAddr) {
     if isStackBuffer(mapping.physical) { return (.stack, mapping.virtualAddress) }
     let stackSize = 4 * PhysicalMemory.pageSize
-    for allocation in allocations where allocation.allocator == "stack (vmapped)" {
+    for allocation in allocators.allocations where allocation.allocator == "stack (vmapped)" {
       // stackBuffer places the buffer stackSize - 256 - roundup(size, 64) into the stack.
       let offset = stackSize - 256 - ((allocation.size + 63) / 64) * 64
       guard allocation.physical.rawValue >= offset else { continue }

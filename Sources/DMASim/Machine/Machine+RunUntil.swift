@@ -18,8 +18,8 @@ extension Machine {
     }
     var channel: [Int]?
     if case .variable(let name) = operand { channel = cpu.cookieChannels[name] }
-    guard let channel, channel.count == 2, controllers.indices.contains(channel[0]),
-      controllers[channel[0]].virtualChannels.indices.contains(channel[1])
+    guard let channel, channel.count == 2, engine.controllers.indices.contains(channel[0]),
+      engine.controllers[channel[0]].virtualChannels.indices.contains(channel[1])
     else {
       failRunUntil(
         "cookie \(cookie) belongs to no channel this scenario submitted to",
@@ -94,18 +94,19 @@ extension Machine {
 
   /// Whether `dma_cookie_status` on the channel says the cookie is complete.
   private func statusIsComplete(_ cookie: Int32, _ channel: [Int]) -> Bool {
-    guard channel.count == 2, controllers.indices.contains(channel[0]),
-      controllers[channel[0]].virtualChannels.indices.contains(channel[1])
+    guard channel.count == 2, engine.controllers.indices.contains(channel[0]),
+      engine.controllers[channel[0]].virtualChannels.indices.contains(channel[1])
     else { return false }
-    return controllers[channel[0]].virtualChannels[channel[1]].cookieStatus(cookie) == .complete
+    return engine.controllers[channel[0]].virtualChannels[channel[1]].cookieStatus(cookie)
+      == .complete
   }
 
   /// Why a cookie that is not complete never will be without the CPU doing something, if so.
   private func neverCompletes(_ cookie: Int32, _ channel: [Int]) -> String? {
-    guard channel.count == 2, controllers.indices.contains(channel[0]),
-      controllers[channel[0]].virtualChannels.indices.contains(channel[1])
+    guard channel.count == 2, engine.controllers.indices.contains(channel[0]),
+      engine.controllers[channel[0]].virtualChannels.indices.contains(channel[1])
     else { return "cookie \(cookie) belongs to no channel" }
-    let vchan = controllers[channel[0]].virtualChannels[channel[1]]
+    let vchan = engine.controllers[channel[0]].virtualChannels[channel[1]]
     let holder = vchan.descriptors.values.filter { $0.cookie == cookie }.min { $0.id < $1.id }
     if let holder, vchan.submitted.contains(holder.id) {
       return "cookie \(cookie) is on \(vchan.name)'s desc_submitted: dma_async_issue_pending() "
@@ -131,11 +132,11 @@ extension Machine {
   ) {
     let line = currentAction?.line ?? 0
     let text = currentAction?.text ?? "run until"
-    expectationResults.append(
+    cpu.expectationResults.append(
       ExpectationResult(
         line: line, text: text, passed: false, actual: actual, expected: expected,
         step: stepCount, kind: .wait))
-    narration = "\(text) at line \(line) gave up: \(reason)"
+    cpu.narration = "\(text) at line \(line) gave up: \(reason)"
     log(
       .debug, "run", "\(text): \(reason)",
       detail: "A driver that polls like this would spin forever; the scenario stops here.")

@@ -4,28 +4,30 @@ extension Machine {
     switch action.operation {
     case .sgInitTable(let count):
       let table = ScatterList(
-        id: nextID, entries: Array(repeating: ScatterList.Entry(), count: max(0, count)))
-      nextID += 1
-      scatterLists.append(table)
+        id: run.nextID, entries: Array(repeating: ScatterList.Entry(), count: max(0, count)))
+      run.nextID += 1
+      dma.scatterLists.append(table)
       assign(.scatterList(table.id), to: action.result)
       log(.kernel, "sg_init_table", "sg_init_table(sgt\(table.id), \(count))")
     case .sgSetBuf(let tableOperand, let index, let pointer, let length):
       guard let table = tableIndex(tableOperand, "sg_set_buf"),
         let value = resolve(pointer, for: "sg_set_buf")
       else { return }
-      guard scatterLists[table].entries.indices.contains(index), case .pointer(let virtual) = value
+      guard dma.scatterLists[table].entries.indices.contains(index),
+        case .pointer(let virtual) = value
       else {
         log(
           .debug, "sg_set_buf",
           "entry \(index) is outside the table, or \(value.text) is no pointer")
         return
       }
-      scatterLists[table].entries[index].virtualAddress = virtual
-      scatterLists[table].entries[index].length = length
-      scatterLists[table].entries[index].physical = pageTable.translate(virtual)?.physical
+      dma.scatterLists[table].entries[index].virtualAddress = virtual
+      dma.scatterLists[table].entries[index].length = length
+      dma.scatterLists[table].entries[index].physical =
+        memory.pageTable.translate(virtual)?.physical
       log(
         .kernel, "sg_set_buf",
-        "sgt\(scatterLists[table].id)[\(index)] = \(virtual.hex), \(length) bytes")
+        "sgt\(dma.scatterLists[table].id)[\(index)] = \(virtual.hex), \(length) bytes")
     case .dmaMapSG(let device, let tableOperand, let count, let direction):
       guard let table = tableIndex(tableOperand, "dma_map_sg") else { return }
       mapSG(device, table, count, direction, result: action.result)
@@ -48,14 +50,14 @@ extension Machine {
     _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection, result: String?
   ) {
     guard let spec = board.device(named: device) else { return }
-    let entries = scatterLists[table].entries.prefix(max(0, count))
+    let entries = dma.scatterLists[table].entries.prefix(max(0, count))
     guard count > 0, entries.count == count,
       entries.allSatisfy({ $0.physical != nil && $0.length > 0 })
     else {
       assign(.integer(0), to: result)
       log(
         .kernel, "dma_map_sg",
-        "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count)) = 0: an entry is "
+        "dma_map_sg(\(spec.kernelName), sgt\(dma.scatterLists[table].id), \(count)) = 0: an entry is "
           + "unset, empty or not in the linear map (dma_map_sg turns the -EIO into 0)")
       return
     }
@@ -65,7 +67,7 @@ extension Machine {
     }
     log(
       .kernel, "dma_map_sg",
-      "dma_map_sg(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
+      "dma_map_sg(\(spec.kernelName), sgt\(dma.scatterLists[table].id), \(count), "
         + "\(direction.kernelName)) → dma_direct_map_sg: one dma_direct_map_page per entry")
     guard mapSGBounces(device, spec, Array(entries), direction) else {
       assign(.integer(0), to: result)
@@ -92,27 +94,30 @@ extension Machine {
     _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection, _ result: String?
   ) {
     for index in 0..<count {
-      let physical = scatterLists[table].entries[index].physical ?? PhysAddr(0)
-      let target = bounceFor(device, original: physical).map { bounces[$0].bounce } ?? physical
-      scatterLists[table].entries[index].dmaAddress = busAddress(target, for: device)
-      scatterLists[table].entries[index].dmaLength = scatterLists[table].entries[index].length
+      let physical = dma.scatterLists[table].entries[index].physical ?? PhysAddr(0)
+      let target =
+        bounceFor(device, original: physical).flatMap { dma.swiotlb?.bounces[$0].bounce }
+        ?? physical
+      dma.scatterLists[table].entries[index].dmaAddress = busAddress(target, for: device)
+      dma.scatterLists[table].entries[index].dmaLength =
+        dma.scatterLists[table].entries[index].length
     }
-    scatterLists[table].mappedCount = count
-    scatterLists[table].device = device
-    scatterLists[table].direction = direction
-    scatterLists[table].mappedEntries = count
-    scatterLists[table].owner = .device
+    dma.scatterLists[table].mappedCount = count
+    dma.scatterLists[table].device = device
+    dma.scatterLists[table].direction = direction
+    dma.scatterLists[table].mappedEntries = count
+    dma.scatterLists[table].owner = .device
     let parms = dmaParms(of: device)
     logDebug(
-      dmaDebug.mapSG(
-        firstID: nextID, device: debugDevice(device), segments: segments(table, count),
+      dma.dmaDebug.mapSG(
+        firstID: run.nextID, device: debugDevice(device), segments: segments(table, count),
         nents: count,
         mappedEntries: count, direction: direction,
         maxSegmentSize: parms.effectiveMaxSegmentSize,
         segmentBoundary: parms.effectiveSegmentBoundary, step: stepCount))
-    nextID += count
+    run.nextID += count
     assign(.integer(Int64(count)), to: result)
-    let list = scatterLists[table].entries.prefix(count).map {
+    let list = dma.scatterLists[table].entries.prefix(count).map {
       "\(Hex.prefixed($0.dmaAddress?.rawValue ?? 0))+\($0.dmaLength)"
     }
     log(.kernel, "dma_map_sg", "= \(count): " + list.joined(separator: ", "))
@@ -125,9 +130,9 @@ extension Machine {
     let spec = board.device(named: device)
     log(
       .kernel, "dma_unmap_sg",
-      "dma_unmap_sg(\(deviceName(device)), sgt\(scatterLists[table].id), \(count), "
+      "dma_unmap_sg(\(deviceName(device)), sgt\(dma.scatterLists[table].id), \(count), "
         + "\(direction.kernelName))")
-    for entry in scatterLists[table].entries.prefix(max(0, count)) {
+    for entry in dma.scatterLists[table].entries.prefix(max(0, count)) {
       if let spec, let handle = entry.dmaAddress,
         let bounce = bounceIndex(device, handle, size: entry.length)
       {
@@ -152,20 +157,20 @@ extension Machine {
     _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection
   ) {
     logDebug(
-      dmaDebug.unmapSG(
+      dma.dmaDebug.unmapSG(
         device: debugDevice(device), segments: segments(table, count), nents: count,
         direction: direction))
-    for index in scatterLists[table].entries.indices {
-      if let handle = scatterLists[table].entries[index].dmaAddress {
+    for index in dma.scatterLists[table].entries.indices {
+      if let handle = dma.scatterLists[table].entries[index].dmaAddress {
         releaseBounce(device, handle)
       }
-      scatterLists[table].entries[index].dmaAddress = nil
-      scatterLists[table].entries[index].dmaLength = 0
+      dma.scatterLists[table].entries[index].dmaAddress = nil
+      dma.scatterLists[table].entries[index].dmaLength = 0
     }
-    scatterLists[table].mappedCount = 0
-    scatterLists[table].mappedEntries = 0
-    scatterLists[table].owner = nil
-    log(.kernel, "dma_unmap_sg", "sgt\(scatterLists[table].id) unmapped")
+    dma.scatterLists[table].mappedCount = 0
+    dma.scatterLists[table].mappedEntries = 0
+    dma.scatterLists[table].owner = nil
+    log(.kernel, "dma_unmap_sg", "sgt\(dma.scatterLists[table].id) unmapped")
   }
 
   /// `dmaengine_prep_slave_sg`: one descriptor whose segments are the mapped entries.
@@ -183,8 +188,9 @@ extension Machine {
     case .integer(let value): count = Int(max(0, value))
     default: count = 0
     }
-    let mapped = scatterLists[table].entries.prefix(min(count, scatterLists[table].mappedCount))
-    let vchan = controllers[controller].virtualChannels[index]
+    let mapped = dma.scatterLists[table].entries.prefix(
+      min(count, dma.scatterLists[table].mappedCount))
+    let vchan = engine.controllers[controller].virtualChannels[index]
     guard count > 0, mapped.count == count, let config = vchan.config else {
       log(
         .kernel, function,
@@ -209,7 +215,7 @@ extension Machine {
   }
 
   func segments(_ table: Int, _ count: Int) -> [DMADebugSegment] {
-    scatterLists[table].entries.prefix(max(0, count)).map {
+    dma.scatterLists[table].entries.prefix(max(0, count)).map {
       DMADebugSegment(
         physical: $0.physical ?? PhysAddr(0), virtualAddress: $0.virtualAddress ?? VirtAddr(0),
         length: UInt32(truncatingIfNeeded: $0.length), dmaAddress: $0.dmaAddress ?? DMAAddr(0),
@@ -220,7 +226,7 @@ extension Machine {
   private mutating func tableIndex(_ operand: Operand, _ function: String) -> Int? {
     guard let value = resolve(operand, for: function) else { return nil }
     guard case .scatterList(let id) = value,
-      let index = scatterLists.firstIndex(where: { $0.id == id })
+      let index = dma.scatterLists.firstIndex(where: { $0.id == id })
     else {
       log(.debug, function, "\(operand.text) is \(value.text), not a scatter-gather table")
       return nil

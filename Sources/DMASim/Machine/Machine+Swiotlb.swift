@@ -14,7 +14,7 @@ extension Machine {
   /// `dma_get_cache_alignment()`). Only on boards with a swiotlb pool: without one the kernel
   /// keeps kmalloc caches DMA-aligned.
   func kmallocNeedsBounce(_ spec: DeviceSpec, size: UInt64, direction: DMADataDirection) -> Bool {
-    guard swiotlb != nil, !spec.coherent, direction != .toDevice,
+    guard dma.swiotlb != nil, !spec.coherent, direction != .toDevice,
       size < 2 * Self.archDMAMinAlign
     else { return false }
     let rounded = SlabAllocator.sizeClasses.first { $0 >= max(size, 1) } ?? size
@@ -28,11 +28,10 @@ extension Machine {
     _ device: String, virtual: VirtAddr, physical: PhysAddr, size: UInt64,
     direction: DMADataDirection, reason: String, result: String?
   ) {
-    guard var pool = swiotlb, let spec = board.device(named: device) else { return }
-    let outcome = pool.map(
-      original: physical.rawValue, mappingSize: Int(size),
-      device: dmaParms(of: device).swiotlbLimits)
-    guard case .success(let address) = outcome else {
+    guard var pool = dma.swiotlb, let spec = board.device(named: device) else { return }
+    let outcome = pool.mapBounce(
+      device: device, original: physical, size: size, limits: dmaParms(of: device).swiotlbLimits)
+    guard case .success(let record) = outcome else {
       if case .failure(let full) = outcome {
         log(
           .kernel, "swiotlb_tbl_map_single", spec.devPrefix + full.message,
@@ -43,9 +42,9 @@ extension Machine {
       assign(.dmaAddress(.mappingError), to: result)
       return
     }
-    swiotlb = pool
-    let bounce = PhysAddr(address)
-    bounces.append(BounceBuffer(device: device, original: physical, bounce: bounce, size: size))
+    dma.swiotlb = pool
+    let bounce = record.bounce
+    let address = bounce.rawValue
     let first = Int((address - pool.start) >> 11)
     let last = first + SwiotlbPool.slotsNeeded(size) - 1
     log(
@@ -69,20 +68,17 @@ extension Machine {
       queueMaintenance(.clean, bounce, size)
     }
     let mapping = StreamingMapping(
-      id: nextID, device: device, handle: busAddress(bounce, for: device),
+      id: run.nextID, device: device, handle: busAddress(bounce, for: device),
       virtualAddress: virtual, physical: physical, size: size, direction: direction,
       kind: .single, owner: .device, errorChecked: false, mappedAtStep: stepCount)
-    nextID += 1
+    run.nextID += 1
     cpu.pending.append(.finishMap(mapping, result))
   }
 
   /// The live bounce buffer a device's handle points into.
   func bounceIndex(_ device: String, _ handle: DMAAddr, size: UInt64) -> Int? {
     guard handle != .mappingError else { return nil }
-    let physical = physicalAddress(handle, for: device)
-    return bounces.firstIndex {
-      $0.device == device && $0.contains(bounceAddress: physical, count: 1)
-    }
+    return dma.swiotlb?.bounceIndex(device: device, at: physicalAddress(handle, for: device))
   }
 
   /// The original address and byte count a sync at `handle` covers (truncated, with the
@@ -90,18 +86,17 @@ extension Machine {
   private mutating func bounceSpan(
     _ index: Int, _ spec: DeviceSpec, _ handle: DMAAddr, _ size: UInt64
   ) -> (original: PhysAddr, bounce: PhysAddr, count: UInt64) {
-    let bounce = bounces[index]
-    let at = physicalAddress(handle, for: bounce.device)
-    let offset = at.rawValue - bounce.bounce.rawValue
-    var count = size
-    if offset + size > bounce.size {
+    guard let pool = dma.swiotlb else { return (PhysAddr(0), PhysAddr(0), 0) }
+    let bounce = pool.bounces[index]
+    let span = pool.span(
+      ofBounce: index, at: physicalAddress(handle, for: bounce.device), size: size)
+    if let asked = span.overflowingSize {
       log(
         .kernel, "swiotlb_bounce",
         spec.devPrefix + "Buffer overflow detected. Allocation size: \(bounce.size). "
-          + "Mapping size: \(offset + size).")
-      count = bounce.size - offset
+          + "Mapping size: \(asked).")
     }
-    return (bounce.original.advanced(by: offset), at, count)
+    return (span.original, span.bounce, span.count)
   }
 
   /// `dma_direct_sync_single_for_cpu` on a bounce buffer: `arch_sync_dma_for_cpu` on the
@@ -150,11 +145,10 @@ extension Machine {
 
   /// `swiotlb_release_slots` when a mapping ends.
   mutating func releaseBounce(_ device: String, _ handle: DMAAddr) {
-    guard let index = bounceIndex(device, handle, size: 1), var pool = swiotlb else { return }
-    let bounce = bounces.remove(at: index)
-    guard pool.release(bounce: bounce.bounce.rawValue, device: dmaParms(of: device).swiotlbLimits)
-    else { return }
-    swiotlb = pool
+    guard let index = bounceIndex(device, handle, size: 1), var pool = dma.swiotlb else { return }
+    let released = pool.releaseBounce(at: index, limits: dmaParms(of: device).swiotlbLimits)
+    dma.swiotlb = pool
+    guard let bounce = released else { return }
     log(
       .kernel, "swiotlb_tbl_unmap_single",
       "\(deviceName(device)): bounce slots at \(bounce.bounce.hex) released; "
@@ -163,7 +157,7 @@ extension Machine {
 
   /// Queues `swiotlb_bounce`'s memcpy in pieces that stay within one cache line on both sides.
   mutating func queueBounceCopy(from source: PhysAddr, to destination: PhysAddr, size: UInt64) {
-    let line = UInt64(cache.geometry.lineSize)
+    let line = UInt64(memory.cache.geometry.lineSize)
     var done: UInt64 = 0
     while done < size {
       let from = source.rawValue + done
@@ -178,14 +172,15 @@ extension Machine {
   /// One piece of `swiotlb_bounce`: the CPU loads through the cacheable linear map and stores
   /// through it (the bounce slots are ordinary kernel memory).
   mutating func bounceCopy(from source: PhysAddr, to destination: PhysAddr, count: Int) {
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "load", base: source.rawValue, size: UInt64(count)))
-    lastTouch.physical.append(
+    run.lastTouch.physical.append(
       MemoryRegion(name: "store", base: destination.rawValue, size: UInt64(count)))
-    let (bytes, read) = cache.read(source, count: count, ram: &ram, step: stepCount)
+    let (bytes, read) = memory.cache.read(source, count: count, ram: &memory.ram, step: stepCount)
     noteCacheAccess(read)
     noteLoad(source, count: count, hit: read.hit)
-    noteCacheAccess(cache.write(destination, bytes: bytes, ram: &ram, step: stepCount))
+    noteCacheAccess(
+      memory.cache.write(destination, bytes: bytes, ram: &memory.ram, step: stepCount))
     log(
       .hardware, "memcpy",
       "\(count) bytes \(source.hex) → \(destination.hex) \(ByteText.quoted(bytes)) "
@@ -197,7 +192,7 @@ extension Machine {
 extension Machine {
   /// The live bounce buffer standing in for an original buffer.
   func bounceFor(_ device: String, original: PhysAddr) -> Int? {
-    bounces.firstIndex { $0.device == device && $0.original == original }
+    dma.swiotlb?.bounceIndex(device: device, original: original)
   }
 
   /// `dma_direct_map_sg`'s per-entry `dma_direct_map_page` decisions: entries the device
@@ -218,16 +213,14 @@ extension Machine {
         || !dmaCapable(device, handle, size: entry.length)
       guard needed else { continue }
       var failure: String?
-      if var pool = swiotlb {
-        switch pool.map(
-          original: physical.rawValue, mappingSize: Int(entry.length),
-          device: dmaParms(of: device).swiotlbLimits)
+      if var pool = dma.swiotlb {
+        switch pool.mapBounce(
+          device: device, original: physical, size: entry.length,
+          limits: dmaParms(of: device).swiotlbLimits)
         {
-        case .success(let address):
-          swiotlb = pool
-          let bounce = PhysAddr(address)
-          bounces.append(
-            BounceBuffer(device: device, original: physical, bounce: bounce, size: entry.length))
+        case .success(let record):
+          dma.swiotlb = pool
+          let bounce = record.bounce
           made.append(busAddress(bounce, for: device))
           log(
             .kernel, "swiotlb_tbl_map_single",

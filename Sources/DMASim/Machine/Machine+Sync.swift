@@ -42,7 +42,7 @@ extension Machine {
         "arch_sync_dma_for_cpu(…, DMA_TO_DEVICE): nothing to do — the device only read")
       return
     }
-    guard ram.contains(physical, count: max(size, 1)) else {
+    guard memory.ram.contains(physical, count: max(size, 1)) else {
       log(
         .kernel, "arch_sync_dma_for_cpu",
         "arch_sync_dma_for_cpu(\(physical.hex), \(size)): not DRAM, no lines to invalidate")
@@ -64,7 +64,7 @@ extension Machine {
   mutating func syncForDevice(
     _ physical: PhysAddr, _ size: UInt64, _ direction: DMADataDirection
   ) {
-    guard ram.contains(physical, count: max(size, 1)) else {
+    guard memory.ram.contains(physical, count: max(size, 1)) else {
       log(
         .kernel, "arch_sync_dma_for_device",
         "arch_sync_dma_for_device(\(physical.hex), \(size)): not DRAM, no lines to clean")
@@ -89,17 +89,17 @@ extension Machine {
   ) {
     let name = forCPU ? "dma_sync_single_for_cpu" : "dma_sync_single_for_device"
     logDebug(
-      dmaDebug.syncSingle(
+      dma.dmaDebug.syncSingle(
         forCPU: forCPU, device: debugDevice(device), dmaAddress: handle, size: size,
         direction: direction))
     let end = handle.rawValue.addingReportingOverflow(size)
     guard !end.overflow,
-      let index = mappings.firstIndex(where: {
+      let index = dma.mappings.firstIndex(where: {
         $0.device == device && $0.handle <= handle
           && end.partialValue <= $0.handle.rawValue + $0.size
       })
     else { return }
-    mappings[index].owner = forCPU ? .cpu : .device
+    dma.mappings[index].owner = forCPU ? .cpu : .device
     log(
       .kernel, name,
       forCPU

@@ -11,9 +11,9 @@ extension Machine {
     guard let spec = board.device(named: device) else { return }
     log(
       .kernel, name,
-      "\(name)(\(spec.kernelName), sgt\(scatterLists[table].id), \(count), "
+      "\(name)(\(spec.kernelName), sgt\(dma.scatterLists[table].id), \(count), "
         + "\(direction.kernelName))")
-    for entry in scatterLists[table].entries.prefix(max(0, count)) {
+    for entry in dma.scatterLists[table].entries.prefix(max(0, count)) {
       guard let physical = entry.physical, entry.length > 0 else { continue }
       if let handle = entry.dmaAddress, let bounce = bounceIndex(device, handle, size: entry.length)
       {
@@ -43,16 +43,16 @@ extension Machine {
     forCPU: Bool, _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection
   ) {
     logDebug(
-      dmaDebug.syncSG(
+      dma.dmaDebug.syncSG(
         forCPU: forCPU, device: debugDevice(device), segments: segments(table, count),
         nents: count, direction: direction))
-    if scatterLists[table].owner != nil {
-      scatterLists[table].owner = forCPU ? .cpu : .device
+    if dma.scatterLists[table].owner != nil {
+      dma.scatterLists[table].owner = forCPU ? .cpu : .device
     }
     log(
       .kernel, forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device",
       forCPU
-        ? "the CPU owns sgt\(scatterLists[table].id) until dma_sync_sg_for_device"
-        : "the device owns sgt\(scatterLists[table].id) again")
+        ? "the CPU owns sgt\(dma.scatterLists[table].id) until dma_sync_sg_for_device"
+        : "the device owns sgt\(dma.scatterLists[table].id) again")
   }
 }

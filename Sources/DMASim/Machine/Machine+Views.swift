@@ -29,10 +29,10 @@ extension Machine {
     bytes.reserveCapacity(count)
     for offset in 0..<count {
       let at = physical.advanced(by: UInt64(offset))
-      let ram = self.ram.byte(at: at)
-      let cached = cache.peek(at, ram: self.ram)
+      let ram = self.memory.ram.byte(at: at)
+      let cached = memory.cache.peek(at, ram: self.memory.ram)
       // The CPU sees its own buffered stores; RAM and devices do not.
-      let cpuByte = writeBuffer.byte(at: at) ?? (cpuMapsCacheable(at) ? cached : ram)
+      let cpuByte = memory.writeBuffer.byte(at: at) ?? (cpuMapsCacheable(at) ? cached : ram)
       bytes.append(
         ByteViews.Triple(cpu: cpuByte, ram: ram, device: spec.coherent ? cached : ram))
     }
@@ -45,19 +45,19 @@ extension Machine {
   /// allocation was handed out through (a coherent buffer's non-cacheable remap), else the first
   /// mapping that covers it.
   func cpuMapsCacheable(_ physical: PhysAddr) -> Bool {
-    if let allocation = allocations.first(where: {
+    if let allocation = allocators.allocations.first(where: {
       physical >= $0.physical && physical.rawValue - $0.physical.rawValue < $0.reservedSize
-    }), let translation = pageTable.translate(allocation.virtualAddress) {
+    }), let translation = memory.pageTable.translate(allocation.virtualAddress) {
       return translation.mapping.memoryType.isCacheable
     }
     // A page of an iommu_dma_alloc_remap buffer other than its first: the remap decides.
-    if let remap = pageTable.mappings.first(where: {
+    if let remap = memory.pageTable.mappings.first(where: {
       $0.name.hasPrefix(Self.remapNamePrefix) && physical >= $0.physicalBase
         && physical.rawValue - $0.physicalBase.rawValue < $0.size
     }) {
       return remap.memoryType.isCacheable
     }
-    return pageTable.mappings.first {
+    return memory.pageTable.mappings.first {
       physical >= $0.physicalBase && physical.rawValue - $0.physicalBase.rawValue < $0.size
     }?.memoryType.isCacheable ?? false
   }

@@ -8,89 +8,49 @@ public struct Machine: Hashable, Sendable {
   public let board: Board
   /// The scenario being run.
   public let program: Program
-  /// The simulated clock in ticks.
-  public internal(set) var clock: UInt64 = 0
-  /// Events executed so far.
-  public internal(set) var stepCount = 0
-  /// DRAM contents.
-  public internal(set) var ram: PhysicalMemory
-  /// The CPU's data cache.
-  public internal(set) var cache: DataCache
-  /// The CPU's write buffer for bufferable (Normal non-cacheable) stores.
-  public internal(set) var writeBuffer = WriteBuffer()
-  /// Kernel page tables.
-  public internal(set) var pageTable: KernelPageTable
-  /// The page allocator.
-  public internal(set) var pages: PageAllocator
-  /// kmalloc caches.
-  public internal(set) var slab = SlabAllocator()
-  /// Live allocations, oldest first.
-  public internal(set) var allocations: [Allocation] = []
-  /// The board's CMA areas (bitmaps, lent movable pages), the default first.
-  public internal(set) var cmaAreas: [CMAArea]
-  /// Scatter-gather tables, by creation.
-  public internal(set) var scatterLists: [ScatterList] = []
-  /// Live streaming mappings, oldest first.
-  public internal(set) var mappings: [StreamingMapping] = []
-  /// dma-debug's table and counters (every error shown, as with `all_errors=1`).
-  public internal(set) var dmaDebug = DMADebug()
-  /// DMA controllers.
-  public internal(set) var controllers: [DMAController]
-  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
-  public internal(set) var lliPools: [LLIPool] = []
+  /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
+  public let granularity: EventGranularity
+  /// The clock, the step count and what the last step touched.
+  public internal(set) var run = RunState()
+  /// RAM, cache, write buffer and page tables.
+  public internal(set) var memory: MemorySystem
+  /// The page allocator, slab, CMA and the live allocations.
+  public internal(set) var allocators: KernelAllocators
+  /// The DMA mapping layer: masks, pools, swiotlb, mappings, dma-debug.
+  public internal(set) var dma: DMAMappingState
+  /// DMA controllers and their drivers' LLI pools.
+  public internal(set) var engine: DMAEngine
   /// Peripherals.
   public internal(set) var peripherals: [Peripheral]
   /// IOMMUs (domains, IO page tables, IOTLB), in board order.
   public internal(set) var iommus: [IOMMU]
-  /// The CPU.
+  /// The CPU running the scenario.
   public internal(set) var cpu = CPUState()
   /// Every event so far.
   public internal(set) var log = EventLog()
   /// Pending events.
   public internal(set) var agenda = Agenda()
-  /// What the last step touched, for highlighting.
-  public internal(set) var lastTouch = Touch()
-  /// The narration of the latest `say`.
-  public internal(set) var narration: String?
-  /// Every `expect` the program has reached, in order.
-  public internal(set) var expectationResults: [ExpectationResult] = []
-  /// The `ask` actions the program has reached (action indices), in order.
-  public internal(set) var askedQuestions: [Int] = []
-  /// How much one step does: single beats and lines (teaching) or blocks (fast runs).
-  public let granularity: EventGranularity
-  // The bus view, swiotlb and dma_pool state.
-  /// Per device, in board order: the masks drivers set (`dma_set_mask` and friends).
-  public internal(set) var dmaMasks: [DeviceDMAMasks]
-  /// Per-device coherent pools (`dev->dma_mem`) from `memory-region`.
-  public internal(set) var coherentPools: [DeviceCoherentPool] = []
-  /// The atomic pools whose pages boot took from CMA, for non-blocking coherent allocations.
-  public internal(set) var atomicPools: [AtomicPoolState] = []
-  /// The default swiotlb pool (`io_tlb_default_mem`), nil when the board has none.
-  public internal(set) var swiotlb: SwiotlbPool?
-  /// Live bounce buffers, oldest first.
-  public internal(set) var bounces: [BounceBuffer] = []
-  /// ZONE_DMA pages, when the board keeps them apart from the page allocator's range.
-  public internal(set) var dmaZonePages: PageAllocator?
-  /// Live `dma_pool`s, oldest first.
-  public internal(set) var dmaPools: [LiveDMAPool] = []
-  /// Exported dma-bufs with their attachments (`Machine+DMABuf.swift`).
-  public internal(set) var dmaBufs: [DMABuf] = []
-  /// Cached lines a non-coherent device rewrote in RAM (the simulator-only checks).
-  public internal(set) var coherencyWatch = CoherencyWatch()
-  var nextID = 1
-  /// Where the next vmalloc-area remap goes.
-  var nextVmalloc: UInt64 = 0xffff_8000_1000_0000
   /// Where the vmalloc area ends: the vmemmap (`struct page` array) starts here.
   static let vmemmapStart: UInt64 = 0xffff_fc00_0000_0000
+
+  /// The simulated clock in ticks.
+  public var clock: UInt64 { run.clock }
+  /// Events executed so far.
+  public var stepCount: Int { run.stepCount }
+  /// What the last step touched, for highlighting.
+  public var lastTouch: Touch { run.lastTouch }
+  /// The narration of the latest `say`.
+  public var narration: String? { cpu.narration }
+  /// Every `expect` the program has reached, in order.
+  public var expectationResults: [ExpectationResult] { cpu.expectationResults }
+  /// The `ask` actions the program has reached (action indices), in order.
+  public var askedQuestions: [Int] { cpu.askedQuestions }
 
   /// Builds the machine for a board and boots it (the boot log is step 0).
   public init(board: Board, program: Program, granularity: EventGranularity = .beat) {
     self.board = board
     self.program = program
     self.granularity = granularity
-    ram = PhysicalMemory(banks: board.dram)
-    cache = DataCache(geometry: board.cache)
-    writeBuffer = WriteBuffer(spec: board.writeBuffer, lineSize: board.cache.lineSize)
     var table = KernelPageTable(mappings: [], tablePool: board.kernelReserved)
     for bank in board.dram {
       for piece in Self.linearPieces(bank, holes: board.noMapRegions) {
@@ -119,22 +79,16 @@ public struct Machine: Hashable, Sendable {
           granule: 4096))
       ioremapBase = end
     }
-    pageTable = table
+    memory = MemorySystem(
+      ram: PhysicalMemory(banks: board.dram), cache: DataCache(geometry: board.cache),
+      writeBuffer: WriteBuffer(spec: board.writeBuffer, lineSize: board.cache.lineSize),
+      pageTable: table)
     let first = board.dram.first ?? MemoryRegion(name: "none", base: 0, size: 0)
     let start = max(first.base, board.kernelReserved.end)
     // The simple page allocator stops below the first CMA area (cma_alloc hands those out).
     let end = board.cmaAreas.map(\.base).filter { $0 > start && $0 < first.end }.min() ?? first.end
-    pages = PageAllocator(
-      range: board.pageAllocatorRange
-        ?? MemoryRegion(name: "page allocator", base: start, size: end - min(start, end)))
-    dmaZonePages = board.dmaZoneRange.map { PageAllocator(range: $0) }
-    dmaMasks = board.devices.map {
-      DeviceDMAMasks(
-        streaming: DeviceDMAMasks.bitMask($0.dmaMaskBits),
-        coherent: DeviceDMAMasks.bitMask($0.coherentMaskBits))
-    }
-    swiotlb = board.swiotlb?.makePool()
-    cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
+    var cmaAreas = board.cmaAreas.map { CMAArea(name: $0.name, base: $0.base, size: $0.size) }
+    var atomicPools: [AtomicPoolState] = []
     for pool in board.atomicPools {
       guard let base = pool.cmaBase,
         let index = cmaAreas.firstIndex(where: { base >= $0.base && base - $0.base < $0.size })
@@ -142,7 +96,20 @@ public struct Machine: Hashable, Sendable {
       cmaAreas[index].claimAtBoot(pfn: base >> 12, pages: pool.size >> 12)
       atomicPools.append(AtomicPoolState(pool: pool, base: base))
     }
-    controllers = board.controllers.enumerated().map { DMAController(spec: $1, index: $0) }
+    allocators = KernelAllocators(
+      pages: PageAllocator(
+        range: board.pageAllocatorRange
+          ?? MemoryRegion(name: "page allocator", base: start, size: end - min(start, end))),
+      dmaZonePages: board.dmaZoneRange.map { PageAllocator(range: $0) }, cmaAreas: cmaAreas)
+    let dmaMasks = board.devices.map {
+      DeviceDMAMasks(
+        streaming: DeviceDMAMasks.bitMask($0.dmaMaskBits),
+        coherent: DeviceDMAMasks.bitMask($0.coherentMaskBits))
+    }
+    dma = DMAMappingState(dmaMasks: dmaMasks, swiotlb: board.swiotlb?.makePool())
+    dma.atomicPools = atomicPools
+    engine = DMAEngine(
+      controllers: board.controllers.enumerated().map { DMAController(spec: $1, index: $0) })
     peripherals = board.devices.map { Peripheral(spec: $0) }
     iommus = board.iommus.map { IOMMU(spec: $0, devices: board.devices) }
     bootLog()
@@ -173,9 +140,9 @@ public struct Machine: Hashable, Sendable {
   @discardableResult
   public mutating func step() -> Bool {
     guard let event = agenda.popFirst() else { return false }
-    stepCount += 1
-    clock = max(clock, event.tick)
-    lastTouch = Touch()
+    run.stepCount += 1
+    run.clock = max(clock, event.tick)
+    run.lastTouch = Touch()
     switch event.kind {
     case .cpu: runCPU()
     case .channel(let controller, let physical): runChannel(controller, physical)
@@ -236,7 +203,7 @@ public struct Machine: Hashable, Sendable {
         + "\(geometry.sets) sets, \(geometry.lineSize)-byte lines, "
         + (geometry.writePolicy == .writeBack ? "write-back" : "write-through")
         + (geometry.allocateOnWrite ? "" : ", no write-allocate"))
-    for controller in controllers {
+    for controller in engine.controllers {
       log(
         .kernel, "dma_async_device_register",
         "\(controller.name): \(controller.compatible), \(controller.physicalChannels.count) "
@@ -254,7 +221,7 @@ public struct Machine: Hashable, Sendable {
   /// How `map_mem` mapped a bank, for the boot log.
   private func linearMapEntries(_ bank: MemoryRegion) -> String {
     let virtual = VirtAddr(board.pageOffset + (bank.base - (board.dram.first?.base ?? 0)))
-    let entries = pageTable.entries(from: virtual, size: bank.size, limit: 1 << 16)
+    let entries = memory.pageTable.entries(from: virtual, size: bank.size, limit: 1 << 16)
     switch board.linearMap {
     case .pages:
       return "4K pages (rodata=full: can_set_direct_map forbids blocks)"

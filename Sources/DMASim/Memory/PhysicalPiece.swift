@@ -26,7 +26,7 @@ extension Machine {
     var done: UInt64 = 0
     while done < size {
       let at = virtual.advanced(by: done)
-      guard let physical = pageTable.translate(at)?.physical else { break }
+      guard let physical = memory.pageTable.translate(at)?.physical else { break }
       let length = min(
         PhysicalMemory.pageSize - at.rawValue % PhysicalMemory.pageSize, size - done)
       if let last = pieces.last, last.physical.advanced(by: last.size) == physical {

@@ -1,0 +1,13 @@
+/// The dmaengine subsystem's hardware and provider state: the DMA controllers (their physical
+/// channels, virtual channels and descriptors) and each LLI controller driver's `dma_pool`.
+public struct DMAEngine: Hashable, Sendable {
+  /// DMA controllers, in board order.
+  public internal(set) var controllers: [DMAController]
+  /// Each LLI controller driver's `dma_pool` of linked-list items (grown on first use).
+  public internal(set) var lliPools: [LLIPool] = []
+
+  /// An engine over these controllers.
+  public init(controllers: [DMAController]) {
+    self.controllers = controllers
+  }
+}
