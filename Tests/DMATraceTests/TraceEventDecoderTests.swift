@@ -104,6 +104,26 @@ import Testing
             physical: 0x2000, attributes: ["SKIP_CPU_SYNC", "MMIO"])))
   }
 
+  @Test func sixTenAllocationsPrintPhysAddr() throws {
+    // 6.10's TP_printk: "%s dma_addr=%llx size=%zu phys_addr=%llx flags=%s attrs=%s" (no dir=,
+    // phys_addr until "dma-mapping: Fix tracing dma_alloc/free with vmalloc'd memory").
+    #expect(
+      try kind(
+        prefix + "dma_alloc: 0000:00:01.0 dma_addr=ffffe000 size=3398 phys_addr=44ecb000 "
+          + "flags=GFP_KERNEL|__GFP_ZERO attrs=")
+        == .alloc(
+          TraceAllocation(
+            device: "0000:00:01.0", direction: nil, dmaAddress: 0xffff_e000, size: 3398,
+            virtualPointer: "", physical: 0x44ec_b000, gfpFlags: ["GFP_KERNEL", "__GFP_ZERO"])))
+    #expect(
+      try kind(
+        prefix + "dma_free: 0000:00:01.0 dma_addr=ffffe000 size=3398 phys_addr=44ecb000 attrs=")
+        == .free(
+          TraceAllocation(
+            device: "0000:00:01.0", direction: nil, dmaAddress: 0xffff_e000, size: 3398,
+            virtualPointer: "", physical: 0x44ec_b000)))
+  }
+
   @Test func badFieldsNameTheFieldAndColumn() {
     do {
       _ = try kind(prefix + "dma_map_page: 0000:00:01.0 dir=SIDEWAYS dma_addr=1 size=1 phys_addr=1")

@@ -45,6 +45,7 @@ public enum TraceJSON {
         ("virt_addr_hashed", quote(a.virtualPointer)), ("flags", list(a.gfpFlags)),
         ("attrs", list(a.attributes)),
       ]
+      if let physical = a.physical { out.append(("phys_addr", hex(physical))) }
       return out
     case .mapSG(let s), .unmapSG(let s), .syncSG(let s, _), .allocSGT(let s), .freeSGT(let s):
       var out = [("dir", quote(s.direction.rawValue))]

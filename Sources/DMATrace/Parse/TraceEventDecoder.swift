@@ -168,9 +168,17 @@ public enum TraceEventDecoder {
     func allocation(gfp: Bool, failed: Bool) throws(Problem) -> TraceAllocation {
       var direction: TraceDirection?
       if fields.word("dir") != nil { direction = try self.direction() }
+      // 6.10 printed `phys_addr=%llx` where later kernels print `virt_addr=%p`.
+      var pointer = ""
+      var physical: UInt64?
+      if fields.word("virt_addr") == nil, fields.word("phys_addr") != nil {
+        physical = try hex("phys_addr")
+      } else {
+        pointer = String(try word("virt_addr").value)
+      }
       return TraceAllocation(
         device: try device(), direction: direction, dmaAddress: try hex("dma_addr"),
-        size: try decimal("size"), virtualPointer: String(try word("virt_addr").value),
+        size: try decimal("size"), virtualPointer: pointer, physical: physical,
         gfpFlags: gfp ? flags("flags") : [], attributes: flags("attrs"), failed: failed)
     }
 

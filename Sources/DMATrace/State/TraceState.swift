@@ -172,11 +172,12 @@ public struct TraceState: Sendable {
     }
     var mapping = TraceLiveMapping(
       kind: .coherent, device: a.device, dmaAddress: a.dmaAddress, size: a.size,
-      direction: a.direction ?? .bidirectional, physical: nil, virtualPointer: a.virtualPointer,
+      direction: a.direction ?? .bidirectional, physical: a.physical,
+      virtualPointer: a.virtualPointer.isEmpty ? nil : a.virtualPointer,
       bouncedFrom: nil, requestedEntries: nil, physicalAddresses: [], eventIndex: index,
       line: event.line)
     let claimed = insert(mapping, pid: event.pid)
-    if claimed.isEmpty {
+    if claimed.isEmpty, a.physical == nil {
       // No IOMMU in between: the DMA address is the physical address (no dma-ranges offset
       // on QEMU's virt; the trace cannot tell an offset).
       mapping.physical = a.dmaAddress
