@@ -42,6 +42,8 @@ public struct TraceViewer: Sendable {
   public private(set) var scroll = 0
   /// Live-count columns of the timeline, per device.
   let timeline: TraceTimeline
+  /// The most rows the mappings panel scrolls.
+  static let maximumScroll = 1 << 20
 
   /// Opens a trace before its first event.
   public init(analysis: TraceAnalysis, fileName: String, size: Size, theme: Theme, glyphs: Glyphs) {
@@ -129,9 +131,10 @@ public struct TraceViewer: Sendable {
         scroll = 0
         message = "mappings of \(focusDevice ?? "") first"
       }
-    case .down: scroll += 1
+    // The panel clamps what it shows; the cap keeps held keys from growing it without end.
+    case .down: scroll = min(scroll + 1, Self.maximumScroll)
     case .up: scroll = max(0, scroll - 1)
-    case .pageDown: scroll += 10
+    case .pageDown: scroll = min(scroll + 10, Self.maximumScroll)
     case .pageUp: scroll = max(0, scroll - 10)
     default: break
     }
