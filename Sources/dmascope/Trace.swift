@@ -46,6 +46,16 @@ struct Trace: ParsableCommand {
   @Flag(help: "Exit 2 when a check finds anything or a line cannot be read.")
   var strict = false
 
+  @Option(
+    help: """
+      Write the findings as JSON to this file (the format of `run --headless --report`: \
+      line, step, kind (the check), function (the event), message).
+      """)
+  var report: String?
+
+  @Option(help: "Write the findings as JUnit XML to this file (as `run --headless --junit`).")
+  var junit: String?
+
   func validate() throws {
     if let steps, steps < 0 {
       throw ValidationError("--steps must be 0 or more (got \(steps))")
@@ -61,13 +71,20 @@ struct Trace: ParsableCommand {
   }
 
   func run() throws {
+    var outputs: [(option: String, path: OutputPath)] = []
+    if let report { outputs.append(("--report", try OutputPath(report))) }
+    if let junit { outputs.append(("--junit", try OutputPath(junit))) }
+    try OutputPath.refuseShared(outputs, inputs: [file])
     let name = file.split(separator: "/").last.map(String.init) ?? file
     var reader = TraceReader(fileName: file)
     try FileReader.forEachLine(file) { bytes, number in reader.read(bytes, number: number) }
-    for diagnostic in reader.diagnostics { Output.error(diagnostic.description) }
-    if reader.errorCount > reader.diagnostics.count {
-      Output.error(
-        "\(file): \(reader.errorCount - reader.diagnostics.count) more lines could not be read")
+    // A file with no event at all is probably not a trace: three reports say so.
+    for diagnostic in reader.diagnostics.prefix(reader.events.isEmpty ? 3 : Int.max) {
+      Output.error(diagnostic.description)
+    }
+    let shown = min(reader.diagnostics.count, reader.events.isEmpty ? 3 : Int.max)
+    if reader.errorCount > shown {
+      Output.error("\(file): \(reader.errorCount - shown) more lines could not be read")
     }
     if reader.events.isEmpty, !json {
       throw UsageError(
@@ -76,6 +93,8 @@ struct Trace: ParsableCommand {
         hint: "record with trace_event=dma:*,cma:*,swiotlb:*,iommu:* (Linux 6.10 or later)")
     }
     let analysis = TraceAnalysis(events: reader.events)
+    if let report { try FileWriter.write(TraceReport.json(analysis, fileName: name), to: report) }
+    if let junit { try FileWriter.write(TraceReport.junit(analysis, fileName: name), to: junit) }
     let failing = strict && (!analysis.findings.isEmpty || reader.errorCount > 0)
     if json {
       var state = TraceState()

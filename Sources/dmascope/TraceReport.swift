@@ -35,4 +35,51 @@ enum TraceReport {
     for entry in reader.skippedSummary { lines.append("skipped: \(entry)") }
     return lines.joined(separator: "\n")
   }
+
+  /// `--report`: the object `run --headless --report` writes (file, steps, passed, findings
+  /// with line, step, kind, function, message; no expectations), keys in a fixed order.
+  static func json(_ analysis: TraceAnalysis, fileName: String) -> String {
+    let quote = TraceJSON.quote
+    let objects = analysis.findings.map { finding in
+      "{\"line\":\(finding.lines.first ?? 0),\"step\":\(finding.eventIndex + 1),"
+        + "\"kind\":\(quote(finding.check.rawValue)),"
+        + "\"function\":\(quote(analysis.events[finding.eventIndex].name)),"
+        + "\"message\":\(quote(finding.message))}"
+    }
+    return "{\"file\":\(quote(fileName)),\"steps\":\(analysis.events.count),"
+      + "\"passed\":\(analysis.findings.isEmpty),\"findings\":["
+      + objects.joined(separator: ",") + "],\"expectations\":[]}\n"
+  }
+
+  /// `--junit`: one failing test case per finding, or one passing case.
+  static func junit(_ analysis: TraceAnalysis, fileName: String) -> String {
+    func xml(_ text: String) -> String {
+      var out = ""
+      for character in text {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(character)
+        }
+      }
+      return out
+    }
+    var cases: [String] = []
+    for (number, finding) in analysis.findings.enumerated() {
+      let name =
+        "finding \(number + 1), line \(finding.lines.first ?? 0): \(finding.check.rawValue)"
+      cases.append(
+        "    <testcase classname=\"\(xml(fileName))\" name=\"\(xml(name))\">\n"
+          + "      <failure type=\"\(finding.check.rawValue)\" message=\"\(xml(finding.message))\"/>\n"
+          + "    </testcase>")
+    }
+    if cases.isEmpty {
+      cases.append("    <testcase classname=\"\(xml(fileName))\" name=\"no DMA-API findings\"/>")
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\""
+      + xml(fileName) + "\" tests=\"\(cases.count)\" failures=\"\(analysis.findings.count)\">\n"
+      + cases.joined(separator: "\n") + "\n  </testsuite>\n</testsuites>\n"
+  }
 }
