@@ -309,7 +309,7 @@ extension TraceViewer {
         entries.append(
           EventLogPanelModel.Entry(
             step: index + 1, source: .debug, function: "dma-debug",
-            message: "DMA-API: " + finding.message))
+            message: finding.prefix + finding.message))
       }
     }
     EventLogPanel(look: look, model: EventLogPanelModel(entries: entries, currentStep: last))

@@ -80,7 +80,7 @@ enum TraceWhy {
       break
     }
     for finding in analysis.findings(at: index) {
-      out.append("DMA-API: \(finding.message)")
+      out.append(finding.prefix + finding.message)
     }
     out.append("Unknown from a trace: data, cache contents; CPU addresses (%p is hashed).")
     return out

@@ -56,6 +56,15 @@ public struct TraceFinding: Hashable, Sendable {
     self.lines = lines
   }
 
+  /// `DMA-API: ` for dma-debug's own checks (its `err_printk` prefix); nothing for map
+  /// errors and IOMMU faults, which dma-debug does not report.
+  public var prefix: String {
+    switch check {
+    case .mapError, .ioPageFault: ""
+    default: "DMA-API: "
+    }
+  }
+
   /// `FILE:LINE: DEVICE: DMA-API: MESSAGE (see lines ...)`: the way dma-debug's `err_printk`
   /// leads with the driver and device, after the trace line.
   public func rendered(fileName: String) -> String {
@@ -67,6 +76,6 @@ public struct TraceFinding: Hashable, Sendable {
       ? ""
       : " (see line\(more.count == 1 ? "" : "s") "
         + more.map(String.init).joined(separator: ", ") + ")"
-    return "\(fileName):\(first): \(device)DMA-API: \(message)\(see) [\(check.rawValue)]"
+    return "\(fileName):\(first): \(device)\(prefix)\(message)\(see) [\(check.rawValue)]"
   }
 }

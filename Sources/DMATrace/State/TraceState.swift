@@ -120,14 +120,17 @@ public struct TraceState: Sendable {
     case .iommuGroup(let g):
       group(g, event: event, index: index, into: &outcome)
     case .iommuFault(let f):
+      let inside = covering(f.device, f.iova)
       outcome.findings.append(
         TraceFinding(
           check: .ioPageFault, device: f.device,
           message:
             "IOMMU fault at iova \(TraceHex.padded(f.iova)) flags=\(TraceHex.short(f.flags)) "
-            + "(driver \(f.driver)): no live mapping covers it"
-            + (covering(f.device, f.iova) == nil ? "" : " (a mapping does: check its direction)"),
-          eventIndex: index, lines: [event.line]))
+            + "(driver \(f.driver)): "
+            + (inside.map {
+              "inside the live \($0.direction.kernelName) mapping of line \($0.line)"
+            } ?? "no live mapping of \(f.device) holds it"),
+          eventIndex: index, lines: [event.line] + (inside.map { [$0.line] } ?? [])))
     }
     return outcome
   }
