@@ -72,6 +72,17 @@ enum TraceWhy {
         owner.map { "claimed by \($0)'s mapping right after it" }
           ?? "no DMA-API event claimed it yet (an MSI doorbell, a driver's own iommu_map, or "
           + "the map event comes next)")
+    case .iommuGroup(let g) where g.change == .removed:
+      let left = before.liveMappings(of: g.device)
+      out.append(
+        left.isEmpty
+          ? "\(g.device) leaves with nothing mapped"
+          : "\(g.device) leaves with \(left.count) still mapped (its driver's release):")
+      for entry in left.prefix(6) {
+        out.append(
+          "  line \(entry.line): \(entry.kind.rawValue) \(entry.direction.rawValue) dma "
+            + "\(hex(entry.dmaAddress)) +\(entry.size)")
+      }
     case .cma(let c):
       if let pfn = c.pfn, let range = after.cma[pfn], let device = range.servedDevice {
         out.append("serves \(device)'s dma_alloc (its physical address is inside)")

@@ -37,6 +37,18 @@ import Testing
     #expect(viewer.handle(.character("q")) == .quit)
   }
 
+  @Test func whyAtAReleaseNamesTheLeakedMap() {
+    var viewer = viewer("misuse-leak", 100, 30)
+    _ = viewer.handle(.character("G"))
+    _ = viewer.handle(.character("w"))
+    guard case .popup(_, let lines) = viewer.mode else {
+      Issue.record("w opened no popup")
+      return
+    }
+    #expect(lines.contains("0000:00:03.0 leaves with 1 still mapped (its driver's release):"))
+    #expect(lines.contains("  line 35: single FROM_DEVICE dma 0xffff9110 +64"))
+  }
+
   @Test func asciiFrameHasOnlyASCII() {
     var viewer = TraceViewer(
       analysis: TraceFixtures.analysis("swiotlb-force"), fileName: "swiotlb-force.trace",
