@@ -174,6 +174,31 @@ import Testing
     #expect(machine.cpu.completions.isEmpty)
   }
 
+  /// drivers/dma/virt-dma.h (v6.16) `vchan_get_all_descriptors` splices `desc_allocated`
+  /// first: a descriptor prepared but never submitted is freed by terminate_all, a reusable
+  /// one goes back to the head of `desc_allocated` (`vchan_vdesc_fini`).
+  @Test func terminateFreesPreparedButUnsubmittedDescriptors() throws {
+    var machine = try machine(
+      """
+      d1 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      d2 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      d3 = dmaengine_prep_slave_single(uart, h, 64, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      r = dmaengine_desc_set_reuse(d3)
+      c1 = dmaengine_submit(d1)
+      dma_async_issue_pending(uart)
+      run 20 ticks
+      dmaengine_terminate_async(uart)
+      """)
+    let reached = machine.run(until: { $0.log.last?.function == "dmaengine_terminate_async" })
+    #expect(reached)
+    #expect(channel(machine, 0).descriptors[2] == nil)
+    #expect(channel(machine, 0).allocated == [3])
+    #expect(channel(machine, 0).terminated == [1])
+    let message = try #require(machine.log.entries.last?.message)
+    #expect(message.contains("txd d2 freed"))
+    #expect(message.contains("txd d3 reusable → head of desc_allocated"))
+  }
+
   @Test func reusableDescriptorReturnsToAllocatedAndGetsANewCookie() throws {
     var machine = try machine(
       """

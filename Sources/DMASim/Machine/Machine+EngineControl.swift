@@ -61,19 +61,24 @@ extension Machine {
   }
 
   /// `dmaengine_terminate_async` (and the first half of `_sync`): the driver's terminate_all.
-  /// The active descriptor is parked on `desc_terminated` (the hardware or the tasklet may
-  /// still touch it); queued ones are freed (reusable ones return to `desc_allocated`); the
-  /// callbacks of completed ones are dropped.
+  /// `vchan_get_all_descriptors` (drivers/dma/virt-dma.h, v6.16) splices `desc_allocated`,
+  /// `desc_submitted`, `desc_issued`, `desc_completed` and `desc_terminated`, in that order,
+  /// and `vchan_dma_desc_free_list` frees each (reusable ones return to the head of
+  /// `desc_allocated`): prepared but never submitted descriptors go too, and the callbacks of
+  /// completed ones are dropped. The hardware is aborted, then `vchan_terminate_vdesc` parks
+  /// the active descriptor on `desc_terminated` (the tasklet may still touch it) until
+  /// `vchan_synchronize`.
   mutating func terminate(_ operand: Operand, synchronous: Bool) {
     let function = synchronous ? "dmaengine_terminate_sync" : "dmaengine_terminate_async"
     guard let (controller, channel) = channelIndex(operand, function) else { return }
     var vchan = engine.controllers[controller].virtualChannels[channel]
     var notes: [String] = []
-    var touched = vchan.active.map { [$0] } ?? []
-    touched += vchan.submitted + vchan.issued + vchan.completed
-    if let id = vchan.terminateActive() {
-      notes.append("vchan_terminate_vdesc: txd d\(id) → desc_terminated")
-    }
+    let spliced =
+      vchan.allocated + vchan.submitted + vchan.issued + vchan.completed + vchan.terminated
+    let touched = (vchan.active.map { [$0] } ?? []) + spliced
+    let dropped = vchan.completed.filter { vchan.descriptors[$0]?.hasCallback == true }.count
+    for id in spliced { recycle(&vchan, id, notes: &notes, controller: controller) }
+    if dropped > 0 { notes.append("\(dropped) pending callback(s) dropped") }
     if let physical = vchan.physicalChannel {
       engine.controllers[controller].physicalChannels[physical].virtualChannel = nil
       engine.controllers[controller].physicalChannels[physical].state = .idle
@@ -83,11 +88,9 @@ extension Machine {
       vchan.physicalChannel = nil
       notes.append("channel \(physical) aborted")
     }
-    let dropped = vchan.completed.filter { vchan.descriptors[$0]?.hasCallback == true }.count
-    for id in vchan.submitted + vchan.issued + vchan.completed {
-      recycle(&vchan, id, notes: &notes, controller: controller)
+    if let id = vchan.terminateActive() {
+      notes.append("vchan_terminate_vdesc: txd d\(id) → desc_terminated")
     }
-    if dropped > 0 { notes.append("\(dropped) pending callback(s) dropped") }
     vchan.paused = false
     engine.controllers[controller].virtualChannels[channel] = vchan
     engine.controllers[controller].waiting.removeAll { $0 == channel }

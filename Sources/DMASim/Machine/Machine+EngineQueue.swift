@@ -50,45 +50,6 @@ extension Machine {
     }
   }
 
-  /// The arbiter: while a physical channel is free, give it to the virtual channel that has
-  /// waited longest (round robin at descriptor boundaries: a channel that finishes a descriptor
-  /// with more queued goes to the back of the queue).
-  mutating func arbitrate(_ controller: Int) {
-    while let free = engine.controllers[controller].physicalChannels.firstIndex(where: {
-      $0.virtualChannel == nil
-    }), !engine.controllers[controller].waiting.isEmpty {
-      let channel = engine.controllers[controller].waiting.removeFirst()
-      let vchan = engine.controllers[controller].virtualChannels[channel]
-      guard vchan.active == nil, !vchan.paused, let head = vchan.issued.first else { continue }
-      start(controller, channel, head, on: free)
-    }
-    for channel in engine.controllers[controller].waiting {
-      let name = engine.controllers[controller].virtualChannels[channel].name
-      log(
-        .hardware, "arbiter", "\(name): every physical channel is busy, waits its turn",
-        subjects: txdSubjects(controller, channel, []))
-    }
-  }
-
-  /// The driver's start routine: take the head of `desc_issued` and program a physical channel.
-  private mutating func start(_ controller: Int, _ channel: Int, _ head: Int, on physical: Int) {
-    var vchan = engine.controllers[controller].virtualChannels[channel]
-    vchan.startNext(on: physical)
-    engine.controllers[controller].virtualChannels[channel] = vchan
-    engine.controllers[controller].physicalChannels[physical].virtualChannel = channel
-    engine.controllers[controller].physicalChannels[physical].state = .busy
-    engine.controllers[controller].physicalChannels[physical].beatsLeftInBurst = 0
-    engine.controllers[controller].physicalChannels[physical].lli = nil
-    engine.controllers[controller].physicalChannels[physical].lliMoved = 0
-    run.lastTouch.descriptors.append(head)
-    log(
-      .hardware, "start",
-      "\(engine.controllers[controller].name): \(vchan.name) txd d\(head) programmed on physical "
-        + "channel \(physical) (list_del from desc_issued → active)",
-      subjects: txdSubjects(controller, channel, [head]))
-    agenda.schedule(.channel(controller: controller, physical: physical), at: clock + 1)
-  }
-
   /// `dmaengine_tx_status`: `dma_cookie_status` plus the driver's residue.
   mutating func txStatus(_ operand: Operand, _ cookieOperand: Operand, result: String?) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_tx_status"),

@@ -1,11 +1,4 @@
 extension Machine {
-  /// The board device whose transactions a channel's beats are: the peripheral of a slave
-  /// transfer (its mappings give the addresses), or the controller's own device for memcpy.
-  func busMaster(_ controller: Int, _ peripheral: Int?) -> String? {
-    if let peripheral { return peripherals[peripheral].spec.name }
-    return board.device(named: engine.controllers[controller].name)?.name
-  }
-
   /// A device access of `count` bytes at a bus address, split at page boundaries: the
   /// physical pieces. Without an IOMMU the bus address plus the master's `dma-ranges` offset
   /// is the physical address. Behind an IOMMU each page goes through the IOTLB, then a table walk on a

@@ -176,8 +176,7 @@ public struct Machine: Hashable, Sendable {
   /// The subjects of an event about descriptors of one channel: the channel, then each
   /// descriptor.
   func txdSubjects(_ controller: Int, _ channel: Int, _ ids: [Int]) -> [LogSubject] {
-    let id = ChannelID(controller: controller, channel: channel)
-    return [.channel(id)] + ids.map { .descriptor(DescriptorRef(channel: id, id: $0)) }
+    DMAEngine.txdSubjects(controller, channel, ids)
   }
 
   private mutating func bootLog() {

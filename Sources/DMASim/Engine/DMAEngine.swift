@@ -10,4 +10,11 @@ public struct DMAEngine: Hashable, Sendable {
   public init(controllers: [DMAController]) {
     self.controllers = controllers
   }
+
+  /// The subjects of an event about descriptors of one channel: the channel, then each
+  /// descriptor.
+  static func txdSubjects(_ controller: Int, _ channel: Int, _ ids: [Int]) -> [LogSubject] {
+    let id = ChannelID(controller: controller, channel: channel)
+    return [.channel(id)] + ids.map { .descriptor(DescriptorRef(channel: id, id: $0)) }
+  }
 }
