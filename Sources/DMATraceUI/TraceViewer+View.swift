@@ -190,7 +190,8 @@ extension TraceViewer {
         case .none: dir = "NONE"
         }
         let va = mapping.virtualPointer.map { "#" + $0.suffix(8) } ?? "-"
-        let pa = mapping.physical.map(hex) ?? "?"
+        // `?` alone: unknown; a trailing `?`: the DMA address taken as physical.
+        let pa = mapping.physical.map { hex($0) + (mapping.physicalAssumed ? "?" : "") } ?? "?"
         var text =
           Format.pad(hex(mapping.dmaAddress), 12) + Format.pad(TraceEventText.size(mapping.size), 6)
           + Format.pad(dir, 5) + Format.pad(pa, 12) + (showVA ? Format.pad(va, 10) : "")

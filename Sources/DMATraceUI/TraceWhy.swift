@@ -28,7 +28,12 @@ enum TraceWhy {
           out.append("still live at the end of the trace")
         }
         if let device = event.device, let live = after.mappings[device]?[life.dmaAddress] {
-          if let phys = live.physical { out.append("physical \(hex(phys))") }
+          if let phys = live.physical {
+            out.append(
+              "physical \(hex(phys))"
+                + (live.physicalAssumed
+                  ? " (the DMA address, assumed: no IOMMU map, no dma-ranges offset seen)" : ""))
+          }
           if let from = live.bouncedFrom {
             out.append("bounced: swiotlb slot for the buffer at \(hex(from)) (swiotlb_bounced)")
           }

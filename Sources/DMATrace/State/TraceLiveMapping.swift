@@ -25,6 +25,10 @@ public struct TraceLiveMapping: Hashable, Sendable {
   /// The physical address where the trace gives one (`phys_addr`, an sg list's first
   /// `sg_phys`, or the `paddr` of the IOMMU mapping behind an allocation); nil when unknown.
   public var physical: UInt64?
+  /// Whether `physical` is the DMA address taken as physical: an allocation no IOMMU `map`
+  /// claimed and the trace printed no physical address for. True on boards without a
+  /// `dma-ranges` offset (QEMU's virt); a trace cannot show an offset, so views mark it.
+  public var physicalAssumed = false
   /// The hashed `%p` of an allocation's CPU address (`virt_addr`), if the trace printed one.
   public var virtualPointer: String?
   /// Whether `swiotlb_bounced` came just before it (the DMA address is a bounce slot; the

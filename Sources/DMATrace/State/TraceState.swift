@@ -181,9 +181,11 @@ public struct TraceState: Sendable {
       line: event.line)
     let claimed = insert(mapping, pid: event.pid)
     if claimed.isEmpty, a.physical == nil {
-      // No IOMMU in between: the DMA address is the physical address (no dma-ranges offset
-      // on QEMU's virt; the trace cannot tell an offset).
+      // No IOMMU in between: the DMA address is taken as the physical address (right without
+      // a dma-ranges offset, as on QEMU's virt; the trace cannot show an offset, so it is
+      // marked as assumed).
       mapping.physical = a.dmaAddress
+      mapping.physicalAssumed = true
       mappings[a.device, default: [:]][a.dmaAddress] = mapping
     }
     if let pfn = pendingCMA.removeValue(forKey: event.pid), var range = cma[pfn],
