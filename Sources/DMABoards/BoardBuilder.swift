@@ -50,6 +50,7 @@ public enum BoardBuilder {
       mmio: scan.mmio(devices: devices), pageOffset: 0xffff_0000_0000_0000, kernelReserved: kernel,
       cache: CacheGeometry(size: 32 << 10, ways: 4, lineSize: 64), devices: devices,
       controllers: scan.controllers(devices: devices))
+    board.kernel = result.profile.kernel
     board.noMapRegions = memory.filter(\.noMap).map {
       MemoryRegion(name: "no-map@\(String($0.base, radix: 16))", base: $0.base, size: $0.size)
     }

@@ -21,6 +21,26 @@ import Testing
     #expect(quoted.board.swiotlb == newest.board.swiotlb)
   }
 
+  /// arch/arm64/mm/dma-mapping.c `arch_dma_prep_coherent`: `dcache_clean_inval_poc` in 6.1,
+  /// `dcache_clean_poc` since v6.4 (7bd6680b47fa); Debian's 6.1 and 6.12 Images branch to
+  /// exactly those (Tests/realkernel/arch-maintenance.sh disassembles them).
+  @Test func prepCoherentCleansAndInvalidatesIn61AndOnlyCleansIn612() throws {
+    func routines(_ prefix: String, board: String) throws -> Set<String> {
+      let scenario = try #require(
+        compile(prefix + "board \(board)\nr = dma_alloc_coherent(spi0, 4096, h, GFP_KERNEL)\n")
+          .scenario)
+      var machine = Machine(board: scenario.board, program: scenario.program)
+      machine.runToEnd()
+      return Set(machine.log.entries.filter { $0.line == 2 || $0.line == 3 }.map(\.function))
+    }
+    for board in ["soc8g", "arm64-cma-soc"] {
+      let old = try routines("kernel 6.1\n", board: board)
+      #expect(old.contains("dc civac") && !old.contains("dc cvac"), "\(board): \(old)")
+      let newest = try routines("", board: board)
+      #expect(newest.contains("dc cvac") && !newest.contains("dc civac"), "\(board): \(newest)")
+    }
+  }
+
   @Test func configDebianSizesTheDefaultCMAArea() throws {
     let defaults = try #require(compile("board arm64-iommu-soc\n").scenario)
     #expect(defaults.board.cmaAreas.map(\.size) == [16 << 20])

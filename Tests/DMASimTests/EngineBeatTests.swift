@@ -105,24 +105,35 @@ import Testing
         + "residue 0")
   }
 
-  @Test func aBeatTheIOMMUFaultsIsDroppedAndNothingLands() {
+  /// A beat the SMMU terminates is a bus error for the master: the channel stops, the
+  /// descriptor's `dmaengine_result` says which side failed (include/linux/dmaengine.h
+  /// `DMA_TRANS_WRITE_FAILED`) and the error interrupt completes it with its residue.
+  @Test func aBeatTheIOMMUFaultsAbortsTheTransfer() {
     var bus = FakeDMABus()
-    bus.store([1, 2, 3, 4], at: 0x8000_0000)
+    bus.store([1, 2, 3, 4, 5, 6, 7, 8], at: 0x8000_0000)
     bus.faultingPages = [0x8000_1]
     var engine = Self.engine(
       running: Descriptor(
         id: 1, kind: .memcpy(destination: DMAAddr(0x8000_1000)), flags: .prepInterrupt,
         direction: .memToMem,
-        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 4)],
+        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 8)],
         hasCallback: false, preparedAtStep: 1),
       on: 1)
-    guard case .beat(_, let text, _, .finished) = Self.run(&engine, &bus) else {
-      Issue.record("one beat, the whole copy")
+    guard case .beat(_, let text, _, .aborted(.writeFailed)) = Self.run(&engine, &bus) else {
+      Issue.record("the first beat aborts on the write side")
       return
     }
     #expect(
-      text == "dma0 ch0: beat 1: 4 bytes at 0x0000000080000000 dropped: IOMMU fault, residue 0")
+      text
+        == "dma0 ch0: beat 1: 4 bytes at 0x0000000080000000: bus error (IOMMU fault), the "
+        + "controller aborts the transfer, residue 8")
     #expect(bus.memory[0x8000_1000] == nil)
+    #expect(bus.scheduled == [.interrupt(controller: 0, physical: 0)])
+    engine.handleInterrupt(0, 0, clock: 11, bus: &bus)
+    #expect(engine.controllers[0].virtualChannels[1].completed == [1])
+    #expect(
+      bus.logged.last?.hasPrefix(
+        "irq: dma0: error IRQ for channel 0 (DMA_TRANS_WRITE_FAILED, residue 8)") == true)
   }
 
   @Test func aCyclicDescriptorReportsEachPeriodAndNeverFinishes() {

@@ -35,7 +35,9 @@ public struct BoardResolver: Sendable {
   func builtIn(_ name: String, commandLine: String?, profile: BootProfile = .arm64)
     throws(Failure) -> Board?
   {
-    if let board = Board.builtIn.first(where: { $0.name == name }), commandLine == nil {
+    if var board = Board.builtIn.first(where: { $0.name == name }), commandLine == nil {
+      // A hand-built board boots no tree, but the machine still follows the release.
+      board.kernel = profile.kernel
       return board
     }
     if Board.builtIn.contains(where: { $0.name == name }) {

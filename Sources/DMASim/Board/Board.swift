@@ -39,6 +39,9 @@ public struct Board: Hashable, Sendable {
   /// with a `cmaBase` took their pages from the default CMA area (`atomic_pool_expand`,
   /// `cma_in_zone`), which is in use before the machine starts.
   public var atomicPools: [AtomicPool] = []
+  /// The kernel release whose behaviour the machine follows where releases differ
+  /// (`kernel 6.1` in a scenario; the newest profile otherwise).
+  public var kernel = KernelVersion.newest
   /// Whose DMA cache-maintenance rules apply (arm64 unless a scenario says `arch arm32`).
   public var architecture = Architecture.arm64
   /// How the linear map is built: pages (`rodata=full`, the default) or blocks.

@@ -31,4 +31,15 @@ public enum KernelVersion: String, CaseIterable, Hashable, Sendable {
   /// small swiotlb even when all memory is DMA-able (arch/arm64/mm/init.c); v6.1 sets up
   /// none unless memory lies above ZONE_DMA or `swiotlb=force` asks.
   public var hasKmallocBounce: Bool { self != .v61 }
+
+  /// arm64 `arch_dma_prep_coherent` (arch/arm64/mm/dma-mapping.c) cleans and invalidates the
+  /// cacheable linear alias (`dcache_clean_inval_poc`) in v6.1; v6.4 (commit 7bd6680b47fa)
+  /// made it `dcache_clean_poc`, which v6.12 and v6.16 keep. Read from both kernels' machine
+  /// code by Tests/realkernel/arch-maintenance.sh.
+  public var prepCoherentInvalidates: Bool { self == .v61 }
+
+  /// The routine `arch_dma_prep_coherent` runs on arm64.
+  public var prepCoherentRoutine: CacheRoutine {
+    prepCoherentInvalidates ? .cleanInvalidatePoC : .cleanPoC
+  }
 }

@@ -21,6 +21,8 @@ enum ChannelStep: Hashable, Sendable {
     case finished(Descriptor)
     /// A segment ended on a controller without LLIs: the interrupt is scheduled.
     case segmentInterrupt
+    /// A bus error (an IOMMU fault) stopped the channel: the error interrupt is scheduled.
+    case aborted(TransferResult)
     /// The descriptor is gone (freed under the channel): nothing more is scheduled.
     case stopped
   }

@@ -1,14 +1,14 @@
 extension DMAEngine {
   /// Moves one beat of a descriptor and returns what the log says about it. The plan's
   /// addresses are bus addresses; the channel's master (the peripheral, else the controller)
-  /// translates them through its IOMMU or its `dma-ranges` offset, and a faulting beat is
-  /// dropped.
+  /// translates them through its IOMMU or its `dma-ranges` offset. A beat the IOMMU faults
+  /// is a bus error: nothing moves, and the descriptor's result says which side failed.
   mutating func moveBeat(
     _ controller: Int, _ channel: Int, _ id: Int, width: Int, peripheral: Int?,
     channel pchan: inout PhysicalChannel, clock: UInt64, bus: inout some DMABus
-  ) -> (text: String, addresses: [LogAddress]) {
+  ) -> (text: String, addresses: [LogAddress], fault: TransferResult?) {
     guard var descriptor = controllers[controller].virtualChannels[channel].descriptors[id]
-    else { return ("", []) }
+    else { return ("", [], nil) }
     let plan = Self.beatPlan(descriptor, pchan, width: width)
     let master = bus.master(controller: controllers[controller].name, peripheral: peripheral)
     let source = plan.source.map {
@@ -38,7 +38,12 @@ extension DMAEngine {
     var text: String
     switch (source, target) {
     case _ where faulted:
-      text = "\(plan.count) bytes at \(DMAAddr(address).hex) dropped: IOMMU fault"
+      // The SMMU terminates the transaction and the master sees a bus error: the read side
+      // (DMA_TRANS_READ_FAILED) or the write side (DMA_TRANS_WRITE_FAILED).
+      descriptor.result = source != nil && source?.pieces == nil ? .readFailed : .writeFailed
+      text =
+        "\(plan.count) bytes at \(DMAAddr(address).hex): bus error (IOMMU fault), the "
+        + "controller aborts the transfer"
     case (.some, .some(let target)):
       memoryWrite(controller, &pchan, target.pieces ?? [], bytes, master, clock, &bus)
       text = "\(plan.count) bytes \(from) → \(to) \(ByteText.quoted(bytes))"
@@ -51,13 +56,18 @@ extension DMAEngine {
       if let peripheral { text += " → " + bus.transmit(peripheral: peripheral, bytes: bytes) }
     case (nil, nil): text = "nothing to move"
     }
-    descriptor.transferred += UInt64(plan.count)
-    pchan.lliMoved += UInt64(plan.count)
+    if !faulted {
+      descriptor.transferred += UInt64(plan.count)
+      pchan.lliMoved += UInt64(plan.count)
+    }
     controllers[controller].virtualChannels[channel].descriptors[id] = descriptor
     if !descriptor.kind.isCyclic { text += ", residue \(descriptor.residue)" }
     let physical =
       (source ?? target)?.pieces?.first?.physical.rawValue ?? address &+ master.offset
-    return (text, [LogAddress(.dmaAddr, address), LogAddress(.phys, physical)])
+    return (
+      text, [LogAddress(.dmaAddr, address), LogAddress(.phys, physical)],
+      faulted ? descriptor.result : nil
+    )
   }
 
   /// A memory-side write from a channel over translated pieces: straight to RAM, or posted

@@ -65,6 +65,15 @@ extension DMAEngine {
       controllers[controller].virtualChannels[channel].descriptors[id] = after
     }
     let next: ChannelStep.Next
+    if let fault = moved.fault {
+      // A bus error stops the channel and raises the controller's error interrupt.
+      pchan.beatsLeftInBurst = 0
+      pchan.state = .interruptPending
+      bus.schedule(.interrupt(controller: controller, physical: physical), at: clock + 1)
+      controllers[controller].physicalChannels[physical] = pchan
+      return .beat(
+        descriptor: id, text: text, addresses: moved.addresses, next: .aborted(fault))
+    }
     switch after.kind {
     case .cyclic(let period):
       if after.transferred % period == 0 {

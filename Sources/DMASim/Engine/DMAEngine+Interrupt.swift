@@ -33,7 +33,8 @@ extension DMAEngine {
     var vchan = controllers[controller].virtualChannels[channel]
     guard let id = vchan.active, let cookie = vchan.descriptors[id]?.cookie else { return }
     controllers[controller].physicalChannels[physical].interrupts += 1
-    if let descriptor = vchan.descriptors[id], descriptor.residue > 0,
+    let failed = vchan.descriptors[id].flatMap { $0.result == .noError ? nil : $0 }
+    if let descriptor = vchan.descriptors[id], failed == nil, descriptor.residue > 0,
       descriptor.lliAddresses.isEmpty, !descriptor.kind.isCyclic
     {
       reprogramSegment(controller, physical, descriptor, clock: clock, bus: &bus)
@@ -50,7 +51,10 @@ extension DMAEngine {
     bus.touched(completed: [id])
     bus.log(
       .hardware, "irq",
-      "\(controllers[controller].name): IRQ for channel \(physical) → vchan_cookie_complete: "
+      "\(controllers[controller].name): "
+        + (failed.map {
+          "error IRQ for channel \(physical) (\($0.result.kernelName), residue \($0.residue))"
+        } ?? "IRQ for channel \(physical)") + " → vchan_cookie_complete: "
         + "txd d\(id)[\(Hex.prefixed(UInt64(cookie)))]: marked complete → desc_completed, "
         + "completed_cookie = \(cookie), tasklet scheduled",
       subjects: Self.txdSubjects(controller, channel, [id]) + [

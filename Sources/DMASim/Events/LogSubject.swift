@@ -34,6 +34,8 @@ public enum CacheRoutine: String, Hashable, Sendable, CaseIterable {
   case cleanPoC = "dcache_clean_poc"
   /// `dcache_inval_poc`: drop lines (partial edge lines are cleaned and invalidated).
   case invalidatePoC = "dcache_inval_poc"
+  /// `dcache_clean_inval_poc`: write dirty lines back and drop them.
+  case cleanInvalidatePoC = "dcache_clean_inval_poc"
 
   /// The routine's name in arch/arm64/mm/cache.S.
   public var kernelName: String { rawValue }

@@ -1,7 +1,8 @@
 extension Machine {
   /// `dma_alloc_coherent` / `dma_alloc_wc` → `dma_direct_alloc` on arm64: pages from CMA (more
   /// than one page and a blocking gfp) or the page allocator; for a non-coherent device,
-  /// `arch_dma_prep_coherent` cleans the cacheable linear alias, then a non-cacheable remap in
+  /// `arch_dma_prep_coherent` cleans (v6.1: cleans and invalidates) the cacheable linear alias,
+  /// then a non-cacheable remap in
   /// the vmalloc area (4 KiB entries) is what the CPU gets; a coherent device gets the linear
   /// address.
   mutating func dmaAllocCoherent(
@@ -67,14 +68,16 @@ extension Machine {
       log(
         .kernel, function,
         "\(function)(\(spec.kernelName), \(size)): \(pageCount) page(s) from \(source); "
-          + "arch_dma_prep_coherent cleans the linear alias \(linear.hex), then "
+          + "arch_dma_prep_coherent (\(board.kernel.prepCoherentRoutine.kernelName)) on the "
+          + "linear alias \(linear.hex), then "
           + "dma_common_contiguous_remap maps \(virtual.hex) as MT_NORMAL_NC with 4K pages",
         detail: "The same physical pages now have two CPU mappings: the cacheable linear alias "
           + "and the non-cacheable remap. Only the remap may be used.", subjects: subjects)
       if board.architecture == .arm32 {
         arm32FlushForCoherent(physical, bytes)
       } else {
-        queueMaintenance(.clean, physical, bytes)
+        queueMaintenance(
+          board.kernel.prepCoherentInvalidates ? .cleanInvalidate : .clean, physical, bytes)
       }
     }
     let allocation = Allocation(

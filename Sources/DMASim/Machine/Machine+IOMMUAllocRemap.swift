@@ -8,7 +8,7 @@ extension Machine {
   /// `iommu_dma_alloc_remap`. The pages need not be contiguous: `__iommu_dma_alloc_pages`
   /// takes them in the largest orders it can (`split_page` makes them single pages), zeroed
   /// through the cacheable linear map (`__GFP_ZERO`); `iommu_dma_alloc_iova` below the coherent
-  /// mask; `arch_dma_prep_coherent` (`dc cvac` only, since v6.1) on every run of contiguous
+  /// mask; `arch_dma_prep_coherent` (`dc cvac` since v6.4, `dc civac` in v6.1) on every run of contiguous
   /// pages for a non-coherent device; `iommu_map_sg` makes them contiguous in IOVA; and
   /// `dma_common_pages_remap` maps them contiguously in the vmalloc area with `dma_pgprot`:
   /// Normal-NC for a non-coherent device, cacheable for a coherent one.
@@ -73,10 +73,12 @@ extension Machine {
     if !spec.coherent {
       log(
         .kernel, "arch_dma_prep_coherent",
-        "arch_dma_prep_coherent on \(runs.count) run(s): dcache_clean_poc of the linear "
+        "arch_dma_prep_coherent on \(runs.count) run(s): "
+          + "\(board.kernel.prepCoherentRoutine.kernelName) of the linear "
           + "alias, so no dirty zero line can later be evicted over the device's data",
-        subjects: [.maintenance(.cleanPoC)])
-      for run in runs { queueMaintenance(.clean, run.physical, run.size) }
+        subjects: [.maintenance(board.kernel.prepCoherentRoutine)])
+      let kind: CacheOperation = board.kernel.prepCoherentInvalidates ? .cleanInvalidate : .clean
+      for run in runs { queueMaintenance(kind, run.physical, run.size) }
     }
     guard iommuMap(context, iova: iova, pieces: runs, prot: prot) else {
       _ = iommus[context.iommu].domains[context.domain].iovad.free(

@@ -117,7 +117,12 @@ extension Machine {
         vchan.callbacksRun += 1
         cpu.completions.append(cookie)
         cpu.channelCompletions.append([controller, channel, Int(cookie)])
-        notes.append("callback(txd d\(id), \(descriptor.result.kernelName)) → complete(&done)")
+        // struct dmaengine_result: the residue matters only when the transfer failed.
+        let result =
+          descriptor.result == .noError
+          ? descriptor.result.kernelName
+          : "{\(descriptor.result.kernelName), residue \(descriptor.residue)}"
+        notes.append("callback(txd d\(id), \(result)) → complete(&done)")
         if cpu.waiting == .completion(cookie),
           cpu.waitingChannel.map({ $0 == [controller, channel] }) ?? true
         {
