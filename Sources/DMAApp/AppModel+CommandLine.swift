@@ -49,6 +49,7 @@ extension AppModel {
     case "help": return DebuggerCommand.names
     case "info": return ["breakpoints"]
     case "theme": return Theme.all.map(\.name)
+    case "log": return words.count == 2 ? ["kind", "hide", "all"] : []
     case "set":
       guard words.count == 3 else { return words.count == 2 ? ["pacing", "speed"] : [] }
       return words[1] == "pacing" ? Pacing.allCases.map(\.rawValue) : Self.speeds.map(String.init)
@@ -93,14 +94,9 @@ extension AppModel {
       }
       showBreakpointTable()
     case "help": showCommandHelp(arguments)
-    case "record":
-      guard arguments.count == 1 else {
-        message = "usage: \(command.usage)"
-        return []
-      }
-      message = "recording saved to \(arguments[0])"
-      return [.saveRecording(arguments[0])]
+    case "record": return record(arguments, overwrite: verb.hasSuffix("!"), usage: command.usage)
     case "set": setOption(arguments, usage: command.usage)
+    case "log": setLogFilter(arguments, usage: command.usage)
     case "theme":
       guard arguments.count == 1, let theme = Theme.named(arguments[0]) else {
         message = "usage: \(command.usage)"
@@ -110,6 +106,30 @@ extension AppModel {
     default: return [.quit]
     }
     return []
+  }
+
+  /// `:log kind WORD,…` (show only entries whose kind contains a word), `:log hide WORD,…`
+  /// (all but those), `:log all`.
+  private mutating func setLogFilter(_ arguments: [String], usage: String) {
+    switch (arguments.first, arguments.count) {
+    case ("all", 1):
+      logFilter = nil
+      message = "event log: every entry"
+    case ("kind", 2), ("hide", 2):
+      let words = arguments[1].split(separator: ",").map { $0.lowercased() }.filter {
+        !$0.isEmpty
+      }
+      guard !words.isEmpty else {
+        message = "usage: \(usage)"
+        return
+      }
+      let filter = LogFilter(words: words, hides: arguments[0] == "hide")
+      logFilter = filter
+      logScroll = 0
+      message = "event log: \(filter.text) (:log all shows every entry)"
+    default:
+      message = "usage: \(usage)"
+    }
   }
 
   /// `:set pacing lecture|free` and `:set speed N` (one of `speeds`).
@@ -136,7 +156,8 @@ extension AppModel {
         return
       }
       speedIndex = index
-      message = "speed \(value) steps/s"
+      message = Self.speedText(value)
+      paceLectureRun()
     default:
       message = "unknown option \(arguments[0]): :set pacing lecture|free or :set speed N"
     }

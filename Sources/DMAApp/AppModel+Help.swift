@@ -2,9 +2,22 @@ import DMAPanels
 import TermCanvas
 
 extension AppModel {
-  /// The help overlay as the current size draws it.
+  /// The help overlay as the current size draws it: the focused panel's legend (what its
+  /// letters, glyphs and columns mean), then every key.
   var helpOverlay: HelpOverlay {
-    HelpOverlay(groups: keyMap.helpGroups, theme: theme, glyphs: glyphs, scroll: helpScroll)
+    guard helpShowsLegend else {
+      var overlay = HelpOverlay(
+        groups: keyMap.helpGroups, theme: theme, glyphs: glyphs, scroll: helpScroll)
+      overlay.closeHint = "press ? for the \(focus.title) legend, Esc to close"
+      return overlay
+    }
+    let title = "\(focus.title)" + (zoomed ? " (zoomed)" : "")
+    var overlay = HelpOverlay(
+      groups: [
+        (title, PanelLegend.entries(for: focus, glyphs: glyphs, zoomed: zoomed))
+      ], theme: theme, glyphs: glyphs, scroll: helpScroll)
+    overlay.title = "Legend"
+    return overlay
   }
 
   /// Scrolls the open help like `less` when the command is a movement (Up/Down a line,

@@ -26,7 +26,7 @@ extension AppModel {
   mutating func answerQuiz(_ key: Key) -> [Effect] {
     guard var open = quiz else { return [] }
     if open.verdict != nil {
-      quiz = nil
+      closeQuizVerdict()
       message = "\(quizScore.text). Space plays on."
       return []
     }
@@ -91,7 +91,9 @@ extension AppModel {
 
   /// Closes the verdict of an answered question.
   public mutating func closeQuizVerdict() {
-    guard quiz?.verdict != nil else { return }
+    guard let open = quiz, let verdict = open.verdict else { return }
+    // The verdict and the explanation stay readable under the question until the next step.
+    quizRecap = [verdict] + (open.explanation.map { [$0] } ?? [])
     quiz = nil
   }
 

@@ -11,8 +11,7 @@ extension AppModel {
     let base = showsSource ? (size.height >= 56 ? 8 : 6) : 3
     // The area grows with the narration, up to a third of the screen, so it is read whole.
     let width = showsSource ? size.width / 2 - 1 : size.width
-    let needed = NarrationPanel(look: panelLook, model: NarrationPanelModel(machine: machine))
-      .rowsNeeded(width: width)
+    let needed = NarrationPanel(look: panelLook, model: narrationModel).rowsNeeded(width: width)
     let narration = max(base, min(needed, size.height / 3))
     return [.length(1), .fill(1), .length(narration), .length(1)]
   }
@@ -22,8 +21,7 @@ extension AppModel {
   var quizNote: String? { quizScore.asked > 0 ? quizScore.text : nil }
 
   func drawNarration(in area: Rect, buffer: inout Buffer) {
-    let narration = NarrationPanel(
-      look: panelLook, model: NarrationPanelModel(machine: machine, finishedNote: quizNote))
+    let narration = NarrationPanel(look: panelLook, model: narrationModel)
     guard showsSource else {
       narration.render(in: area, buffer: &buffer)
       return

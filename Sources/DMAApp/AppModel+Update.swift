@@ -11,12 +11,9 @@ extension AppModel {
       return []
     case .tick:
       guard running else { return [] }
-      for _ in 0..<stepsPerTick where running {
-        report(debugger.step(), stopsRunning: true)
-        openQuizIfAsked()
-        // A lecture run stops on the narration it reached, with its state on screen.
-        if running, runPacing == .lecture, machine.lastTouch.narrated { running = false }
-      }
+      narrationBack = 0
+      quizRecap = nil
+      for _ in 0..<stepsPerTick where running { advanceRun() }
       return []
     case .key(let key):
       if key == .control("c") { return [.quit] }
@@ -58,14 +55,30 @@ extension AppModel {
     case .toggleRun: toggleRun(pacing)
     case .runFreely:
       // During a lecture run, r lets it run on past the narrations instead of pausing it.
-      if running, runPacing == .lecture { runPacing = .free } else { toggleRun(.free) }
+      if running, runPacing == .lecture {
+        runPacing = .free
+        fastForward = nil
+      } else {
+        toggleRun(.free)
+      }
     case .faster:
       speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
-      message = "speed \(stepsPerSecond) steps/s"
+      message = Self.speedText(stepsPerSecond)
+      paceLectureRun()
     case .slower:
       speedIndex = max(speedIndex - 1, 0)
-      message = "speed \(stepsPerSecond) steps/s"
-    case .toggleHelp: showHelp.toggle()
+      message = Self.speedText(stepsPerSecond)
+      paceLectureRun()
+    case .toggleHelp:
+      // ? shows the keys, a second ? the focused panel's legend, a third closes.
+      if !showHelp {
+        showHelp = true
+      } else if !helpShowsLegend {
+        helpShowsLegend = true
+        helpScroll = 0
+      } else {
+        showHelp = false
+      }
     case .cancel:
       if showHelp { showHelp = false } else { zoomed = false }
     case .focusNext:
@@ -94,10 +107,17 @@ extension AppModel {
     case .findNext: cycleFind(by: 1)
     case .findPrevious: cycleFind(by: -1)
     case .why: explainSelection()
+    case .olderNarration: pageNarration(by: 1)
+    case .newerNarration: pageNarration(by: -1)
     case .submitAnswer, .skipQuestion, .eraseAnswer:
       message = "no question is open"
     }
     return []
+  }
+
+  /// The status message for a speed: `speed 1 step/s`, `speed 20 steps/s`.
+  static func speedText(_ stepsPerSecond: Int) -> String {
+    "speed \(stepsPerSecond) step\(stepsPerSecond == 1 ? "" : "s")/s"
   }
 
   /// What the status line says at the end of the run; short enough for 80 columns beside
@@ -113,10 +133,13 @@ extension AppModel {
     } else {
       runPacing = chosen
       running = true
+      paceLectureRun()
     }
   }
 
   private mutating func navigate(_ command: Command) {
+    narrationBack = 0
+    quizRecap = nil
     let stop: Debugger.Stop
     switch command {
     case .step: stop = debugger.step()

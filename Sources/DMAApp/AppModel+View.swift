@@ -12,13 +12,23 @@ extension AppModel {
       return buffer
     }
     let rows = Layout.vertical(screenRows).split(buffer.area)
-    let statusBar = StatusBar(
-      look: panelLook,
-      model: StatusBarModel(
-        machine: machine, title: scenario.title, running: running, speed: stepsPerSecond,
-        message: message, lecture: runPacing == .lecture))
+    var barModel = StatusBarModel(
+      machine: machine, title: scenario.title, running: running,
+      speed: running ? effectiveStepsPerSecond : stepsPerSecond, message: message,
+      lecture: runPacing == .lecture)
+    barModel.fastForward = running && fastForward != nil
+    let statusBar = StatusBar(look: panelLook, model: barModel)
     statusBar.render(in: rows[0], buffer: &buffer)
-    drawBody(in: rows[1], buffer: &buffer)
+    if let quiz, quiz.verdict == nil {
+      // The panels would often answer the question (the wire, the CPU's view of a buffer):
+      // they are hidden until it is answered or skipped, and show again with the verdict.
+      buffer.setString(
+        " The panels are hidden until the question is answered: they would give it away.",
+        x: rows[1].x, y: rows[1].y, style: theme.style(.dim), maxWidth: rows[1].width,
+        ellipsis: glyphs.ellipsis)
+    } else {
+      drawBody(in: rows[1], buffer: &buffer)
+    }
     drawNarration(in: rows[2], buffer: &buffer)
     if let quiz {
       let bar = theme.style(.footer)
@@ -149,10 +159,12 @@ extension AppModel {
         look: panelLook, model: ChannelQueuePanelModel(machine: machine, selected: foundDescriptor)
       ).render(in: inner, buffer: &buffer)
     case .log:
-      EventLogPanel(
-        look: panelLook,
-        model: EventLogPanelModel(machine: machine, scrollBack: logScroll, rows: inner.height)
-      ).render(in: inner, buffer: &buffer)
+      let filter = logFilter
+      var model = EventLogPanelModel(
+        machine: machine, scrollBack: logScroll, rows: inner.height,
+        shows: { filter?.shows($0) ?? true })
+      model.wrapsEveryEntry = zoomed && focused
+      EventLogPanel(look: panelLook, model: model).render(in: inner, buffer: &buffer)
     case .pageTable:
       PageTablePanel(
         look: panelLook, model: PageTablePanelModel(machine: machine, buffer: selectedBuffer)

@@ -20,7 +20,11 @@ public struct AppModel: Sendable {
   /// The terminal size.
   public internal(set) var size: Size
   /// Whether the simulation runs on its own.
-  public internal(set) var running = false
+  public internal(set) var running = false {
+    didSet { if !running { fastForward = nil } }
+  }
+  /// A lecture run's faster pace over a long stretch (nil: the chosen speed).
+  public internal(set) var fastForward: FastForward?
   /// Index into `speeds`: 10 steps a second by default, slow enough to follow a transfer.
   public internal(set) var speedIndex = 3
   /// How Space runs (`:set pacing lecture|free`); `r` always runs freely.
@@ -55,8 +59,16 @@ public struct AppModel: Sendable {
   public internal(set) var zoomed = false
   /// Whether the key help is shown.
   public internal(set) var showHelp = false {
-    didSet { if !showHelp { helpScroll = 0 } }
+    didSet {
+      if !showHelp {
+        helpScroll = 0
+        helpShowsLegend = false
+      }
+    }
   }
+  /// Whether the open help shows the focused panel's legend (the second `?`) rather than
+  /// the keys.
+  public internal(set) var helpShowsLegend = false
   /// The first help line shown when the help scrolls.
   public internal(set) var helpScroll = 0
   /// A transient status message.
@@ -110,10 +122,12 @@ public struct AppModel: Sendable {
   public var stepsPerSecond: Int { Self.speeds[speedIndex] }
 
   /// How often the runtime should send `.tick` while running, in milliseconds.
-  public var tickIntervalMilliseconds: Int { max(20, 1000 / stepsPerSecond) }
+  public var tickIntervalMilliseconds: Int {
+    fastForward?.tickMilliseconds ?? max(20, 1000 / stepsPerSecond)
+  }
 
   /// How many steps one `.tick` advances.
-  public var stepsPerTick: Int { max(1, stepsPerSecond / 50) }
+  public var stepsPerTick: Int { fastForward?.stepsPerTick ?? max(1, stepsPerSecond / 50) }
 
   /// The buffer the panels show: the selected one while it lives, else the newest.
   public var selectedBuffer: Allocation? {
@@ -148,6 +162,15 @@ public struct AppModel: Sendable {
   public internal(set) var selectedDescriptor: FindMatch?
   /// An open text box (the `w` answer), nil when closed.
   public internal(set) var popup: Popup?
+  /// The verdict and explanation of the question just closed, shown under it in the narration
+  /// area until the next step.
+  public internal(set) var quizRecap: [String]?
+  /// Which entries the event log shows (`:log`), nil for all.
+  public internal(set) var logFilter: LogFilter?
+  /// How many narrations back the narration area shows (`<`, `>`); 0 is the current one.
+  public internal(set) var narrationBack = 0
+  /// Where `:record start` is recording to, nil when it is not.
+  public internal(set) var recordingPath: String?
   /// Lines entered at the `:` prompt, for Up/Down.
   public internal(set) var commandHistory = InputHistory()
   /// Queries entered at the `/` prompt, for Up/Down.

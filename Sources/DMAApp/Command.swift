@@ -75,6 +75,10 @@ public enum Command: Hashable, Sendable {
   case findPrevious
   /// Explain the highlighted cell: the chain of events that made it so.
   case why
+  /// Show the narration before the one shown (paging back without stepping back).
+  case olderNarration
+  /// Show the narration after the one shown, back to the current one.
+  case newerNarration
   /// Submit the typed answer to an `ask`.
   case submitAnswer
   /// Skip an `ask` and show its answer.
@@ -89,8 +93,14 @@ public enum Effect: Hashable, Sendable {
   case quit
   /// Repaint every cell (after Ctrl-L).
   case redraw
-  /// Save the session so far as a recording at this path.
-  case saveRecording(String)
+  /// Save the session so far as a recording at this path (over an existing file only when
+  /// `overwrite`: `:record!`).
+  case saveRecording(String, overwrite: Bool)
+  /// Start recording what follows to this path (`.dmarec` or `.cast`), over an existing file
+  /// only when `overwrite`; the runtime checks the path and cancels with a message if it must.
+  case startRecording(String, overwrite: Bool)
+  /// Stop the recording started with `startRecording` and write it (`Session.takeFinishedClip`).
+  case stopRecording(String)
 }
 
 /// Inputs to `AppModel.update`.

@@ -52,7 +52,14 @@ struct DebuggerCommand: Hashable, Sendable {
     DebuggerCommand(
       name: "help", aliases: ["h"], usage: ":help [COMMAND]", summary: "commands, or one in detail"),
     DebuggerCommand(
-      name: "record", usage: ":record FILE.dmarec", summary: "save the session as a recording"),
+      name: "record", aliases: ["record!"],
+      usage: ":record start FILE.cast|FILE.dmarec | :record stop | :record FILE.dmarec",
+      summary:
+        "record from now until :record stop (a .cast or a .dmarec), or save the whole session;"
+        + " an existing file only with :record!"),
+    DebuggerCommand(
+      name: "log", usage: ":log kind dma,cache | :log hide beat,shift | :log all",
+      summary: "show only the log entries whose kind has a word, hide them, or show all"),
     DebuggerCommand(
       name: "set", usage: ":set pacing lecture|free | :set speed STEPS_PER_SECOND",
       summary: "how Space plays (lecture: to the next narration; free: past them), the speed"),

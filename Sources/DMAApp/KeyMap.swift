@@ -147,6 +147,12 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.pageDown], command: .pageDown, help: "log, help: page forward",
       group: "Panels", hint: nil),
     KeyBinding(
+      keys: [.character("<")], command: .olderNarration,
+      help: "earlier narration (no step back)", group: "Narration", hint: nil),
+    KeyBinding(
+      keys: [.character(">")], command: .newerNarration, help: "later narration, to the current",
+      group: "Narration", hint: nil),
+    KeyBinding(
       keys: [.character("/")], command: .find, help: "find address, buffer or cookie",
       group: "Find", hint: "find"),
     KeyBinding(
@@ -165,7 +171,8 @@ public struct KeyMap: Hashable, Sendable {
       keys: [.character(":")], command: .openCommandLine,
       help: "commands: goto break watch record", group: "Breakpoints", hint: ":cmd"),
     KeyBinding(
-      keys: [.character("?"), .function(1)], command: .toggleHelp, help: "show / hide this help",
+      keys: [.character("?"), .function(1)], command: .toggleHelp,
+      help: "help; again: panel legend",
       group: "General", hint: "help"),
     KeyBinding(
       keys: [.escape], command: .cancel, help: "close help, leave zoom", group: "General",

@@ -156,11 +156,14 @@ public struct CMAPanel: Widget {
     return Line(spans)
   }
 
-  func glyph(_ state: CMAStrip.State) -> Character {
+  func glyph(_ state: CMAStrip.State) -> Character { Self.glyph(state, glyphs: look.glyphs) }
+
+  /// A strip cell's glyph for its state (the strip and the `?` legend draw with it).
+  static func glyph(_ state: CMAStrip.State, glyphs: Glyphs) -> Character {
     switch state {
-    case .free: look.glyphs.shadeLight
-    case .movable: look.glyphs.shadeMedium
-    case .allocated: look.glyphs.fullBlock
+    case .free: glyphs.shadeLight
+    case .movable: glyphs.shadeMedium
+    case .allocated: glyphs.fullBlock
     case .pinned: "P"
     }
   }

@@ -1,8 +1,8 @@
 import DMASim
 
 extension ChannelQueuePanelModel {
-  /// The adapter: every controller's channels and descriptors, and the peripherals with a
-  /// FIFO, read from the machine.
+  /// The adapter: every controller's channels and descriptors, the peripherals with a FIFO
+  /// and the NICs, read from the machine.
   public init(machine: Machine, selected: DescriptorSelection? = nil) {
     let controllers = machine.engine.controllers.map { controller in
       Controller(
@@ -18,6 +18,14 @@ extension ChannelQueuePanelModel {
         }, waiting: controller.waiting, channels: controller.virtualChannels.map(Channel.init))
     }
     let peripherals = machine.peripherals.compactMap { peripheral -> Peripheral? in
+      if let nic = peripheral.nic {
+        return Peripheral(
+          name: peripheral.name,
+          nic: NIC(
+            ringBase: nic.txRingBase, head: nic.txHead,
+            busy: nic.running || nic.job != nil, bytes: Array(peripheral.output.suffix(1024)),
+            count: peripheral.outputCount))
+      }
       guard peripheral.spec.fifo != nil || peripheral.spec.rxFIFO != nil else { return nil }
       return Peripheral(
         name: peripheral.name,

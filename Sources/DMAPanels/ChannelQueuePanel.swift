@@ -2,7 +2,8 @@ import TermCanvas
 
 /// For every DMA controller: the physical channels and the arbiter's queue, the virtual
 /// channels with their virt-dma lists, cookies and the active descriptor's progress, and the
-/// peripheral FIFOs behind them. When space is short each channel folds onto two lines.
+/// peripheral FIFOs behind them (and each NIC: its TX ring, head and wire). When space is
+/// short each channel folds onto two lines.
 public struct ChannelQueuePanel: Widget {
   /// How to draw.
   public var look: PanelLook
@@ -55,9 +56,15 @@ public struct ChannelQueuePanel: Widget {
         if let peripheral = vchan.peripheral { served.insert(peripheral) }
       }
     }
-    let peripherals = model.peripherals.filter {
-      (served.isEmpty || served.contains($0.name)) && ($0.tx != nil || $0.rx != nil)
+    // The FIFOs a channel serves, each NIC whose ring the driver programmed (a bus master,
+    // served by no channel) and any peripheral that moved bytes; with none of those, every
+    // FIFO (an idle board).
+    let busy = model.peripherals.filter {
+      served.contains($0.name) || $0.nic?.ringBase != nil || $0.isActive
     }
+    let peripherals =
+      busy.isEmpty && served.isEmpty
+      ? model.peripherals.filter { $0.tx != nil || $0.rx != nil } : busy
     let fifoLines = peripherals.flatMap { peripheralLines($0, width: area.width) }
     let chosen =
       [blocks, mixed, compact].first {
@@ -234,13 +241,21 @@ public struct ChannelQueuePanel: Widget {
     _ peripheral: ChannelQueuePanelModel.Peripheral, width: Int
   ) -> [Line] {
     var lines: [Line] = []
+    if let nic = peripheral.nic {
+      let ring = nic.ringBase.map { "ring \(String($0, radix: 16)) " } ?? "no ring "
+      let state = nic.busy ? "walking" : "idle"
+      lines.append(
+        Line([
+          look.span(peripheral.name + " TX ", .title), look.span(ring, .dim),
+          look.span("head \(nic.head) \(state)", nic.busy ? .queueActive : .dim),
+        ]))
+      lines.append(wireLine(nic.bytes, count: nic.count, width: width))
+    }
     if let tx = peripheral.tx {
       lines.append(
         fifoLine(
           peripheral.name + " TX ", drq: tx.requestAsserted, fill: tx.fill, depth: tx.depth))
-      let prefix = " wire \(tx.count)B "
-      let sent = tx.bytes.suffix(max(0, width - prefix.count)).map { Format.glyph($0, look.glyphs) }
-      lines.append(Line([look.span(prefix, .dim), look.span(String(sent), .normal)]))
+      lines.append(wireLine(tx.bytes, count: tx.count, width: width))
     }
     if let rx = peripheral.rx {
       lines.append(
@@ -254,6 +269,19 @@ public struct ChannelQueuePanel: Widget {
     return lines
   }
 
+  /// A wire: how many bytes went out, then the newest of them that fit.
+  private func wireLine(_ bytes: [UInt8], count: Int, width: Int) -> Line {
+    let prefix = " wire \(count)B "
+    let room = max(0, width - prefix.count)
+    // Older bytes that do not fit are marked at the left, as a cut text is at its right.
+    let cut = count > room && room > 0
+    let sent = bytes.suffix(cut ? room - 1 : room).map { Format.glyph($0, look.glyphs) }
+    return Line([
+      look.span(prefix, .dim), look.span(cut ? String(look.glyphs.ellipsis) : "", .dim),
+      look.span(String(sent), .normal),
+    ])
+  }
+
   /// One FIFO: its name, its request line and a fill gauge.
   private func fifoLine(_ name: String, drq: Bool, fill: Int, depth: Int) -> Line {
     Line([
@@ -264,6 +292,11 @@ public struct ChannelQueuePanel: Widget {
   }
 
   private func stateName(_ state: ChannelQueuePanelModel.PhysicalState) -> String {
+    Self.stateName(state)
+  }
+
+  /// A physical channel's state as the arbiter line shows it (and the `?` legend).
+  static func stateName(_ state: ChannelQueuePanelModel.PhysicalState) -> String {
     switch state {
     case .idle: "idle"
     case .busy: "busy"

@@ -200,7 +200,32 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
     }
   }
 
-  /// A peripheral with a TX or RX FIFO.
+  /// A bus-master NIC's TX side: its ring and the frames it put on the wire.
+  public struct NIC: Hashable, Sendable {
+    /// The TX ring's bus address, once the driver programmed it.
+    public var ringBase: UInt64?
+    /// The next TX entry the NIC looks at.
+    public var head: Int
+    /// Whether the NIC is walking its ring.
+    public var busy: Bool
+    /// The newest bytes sent on the wire (at most 1024).
+    public var bytes: [UInt8]
+    /// Bytes sent on the wire in all.
+    public var count: Int
+
+    /// Creates a NIC's view.
+    public init(
+      ringBase: UInt64?, head: Int, busy: Bool, bytes: [UInt8], count: Int
+    ) {
+      self.ringBase = ringBase
+      self.head = head
+      self.busy = busy
+      self.bytes = bytes
+      self.count = count
+    }
+  }
+
+  /// A peripheral with a TX or RX FIFO, or a NIC walking its own ring.
   public struct Peripheral: Hashable, Sendable {
     /// Its name.
     public var name: String
@@ -208,18 +233,28 @@ public struct ChannelQueuePanelModel: Hashable, Sendable {
     public var tx: FIFO?
     /// Its RX FIFO.
     public var rx: FIFO?
+    /// Its NIC side (a bus master: no channel serves it).
+    public var nic: NIC?
 
     /// Creates a peripheral.
-    public init(name: String, tx: FIFO? = nil, rx: FIFO? = nil) {
+    public init(name: String, tx: FIFO? = nil, rx: FIFO? = nil, nic: NIC? = nil) {
       self.name = name
       self.tx = tx
       self.rx = rx
+      self.nic = nic
+    }
+
+    /// Whether anything moved through it yet (bytes on a wire or in a FIFO, frames sent).
+    public var isActive: Bool {
+      (tx.map { $0.count > 0 || $0.fill > 0 } ?? false)
+        || (rx.map { $0.fill > 0 || !$0.bytes.isEmpty } ?? false)
+        || (nic.map { $0.count > 0 || $0.busy } ?? false)
     }
   }
 
   /// The controllers, in the machine's order.
   public var controllers: [Controller]
-  /// The peripherals with a FIFO.
+  /// The peripherals with a FIFO, and the NICs.
   public var peripherals: [Peripheral]
   /// The descriptor to highlight (found with `/`), nil for none.
   public var selected: DescriptorSelection?

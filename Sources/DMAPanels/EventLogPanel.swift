@@ -18,8 +18,8 @@ public struct EventLogPanel: Widget {
   static let maximumWrappedRows = 4
 
   /// Draws the panel's content (no border) into `area`. Entries of the current step (the
-  /// newest ones, when not scrolled back) wrap onto indented rows so their whole message
-  /// shows; older entries take one row each.
+  /// newest ones, when not scrolled back), or every entry when `wrapsEveryEntry`, wrap onto
+  /// indented rows so their whole message shows; other entries take one row each.
   public func render(in area: Rect, buffer: inout Buffer) {
     guard area.height > 0, area.width > 0 else { return }
     let scrollBack = model.scrollBack
@@ -56,10 +56,12 @@ public struct EventLogPanel: Widget {
       }
       let indent = head.reduce(0) { $0 + $1.text.count }
       let room = area.width - indent
-      let wraps = scrollBack == 0 && entry.step == currentStep && room >= 16
+      let wrapsAll = model.wrapsEveryEntry && room >= 16
+      let wraps = wrapsAll || (scrollBack == 0 && entry.step == currentStep && room >= 16)
+      let limit = wrapsAll ? area.height : Self.maximumWrappedRows
       let pieces =
         wraps
-        ? Self.wrap(body, width: room, rows: min(Self.maximumWrappedRows, area.height - rows.count))
+        ? Self.wrap(body, width: room, rows: min(limit, area.height - rows.count))
         : [body]
       var entryRows = [Line(head + [look.span(pieces[0], bodyRole)])]
       for piece in pieces.dropFirst() {

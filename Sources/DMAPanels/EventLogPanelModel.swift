@@ -38,6 +38,8 @@ public struct EventLogPanelModel: Hashable, Sendable {
   public var currentStep: Int
   /// How many entries to skip back from the newest (0 shows the newest).
   public var scrollBack: Int
+  /// Whether every entry wraps in full (the zoomed log), not only the current step's.
+  public var wrapsEveryEntry = false
 
   /// Creates a model.
   public init(entries: [Entry], currentStep: Int, scrollBack: Int = 0) {

@@ -13,6 +13,10 @@ public struct HelpOverlay: Widget {
   public var glyphs: Glyphs
   /// The first line shown when the help scrolls (clamped to the last page).
   public var scroll: Int
+  /// The box's title.
+  public var title = "Keys"
+  /// The footer's closing words.
+  public var closeHint = "press ? or Esc to close"
 
   /// Creates the overlay.
   public init(
@@ -71,7 +75,7 @@ public struct HelpOverlay: Widget {
     let plan = layout(in: area)
     let page = Self.pageHeight(in: area)
     var columns = plan.columns
-    var footerText = "press ? or Esc to close"
+    var footerText = closeHint
     var more = false
     if plan.scrolls {
       let total = columns[0].count
@@ -92,7 +96,7 @@ public struct HelpOverlay: Widget {
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
       height: height)
     buffer.fill(box, with: Cell(symbol: " ", style: theme.style(.overlay)))
-    let block = Block(title: "Keys", focused: true, theme: theme, glyphs: glyphs)
+    let block = Block(title: title, focused: true, theme: theme, glyphs: glyphs)
     block.render(in: box, buffer: &buffer)
     let inner = block.inner(box)
     var x = inner.x + 1

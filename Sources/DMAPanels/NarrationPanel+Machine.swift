@@ -1,17 +1,31 @@
 import DMASim
 
 extension NarrationPanelModel {
-  /// The adapter: the machine's narration and current statement.
+  /// The adapter: the machine's narration, and the statement the source pane's arrow marks
+  /// (the call in progress, or the statement that begins next), an `ask` without its answer.
   public init(machine: Machine, finishedNote: String? = nil) {
     let status: Status
-    if let action = machine.currentAction, !action.text.isEmpty {
-      status = .running(line: action.line, text: action.text)
+    if machine.stepCount > 0, let index = machine.nextStatementIndex,
+      machine.program.actions.indices.contains(index),
+      !machine.program.actions[index].text.isEmpty
+    {
+      let action = machine.program.actions[index]
+      status = .running(line: action.line, text: Self.withoutAnswer(action))
     } else if machine.cpu.finished {
       status = .finished(note: finishedNote)
     } else {
       status = .ready
     }
     self.init(narrations: Self.narrations(of: machine), status: status)
+  }
+
+  /// A statement's text as the status row shows it: an `ask` ends before its answer.
+  public static func withoutAnswer(_ action: Action) -> String {
+    let text = action.text
+    guard case .ask = action.operation,
+      let answer = text.indices.first(where: { text[$0...].hasPrefix(" answer ") })
+    else { return text }
+    return String(text[..<answer])
   }
 
   /// What the narration area says: every `say` (and the `ask`) run in the step of the latest

@@ -43,14 +43,17 @@ public struct NarrationPanel: Widget {
           maxWidth: area.maxX - x)
       }
     }
-    buffer.setLine(sourceLine, x: area.x, y: area.maxY - 1, maxWidth: area.width)
+    buffer.setLine(
+      sourceLine, x: area.x, y: area.maxY - 1, maxWidth: area.width, ellipsis: look.glyphs.ellipsis)
   }
 
-  /// The narration as wrapped text, one line per `say` of the step.
+  /// The narration as wrapped text, one line per `say` of the step, under its caption.
   var narrationParagraph: Paragraph {
-    Paragraph(
-      model.narrations.map { Line([look.span(" " + look.drawable($0), .narration)]) }, wrap: true,
-      style: look.style(.narration))
+    let caption = model.caption.map { [Line([look.span(" " + look.drawable($0), .dim)])] } ?? []
+    return Paragraph(
+      caption
+        + model.narrations.map { Line([look.span(" " + look.drawable($0), .narration)]) },
+      wrap: true, style: look.style(.narration))
   }
 
   /// The rows the panel needs at a width to show its narration whole, with the source line.

@@ -3,7 +3,8 @@
 public struct NarrationPanelModel: Hashable, Sendable {
   /// Where the program is, for the panel's last row.
   public enum Status: Hashable, Sendable {
-    /// A statement is running: its 1-based line and its text.
+    /// The statement in progress, or the one that begins next (the source pane's arrow): its
+    /// 1-based line and its text.
     case running(line: Int, text: String)
     /// The program has finished; the note (the quiz score) follows "scenario finished".
     case finished(note: String?)
@@ -15,6 +16,9 @@ public struct NarrationPanelModel: Hashable, Sendable {
   public var narrations: [String]
   /// Where the program is.
   public var status: Status
+  /// A line above the narration saying which one it is when it is not the current one
+  /// (paged back with `<`), nil for the current one.
+  public var caption: String?
 
   /// Creates a model.
   public init(narrations: [String], status: Status) {

@@ -31,7 +31,7 @@ public struct PopupOverlay: Widget {
         DrawableText.make(text, glyphs: glyphs), width: textWidth, indent: index == 0 ? 0 : 2)
       rows += wrapped.map { Line($0, style: theme.style(role)) }
     }
-    rows.append(Line("press w or Esc to close", style: theme.style(.dim)))
+    rows.append(Line("press any key to close", style: theme.style(.dim)))
     let height = min(area.height, rows.count + 2)
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,

@@ -19,7 +19,8 @@ public struct StatusBar: Widget {
     if model.finished {
       state = "finished"
     } else if model.running {
-      state = "\(model.lecture ? "playing" : "running") \(model.speed)/s"
+      let verb = model.fastForward ? "fast" : (model.lecture ? "playing" : "running")
+      state = "\(verb) \(model.speed)/s"
     } else {
       // The speed shows while paused too, so a presenter knows what Space will do.
       state = "paused \(model.speed)/s"

@@ -8,6 +8,9 @@ public struct StatusBarModel: Hashable, Sendable {
   public var speed: Int
   /// Whether a run stops at the next narration (shown as `playing` rather than `running`).
   public var lecture: Bool
+  /// Whether a lecture run crosses a long stretch faster than the chosen speed (shown as
+  /// `fast` rather than `playing`, with the speed it plays at).
+  public var fastForward: Bool = false
   /// A transient message (history limits, errors), shown instead of the title.
   public var message: String?
   /// Whether the program has finished.

@@ -27,8 +27,12 @@ struct HeadlessQuiz {
         answers = left
         let before = model.quizScore.right
         model.submitQuizAnswer(given)
+        let right = model.quizScore.right > before
         outcomes[quiz.actionIndex] =
-          "answered \"\(given)\": " + (model.quizScore.right > before ? "right" : "wrong")
+          "answered \"\(given)\": " + (right ? "right" : "wrong")
+          + (right || Self.isChoice(given, of: quiz)
+            ? ""
+            : " (not one of its choices: " + Self.choiceList(quiz) + ")")
       } else {
         model.skipQuiz()
         outcomes[quiz.actionIndex] =
@@ -38,11 +42,33 @@ struct HeadlessQuiz {
     model.closeQuizVerdict()
   }
 
-  /// The summary line: the score and where the answers came from.
+  /// The summary line: the score, where the answers came from, and any answers left over.
   func summary(_ score: QuizScore) -> String? {
-    guard score.asked > 0 else { return nil }
+    let unused = answers ?? []
+    let extra =
+      unused.isEmpty
+      ? ""
+      : "; \(unused.count) answer\(unused.count == 1 ? "" : "s") in --answers not used (the "
+        + "lesson has no more questions): " + unused.map { "\"\($0)\"" }.joined(separator: ", ")
+    guard score.asked > 0 else {
+      return unused.isEmpty ? nil : "quiz: the lesson asks nothing" + extra
+    }
     return answers == nil
       ? "\(score.text), questions skipped (no --answers)"
-      : "\(score.text) (answers from --answers)"
+      : "\(score.text) (answers from --answers)" + extra
+  }
+
+  /// Whether a typed answer names one of a question's choices (or its number); a question
+  /// without choices takes any text.
+  static func isChoice(_ given: String, of quiz: Quiz) -> Bool {
+    guard !quiz.choices.isEmpty else { return true }
+    let text = given.lowercased()
+    if let number = Int(text), quiz.choices.indices.contains(number - 1) { return true }
+    return quiz.choices.contains { $0.lowercased() == text }
+  }
+
+  /// A question's choices as `1) first, 2) second`.
+  static func choiceList(_ quiz: Quiz) -> String {
+    quiz.choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: ", ")
   }
 }

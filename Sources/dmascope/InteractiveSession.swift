@@ -108,22 +108,52 @@ struct InteractiveSession {
         terminal.invalidate()
         lastFrame = nil
       }
-      for case .saveRecording(let path) in effects {
-        // The model already says it saved (so replays stay identical); only a failure, which
-        // is not part of the recording, overrides that message.
-        do {
-          try OutputPath.refuseShared([(":record", try OutputPath(path))], inputs: inputPaths)
-          try FileWriter.write(session.recording.text, to: path)
-        } catch {
-          session.showUnrecorded(message: "\(error)")
-        }
-      }
-      if session.model.running, now() >= nextTick {
+      for effect in effects { perform(recordingEffect: effect, in: &session) }
+      // Ticks that fell due while a frame was drawn are sent before the next frame (up to a
+      // tenth of a second's worth), so a run keeps its pace on a slow terminal or machine:
+      // a fast-forwarded lecture stretch still takes its 6 s.
+      var caughtUp = 0
+      while session.model.running, now() >= nextTick, caughtUp < 16 {
         session.send(.tick, at: now())
         nextTick += session.model.tickIntervalMilliseconds
-        if nextTick < now() { nextTick = now() }
+        caughtUp += 1
       }
+      if nextTick < now() - 100 { nextTick = now() }
     }
     return SignalFlag.received
+  }
+
+  /// Writes what `:record` asks for. The model already says it saved or started (so replays
+  /// stay identical); only a failure, which is not part of the recording, overrides that.
+  private func perform(recordingEffect effect: Effect, in session: inout Session) {
+    switch effect {
+    case .saveRecording(let path, let overwrite):
+      do {
+        try checkRecordingPath(path, overwrite: overwrite, verb: "")
+        try FileWriter.write(session.recording.text, to: path)
+      } catch {
+        session.showUnrecorded(message: "\(error)")
+      }
+    case .startRecording(let path, let overwrite):
+      do { try checkRecordingPath(path, overwrite: overwrite, verb: "start ") } catch {
+        session.cancelClip(because: "\(error)")
+      }
+    case .stopRecording:
+      guard let clip = session.takeFinishedClip() else { return }
+      do { try FileWriter.write(clip.text, to: clip.path) } catch {
+        session.showUnrecorded(message: "\(error)")
+      }
+    default: break
+    }
+  }
+
+  /// A `:record` path: never an input of the session, and an existing file only with `:record!`.
+  private func checkRecordingPath(_ path: String, overwrite: Bool, verb: String) throws {
+    let output = try OutputPath(path)
+    try OutputPath.refuseShared([(":record", output)], inputs: inputPaths)
+    if !overwrite, FileManager.default.fileExists(atPath: output.target) {
+      throw UsageError(
+        "\(path) exists: :record! \(verb)\(path) replaces it")
+    }
   }
 }

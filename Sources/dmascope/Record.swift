@@ -23,7 +23,7 @@ struct Record: ParsableCommand {
       """)
 
   @ArgumentParser.Argument(
-    help: "A built-in lesson name or a scenario file (default: first-transfer).")
+    help: "A built-in lesson name or a scenario file (default: the tour, as for run).")
   var lesson: String?
 
   @Option(help: "The keys to type.")

@@ -36,8 +36,8 @@ import Testing
       #expect(text.contains("\(panel.rawValue + 1) \(panel.title) "), "\(panel)")
     }
     #expect(text.contains("IO page table spi1 9100000.iommu cb0 IOVA ffffec00"))
-    // Stopped at the pause on line 44, the narration on line 45 has run (it shows before the
+    // Stopped at the pause on line 43, the narration on line 44 has run (it shows before the
     // action after it), and the pane marks the statement about to run, as gdb does.
-    #expect(text.contains("→46 "))
+    #expect(text.contains("→45 "))
   }
 }

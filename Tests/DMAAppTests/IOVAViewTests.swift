@@ -126,7 +126,7 @@ import Testing
         && lines[1].hasSuffix("for spi1 DMA_TO_DEVICE as 1 segment(s): the device owns it"))
     #expect(lines.contains("spi1 reaches its page 0x42000000 at IOVA 0xffffe000 (read-only)"))
     #expect(
-      lines.contains { $0.contains("iommu_map at line 41: iommu_map(9080000.spi, iova 0xffffe000") }
+      lines.contains { $0.contains("iommu_map at line 40: iommu_map(9080000.spi, iova 0xffffe000") }
     )
   }
 }

@@ -39,13 +39,14 @@ import Testing
         """)
   }
 
+  /// A narration too long for its rows says "more"; the status row, cut, ends in an ellipsis.
   @Test func narrationTooLongSaysMore() {
     PanelRendering.expect(
       panel(["one two three four five six seven"], .ready), width: 16, height: 3,
       draws: """
          one two three
         four five …more
-         ready: press s
+         ready: press s…
         """)
     let rows = panel(["one two three four five six seven"], .ready).rowsNeeded(width: 16)
     #expect(rows == 4)

@@ -199,6 +199,41 @@ import Testing
     #expect(message.contains("txd d3 reusable → head of desc_allocated"))
   }
 
+  /// drivers/dma/dmaengine.h `dma_cookie_assign`: `cookie = chan->cookie + 1`, and
+  /// `DMA_MIN_COOKIE` when that is below it (past `INT_MAX` the s32 wraps negative).
+  @Test func aCookieCounterSeededNearIntMaxWrapsToDMAMinCookie() throws {
+    var machine = try machine(
+      """
+      uart->cookie = 0x7ffffffe
+      d1 = dmaengine_prep_slave_single(uart, h, 16, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      d2 = dmaengine_prep_slave_single(uart, h, 16, DMA_MEM_TO_DEV, DMA_PREP_INTERRUPT)
+      c1 = dmaengine_submit(d1)
+      c2 = dmaengine_submit(d2)
+      expect c1 == 0x7fffffff
+      expect c2 == 1
+      dma_async_issue_pending(uart)
+      wait_for_completion(c2)
+      """)
+    machine.runToEnd()
+    #expect(machine.expectationResults.count == 2)
+    let failed = machine.expectationResults.filter { !$0.passed }
+    #expect(failed.isEmpty)
+    #expect(machine.cpu.completions == [0x7fff_ffff, 1])
+    let set = machine.log.entries.first { $0.function == "chan->cookie" }
+    #expect(
+      set?.message
+        == "dma0chan0: chan->cookie = 2147483646 (the next dmaengine_submit gets cookie 2147483647)"
+    )
+  }
+
+  @Test func aChannelFieldOutsideTheCookiesIsRefused() {
+    let result = ScenarioCompiler.compile(
+      Self.prelude + "\nuart->client_count = 3\nuart->cookie = 0x80000000\n", fileName: "t.dms")
+    let messages = result.diagnostics.map(\.message)
+    #expect(messages.contains("`uart->client_count` cannot be set"))
+    #expect(messages.contains("`uart->cookie` takes a constant from 0 to INT_MAX (0x7fffffff)"))
+  }
+
   @Test func reusableDescriptorReturnsToAllocatedAndGetsANewCookie() throws {
     var machine = try machine(
       """

@@ -11,6 +11,17 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+# --answers: an answer that is none of the choices, and answers left over, are said.
+"$bin" run sync-reuse --headless --answers "bogus,2" > /dev/null 2> "$work/answers.err" || true
+if grep -q 'answered "bogus": wrong (not one of its choices: 1) first, 2) second)' "$work/answers.err" \
+  && grep -q '1 answer in --answers not used (the lesson has no more questions): "2"' "$work/answers.err"
+then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "FAILED: --answers with a non-choice and an extra answer is not flagged" >&2
+  cat "$work/answers.err" >&2
+fi
 for lesson in $("$bin" lessons | awk '{print $1}'); do
   "$bin" lessons --source "$lesson" > "$work/$lesson.dms"
   # The right answers, in order, as the lecture gives them.

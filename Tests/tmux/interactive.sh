@@ -49,10 +49,10 @@ after="$(screen)"
 [ "$before" == "$after" ] || fail "screen after S differs from the one seen going forward"
 
 t send-keys -t "$session" '?'
-wait_for "press ? or Esc to close"
+wait_for "Esc to close"
 t send-keys -t "$session" Escape
 sleep 0.2
-screen | grep -qF "press ? or Esc to close" && fail "help did not close"
+screen | grep -qF "Esc to close" && fail "help did not close"
 
 t resize-window -t "$session" -x 60 -y 20
 wait_for "terminal too small: need 80x24"

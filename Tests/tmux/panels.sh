@@ -134,9 +134,11 @@ expect_panel "1 Address spaces" "•IOVA ffffe000 → PA 42000000 RO"
 expect_panel "1 Address spaces" "IOVA fffff000 → PA 42002000 RO"
 expect_panel "2 Cache" "line 42000c00 clean"
 expect_panel "2 Cache" "    spi1 piece 1 ends at a page boundary."
-# Stopped at the pause on line 44: the narration on line 45 has run (it shows before the action
-# after it), and the pane marks the statement about to run (gdb's rule), line 46.
-screen | grep -qF "→46 d = dmaengine_prep_slave_sg" || fail "the source pane does not mark line 46, the statement after the pause's narration"
+# Stopped at the pause on line 43: the narration on line 44 has run (it shows before the action
+# after it), and the pane marks the statement about to run (gdb's rule), line 45; the row
+# under the narration names the same statement.
+screen | grep -qF "→45 d = dmaengine_prep_slave_sg" || fail "the source pane does not mark line 45, the statement after the pause's narration"
+screen | grep -qF "→ line 45: d = dmaengine_prep_slave_sg" || fail "the status row does not name line 45, as the source pane's arrow does"
 # Find by IOVA.
 t send-keys -t "$session" / f f f f f 0 1 0 Enter
 wait_for "/fffff010: buffer head (by bus)"

@@ -11,12 +11,11 @@ extension Session {
   /// Plays the lesson as a presenter would, pressing Space at every stop: each narration (and
   /// the end) is held long enough to read, at a question the popup is held, then the right
   /// answer is given and its verdict and explanation held, then any key closes it. Between
-  /// stops, ticks come at the model's speed, but a run between two stops lasts at most
-  /// `longestRun` milliseconds (a long transfer plays faster rather than for minutes).
-  public mutating func playLecture(longestRun: Int = 6000, maximumPresses: Int = 100_000) {
+  /// stops, ticks come at the model's pace, as in the terminal: a run between two stops lasts
+  /// at most `AppModel.longestLectureRun` milliseconds (a long transfer plays faster).
+  public mutating func playLecture(maximumPresses: Int = 100_000) {
     var time = lastTime + Self.holdMilliseconds(for: NarrationPanel.narrations(of: model.machine))
     var presses = 0
-    let startIndex = model.speedIndex
     while !quit, presses < maximumPresses {
       if let quiz = model.quiz {
         if quiz.verdict == nil {
@@ -36,24 +35,15 @@ extension Session {
         continue
       }
       if model.machine.isFinished { break }
-      // A long run goes faster, as a presenter would press + (typed with `:set speed`, in
-      // the same millisecond as the Space, so no frame shows the command line).
-      let steps = Self.stepsToNextStop(model, speedIndex: startIndex)
-      let index =
-        AppModel.speeds.firstIndex { steps * 1000 <= $0 * longestRun }
-        ?? AppModel.speeds.count - 1
-      let chosen = max(startIndex, index)
-      if chosen != model.speedIndex {
-        type(":set speed \(AppModel.speeds[chosen])\n", at: time)
-      }
+      // The model paces the run: a long stretch plays faster (`FastForward`), so no run
+      // between two stops lasts longer than `AppModel.longestLectureRun`.
       send(.key(.character(" ")), at: time)
       presses += 1
-      let ticks = max(1, (steps + model.stepsPerTick - 1) / model.stepsPerTick)
-      let span = min(ticks * model.tickIntervalMilliseconds, longestRun)
       var sent = 0
       while model.running, sent < 10_000_000 {
         sent += 1
-        send(.tick, at: time + (span * sent) / ticks)
+        time += model.tickIntervalMilliseconds
+        send(.tick, at: time)
       }
       time = lastTime
       if model.quiz == nil {
@@ -70,28 +60,5 @@ extension Session {
       return [.character(Character(String(index + 1)))]
     }
     return quiz.answer.map { Key.character($0) } + [.enter]
-  }
-
-  /// How many steps a Space run from here takes to stop (on a copy of the model).
-  static func stepsToNextStop(
-    _ model: AppModel, speedIndex: Int, limit: Int = 10_000_000
-  ) -> Int {
-    var probe = model
-    probe.speedIndex = speedIndex
-    let before = probe.machine.stepCount
-    _ = probe.update(.key(.character(" ")))
-    var ticks = 0
-    while probe.running, ticks < limit {
-      _ = probe.update(.tick)
-      ticks += 1
-    }
-    return probe.machine.stepCount - before
-  }
-
-  /// Types each character of `text` (a newline as Enter) at one time.
-  private mutating func type(_ text: String, at time: Int) {
-    for character in text {
-      send(.key(character == "\n" ? .enter : .character(character)), at: time)
-    }
   }
 }

@@ -21,7 +21,7 @@ public struct Session: Sendable {
   }
 
   /// The app being driven.
-  public private(set) var model: AppModel
+  public internal(set) var model: AppModel
   /// Everything sent so far.
   public private(set) var recording: Recording
   /// The frames, when kept.
@@ -37,6 +37,12 @@ public struct Session: Sendable {
   public internal(set) var trailingHold = 0
   /// Waited milliseconds not yet given to a frame.
   private var pendingWait = 0
+  /// The recording `:record start` began, until `:record stop`.
+  var clip: Clip?
+  /// The finished recording `:record stop` wrote, until the runtime takes it.
+  var finishedClip: (path: String, text: String)?
+  /// The event that opened the command line now open (so `:record stop` leaves its keys out).
+  var commandLineOpenedAt: Int?
 
   /// Starts a session on a model; `source` and `fileName` make the recording self-contained.
   public init(
@@ -61,10 +67,21 @@ public struct Session: Sendable {
     guard !quit else { return [] }
     let at = max(time, lastTime)
     lastTime = at
+    let commandLineWasOpen = model.commandLine != nil
     let effects = model.update(message)
     if effects.contains(.quit) { quit = true }
     let frame = model.view()
     recording.events.append(Recording.Event(time: at, message: message, frame: frame.fingerprint))
+    if !commandLineWasOpen, model.commandLine != nil {
+      commandLineOpenedAt = recording.events.count - 1
+    }
+    if var open = clip, open.cast {
+      clip = nil  // so the append does not copy the frames
+      open.frames.append(
+        Frame(time: at - open.startTime, buffer: frame, clock: model.machine.clock, markers: []))
+      clip = open
+    }
+    for effect in effects { clipEffect(effect, at: at, frame: frame) }
     if keepFrames {
       let begun = model.machine.actionsBegun(since: lastMachine).filter {
         if case .say = $0.operation { return false }

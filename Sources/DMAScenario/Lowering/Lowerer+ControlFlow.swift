@@ -311,6 +311,12 @@ extension Lowerer {
   mutating func lowerAssignment(
     _ target: Expression, _ op: AssignmentOperator, _ value: Expression, _ statement: Statement
   ) {
+    if case .member(let base, let field) = target.kind, case .identifier(let owner) = base.kind,
+      variables[owner] == .channel
+    {
+      lowerChannelFieldAssignment(owner, field, op, value, target, statement)
+      return
+    }
     guard case .identifier(let name) = target.kind else {
       error(
         "`\(expressionText(target.range)) \(op.rawValue) …` cannot run yet", at: target.range,
@@ -363,5 +369,29 @@ extension Lowerer {
     case .subtract: term = .value(.arithmetic(.subtract, .variable(name), computed.term))
     }
     append(.control(.assign(variable: name, value: term)), statement)
+  }
+
+  /// `chan->cookie = N`, `chan->completed_cookie = N`: a channel's cookie counters, set to a
+  /// constant from 0 to `INT_MAX` (dma_cookie_t is an `s32`).
+  private mutating func lowerChannelFieldAssignment(
+    _ owner: String, _ field: String, _ op: AssignmentOperator, _ value: Expression,
+    _ target: Expression, _ statement: Statement
+  ) {
+    guard let which = ChannelCookieField(rawValue: field) else {
+      let names = ChannelCookieField.allCases.map { "\(owner)->\($0.rawValue)" }
+      error(
+        "`\(owner)->\(field)` cannot be set", at: target.range,
+        hint: "a scenario may set " + names.joined(separator: " or "))
+      return
+    }
+    guard op == .assign, let number = integer(value), number <= UInt64(Int32.max) else {
+      error(
+        "`\(owner)->\(field)` takes a constant from 0 to INT_MAX (0x7fffffff)",
+        at: value.range, hint: "for example `\(owner)->cookie = 0x7ffffffe`")
+      return
+    }
+    append(
+      .setChannelCookie(channel: .variable(owner), field: which, value: Int32(number)),
+      statement)
   }
 }

@@ -64,7 +64,7 @@ extension Machine {
       return
     }
     let pfn = translation.physical.pfn
-    let stillInUse = count - cmaAllocatedPages(area: area.name, pfn: pfn, count: count)
+    let stillInUse = count - allocators.cmaAllocatedPages(area: area.name, pfn: pfn, count: count)
     let subjects: [LogSubject] = [.cmaPages(area: area.name, pfn: pfn, count: count)]
     if stillInUse > 0 {
       // mm/page_alloc.c free_contig_range: pages whose page_count() is not 1 are counted.
@@ -75,7 +75,8 @@ extension Machine {
         subjects: subjects)
     }
     allocators.cmaAreas[0].release(pfn: pfn, pages: count)
-    let trimmed = releaseCMARecords(area: area.name, pfn: pfn, count: count)
+    let trimmed = allocators.releaseCMARecords(
+      area: area.name, pfn: pfn, count: count, nextID: &run.nextID)
     log(
       .kernel, "cma_release",
       "cma_release(\(area.name), pfn \(Hex.prefixed(pfn)), \(count)) = true",

@@ -46,6 +46,8 @@ extension Machine {
     case .dmaRequestChanByMask(let capability):
       requestChanByMask(capability, result: action.result)
     case .dmaPause(let channel): pauseChannel(channel)
+    case .setChannelCookie(let channel, let field, let value):
+      setChannelCookie(channel, field, value)
     case .dmaResume(let channel): resumeChannel(channel)
     case .terminateAsync(let channel): terminate(channel, synchronous: false)
     case .terminateSync(let channel): terminate(channel, synchronous: true)

@@ -102,6 +102,25 @@ extension Machine {
     arbitrate(controller)
   }
 
+  /// `chan->cookie = N` / `chan->completed_cookie = N`: the counters `dma_cookie_assign` and
+  /// `dma_cookie_complete` (drivers/dma/dmaengine.h) move. `dma_cookie_assign` hands out
+  /// `chan->cookie + 1`, and `DMA_MIN_COOKIE` (1) once that passes `INT_MAX`.
+  mutating func setChannelCookie(_ operand: Operand, _ field: ChannelCookieField, _ value: Int32) {
+    let function = "chan->\(field.rawValue)"
+    guard let (controller, channel) = channelIndex(operand, function) else { return }
+    var vchan = engine.controllers[controller].virtualChannels[channel]
+    switch field {
+    case .cookie: vchan.cookie = value
+    case .completedCookie: vchan.completedCookie = value
+    }
+    engine.controllers[controller].virtualChannels[channel] = vchan
+    log(
+      .kernel, function,
+      "\(vchan.name): \(function) = \(value) (the next dmaengine_submit gets cookie "
+        + "\(Cookie.next(after: vchan.cookie)))",
+      subjects: txdSubjects(controller, channel, []))
+  }
+
   /// `dmaengine_synchronize` → `vchan_synchronize`.
   mutating func synchronizeChannel(_ operand: Operand) {
     guard let (controller, channel) = channelIndex(operand, "dmaengine_synchronize") else { return }

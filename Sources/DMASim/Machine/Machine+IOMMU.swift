@@ -17,6 +17,31 @@ extension Machine {
     return IOMMUContext(iommu: iommu, domain: domain)
   }
 
+  /// The DMA domain of a device behind an IOMMU (its IOVA allocator, IO page table and
+  /// context bank), or nil for a device without one.
+  public func iommuDomain(for device: String) -> IOMMUDomain? {
+    iommuContext(for: device).map { iommus[$0.iommu].domains[$0.domain] }
+  }
+
+  /// The IOMMU a device sits behind (with its IOTLB contents and counters), or nil.
+  public func iommu(for device: String) -> IOMMU? {
+    iommuContext(for: device).map { iommus[$0.iommu] }
+  }
+
+  /// The IOMMU's view of `[iova, iova + size)` in a device's domain (`IOMMU.view`), or nil
+  /// for a device without an IOMMU.
+  public func iommuView(device: String, iova: DMAAddr, size: UInt64) -> IOMMUMappingView? {
+    iommuContext(for: device).map {
+      iommus[$0.iommu].view(domain: $0.domain, device: device, iova: iova, size: size)
+    }
+  }
+
+  /// The IOMMU's view of a live streaming mapping (its handle is the IOVA), or nil when the
+  /// device has no IOMMU.
+  public func iommuView(of mapping: StreamingMapping) -> IOMMUMappingView? {
+    iommuView(device: mapping.device, iova: mapping.handle, size: mapping.size)
+  }
+
   /// The boot log of the IOMMUs: the driver probes and every device behind one joins its own
   /// group with a DMA domain.
   mutating func bootIOMMUs() {

@@ -77,6 +77,9 @@ public enum Operation: Hashable, Sendable {
   case dmaRequestChanByMask(capability: String)
   /// `dmaengine_pause(chan)`.
   case dmaPause(channel: Operand)
+  /// `chan->cookie = N` or `chan->completed_cookie = N`: a scenario sets a channel's cookie
+  /// counters (struct dma_chan), for example near `INT_MAX` to show `dma_cookie_assign` wrap.
+  case setChannelCookie(channel: Operand, field: ChannelCookieField, value: Int32)
   /// `dmaengine_resume(chan)`.
   case dmaResume(channel: Operand)
   /// `dmaengine_terminate_async(chan)`.
@@ -240,6 +243,7 @@ public enum Operation: Hashable, Sendable {
     case .prepDmaCyclic: "dmaengine_prep_dma_cyclic"
     case .dmaRequestChanByMask: "dma_request_chan_by_mask"
     case .dmaPause: "dmaengine_pause"
+    case .setChannelCookie(_, let field, _): "chan->\(field.rawValue)"
     case .dmaResume: "dmaengine_resume"
     case .terminateAsync: "dmaengine_terminate_async"
     case .terminateSync: "dmaengine_terminate_sync"
@@ -316,4 +320,12 @@ extension Operation {
     default: nil
     }
   }
+}
+
+/// A cookie counter of `struct dma_chan` a scenario may set.
+public enum ChannelCookieField: String, Hashable, Sendable, CaseIterable {
+  /// `chan->cookie`: the last cookie `dma_cookie_assign` handed out.
+  case cookie
+  /// `chan->completed_cookie`: the last cookie `dma_cookie_complete` completed.
+  case completedCookie = "completed_cookie"
 }

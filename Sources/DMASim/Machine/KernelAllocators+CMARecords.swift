@@ -1,11 +1,11 @@
-extension Machine {
+extension KernelAllocators {
   /// Pages of `[pfn, pfn + count)` that live CMA allocations of `area` hold (refcount 1 in the
   /// kernel; every other page of the run is free, refcount 0).
   func cmaAllocatedPages(area: String, pfn: UInt64, count: UInt64) -> UInt64 {
     let (end, overflow) = pfn.addingReportingOverflow(count)
     guard !overflow else { return 0 }
     var held: UInt64 = 0
-    for allocation in allocators.allocations where allocation.cmaArea == area {
+    for allocation in allocations where allocation.cmaArea == area {
       let first = allocation.physical.pfn
       let last = first + allocation.reservedSize / PhysicalMemory.pageSize
       let low = max(first, pfn)
@@ -19,13 +19,15 @@ extension Machine {
   /// `[pfn, pfn + count)`: an allocation inside the run ends, one that overlaps it keeps only
   /// the pages outside (split in two when the run is in its middle). Returns the ids of the
   /// allocations that lost pages.
-  mutating func releaseCMARecords(area: String, pfn: UInt64, count: UInt64) -> [Int] {
+  mutating func releaseCMARecords(
+    area: String, pfn: UInt64, count: UInt64, nextID: inout Int
+  ) -> [Int] {
     let page = PhysicalMemory.pageSize
     let (end, overflow) = pfn.addingReportingOverflow(count)
     guard !overflow else { return [] }
     var kept: [Allocation] = []
     var touched: [Int] = []
-    for allocation in allocators.allocations {
+    for allocation in allocations {
       let first = allocation.physical.pfn
       let last = first + allocation.reservedSize / page
       guard allocation.cmaArea == area, first < end, pfn < last else {
@@ -39,8 +41,8 @@ extension Machine {
       for (low, high) in pieces where low < high {
         var piece = allocation
         if newID {
-          piece.id = run.nextID
-          run.nextID += 1
+          piece.id = nextID
+          nextID += 1
         }
         newID = true
         let offset = low * page
@@ -53,7 +55,7 @@ extension Machine {
         kept.append(piece)
       }
     }
-    allocators.allocations = kept
+    allocations = kept
     return touched
   }
 }
