@@ -71,10 +71,12 @@ public struct TraceViewer: Sendable {
   /// Takes one key.
   public mutating func handle(_ key: Key) -> Effect {
     switch mode {
-    case .help, .popup:
-      if key == .character("q") || key == .escape || key == .enter || key == .character("?")
-        || key == .character("w")
-      {
+    case .popup:
+      // PopupOverlay's footer says "press any key to close".
+      mode = .normal
+      return .none
+    case .help:
+      if key == .character("q") || key == .escape || key == .enter || key == .character("?") {
         mode = .normal
       }
       return .none
