@@ -31,10 +31,15 @@ let package = Package(
     .plugin(name: "EmbedDemos", capability: .buildTool(), dependencies: ["EmbedDemosTool"]),
     // Scenarios as Linux kernel modules (C and Kbuild) and dmascope's values in their format.
     .target(name: "DMAModuleExport", dependencies: ["DMAScenario", "DMASim"]),
+    // ftrace text (dma, cma, swiotlb, iommu events) in, typed events, live state, dma-debug-style
+    // checks out: standard library only.
+    .target(name: "DMATrace"),
     // Terminal-free drawing kit.
     .target(name: "TermCanvas"),
     // Widgets over simulation state.
     .target(name: "DMAPanels", dependencies: ["DMASim", "TermCanvas"]),
+    // The views of `dmascope trace`: frames of a stepped trace, keys in (DMAPanels' widgets).
+    .target(name: "DMATraceUI", dependencies: ["DMATrace", "DMAPanels", "TermCanvas"]),
     // Model, messages, update, view, key map, history.
     .target(name: "DMAApp", dependencies: ["DMASim", "DMAScenario", "DMAPanels", "TermCanvas"]),
     // ncursesw through a C shim (macros and globals Swift cannot import).
@@ -47,7 +52,7 @@ let package = Package(
       name: "dmascope",
       dependencies: [
         "DMAApp", "DMAScenario", "DMASim", "TermCanvas", "NcursesBackend", "DMABoards",
-        "DeviceTree", "DMAModuleExport",
+        "DeviceTree", "DMAModuleExport", "DMATrace", "DMATraceUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DMASimTests", dependencies: ["DMASim"]),
@@ -57,6 +62,10 @@ let package = Package(
       name: "DMAScenarioTests", dependencies: ["DMABoards", "DMAScenario", "DMASim"],
       exclude: ["Fixtures"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
+    // The trace importer, state, checks and views on real 6.12 traces (Tests/trace/fixtures).
+    .testTarget(
+      name: "DMATraceTests", dependencies: ["DMATrace", "DMATraceUI", "TermCanvas"],
+      exclude: ["__Snapshots__"]),
     // Panels drawn from hand-built view models, compared with inline expected text.
     .testTarget(name: "DMAPanelsTests", dependencies: ["DMAPanels", "TermCanvas"]),
     .testTarget(

@@ -27,6 +27,21 @@ struct Bench: ParsableCommand {
   @Flag(help: "Run only the mapping-API figure (map/error/unmap calls per second over 1 GiB).")
   var mapping = false
 
+  @Flag(help: "Run only the trace figures (a 100,000-event trace: load, step, step back).")
+  var trace = false
+
+  @Option(help: "The real trace the trace figures repeat.")
+  var traceFixture = TraceBench.defaultFixture
+
+  @Option(help: "Events in the trace the trace figures generate (1000 to 4000000).")
+  var traceEvents = TraceBench.eventCount
+
+  func validate() throws {
+    if traceEvents < 1000 || traceEvents > 4_000_000 {
+      throw ValidationError("--trace-events must be between 1000 and 4000000 (got \(traceEvents))")
+    }
+  }
+
   func run() throws {
     if memoryProbe {
       memoryWorkload()
@@ -38,6 +53,10 @@ struct Bench: ParsableCommand {
     }
     if frames {
       BenchRow.printTable(try FrameBench.rows())
+      return
+    }
+    if trace {
+      BenchRow.printTable(try TraceBench.rows(fixture: traceFixture, events: traceEvents))
       return
     }
     var rows: [BenchRow] = []
@@ -67,6 +86,7 @@ struct Bench: ParsableCommand {
         figure: "cma_alloc + cma_release calls per second",
         value: String(format: "%.0f", boot.cmaCallsPerSecond), target: "-", pass: nil))
     rows.append(peakMemoryFigure())
+    rows += try TraceBench.rows(fixture: traceFixture, events: traceEvents)
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     rows.append(

@@ -14,7 +14,7 @@ struct DMAScope: ParsableCommand {
       """,
     subcommands: [
       Run.self, Lessons.self, Check.self, Boot.self, Record.self, ReplayCommand.self, Bench.self,
-      DmatestCommand.self, CacheSim.self, CrashTest.self, ExportModule.self,
+      DmatestCommand.self, CacheSim.self, CrashTest.self, ExportModule.self, Trace.self,
     ],
     defaultSubcommand: Run.self)
 }
