@@ -78,9 +78,19 @@ public struct InterleavedTemplate: Hashable, Sendable {
     Self.icg(increments: dstInc, sgl: dstSGL, icg: chunk.icg, sideICG: chunk.dstICG)
   }
 
-  /// Bytes the whole transfer moves.
+  /// Bytes the whole transfer moves (`UInt64.max` when that overflows).
   public var length: UInt64 {
-    numf * chunks.prefix(frameSize).reduce(0) { $0 + $1.size }
+    let frame = chunks.prefix(frameSize).reduce(UInt64(0)) { $0 &+ $1.size }
+    let (total, overflow) = numf.multipliedReportingOverflow(by: frame)
+    return overflow ? .max : total
+  }
+
+  /// The contiguous pieces the whole transfer has on one side: `numf` times the frame's
+  /// non-empty chunks (`UInt64.max` when that overflows).
+  public var pieceCount: UInt64 {
+    let perFrame = UInt64(chunks.prefix(frameSize).filter { $0.size > 0 }.count)
+    let (total, overflow) = numf.multipliedReportingOverflow(by: perFrame)
+    return overflow ? .max : total
   }
 
   /// The contiguous pieces on one side, frame by frame and chunk by chunk, from `start`.

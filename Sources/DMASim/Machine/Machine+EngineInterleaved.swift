@@ -1,4 +1,7 @@
 extension Machine {
+  /// The most pieces (one LLI each) an interleaved prep chains.
+  static let interleavedPieceLimit: UInt64 = 4096
+
   /// Logs a filled-in `struct dma_interleaved_template` (the prep takes a copy).
   mutating func describeTemplate(_ name: String, _ template: InterleavedTemplate) {
     log(
@@ -36,6 +39,17 @@ extension Machine {
         &self,
         "template has numf \(template.numf), frame_size \(template.frameSize) and "
           + "\(template.chunks.count) chunk(s) in sgl[]: nothing to move")
+      return
+    }
+    // The driver writes one linked-list item per piece; a template longer than its chain can
+    // be is refused at prep, as a real driver returns NULL for what its hardware cannot do.
+    guard template.pieceCount <= Self.interleavedPieceLimit else {
+      fail(
+        &self,
+        "template has \(template.numf) frame(s) of \(template.frameSize) chunk(s): "
+          + (template.pieceCount == .max ? "more" : "\(template.pieceCount)")
+          + " pieces, more than the \(Self.interleavedPieceLimit) linked-list items this "
+          + "driver chains")
       return
     }
     var source: DMAAddr?
