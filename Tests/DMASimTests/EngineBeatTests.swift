@@ -33,6 +33,17 @@ import Testing
     return engine
   }
 
+  /// A `dmaengine_prep_dma_memcpy` descriptor with `DMA_PREP_INTERRUPT`.
+  static func memcpy(
+    _ id: Int, from source: UInt64, to destination: UInt64, length: UInt64, callback: Bool
+  ) -> Descriptor {
+    Descriptor(
+      id: id, kind: .memcpy(destination: DMAAddr(destination)), flags: .prepInterrupt,
+      direction: .memToMem,
+      segments: [Descriptor.Segment(address: DMAAddr(source), length: length)],
+      hasCallback: callback, preparedAtStep: 1)
+  }
+
   static func run(_ engine: inout DMAEngine, _ bus: inout FakeDMABus) -> ChannelStep {
     engine.runChannel(0, 0, granularity: .beat, clock: 10, bus: &bus)
   }
@@ -42,11 +53,7 @@ import Testing
     var bus = FakeDMABus()
     bus.store(source, at: 0x8000_0000)
     var engine = Self.engine(
-      running: Descriptor(
-        id: 1, kind: .memcpy(destination: DMAAddr(0x8000_1000)), flags: .prepInterrupt,
-        direction: .memToMem,
-        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 16)],
-        hasCallback: true, preparedAtStep: 1),
+      running: Self.memcpy(1, from: 0x8000_0000, to: 0x8000_1000, length: 16, callback: true),
       on: 1)
     // The widest bus width the controller has (4 bytes), so four beats.
     var steps: [ChannelStep] = []
@@ -113,11 +120,7 @@ import Testing
     bus.store([1, 2, 3, 4, 5, 6, 7, 8], at: 0x8000_0000)
     bus.faultingPages = [0x8000_1]
     var engine = Self.engine(
-      running: Descriptor(
-        id: 1, kind: .memcpy(destination: DMAAddr(0x8000_1000)), flags: .prepInterrupt,
-        direction: .memToMem,
-        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 8)],
-        hasCallback: false, preparedAtStep: 1),
+      running: Self.memcpy(1, from: 0x8000_0000, to: 0x8000_1000, length: 8, callback: false),
       on: 1)
     guard case .beat(_, let text, _, .aborted(.writeFailed)) = Self.run(&engine, &bus) else {
       Issue.record("the first beat aborts on the write side")
@@ -171,17 +174,9 @@ import Testing
 
   @Test func theInterruptCompletesTheCookieSchedulesTheTaskletAndStartsTheNext() throws {
     var bus = FakeDMABus()
-    let second = Descriptor(
-      id: 2, kind: .memcpy(destination: DMAAddr(0x8000_3000)), flags: .prepInterrupt,
-      direction: .memToMem,
-      segments: [Descriptor.Segment(address: DMAAddr(0x8000_2000), length: 4)],
-      hasCallback: true, preparedAtStep: 1)
+    let second = Self.memcpy(2, from: 0x8000_2000, to: 0x8000_3000, length: 4, callback: true)
     var engine = Self.engine(
-      running: Descriptor(
-        id: 1, kind: .memcpy(destination: DMAAddr(0x8000_1000)), flags: .prepInterrupt,
-        direction: .memToMem,
-        segments: [Descriptor.Segment(address: DMAAddr(0x8000_0000), length: 4)],
-        hasCallback: true, preparedAtStep: 1),
+      running: Self.memcpy(1, from: 0x8000_0000, to: 0x8000_1000, length: 4, callback: true),
       on: 1)
     engine.controllers[0].virtualChannels[1].txPrep(second)
     let submitted = engine.controllers[0].virtualChannels[1].txSubmit(2)
