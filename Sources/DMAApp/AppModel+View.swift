@@ -151,7 +151,8 @@ extension AppModel {
         model: CachePanelModel(
           machine: machine, selected: focused ? cacheSelection : nil,
           detail: focused ? cacheSelection : cacheDetailRow,
-          bufferPieces: selectedBuffer.map { machine.physicalRanges(of: $0) } ?? [])
+          bufferPieces: selectedBuffer.map { machine.memory.pageTable.physicalRanges(of: $0) } ?? []
+        )
       )
       .render(in: inner, buffer: &buffer)
     case .queues:
@@ -209,7 +210,7 @@ extension AppModel {
   var cacheDetailRow: Int {
     guard let buffer = selectedBuffer else { return cacheSelection }
     let cache = machine.memory.cache
-    let ranges = machine.physicalRanges(of: buffer)
+    let ranges = machine.memory.pageTable.physicalRanges(of: buffer)
     let lineSize = UInt64(cache.geometry.lineSize)
     return CachePanel.validSlots(in: cache).firstIndex { slot in
       let line = cache.lineAddress(of: slot).rawValue

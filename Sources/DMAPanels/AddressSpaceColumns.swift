@@ -85,7 +85,7 @@ struct AddressSpaceColumns {
     physical = physicalRows
 
     let mapping = machine.dma.mappings.last {
-      machine.buffer(buffer, overlaps: $0.physical, count: $0.size)
+      machine.memory.pageTable.buffer(buffer, overlaps: $0.physical, count: $0.size)
     }
     // The device's dma-ranges offset: bus = CPU physical - offset (0 on boards without one).
     if let column = IOVAColumn(machine: machine, buffer: buffer, mapping: mapping) {

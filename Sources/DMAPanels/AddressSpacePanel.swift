@@ -59,12 +59,12 @@ public struct AddressSpacePanel: Widget {
   private func describe(_ allocation: Allocation, width: Int, height: Int) -> [Line] {
     let machine = context.machine
     let mapping = machine.dma.mappings.last {
-      machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
+      machine.memory.pageTable.buffer(allocation, overlaps: $0.physical, count: $0.size)
     }
     // dma_map_sg keeps no StreamingMapping: the mapped list holding the buffer has the owner.
     let listOwner = machine.dma.scatterLists.first { list in
       list.owner != nil
-        && machine.pieces(of: allocation).contains {
+        && machine.memory.pageTable.pieces(of: allocation).contains {
           !list.mappedEntries(overlapping: $0.physical, count: $0.size).isEmpty
         }
     }?.owner
@@ -219,7 +219,7 @@ public struct AddressSpacePanel: Widget {
     let lineSize = UInt64(machine.memory.cache.geometry.lineSize)
     // The lines of every physical piece (a remapped buffer's pages are scattered).
     var addresses: [UInt64] = []
-    for piece in machine.pieces(of: allocation) {
+    for piece in machine.memory.pageTable.pieces(of: allocation) {
       var address = piece.physical.rawValue / lineSize * lineSize
       let end = piece.physical.rawValue + max(piece.size, 1)
       while address < end {
@@ -272,7 +272,7 @@ public struct AddressSpacePanel: Widget {
         ramSpans.append(context.span(" ", .normal))
         continue
       }
-      let address = machine.bytePhysical(allocation, offset: start + UInt64(index))
+      let address = machine.memory.pageTable.bytePhysical(allocation, offset: start + UInt64(index))
       let ramByte = machine.memory.ram.byte(at: address)
       // What a CPU load through the buffer's own mapping returns: its buffered stores first,
       // then the cache only when that mapping is cacheable (a remap's stale linear-map lines

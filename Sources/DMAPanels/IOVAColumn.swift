@@ -34,7 +34,7 @@ struct IOVAColumn {
     self.iommu = iommu.spec.kernelName
     regions = machine.iovaRegions(device: device)
     let pa = buffer.physical.rawValue
-    bufferPhysical = machine.physicalRanges(of: buffer)
+    bufferPhysical = machine.memory.pageTable.physicalRanges(of: buffer)
     let own = reached.filter { $0.device == device }
     if let page = own.first(where: { $0.physical.rawValue == pa & ~0xfff }) {
       bufferIOVA = page.iova + (pa & 0xfff)

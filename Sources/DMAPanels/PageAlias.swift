@@ -52,9 +52,10 @@ public struct PageAlias: Hashable, Sendable {
     -> [PageAlias]
   {
     let table = machine.memory.pageTable
-    var pieces = machine.physicalPieces(of: buffer.virtualAddress, size: buffer.reservedSize)
+    var pieces = machine.memory.pageTable.physicalPieces(
+      of: buffer.virtualAddress, size: buffer.reservedSize)
     if pieces.reduce(0, { $0 + $1.size }) < buffer.reservedSize {
-      pieces = machine.pieces(of: buffer)
+      pieces = machine.memory.pageTable.pieces(of: buffer)
       if pieces.count == 1 { pieces[0].size = max(buffer.reservedSize, pieces[0].size) }
     }
     var owned = [own]

@@ -45,10 +45,10 @@ public enum Why {
   /// The answer for a buffer: where it came from, who owns it, what touched its bytes.
   public static func buffer(_ allocation: Allocation, in machine: Machine) -> [String] {
     // A remapped buffer's pages are scattered: every question goes to each physical piece.
-    let ranges = machine.physicalRanges(of: allocation)
+    let ranges = machine.memory.pageTable.physicalRanges(of: allocation)
     let holds = { (address: UInt64) in ranges.contains { $0.contains(address) } }
     let mapping = machine.dma.mappings.last {
-      machine.buffer(allocation, overlaps: $0.physical, count: $0.size)
+      machine.memory.pageTable.buffer(allocation, overlaps: $0.physical, count: $0.size)
     }
     var answer = [
       "\(allocation.name): \(allocation.allocator), \(Hex.size(allocation.size)) at "

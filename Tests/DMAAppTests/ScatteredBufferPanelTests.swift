@@ -39,7 +39,7 @@ import Testing
   @Test func theByteViewReadsEveryPageFromItsOwnPiece() throws {
     let machine = try machine()
     let buffer = try #require(machine.allocators.allocations.first { $0.name == "buf" })
-    #expect(machine.pieces(of: buffer).count == 3)
+    #expect(machine.memory.pageTable.pieces(of: buffer).count == 3)
     let context = PanelContext(machine: machine, theme: .default, glyphs: .unicode)
     let text = render(
       AddressSpacePanel(context: context, buffer: buffer), width: 120, height: 420)
@@ -63,7 +63,7 @@ import Testing
     let aliases = PageAlias.aliases(of: buffer, own: own, in: machine)
     // Each page is still in the linear map (Normal WB against the remap's Normal-NC): one
     // mismatched alias per piece, and none of the remap's own runs.
-    #expect(aliases.map(\.physical) == machine.pieces(of: buffer).map(\.physical))
+    #expect(aliases.map(\.physical) == machine.memory.pageTable.pieces(of: buffer).map(\.physical))
     #expect(aliases.allSatisfy { $0.mismatched })
     #expect(!aliases.contains { $0.mapping.name.hasPrefix("iommu_dma_alloc_remap") })
   }

@@ -57,7 +57,8 @@ import Testing
     #expect(machine.log.entries.contains { $0.function == "dma_common_pages_remap" })
     #expect(machine.log.entries.contains { $0.function == "arch_dma_prep_coherent" })
     #expect(
-      machine.physicalPieces(of: VirtAddr(0xffff_8000_1000_0000), size: 12288).isEmpty,
+      machine.memory.pageTable.physicalPieces(of: VirtAddr(0xffff_8000_1000_0000), size: 12288)
+        .isEmpty,
       "the remap is gone after dma_free_coherent")
     // Freed again: nothing of the remap is left in the kernel's page tables.
     #expect(
@@ -109,7 +110,7 @@ import Testing
     let allocation = try #require(machine.allocators.allocations.last)
     #expect(allocation.allocator == "dma_alloc_coherent" && allocation.reservedSize == 8192)
     // Two fresh pages come out of the page allocator in order: one physical piece.
-    let pieces = machine.physicalPieces(of: allocation)
+    let pieces = machine.memory.pageTable.physicalPieces(of: allocation)
     #expect(pieces == [PhysicalPiece(virtual: buf, physical: allocation.physical, size: 8192)])
   }
 
@@ -175,6 +176,6 @@ import Testing
     var machine = Machine(board: finished.board, program: finished.program)
     while machine.step(), machine.currentAction?.operation.functionName != "wmb" {}
     guard case .pointer(let buf) = machine.cpu.variables["buf"] else { return [] }
-    return machine.physicalPieces(of: buf, size: 12288).map(\.physical.rawValue)
+    return machine.memory.pageTable.physicalPieces(of: buf, size: 12288).map(\.physical.rawValue)
   }
 }

@@ -29,16 +29,3 @@ public struct BreakCondition: Hashable, Sendable {
       machine.observe(expectation.expected))
   }
 }
-
-extension Machine {
-  /// The action the CPU is in, or the one its next event begins (statements that cost no step
-  /// skipped); nil at the end of the program.
-  public var upcomingActionIndex: Int? {
-    if !cpu.pending.isEmpty { return cpu.currentAction }
-    var index = cpu.programCounter
-    while index < program.actions.count, program.actions[index].operation.costsNoStep {
-      index += 1
-    }
-    return index < program.actions.count ? index : nil
-  }
-}

@@ -51,104 +51,10 @@ extension Machine {
 
   /// Reads one side of an expectation without changing anything.
   public func observe(_ term: ExpectTerm) -> ObservedValue {
-    switch term {
-    case .literal(let value): return value
-    case .variable(let name):
-      guard let value = cpu.variables[name] else { return .unavailable("\(name) is not set") }
-      return observed(value)
-    case .bytes(let view, let pointer, let offset, let length, let device):
-      return observeBytes(view, pointer, offset, length, device)
-    case .lineState(let pointer, let offset):
-      guard let physical = physicalAddress(of: pointer, offset: offset) else {
-        return .unavailable("\(pointer) is not a mapped CPU pointer")
-      }
-      guard let slot = memory.cache.lookup(physical) else { return .lineState(.invalid) }
-      return .lineState(memory.cache.line(slot).state)
-    case .dirtyLines(let pointer, let length):
-      return countDirtyLines(pointer, length)
-    case .descriptors(let channel, let place):
-      guard let vchan = virtualChannel(channel) else {
-        return .unavailable("\(channel) is not a channel")
-      }
-      let ids: [Int]
-      switch place {
-      case .allocated: ids = vchan.allocated
-      case .submitted: ids = vchan.submitted
-      case .issued: ids = vchan.issued
-      case .active: ids = vchan.active.map { [$0] } ?? []
-      case .completed: ids = vchan.completed
-      case .terminated: ids = vchan.terminated
-      }
-      return .list(ids.map { .descriptor(id: $0, cookie: vchan.descriptors[$0]?.cookie ?? 0) })
-    case .txStatus(let channel, let cookieName):
-      guard let vchan = virtualChannel(channel) else {
-        return .unavailable("\(channel) is not a channel")
-      }
-      guard case .cookie(let cookie) = cpu.variables[cookieName] else {
-        return .unavailable("\(cookieName) is not a cookie")
-      }
-      let status = vchan.cookieStatus(cookie)
-      return .status(status == .inProgress && vchan.paused ? .paused : status)
-    case .wire(let device, let offset, let length):
-      guard let peripheral = peripherals.first(where: { $0.name == device }) else {
-        return .unavailable("no device \(device)")
-      }
-      let output = peripheral.output
-      let start = Int(min(offset, UInt64(output.count)))
-      let end = length.map { min(output.count, start + Int($0)) } ?? output.count
-      return .bytes(Array(output[start..<end]))
-    case .cmaPages(let used):
-      guard let area = allocators.cmaAreas.first else {
-        return .unavailable("no CMA area on this board")
-      }
-      return .integer(Int64(used ? area.used : area.availableCount))
-    case .dmaDebugErrors: return .integer(Int64(dma.dmaDebug.errorCount))
-    case .mappingCount: return .integer(Int64(dma.mappings.count))
-    case .counter(let counter): return observe(counter)
-    case .count(let inner):
-      switch observe(inner) {
-      case .list(let items): return .integer(Int64(items.count))
-      case .bytes(let bytes): return .integer(Int64(bytes.count))
-      case .unavailable(let why): return .unavailable(why)
-      case let other: return .unavailable("\(other.text) has no count")
-      }
-    case .list(let items): return .list(items.map(observe))
-    case .iovaToPhys, .iovaMappedPages, .iommuCounter: return observeIOMMU(term)
-    case .value(let value): return observe(value)
-    }
+    ExpectObserver(machine: self).observe(term)
   }
 
-  /// A variable's value as an expectation sees it.
-  private func observed(_ value: Value) -> ObservedValue {
-    switch value {
-    case .pointer(let address): return .address(address.rawValue)
-    case .dmaAddress(let address): return .address(address.rawValue)
-    case .channel: return .unavailable("a channel")
-    case .descriptor(let controller, let channel, let id):
-      let cookie =
-        engine.controllers.indices.contains(controller)
-          && engine.controllers[controller].virtualChannels.indices.contains(channel)
-        ? engine.controllers[controller].virtualChannels[channel].descriptors[id]?.cookie ?? 0 : 0
-      return .descriptor(id: id, cookie: cookie)
-    case .cookie(let cookie): return .integer(Int64(cookie))
-    case .integer(let number): return .integer(number)
-    case .status(let status): return .status(status)
-    case .bytes(let bytes): return .bytes(bytes)
-    case .scatterList: return .unavailable("a scatter-gather table")
-    case .dmaPool: return .unavailable("a dma_pool")
-    case .dmaBuf: return .unavailable("a dma_buf")
-    case .dmaBufAttachment: return .unavailable("a dma_buf_attachment")
-    case .page(let physical): return .address(physical.rawValue)
-    case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
-    }
-  }
-
-  /// The physical address behind a pointer variable plus an offset, if the CPU maps it.
-  private func physicalAddress(of pointer: String, offset: UInt64) -> PhysAddr? {
-    guard case .pointer(let base) = cpu.variables[pointer] else { return nil }
-    return memory.pageTable.translate(base.advanced(by: offset))?.physical
-  }
-
+  /// The virtual channel a channel variable names, if it is one.
   func virtualChannel(_ name: String) -> VirtualChannel? {
     guard case .channel(let controller, let channel) = cpu.variables[name],
       engine.controllers.indices.contains(controller),
@@ -157,55 +63,28 @@ extension Machine {
     return engine.controllers[controller].virtualChannels[channel]
   }
 
-  private func observeBytes(
-    _ view: ByteViewKind, _ pointer: String, _ offset: UInt64, _ length: UInt64, _ device: String
-  ) -> ObservedValue {
-    guard case .pointer(let base) = cpu.variables[pointer] else {
-      return .unavailable("\(pointer) is not a CPU pointer")
-    }
-    let coherent = board.device(named: device)?.coherent ?? false
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(length))
-    for index in 0..<length {
-      guard let translation = memory.pageTable.translate(base.advanced(by: offset + index)) else {
-        return .unavailable("\(pointer) + \(offset + index) is not mapped")
-      }
-      let physical = translation.physical
-      let inRAM = memory.ram.byte(at: physical)
-      switch view {
-      case .ram: bytes.append(inRAM)
-      case .cpu:
-        // The CPU sees its own buffered (write-combined) stores first.
-        bytes.append(
-          memory.writeBuffer.byte(at: physical)
-            ?? (translation.mapping.memoryType.isCacheable
-              ? memory.cache.peek(physical, ram: memory.ram) : inRAM)
-        )
-      case .device: bytes.append(coherent ? memory.cache.peek(physical, ram: memory.ram) : inRAM)
+  /// `dmaengine_tx_status`'s answer for a cookie: `dma_cookie_status`, DMA_PAUSED for a paused
+  /// channel's transfer (drivers such as pl330 and dw-axi-dmac report it, not the core), and
+  /// the residue the driver's `device_tx_status` sets with `dma_set_residue`: the whole length
+  /// for a descriptor still on `desc_submitted` or `desc_issued` (`vchan_find_desc`), what is
+  /// left of the active one at the controller's granularity, 0 once complete.
+  func txState(_ controller: Int, _ channel: Int, _ cookie: Int32) -> (
+    status: DMAStatus, residue: UInt64
+  ) {
+    let vchan = engine.controllers[controller].virtualChannels[channel]
+    var status = vchan.cookieStatus(cookie)
+    var residue: UInt64 = 0
+    if status == .inProgress, vchan.paused { status = .paused }
+    if status == .inProgress || status == .paused {
+      let granularity = engine.controllers[controller].capabilities.residueGranularity
+      if let id = (vchan.submitted + vchan.issued).first(where: {
+        vchan.descriptors[$0]?.cookie == cookie
+      }) {
+        residue = granularity == .descriptor ? 0 : vchan.descriptors[id]?.length ?? 0
+      } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
+        residue = residueOf(active, granularity)
       }
     }
-    return .bytes(bytes)
-  }
-
-  private func countDirtyLines(_ pointer: String, _ length: UInt64) -> ObservedValue {
-    guard case .pointer(let base) = cpu.variables[pointer] else {
-      return .unavailable("\(pointer) is not a CPU pointer")
-    }
-    let lineSize = UInt64(memory.cache.geometry.lineSize)
-    var lines: [UInt64] = []
-    var offset: UInt64 = 0
-    while offset < length {
-      guard let physical = memory.pageTable.translate(base.advanced(by: offset))?.physical else {
-        return .unavailable("\(pointer) + \(offset) is not mapped")
-      }
-      let line = physical.rawValue / lineSize
-      if lines.last != line { lines.append(line) }
-      offset += min(lineSize - physical.rawValue % lineSize, length - offset)
-    }
-    let dirty = lines.filter { line in
-      memory.cache.lookup(PhysAddr(line * lineSize)).map { memory.cache.line($0).state == .dirty }
-        ?? false
-    }
-    return .integer(Int64(dirty.count))
+    return (status, residue)
   }
 }

@@ -11,15 +11,17 @@ public enum MachineCounter: String, Hashable, Sendable, CaseIterable {
   case cmaMigrated = "cma_migrated"
 }
 
-extension Machine {
+extension ExpectObserver {
   /// Reads a counter; unavailable when the board lacks the allocator.
   func observe(_ counter: MachineCounter) -> ObservedValue {
     switch counter {
     case .swiotlbUsed:
-      guard let pool = dma.swiotlb else { return .unavailable("no swiotlb pool on this board") }
+      guard let pool = machine.dma.swiotlb else {
+        return .unavailable("no swiotlb pool on this board")
+      }
       return .integer(Int64(pool.usedSlots))
     case .cmaLent, .cmaPinned, .cmaMigrated:
-      guard let area = allocators.cmaAreas.first else {
+      guard let area = machine.allocators.cmaAreas.first else {
         return .unavailable("no CMA area on this board")
       }
       let value =

@@ -45,6 +45,34 @@ public struct Machine: Hashable, Sendable {
   public var expectationResults: [ExpectationResult] { cpu.expectationResults }
   /// The `ask` actions the program has reached (action indices), in order.
   public var askedQuestions: [Int] { cpu.askedQuestions }
+  /// The log entries written by the last step.
+  public var entriesOfLastStep: [LogEntry] { log.entries(ofStep: stepCount) }
+  /// Whether any DMA transfer is under way (`DMAEngine.transferInFlight`).
+  public var transferInFlight: Bool { engine.transferInFlight }
+  /// The action the CPU is in or begins next (`CPUState.upcomingActionIndex(in:)`).
+  public var upcomingActionIndex: Int? { cpu.upcomingActionIndex(in: program) }
+  /// The action the next CPU event runs (`CPUState.nextStatementIndex(in:)`).
+  public var nextStatementIndex: Int? { cpu.nextStatementIndex(in: program) }
+  /// The actions that began since the program counter was `earlier` (narration included).
+  public func actionsBegun(since earlier: Int) -> [Action] {
+    program.actionsBegun(since: earlier, counter: cpu.programCounter)
+  }
+  /// Checks the machine's internal consistency and returns every broken rule (empty when
+  /// sound), gathered from each subsystem: the controllers' virt-dma lists and channel
+  /// bindings, the peripherals' FIFOs, the cache's sets, the allocators (CMA bitmaps, overlaps,
+  /// page owners) and the IOVA rules of `iovaViolations`. Tests and the soak run call it after
+  /// every step; it costs nothing otherwise.
+  public func invariantViolations() -> [String] {
+    var problems = engine.controllers.flatMap { $0.invariantViolations() }
+    problems += peripherals.flatMap { $0.invariantViolations() }
+    problems += allocators.invariantViolations(pageTable: memory.pageTable)
+    problems += memory.cache.invariantViolations()
+    return problems + iovaViolations()
+  }
+  /// The actions that began between `earlier` and this state (narration included).
+  public func actionsBegun(since earlier: Machine) -> [Action] {
+    actionsBegun(since: earlier.cpu.programCounter)
+  }
 
   /// Builds the machine for a board and boots it (the boot log is step 0).
   public init(board: Board, program: Program, granularity: EventGranularity = .beat) {

@@ -17,7 +17,7 @@ public struct PhysicalPiece: Hashable, Sendable {
   }
 }
 
-extension Machine {
+extension KernelPageTable {
   /// The physically contiguous pieces behind `[virtual, virtual + size)`, walking the kernel
   /// page tables page by page; stops at the first unmapped page. Views use it for buffers
   /// whose pages are scattered (vmalloc, a remapped coherent buffer behind an IOMMU).
@@ -26,7 +26,7 @@ extension Machine {
     var done: UInt64 = 0
     while done < size {
       let at = virtual.advanced(by: done)
-      guard let physical = memory.pageTable.translate(at)?.physical else { break }
+      guard let physical = translate(at)?.physical else { break }
       let length = min(
         PhysicalMemory.pageSize - at.rawValue % PhysicalMemory.pageSize, size - done)
       if let last = pieces.last, last.physical.advanced(by: last.size) == physical {

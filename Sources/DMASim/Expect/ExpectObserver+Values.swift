@@ -1,39 +1,41 @@
-extension Machine {
+extension ExpectObserver {
   /// Reads a value term of an expectation without changing anything.
   func observe(_ term: ExpectValueTerm) -> ObservedValue {
     switch term {
     case .arithmetic(let op, let left, let right):
       return Self.arithmetic(op, observe(left), observe(right))
     case .physical(let pointer):
-      guard case .pointer(let base) = cpu.variables[pointer] else {
+      guard case .pointer(let base) = machine.cpu.variables[pointer] else {
         return .unavailable("\(pointer) is not a CPU pointer")
       }
-      guard let translation = memory.pageTable.translate(base) else {
+      guard let translation = machine.memory.pageTable.translate(base) else {
         return .unavailable("\(pointer) is not mapped")
       }
       return .address(translation.physical.rawValue)
     case .txState(let channel, let cookieName, let field):
-      guard case .channel(let controller, let index) = cpu.variables[channel],
-        let vchan = virtualChannel(channel)
+      guard case .channel(let controller, let index) = machine.cpu.variables[channel],
+        let vchan = machine.virtualChannel(channel)
       else { return .unavailable("\(channel) is not a channel") }
       switch field {
       case .last: return .integer(Int64(vchan.completedCookie))
       case .used: return .integer(Int64(vchan.cookie))
       case .residue:
-        guard case .cookie(let cookie) = cpu.variables[cookieName] else {
+        guard case .cookie(let cookie) = machine.cpu.variables[cookieName] else {
           return .unavailable("\(cookieName) is not a cookie")
         }
-        return .integer(Int64(txState(controller, index, cookie).residue))
+        return .integer(Int64(machine.txState(controller, index, cookie).residue))
       }
     case .callbacks(let channel):
-      guard let vchan = virtualChannel(channel) else {
+      guard let vchan = machine.virtualChannel(channel) else {
         return .unavailable("\(channel) is not a channel")
       }
       return .integer(Int64(vchan.callbacksRun))
     case .busBytes(let device, let handle, let offset, let length, let bounce):
       return observeBusBytes(device, handle, offset, length, bounce: bounce)
     case .object(let name):
-      guard let value = cpu.variables[name] else { return .unavailable("\(name) is not set") }
+      guard let value = machine.cpu.variables[name] else {
+        return .unavailable("\(name) is not set")
+      }
       switch value {
       case .error(let errno): return errno == .null ? .null : .integer(-Int64(errno.rawValue))
       case .descriptor(_, _, let id): return .object("d\(id)")
@@ -80,44 +82,19 @@ extension Machine {
     }
   }
 
-  /// `dmaengine_tx_status`'s answer for a cookie: `dma_cookie_status`, DMA_PAUSED for a paused
-  /// channel's transfer (drivers such as pl330 and dw-axi-dmac report it, not the core), and
-  /// the residue the driver's `device_tx_status` sets with `dma_set_residue`: the whole length
-  /// for a descriptor still on `desc_submitted` or `desc_issued` (`vchan_find_desc`), what is
-  /// left of the active one at the controller's granularity, 0 once complete.
-  func txState(_ controller: Int, _ channel: Int, _ cookie: Int32) -> (
-    status: DMAStatus, residue: UInt64
-  ) {
-    let vchan = engine.controllers[controller].virtualChannels[channel]
-    var status = vchan.cookieStatus(cookie)
-    var residue: UInt64 = 0
-    if status == .inProgress, vchan.paused { status = .paused }
-    if status == .inProgress || status == .paused {
-      let granularity = engine.controllers[controller].capabilities.residueGranularity
-      if let id = (vchan.submitted + vchan.issued).first(where: {
-        vchan.descriptors[$0]?.cookie == cookie
-      }) {
-        residue = granularity == .descriptor ? 0 : vchan.descriptors[id]?.length ?? 0
-      } else if let id = vchan.active, let active = vchan.descriptors[id], active.cookie == cookie {
-        residue = residueOf(active, granularity)
-      }
-    }
-    return (status, residue)
-  }
-
   private func observeBusBytes(
     _ device: String, _ handleName: String, _ offset: UInt64, _ length: UInt64, bounce: Bool
   ) -> ObservedValue {
-    guard case .dmaAddress(let handle) = cpu.variables[handleName], handle != .mappingError
+    guard case .dmaAddress(let handle) = machine.cpu.variables[handleName], handle != .mappingError
     else { return .unavailable("\(handleName) is not a mapped dma_addr_t") }
     let start = handle.rawValue &+ offset
     if bounce {
-      guard let index = bounceIndex(device, DMAAddr(start), size: max(length, 1)),
-        let slot = dma.swiotlb?.bounces[index]
+      guard let index = machine.bounceIndex(device, DMAAddr(start), size: max(length, 1)),
+        let slot = machine.dma.swiotlb?.bounces[index]
       else {
         return .unavailable("\(handleName) + \(offset) is not in a swiotlb slot of \(device)")
       }
-      let physical = physicalAddress(DMAAddr(start), for: device)
+      let physical = machine.physicalAddress(DMAAddr(start), for: device)
       guard slot.contains(bounceAddress: physical, count: length) else {
         return .unavailable("the range runs past the bounce buffer")
       }
@@ -125,26 +102,29 @@ extension Machine {
       return .bytes(
         (0..<length).map {
           let address = physical.advanced(by: $0)
-          return memory.writeBuffer.byte(at: address) ?? memory.cache.peek(address, ram: memory.ram)
+          return machine.memory.writeBuffer.byte(at: address)
+            ?? machine.memory.cache.peek(address, ram: machine.memory.ram)
         })
     }
-    let coherent = board.device(named: device)?.coherent ?? false
-    let context = iommuContext(for: device)
+    let coherent = machine.board.device(named: device)?.coherent ?? false
+    let context = machine.iommuContext(for: device)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(length))
     for index in 0..<length {
       let bus = start &+ index
       let physical: PhysAddr
       if let context {
-        guard let translated = iovaToPhys(context, bus) else {
+        guard let translated = machine.iovaToPhys(context, bus) else {
           return .unavailable("IOVA \(Hex.prefixed(bus)) is not mapped")
         }
         physical = translated
       } else {
-        physical = physicalAddress(DMAAddr(bus), for: device)
+        physical = machine.physicalAddress(DMAAddr(bus), for: device)
       }
       bytes.append(
-        coherent ? memory.cache.peek(physical, ram: memory.ram) : memory.ram.byte(at: physical))
+        coherent
+          ? machine.memory.cache.peek(physical, ram: machine.memory.ram)
+          : machine.memory.ram.byte(at: physical))
     }
     return .bytes(bytes)
   }

@@ -1,6 +1,6 @@
 import DMASim
 
-extension Machine {
+extension KernelPageTable {
   /// The physically contiguous pieces of a buffer as the views draw them: the page-table walk
   /// of `physicalPieces(of:)` (several for an `iommu_dma_alloc_remap` or vmalloc buffer), or one
   /// piece from the allocation's own address when its CPU address is not mapped.
