@@ -42,7 +42,8 @@ extension Machine {
 
   /// Schedules the peripheral's transmit shifter if it is idle.
   mutating func startShifting(_ index: Int) {
-    guard !peripherals[index].shifting, let fifo = peripherals[index].spec.fifo, canShift(index),
+    guard !peripherals[index].shifting, let fifo = peripherals[index].spec.fifo,
+      peripherals[index].canShift,
       !peripherals[index].fifo.isEmpty
     else { return }
     peripherals[index].shifting = true

@@ -2,7 +2,7 @@ extension Machine {
   /// A peripheral shifts one word out of its transmit FIFO and re-evaluates its request line.
   mutating func shiftOut(_ index: Int) {
     guard let fifo = peripherals[index].spec.fifo else { return }
-    guard !peripherals[index].fifo.isEmpty, canShift(index) else {
+    guard !peripherals[index].fifo.isEmpty, peripherals[index].canShift else {
       peripherals[index].shifting = false
       return
     }
