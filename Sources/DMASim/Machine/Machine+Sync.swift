@@ -106,4 +106,119 @@ extension Machine {
         ? "the CPU owns the buffer until dma_sync_single_for_device"
         : "the device owns the buffer again")
   }
+
+  // MARK: Scatterlists
+
+  /// `dma_sync_sg_for_cpu` (`forCPU`) or `dma_sync_sg_for_device`: dma-direct walks the first
+  /// `nents` entries (`for_each_sg`) and does for each what `dma_sync_single_for_*` does — the
+  /// swiotlb copy when the entry bounced, else arm64's maintenance for a non-coherent device —
+  /// then dma-debug checks each mapped segment (`debug_dma_sync_sg_for_*`). Through an IOMMU
+  /// (`iommu_dma_sync_sg_for_*`) the maintenance uses each entry's physical pages the same way.
+  mutating func syncSG(
+    forCPU: Bool, _ device: String, _ table: Int, _ count: Int, _ direction: DMADataDirection
+  ) {
+    let name = forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device"
+    guard let spec = board.device(named: device) else { return }
+    log(
+      .kernel, name,
+      "\(name)(\(spec.kernelName), sgt\(dma.scatterLists[table].id), \(count), "
+        + "\(direction.kernelName))")
+    for entry in dma.scatterLists[table].entries.prefix(max(0, count)) {
+      guard let physical = entry.physical, entry.length > 0 else { continue }
+      if let handle = entry.dmaAddress, let bounce = bounceIndex(device, handle, size: entry.length)
+      {
+        if forCPU {
+          syncBounceForCPU(bounce, spec, handle, entry.length, direction)
+        } else {
+          syncBounceForDevice(bounce, spec, handle, entry.length, direction)
+        }
+      } else if spec.coherent {
+        continue
+      } else if forCPU {
+        syncForCPU(physical, entry.length, direction)
+      } else {
+        syncForDevice(physical, entry.length, direction)
+      }
+    }
+    if spec.coherent {
+      log(.kernel, name, "\(spec.kernelName) is dma-coherent: no cache maintenance")
+    }
+    cpu.pending.append(
+      .finishSyncSG(
+        forCPU: forCPU, table: table, device: device, count: count, direction: direction))
+  }
+
+  /// dma-debug's `check_sync` for every mapped segment of the table.
+  mutating func finishSyncSG(
+    forCPU: Bool, _ table: Int, _ device: String, _ count: Int, _ direction: DMADataDirection
+  ) {
+    logDebug(
+      dma.dmaDebug.syncSG(
+        forCPU: forCPU, device: debugDevice(device), segments: segments(table, count),
+        nents: count, direction: direction))
+    if dma.scatterLists[table].owner != nil {
+      dma.scatterLists[table].owner = forCPU ? .cpu : .device
+    }
+    log(
+      .kernel, forCPU ? "dma_sync_sg_for_cpu" : "dma_sync_sg_for_device",
+      forCPU
+        ? "the CPU owns sgt\(dma.scatterLists[table].id) until dma_sync_sg_for_device"
+        : "the device owns sgt\(dma.scatterLists[table].id) again")
+  }
+
+  // MARK: ARM32 (arch/arm/mm/dma-mapping.c)
+
+  /// ARM32's `arch_sync_dma_for_device` → `__dma_page_cpu_to_dev` (arch/arm/mm/dma-mapping.c):
+  /// `dmac_map_area` (`v7_dma_map_area`) invalidates a `DMA_FROM_DEVICE` buffer
+  /// (`v7_dma_inv_range`) and cleans any other (`v7_dma_clean_range`); then the outer cache by
+  /// physical address (this board has none).
+  mutating func arm32CPUToDevice(
+    _ physical: PhysAddr, _ size: UInt64, _ direction: DMADataDirection
+  ) {
+    if direction == .fromDevice {
+      log(
+        .kernel, "__dma_page_cpu_to_dev",
+        "__dma_page_cpu_to_dev(\(physical.hex), \(size), DMA_FROM_DEVICE): v7_dma_map_area → "
+          + "v7_dma_inv_range — ARM32 invalidates at map time, so dirty CPU data in the buffer "
+          + "is discarded (arm64 cleans instead)")
+      queueInvalidate(physical, size)
+    } else {
+      log(
+        .kernel, "__dma_page_cpu_to_dev",
+        "__dma_page_cpu_to_dev(\(physical.hex), \(size), \(direction.kernelName)): "
+          + "v7_dma_map_area → v7_dma_clean_range — write dirty lines back for the device")
+      queueMaintenance(.clean, physical, size)
+    }
+  }
+
+  /// ARM32's `arch_sync_dma_for_cpu` → `__dma_page_dev_to_cpu`: nothing for `DMA_TO_DEVICE`;
+  /// otherwise `outer_inv_range` (no outer cache here), then `dmac_unmap_area`
+  /// (`v7_dma_unmap_area` → `v7_dma_inv_range`).
+  mutating func arm32DeviceToCPU(
+    _ physical: PhysAddr, _ size: UInt64, _ direction: DMADataDirection
+  ) {
+    guard direction != .toDevice else {
+      log(
+        .kernel, "__dma_page_dev_to_cpu",
+        "__dma_page_dev_to_cpu(…, DMA_TO_DEVICE): v7_dma_unmap_area does nothing — the device "
+          + "only read")
+      return
+    }
+    log(
+      .kernel, "__dma_page_dev_to_cpu",
+      "__dma_page_dev_to_cpu(\(physical.hex), \(size), \(direction.kernelName)): "
+        + "v7_dma_unmap_area → v7_dma_inv_range — drop stale lines so the CPU reads what the "
+        + "device wrote")
+    queueInvalidate(physical, size)
+  }
+
+  /// ARM32's `__dma_clear_buffer` before a coherent buffer is remapped: `dmac_flush_range`
+  /// (`v7_dma_flush_range`, clean and invalidate) on the cacheable alias.
+  mutating func arm32FlushForCoherent(_ physical: PhysAddr, _ size: UInt64) {
+    log(
+      .kernel, "__dma_clear_buffer",
+      "__dma_clear_buffer(\(physical.hex), \(size)): dmac_flush_range → v7_dma_flush_range — "
+        + "clean and invalidate the cacheable alias before the remap")
+    queueMaintenance(.cleanInvalidate, physical, size)
+  }
 }

@@ -201,6 +201,20 @@ public struct Machine: Hashable, Sendable {
     log.append(entry)
   }
 
+  /// The identity dma-debug prints for a board device (`Board.debugDevice`).
+  func debugDevice(_ name: String) -> DMADebugDevice { board.debugDevice(name) }
+
+  /// Logs the reports dma-debug prints (as `.debug` entries from "dma-debug").
+  mutating func logDebug(_ outcome: DMADebugOutcome) {
+    for report in outcome.reports where report.shown {
+      var detail = report.check.explanation
+      if let entry = report.entry {
+        detail = (detail.map { $0 + " " } ?? "") + "Mapped at step \(entry.mappedAtStep)."
+      }
+      log(.debug, "dma-debug", report.text, detail: detail)
+    }
+  }
+
   /// The subjects of an event about descriptors of one channel: the channel, then each
   /// descriptor.
   func txdSubjects(_ controller: Int, _ channel: Int, _ ids: [Int]) -> [LogSubject] {

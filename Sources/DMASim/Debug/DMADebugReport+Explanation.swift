@@ -1,26 +1,7 @@
-extension Machine {
-  /// The identity dma-debug prints for a board device (driver name and `dev_name()`).
-  func debugDevice(_ name: String) -> DMADebugDevice {
-    guard let spec = board.device(named: name) else {
-      return DMADebugDevice(name: name, driver: name)
-    }
-    return DMADebugDevice(name: spec.kernelName, driver: spec.driverName)
-  }
-
-  /// Logs the reports dma-debug prints (as `.debug` entries from "dma-debug").
-  mutating func logDebug(_ outcome: DMADebugOutcome) {
-    for report in outcome.reports where report.shown {
-      var detail = Self.explanation(of: report.check)
-      if let entry = report.entry {
-        detail = (detail.map { $0 + " " } ?? "") + "Mapped at step \(entry.mappedAtStep)."
-      }
-      log(.debug, "dma-debug", report.text, detail: detail)
-    }
-  }
-
+extension DMADebugReport.Check {
   /// Why a dma-debug check matters, in a sentence.
-  static func explanation(of check: DMADebugReport.Check) -> String? {
-    switch check {
+  var explanation: String? {
+    switch self {
     case .mapErrorNotChecked:
       "Every dma_map_single result must be tested with dma_mapping_error before use."
     case .freeNotAllocated, .freeInvalidAddress:
