@@ -11,6 +11,12 @@ extension CMAArea {
     return true
   }
 
+  /// Whether a page of the area is free for a movable allocation: neither claimed by
+  /// `cma_alloc` nor already lent.
+  func isFreeForMovable(_ pfn: UInt64) -> Bool {
+    !borrowed.contains(pfn) && !bitmap.test(Int((pfn - basePFN) >> UInt64(orderPerBit)))
+  }
+
   /// Unpins a page (its short-term pin was dropped) so a later claim can migrate it.
   public mutating func unpin(pfn: UInt64) { pinned.remove(pfn) }
 

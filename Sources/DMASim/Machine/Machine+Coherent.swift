@@ -114,7 +114,7 @@ extension Machine {
     assign(.pointer(allocation.virtualAddress), to: result)
     assign(.dmaAddress(handle), to: handleName)
     // dma_alloc_attrs returns early for a per-device pool: no dma-debug entry.
-    if !isDevicePoolMemory(allocation.physical) {
+    if !dma.isDevicePoolMemory(allocation.physical) {
       logDebug(
         dma.dmaDebug.allocCoherent(
           id: allocation.id, device: debugDevice(device), size: allocation.size,

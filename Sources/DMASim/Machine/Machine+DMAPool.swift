@@ -160,7 +160,7 @@ extension Machine {
       let allocation = allocators.allocations.first(where: { $0.id == chunk.allocation })
     {
       zeroThroughMapping(chunk.virtualAddress, allocation.physical, allocation.reservedSize)
-      if !isDevicePoolMemory(allocation.physical) {
+      if !dma.isDevicePoolMemory(allocation.physical) {
         logDebug(
           dma.dmaDebug.allocCoherent(
             id: allocation.id, device: debugDevice(device), size: allocation.size,

@@ -103,7 +103,7 @@ extension Machine {
       "dma_map_page: \(deviceName(mapping.device)) dir=\(mapping.direction.kernelName) "
         + "dma_addr=\(Hex.prefixed(mapping.handle.rawValue)) size=\(mapping.size) "
         + "phys_addr=\(Hex.prefixed(mapping.physical.rawValue)) → device owns the buffer")
-    let (memory, address) = stackCheck(mapping)
+    let (memory, address) = allocators.stackCheck(mapping)
     logDebug(
       dma.dmaDebug.mapPage(
         id: mapping.id, device: debugDevice(mapping.device), physical: mapping.physical,

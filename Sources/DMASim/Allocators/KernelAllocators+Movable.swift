@@ -1,19 +1,17 @@
-extension Machine {
+extension KernelAllocators {
   /// `MAX_PAGE_ORDER` (10): the buddy allocator's largest block, 4 MiB of 4 KiB pages.
   static let maxPageOrderPages: UInt64 = 1 << 10
 
   /// Free pages the zone counts (`NR_FREE_PAGES`): the page allocator's free pages plus every
   /// CMA page that is neither claimed by `cma_alloc` nor lent out.
   var zoneFreePages: UInt64 {
-    let regular =
-      allocators.pages.range.size / PhysicalMemory.pageSize
-      - UInt64(allocators.pages.allocatedCount)
+    let regular = pages.range.size / PhysicalMemory.pageSize - UInt64(pages.allocatedCount)
     return regular + cmaFreePages
   }
 
   /// `NR_FREE_CMA_PAGES`: CMA pages free in the buddy allocator.
   var cmaFreePages: UInt64 {
-    allocators.cmaAreas.reduce(0) { $0 + $1.availableCount - UInt64($1.borrowed.count) }
+    cmaAreas.reduce(0) { $0 + $1.availableCount - UInt64($1.borrowed.count) }
   }
 
   /// `alloc_pages(GFP_HIGHUSER_MOVABLE, order)`, as `__rmqueue` places a movable block: when
@@ -22,7 +20,7 @@ extension Machine {
   /// lists (here the page allocator). CMA pageblocks were freed into the buddy lists in
   /// address order, each merged 4 MiB block going to the head, so the highest free block is
   /// split first and its lowest pages come out first.
-  mutating func allocMovablePages(order: Int, result: String?) {
+  mutating func allocMovablePages(order: Int, result: String?, bus: inout some AllocatorBus) {
     let count = UInt64(1) << UInt64(order)
     let freeCMA = cmaFreePages
     let free = zoneFreePages
@@ -32,25 +30,26 @@ extension Machine {
     var physical: PhysAddr?
     var area: String?
     if freeCMA > free / 2, let (index, pfn) = movableCMABlock(pages: count) {
-      for page in pfn..<pfn + count { allocators.cmaAreas[index].lend(pfn: page) }
+      for page in pfn..<pfn + count { cmaAreas[index].lend(pfn: page) }
       physical = PhysAddr(pfn << 12)
-      area = allocators.cmaAreas[index].name
+      area = cmaAreas[index].name
     } else {
-      var allocator = allocators.pages
+      var allocator = pages
       physical =
         order == 0 ? allocator.allocatePage() : allocator.allocateContiguous(pages: Int(count))
-      if physical != nil { allocators.pages = allocator }
+      if physical != nil { pages = allocator }
     }
-    guard let physical, let virtual = memory.pageTable.linearAddress(of: physical) else {
-      log(.kernel, "alloc_pages", "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = NULL: no memory")
-      assign(.error(.null), to: result)
+    guard let physical, let virtual = bus.linearAddress(of: physical) else {
+      bus.log(
+        .kernel, "alloc_pages", "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = NULL: no memory")
+      bus.assign(.error(.null), to: result)
       return
     }
     record(
-      name: result ?? "page\(run.nextID)", allocator: "alloc_pages movable", virtual: virtual,
-      physical: physical, size: count << 12, reserved: count << 12)
-    assign(.page(physical), to: result)
-    log(
+      name: result ?? "page\(bus.nextID)", allocator: "alloc_pages movable", virtual: virtual,
+      physical: physical, size: count << 12, reserved: count << 12, bus: &bus)
+    bus.assign(.page(physical), to: result)
+    bus.log(
       .kernel, "alloc_pages",
       "alloc_pages(GFP_HIGHUSER_MOVABLE, \(order)) = \(Value.page(physical).text) at "
         + "\(physical.hex), page_address() = \(virtual.hex) "
@@ -65,7 +64,7 @@ extension Machine {
   /// The lowest free run of `count` pages (aligned to `count`) in the highest 4 MiB block of
   /// a CMA area that has one; pages claimed by `cma_alloc` or already lent are not free.
   func movableCMABlock(pages count: UInt64) -> (Int, UInt64)? {
-    for (index, area) in allocators.cmaAreas.enumerated() {
+    for (index, area) in cmaAreas.enumerated() {
       let block = Self.maxPageOrderPages
       let end = area.basePFN + area.count
       var blockStart = (end - 1) / block * block
@@ -73,7 +72,7 @@ extension Machine {
         var pfn = max(blockStart, area.basePFN)
         pfn = (pfn + count - 1) / count * count
         while pfn + count <= min(blockStart + block, end) {
-          if (pfn..<pfn + count).allSatisfy({ isFreeCMAPage($0, in: area) }) {
+          if (pfn..<pfn + count).allSatisfy({ area.isFreeForMovable($0) }) {
             return (index, pfn)
           }
           pfn += count
@@ -85,38 +84,33 @@ extension Machine {
     return nil
   }
 
-  private func isFreeCMAPage(_ pfn: UInt64, in area: CMAArea) -> Bool {
-    !area.borrowed.contains(pfn)
-      && !area.bitmap.test(Int((pfn - area.basePFN) >> UInt64(area.orderPerBit)))
-  }
-
   /// `pin_user_pages` (FOLL_PIN) or `unpin_user_page` on a `struct page *`. A
   /// short-term pin (O_DIRECT, no `FOLL_LONGTERM`) leaves the page where it is; in CMA it
   /// makes `alloc_contig_range` fail with -EBUSY until it is dropped.
-  mutating func pinUserPage(_ page: Operand, pin: Bool) {
+  mutating func pinUserPage(_ page: Operand, pin: Bool, bus: inout some AllocatorBus) {
     let function = pin ? "pin_user_pages" : "unpin_user_page"
-    guard let value = resolve(page, for: function) else { return }
+    guard let value = bus.resolve(page, for: function) else { return }
     guard case .page(let physical) = value else {
-      log(.debug, function, "\(function)(\(value.text)): not a struct page *")
+      bus.log(.debug, function, "\(function)(\(value.text)): not a struct page *")
       return
     }
     let pfn = physical.pfn
-    guard let index = allocators.cmaAreas.firstIndex(where: { $0.borrowed.contains(pfn) }) else {
-      log(
+    guard let index = cmaAreas.firstIndex(where: { $0.borrowed.contains(pfn) }) else {
+      bus.log(
         .kernel, function,
         "\(function): pfn \(Hex.prefixed(pfn)) \(pin ? "pinned" : "unpinned") (not in a CMA area)")
       return
     }
     if pin {
-      allocators.cmaAreas[index].lend(pfn: pfn, pinned: true)
+      cmaAreas[index].lend(pfn: pfn, pinned: true)
     } else {
-      allocators.cmaAreas[index].unpin(pfn: pfn)
+      cmaAreas[index].unpin(pfn: pfn)
     }
-    log(
+    bus.log(
       .kernel, function,
       pin
         ? "pin_user_pages(FOLL_WRITE): pfn \(Hex.prefixed(pfn)) in CMA area "
-          + "\(allocators.cmaAreas[index].name) is pinned: migration must wait until it is unpinned"
+          + "\(cmaAreas[index].name) is pinned: migration must wait until it is unpinned"
         : "unpin_user_page: pfn \(Hex.prefixed(pfn)) can migrate again",
       detail: pin
         ? "A short-term pin, as O_DIRECT takes for the I/O. pin_user_pages(FOLL_LONGTERM) would "
@@ -127,46 +121,35 @@ extension Machine {
   /// After `alloc_contig_range` took borrowed pages out of a claimed range: each moves to a
   /// new movable page (placed by the same rule, outside the claimed range), its contents
   /// copied by the CPU (`migrate_pages` → `folio_copy`), and every mapping of it follows.
-  mutating func migrateMovablePages(area index: Int, since first: Int) {
-    let migrations = allocators.cmaAreas[index].migrations
+  mutating func migrateMovablePages(area index: Int, since first: Int, bus: inout some AllocatorBus)
+  {
+    let migrations = cmaAreas[index].migrations
     guard first < migrations.count else { return }
     for number in first..<migrations.count {
       let source = migrations[number].from
       var target: UInt64?
       if cmaFreePages > zoneFreePages / 2, let (targetArea, pfn) = movableCMABlock(pages: 1) {
-        allocators.cmaAreas[targetArea].lend(pfn: pfn)
+        cmaAreas[targetArea].lend(pfn: pfn)
         target = pfn
       } else {
-        var allocator = allocators.pages
+        var allocator = pages
         target = allocator.allocatePage()?.pfn
-        if target != nil { allocators.pages = allocator }
+        if target != nil { pages = allocator }
       }
       guard let target else {
-        log(.kernel, "migrate_pages", "no page to migrate pfn \(Hex.prefixed(source)) to")
+        bus.log(.kernel, "migrate_pages", "no page to migrate pfn \(Hex.prefixed(source)) to")
         continue
       }
-      allocators.cmaAreas[index].migrations[number].to = target
-      queueBounceCopy(from: PhysAddr(source << 12), to: PhysAddr(target << 12), size: 4096)
-      let oldVirtual = memory.pageTable.linearAddress(of: PhysAddr(source << 12))
-      let newVirtual = memory.pageTable.linearAddress(of: PhysAddr(target << 12))
-      if let slot = allocators.allocations.firstIndex(where: { $0.physical.pfn == source }),
-        let newVirtual
+      cmaAreas[index].migrations[number].to = target
+      bus.queueBounceCopy(from: PhysAddr(source << 12), to: PhysAddr(target << 12), size: 4096)
+      if let slot = allocations.firstIndex(where: { $0.physical.pfn == source }),
+        let newVirtual = bus.linearAddress(of: PhysAddr(target << 12))
       {
-        allocators.allocations[slot].physical = PhysAddr(target << 12)
-        allocators.allocations[slot].virtualAddress = newVirtual
+        allocations[slot].physical = PhysAddr(target << 12)
+        allocations[slot].virtualAddress = newVirtual
       }
-      for name in cpu.variables.keys.sorted() {
-        if let oldVirtual, let newVirtual, cpu.variables[name] == .pointer(oldVirtual) {
-          cpu.variables[name] = .pointer(newVirtual)
-        } else if cpu.variables[name] == .page(PhysAddr(source << 12)) {
-          cpu.variables[name] = .page(PhysAddr(target << 12))
-        }
-      }
-      for name in cpu.variables.keys.sorted()
-      where cpu.variables[name] == .page(PhysAddr(source << 12)) {
-        cpu.variables[name] = .page(PhysAddr(target << 12))
-      }
-      log(
+      bus.remapUsers(from: PhysAddr(source << 12), to: PhysAddr(target << 12))
+      bus.log(
         .kernel, "migrate_pages",
         "alloc_contig_range: migrate pfn \(Hex.prefixed(source)) → \(Hex.prefixed(target)) "
           + "(copy 4096 bytes, remap its users)",
