@@ -5,7 +5,7 @@ extension Machine {
   /// Rules: each descriptor sits on exactly one virt-dma list (or is the active one); list
   /// entries name live descriptors; physical and virtual channel bindings agree; FIFOs stay
   /// within their depth; a cache set never holds one tag twice; no page belongs to two
-  /// allocators and no two live allocations overlap; the IOVA rules of `iovaViolations`.
+  /// allocators and no two live allocations overlap; the IOVA rules of `IOMMU.iovaViolations`.
   public func invariantViolations() -> [String] {
     var problems: [String] = []
     for controller in engine.controllers {
@@ -31,7 +31,7 @@ extension Machine {
     }
     problems += cacheViolations()
     problems += memoryViolations()
-    problems += iovaViolations()
+    problems += iommus.flatMap { $0.iovaViolations() }
     return problems
   }
 

@@ -56,6 +56,57 @@ extension Machine {
     iommuView(device: mapping.device, iova: mapping.handle, size: mapping.size)
   }
 
+  /// The ranges of a device's IOVA allocator in IOVA order (reserved windows included), or
+  /// an empty list for a device without an IOMMU (`IOMMU.iovaRegions`). Reads state only.
+  public func iovaRegions(device: String) -> [IOVARegion] {
+    iommuContext(for: device).map { iommus[$0.iommu].iovaRegions(domain: $0.domain) } ?? []
+  }
+
+  /// The mapped pages of a device's IOVA space in `[iova, iova + size)`, in IOVA order.
+  public func iovaPages(device: String, iova: UInt64, size: UInt64) -> [IOVAPage] {
+    iommuContext(for: device).map {
+      iommus[$0.iommu].iovaPages(domain: $0.domain, iova: iova, size: size)
+    } ?? []
+  }
+
+  /// Every mapped IOVA page, in any device's domain, whose physical page overlaps
+  /// `[physical, physical + size)`: how devices behind an IOMMU reach that memory. Ordered by
+  /// IOMMU, domain and IOVA.
+  public func iovaPages(mapping physical: PhysAddr, size: UInt64) -> [IOVAPage] {
+    iommus.flatMap { $0.iovaPages(mapping: physical, size: size) }
+  }
+
+  /// Reads the IOMMU terms of an expectation: nothing changes (no IOTLB hit or miss counted).
+  func observeIOMMU(_ term: ExpectTerm) -> ObservedValue {
+    switch term {
+    case .iovaToPhys(let device, let handle, let offset):
+      guard let context = iommuContext(for: device) else {
+        return .unavailable("\(device) is not behind an IOMMU")
+      }
+      guard case .dmaAddress(let iova) = cpu.variables[handle] else {
+        return .unavailable("\(handle) is not a dma_addr_t")
+      }
+      return .address(iovaToPhys(context, iova.rawValue &+ offset)?.rawValue ?? 0)
+    case .iovaMappedPages(let device, let handle, let length):
+      guard case .dmaAddress(let iova) = cpu.variables[handle] else {
+        return .unavailable("\(handle) is not a dma_addr_t")
+      }
+      guard let context = iommuContext(for: device) else {
+        return .unavailable("\(device) is not behind an IOMMU")
+      }
+      return .integer(
+        Int64(
+          iommus[context.iommu].mappedPageCount(
+            domain: context.domain, device: device, iova: iova, size: length)))
+    case .iommuCounter(let device, let counter):
+      guard let iommu = iommu(for: device) else {
+        return .unavailable("\(device) is not behind an IOMMU")
+      }
+      return .integer(Int64(iommu.value(of: counter)))
+    default: return .unavailable("not an IOMMU term")
+    }
+  }
+
   /// The boot log of the IOMMUs (`IOMMU.logProbe`).
   mutating func bootIOMMUs() {
     for iommu in iommus { iommu.logProbe(bus: &self) }
