@@ -81,8 +81,7 @@ extension Machine {
       for run in runs { queueMaintenance(kind, run.physical, run.size) }
     }
     guard iommuMap(context, iova: iova, pieces: runs, prot: prot) else {
-      _ = iommus[context.iommu].domains[context.domain].iovad.free(
-        pfn: iova >> 12, pages: bytes >> 12)
+      releaseIOVA(context, iova: iova, size: bytes)
       for page in gathered { allocators.pages.free(page) }
       log(.kernel, function, "\(function)(\(spec.kernelName), \(size)) = NULL: iommu_map_sg failed")
       assign(.error(.null), to: result)

@@ -72,8 +72,7 @@ extension Machine {
     }
     let base = PhysAddr(mapping.physical.rawValue - offset)
     guard iommuMap(context, iova: iova, pieces: [(base, size)], prot: prot) else {
-      _ = iommus[context.iommu].domains[context.domain].iovad.free(
-        pfn: iova >> 12, pages: size >> 12)
+      releaseIOVA(context, iova: iova, size: size)
       failIOMMUMap(mapping, result: result)
       return
     }
@@ -130,8 +129,7 @@ extension Machine {
     guard let iova = allocIOVA(context, size: size, dmaLimit: dmaLimit(spec, coherent: true))
     else { return nil }
     guard iommuMap(context, iova: iova, pieces: [(physical, size)], prot: prot) else {
-      _ = iommus[context.iommu].domains[context.domain].iovad.free(
-        pfn: iova >> 12, pages: size >> 12)
+      releaseIOVA(context, iova: iova, size: size)
       return nil
     }
     return DMAAddr(iova)

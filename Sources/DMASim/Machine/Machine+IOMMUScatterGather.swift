@@ -66,8 +66,7 @@ extension Machine {
       }
     }
     guard iommuMap(context, iova: iova, pieces: pieces, prot: prot) else {
-      _ = iommus[context.iommu].domains[context.domain].iovad.free(
-        pfn: iova >> 12, pages: iovaLength >> 12)
+      releaseIOVA(context, iova: iova, size: iovaLength)
       assign(.integer(0), to: result)
       log(.kernel, "iommu_dma_map_sg", "iommu_map_sg failed: dma_map_sg returns 0")
       return
