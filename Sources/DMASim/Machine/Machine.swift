@@ -60,14 +60,14 @@ public struct Machine: Hashable, Sendable {
   /// Checks the machine's internal consistency and returns every broken rule (empty when
   /// sound), gathered from each subsystem: the controllers' virt-dma lists and channel
   /// bindings, the peripherals' FIFOs, the cache's sets, the allocators (CMA bitmaps, overlaps,
-  /// page owners) and the IOVA rules of `iovaViolations`. Tests and the soak run call it after
+  /// page owners) and the IOVA rules of `IOMMU.iovaViolations`. Tests and the soak run call it after
   /// every step; it costs nothing otherwise.
   public func invariantViolations() -> [String] {
     var problems = engine.controllers.flatMap { $0.invariantViolations() }
     problems += peripherals.flatMap { $0.invariantViolations() }
     problems += allocators.invariantViolations(pageTable: memory.pageTable)
     problems += memory.cache.invariantViolations()
-    return problems + iovaViolations()
+    return problems + iommus.flatMap { $0.iovaViolations() }
   }
   /// The actions that began between `earlier` and this state (narration included).
   public func actionsBegun(since earlier: Machine) -> [Action] {
