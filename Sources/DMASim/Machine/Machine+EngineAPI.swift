@@ -79,7 +79,10 @@ extension Machine {
     case .dmaPoolCreate, .dmaPoolAlloc, .dmaPoolFree, .dmaPoolDestroy: executePoolCall(action)
     case .runUntilComplete(let cookie, let limit): runUntilComplete(cookie, limit: limit)
     case .runUntilIdle(let limit): runUntilIdle(limit: limit)
-    case .dmatestRun, .allocMovablePages, .pinUserPage, .dmaBuf: executeLessonCall(action)
+    case .dmatestRun(let options): dmatestRun(options, result: action.result)
+    case .allocMovablePages(let order): allocMovablePages(order: order, result: action.result)
+    case .pinUserPage(let page, let pin): pinUserPage(page, pin: pin)
+    case .dmaBuf(let call): executeDMABuf(call, result: action.result)
     default: break
     }
   }
@@ -207,5 +210,15 @@ extension Machine {
         detail: "Check the result of dma_request_chan with IS_ERR() before using it.")
       return nil
     }
+  }
+
+  /// `modprobe dmatest …; echo 1 > run; cat wait`: each thread runs on a fresh machine of
+  /// this board (dmatest's own buffers and channels), and its lines go to the log.
+  mutating func dmatestRun(_ options: DmatestOptions, result: String?) {
+    let report = Dmatest.run(board: board, options: options)
+    for line in report.lines {
+      log(.kernel, "dmatest", line)
+    }
+    assign(.integer(Int64(report.failures)), to: result)
   }
 }

@@ -201,6 +201,20 @@ public struct Machine: Hashable, Sendable {
     log.append(entry)
   }
 
+  /// The three views of truth for `count` bytes at `physical` as `device` reads them
+  /// (`MemorySystem.views`); nil for an unknown device or a negative count.
+  public func views(of physical: PhysAddr, count: Int, device: String) -> ByteViews? {
+    guard let spec = board.device(named: device) else { return nil }
+    return memory.views(
+      of: physical, count: count, coherent: spec.coherent, allocations: allocators.allocations)
+  }
+
+  /// Whether the kernel's mapping of a physical address is cacheable
+  /// (`MemorySystem.cpuMapsCacheable`).
+  func cpuMapsCacheable(_ physical: PhysAddr) -> Bool {
+    memory.cpuMapsCacheable(physical, allocations: allocators.allocations)
+  }
+
   /// The identity dma-debug prints for a board device (`Board.debugDevice`).
   func debugDevice(_ name: String) -> DMADebugDevice { board.debugDevice(name) }
 
